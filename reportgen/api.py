@@ -1,0 +1,46 @@
+"""The library functions behind each CLI command (one per command, no option parsing here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reportgen.errors import ConfigError
+from reportgen.model import Model
+
+
+def load_model(article: Path | None = None, model: Path | None = None) -> Model:
+    """The content model: from a model file when given, else extracted from the article."""
+    if article is not None and model is not None:
+        raise ConfigError("give an article or --model, not both")
+    if model is not None:
+        from reportgen.model import load
+
+        return load(model)
+    from reportgen.extract import extract_path
+    from reportgen.theme import DEFAULT_SEED
+
+    return extract_path(article or DEFAULT_SEED)
+
+
+def extract_command(article: Path | None, fmt: str, output: Path | None) -> str | None:
+    """Render the model as YAML or JSON; write it atomically when ``output`` is given."""
+    from reportgen.model import dump_yaml
+
+    if fmt not in ("yaml", "json"):
+        raise ConfigError(f"unknown format {fmt!r}; use yaml or json")
+    model = load_model(article)
+    text = model.to_json() if fmt == "json" else dump_yaml(model)
+    if output is None:
+        return text
+    from reportgen.atomic import write_text
+
+    write_text(output, text)
+    return None
+
+
+def schema_text() -> str:
+    """The content model's JSON Schema as text."""
+    from reportgen.model import json_schema
+
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"

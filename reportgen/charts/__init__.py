@@ -1,0 +1,1 @@
+"""Charts: plan chart specs from the content model, then draw them with matplotlib."""

@@ -1,0 +1,262 @@
+"""The typed content model: one article's metadata, themes, facts, relations, quotes, captions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from reportgen.errors import ModelError
+
+SCHEMA_VERSION = 1
+
+Qualifier = Literal["exact", "approx", "over", "under"]
+Language = Literal["zh", "en"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(_Strict):
+    """Half-open character range [start, end) in the model's normalized ``text``."""
+
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError("end must not be before start")
+        return self
+
+
+class Source(_Strict):
+    """Where the article came from: file name, content hash, reader used."""
+
+    name: str
+    sha256: str
+    format: str = "text"
+
+
+class Paragraph(_Strict):
+    """A body paragraph after page-break repair; ``joined`` counts the breaks it healed."""
+
+    text: str
+    span: Span
+    joined: int = 0
+
+
+class Point(_Strict):
+    """A short lead sentence that opens a paragraph, with the index of that paragraph."""
+
+    text: str
+    paragraph: int
+    span: Span
+
+
+class Theme(_Strict):
+    """One section of the article, with its dialectical pair when the heading names one."""
+
+    heading: str
+    verb: str | None = None
+    pair: list[str] = Field(default_factory=list)
+    tagline: str = ""
+    points: list[Point] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    span: Span
+
+
+class Fact(_Strict):
+    """A quantity stated in the article: surface text, value, unit, qualifier and where it is."""
+
+    id: str
+    text: str
+    value: float
+    unit: str
+    qualifier: Qualifier = "exact"
+    qualifier_word: str = ""
+    normalized: float
+    base_unit: str
+    counts: str = ""
+    sentence: str
+    theme: int | None = None
+    span: Span
+    sentence_span: Span
+
+
+class Relation(_Strict):
+    """A link the text states: part-of (whole, parts), change (fact, of), rank (position, scope)."""
+
+    kind: Literal["part_of", "change", "rank"]
+    text: str
+    span: Span
+    whole: str | None = None
+    parts: list[str] = Field(default_factory=list)
+    fact: str | None = None
+    of: str | None = None
+    direction: Literal["up", "down"] | None = None
+    reference: str = ""
+    position: int | None = None
+    top: bool = False
+    scope: str = ""
+    subject: str = ""
+    theme: int | None = None
+
+
+class Quote(_Strict):
+    """Direct speech with its speaker (and the speaker's title when the article gives one)."""
+
+    id: str
+    text: str
+    speaker: str
+    title: str = ""
+    sentence: str = ""
+    theme: int | None = None
+    span: Span
+
+
+class Caption(_Strict):
+    """A photo caption, kept with the section it stands in (``theme`` None for the lead)."""
+
+    text: str
+    theme: int | None = None
+    span: Span
+
+
+class ChartSeries(_Strict):
+    """One series of a chart: labels, values and the fact ids (or None when derived)."""
+
+    name: str = ""
+    labels: list[str]
+    values: list[float]
+    facts: list[str | None]
+    derived: list[bool] = Field(default_factory=list)
+
+
+class ChartSpec(_Strict):
+    """A planned chart, as data: kind, title, series, provenance, derivations and alt text."""
+
+    id: str
+    kind: Literal["figures", "bar", "stacked", "donut", "change", "rank"]
+    title: str
+    theme: int | None = None
+    unit: str = ""
+    series: list[ChartSeries] = Field(default_factory=list)
+    facts: list[str] = Field(default_factory=list)
+    derived: list[str] = Field(default_factory=list)
+    alt: str = ""
+    source: str = ""
+    notes: list[str] = Field(default_factory=list)
+
+
+class Model(_Strict):
+    """The content model of one article; ``text`` is the normalized text all spans refer to."""
+
+    schema_version: int = SCHEMA_VERSION
+    headline: str = ""
+    kicker: str = ""
+    authors: list[str] = Field(default_factory=list)
+    language: Language = "zh"
+    source: Source
+    lead: list[Paragraph] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    captions: list[Caption] = Field(default_factory=list)
+    furniture: list[str] = Field(default_factory=list)
+    charts: list[ChartSpec] | None = None
+    text: str
+
+    @model_validator(mode="after")
+    def _spans_match(self) -> Model:
+        for where, span, surface in _located(self):
+            if span.end > len(self.text) or self.text[span.start : span.end] != surface:
+                raise ValueError(f"{where}: span {span.start}-{span.end} does not match the text")
+        return self
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id (KeyError when absent)."""
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        raise KeyError(fact_id)
+
+    def to_json(self) -> str:
+        """Stable, human-readable JSON (keys in model order, non-ASCII kept, newline at end)."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def _located(model: Model):
+    """Every (where, span, surface) triple whose surface must equal text[span]."""
+    for i, fact in enumerate(model.facts):
+        yield f"facts.{i}.span", fact.span, fact.text
+        yield f"facts.{i}.sentence_span", fact.sentence_span, fact.sentence
+    for i, quote in enumerate(model.quotes):
+        yield f"quotes.{i}.span", quote.span, quote.text
+    for i, caption in enumerate(model.captions):
+        yield f"captions.{i}.span", caption.span, caption.text
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the content model."""
+    schema = Model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "reportgen content model"
+    return schema
+
+
+def from_data(data: object, *, path: str | Path | None = None) -> Model:
+    """Validate loaded JSON/YAML data; errors name the first bad field and the problem."""
+    try:
+        return Model.model_validate(data)
+    except ValidationError as exc:
+        raise ModelError(_describe(exc), path=path) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "model"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"invalid content model: {where}: {err['msg']}{more}"
+
+
+def load(path: str | Path) -> Model:
+    """Read a model file (.json, .yaml or .yml) written by ``reportgen extract`` or by hand."""
+    from reportgen.ingest.read import read_bytes
+
+    path = Path(path)
+    raw = read_bytes(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ModelError("model file is not UTF-8", path=path) from None
+    return from_data(_parse(text, path), path=path)
+
+
+def _parse(text: str, path: Path) -> object:
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ModelError(f"not valid JSON: line {exc.lineno}: {exc.msg}", path=path) from None
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"line {mark.line + 1}: " if mark else ""
+        raise ModelError(f"not valid YAML: {line}{getattr(exc, 'problem', exc)}", path=path) from None
+
+
+def dump_yaml(model: Model) -> str:
+    """The model as block-style YAML with non-ASCII kept readable."""
+    import yaml
+
+    return yaml.safe_dump(
+        model.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=100
+    )

@@ -1,0 +1,100 @@
+"""Render slide and section plans from Jinja2 templates (sandboxed) into plain data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reportgen.errors import TemplateError
+from reportgen.theme import TEMPLATES
+
+
+def template_dirs(style: str = "default", extra: str | Path | None = None) -> list[Path]:
+    """Search path: a user's folder first, then the named built-in style, then the default."""
+    dirs = [Path(extra)] if extra else []
+    if style != "default":
+        dirs.append(TEMPLATES / style)
+    dirs.append(TEMPLATES / "default")
+    return dirs
+
+
+def _environment(dirs: list[Path]):
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(d) for d in dirs]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["q"] = _quote
+    return env
+
+
+def _quote(value: object) -> str:
+    """A YAML-safe scalar: JSON is valid YAML, so strings come out quoted and escaped."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_text(name: str, context: dict, dirs: list[Path]) -> str:
+    """Render one template to text; every Jinja2 failure becomes a TemplateError with its line."""
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    try:
+        return _environment(dirs).get_template(name).render(**context)
+    except jinja2.TemplateNotFound:
+        raise TemplateError(f"template not found in {_names(dirs)}", path=name) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"line {exc.lineno}: {exc.message}", path=exc.filename or name) from None
+    except SecurityError as exc:
+        raise TemplateError(f"refused by the sandbox: {exc}", path=name) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{_line(exc, name)}{exc.message}", path=name) from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        raise TemplateError(f"{_line(exc, name)}{exc}", path=name) from None
+
+
+def _names(dirs: list[Path]) -> str:
+    return ", ".join(str(d) for d in dirs)
+
+
+def _line(exc: BaseException, name: str) -> str:
+    """The template line of a runtime error, from the traceback Jinja2 rewrites."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f"line {line}: " if line else ""
+
+
+def render_plan(name: str, context: dict, dirs: list[Path]) -> object:
+    """Render a plan template and parse its YAML output into lists and dicts."""
+    import yaml
+
+    text = render_text(name, context, dirs)
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"rendered line {mark.line + 1}: " if mark else ""
+        raise TemplateError(f"{where}output is not valid YAML", path=name) from None
+
+
+def labels(language: str, dirs: list[Path]) -> dict[str, str]:
+    """Localized labels (labels_zh.yaml / labels_en.yaml) from the first folder that has them."""
+    import yaml
+
+    for d in dirs:
+        path = d / f"labels_{language}.yaml"
+        if path.is_file():
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            if not isinstance(data, dict):
+                raise TemplateError("labels must be a mapping", path=path)
+            return {str(k): str(v) for k, v in data.items()}
+    raise TemplateError(f"no labels_{language}.yaml in {_names(dirs)}")

@@ -1,0 +1,1 @@
+"""Writers: plans, chart files and the theme in; .docx and .pptx out. They never parse articles."""
