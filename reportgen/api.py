@@ -44,3 +44,56 @@ def schema_text() -> str:
     from reportgen.model import json_schema
 
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def charts_command(article: Path | None, model: Path | None, out_dir: Path | None):
+    """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts)."""
+    from reportgen.charts import run
+
+    m = load_model(article, model)
+    return run(m, out_dir or default_out(m) / "charts")
+
+
+def brief_command(
+    article: Path | None,
+    model: Path | None,
+    output: Path | None,
+    template: Path | None,
+    style: str,
+) -> Path:
+    """Write the Word briefing; its charts go to a charts/ folder beside it."""
+    from reportgen.charts import run
+    from reportgen.writers.brief import write_brief
+
+    m = load_model(article, model)
+    output = output or default_out(m) / "brief.docx"
+    charts = run(m, output.parent / "charts")
+    return write_brief(m, output, charts=charts, template=template, style=style)
+
+
+def deck_command(
+    article: Path | None,
+    model: Path | None,
+    output: Path | None,
+    template: Path | None,
+    native_charts: bool,
+) -> Path:
+    """Write the PowerPoint deck; its charts go to a charts/ folder beside it."""
+    from reportgen.charts import run
+    from reportgen.writers.deck import write_deck
+
+    m = load_model(article, model)
+    output = output or default_out(m) / "deck.pptx"
+    charts = run(m, output.parent / "charts")
+    return write_deck(m, output, charts=charts, template=template, native_charts=native_charts)
+
+
+def slug(model: Model) -> str:
+    """The output folder name for an article: its source file name without the extension."""
+    stem = Path(model.source.name).stem
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-") or "article"
+
+
+def default_out(model: Model) -> Path:
+    """out/<slug>/ in the current directory."""
+    return Path("out") / slug(model)

@@ -106,6 +106,59 @@ def schema() -> None:
     sys.stdout.write(_run(api.schema_text))
 
 
+OutDirOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Output folder (default: out/<slug>/charts)."),
+]
+OutFileOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Output file (default: out/<slug>/…)."),
+]
+TemplateOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--template", help="Your own reference file for styles, masters and layouts."),
+]
+
+
+@app.command()
+def charts(article: ArticleArg = None, model: ModelOpt = None, output: OutDirOpt = None) -> None:
+    """Plan and draw the article's charts (PNG and SVG) with a charts.json index."""
+    from reportgen import api
+
+    result = _run(api.charts_command, article, model, output)
+    typer.echo(f"wrote {len(result.entries)} charts to {result.directory}")
+
+
+@app.command()
+def brief(
+    article: ArticleArg = None,
+    model: ModelOpt = None,
+    output: OutFileOpt = None,
+    template: TemplateOpt = None,
+    style: Annotated[str, typer.Option("--style", help="default or gongwen.")] = "default",
+) -> None:
+    """Write the Word briefing (.docx)."""
+    from reportgen import api
+
+    typer.echo(f"wrote {_run(api.brief_command, article, model, output, template, style)}")
+
+
+@app.command()
+def deck(
+    article: ArticleArg = None,
+    model: ModelOpt = None,
+    output: OutFileOpt = None,
+    template: TemplateOpt = None,
+    native_charts: Annotated[
+        bool, typer.Option("--native-charts", help="Editable PowerPoint charts, not pictures.")
+    ] = False,
+) -> None:
+    """Write the PowerPoint deck (.pptx)."""
+    from reportgen import api
+
+    typer.echo(f"wrote {_run(api.deck_command, article, model, output, template, native_charts)}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

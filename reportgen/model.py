@@ -250,7 +250,9 @@ def _parse(text: str, path: Path) -> object:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
-        raise ModelError(f"not valid YAML: {line}{getattr(exc, 'problem', exc)}", path=path) from None
+        raise ModelError(
+            f"not valid YAML: {line}{getattr(exc, 'problem', exc)}", path=path
+        ) from None
 
 
 def dump_yaml(model: Model) -> str:

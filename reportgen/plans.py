@@ -49,7 +49,9 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
     except jinja2.TemplateNotFound:
         raise TemplateError(f"template not found in {_names(dirs)}", path=name) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"line {exc.lineno}: {exc.message}", path=exc.filename or name) from None
+        raise TemplateError(
+            f"line {exc.lineno}: {exc.message}", path=exc.filename or name
+        ) from None
     except SecurityError as exc:
         raise TemplateError(f"refused by the sandbox: {exc}", path=name) from None
     except jinja2.UndefinedError as exc:
@@ -86,15 +88,15 @@ def render_plan(name: str, context: dict, dirs: list[Path]) -> object:
         raise TemplateError(f"{where}output is not valid YAML", path=name) from None
 
 
-def labels(language: str, dirs: list[Path]) -> dict[str, str]:
-    """Localized labels (labels_zh.yaml / labels_en.yaml) from the first folder that has them."""
+def labels(kind: str, language: str, dirs: list[Path]) -> dict[str, str]:
+    """Localized labels (``{kind}_labels_{language}.yaml``) from the first folder that has them."""
     import yaml
 
     for d in dirs:
-        path = d / f"labels_{language}.yaml"
+        path = d / f"{kind}_labels_{language}.yaml"
         if path.is_file():
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             if not isinstance(data, dict):
                 raise TemplateError("labels must be a mapping", path=path)
             return {str(k): str(v) for k, v in data.items()}
-    raise TemplateError(f"no labels_{language}.yaml in {_names(dirs)}")
+    raise TemplateError(f"no {kind}_labels_{language}.yaml in {_names(dirs)}")

@@ -50,9 +50,19 @@ def _sentence(text: str, surface: str) -> tuple[str, Span]:
 def _fact(fid, surface, value, unit, norm, base, theme, qual="exact", word="", counts=""):
     sentence, sspan = _sentence(ZH_TEXT, surface)
     return Fact(
-        id=fid, text=surface, value=value, unit=unit, qualifier=qual, qualifier_word=word,
-        normalized=norm, base_unit=base, counts=counts, sentence=sentence, theme=theme,
-        span=_span(ZH_TEXT, surface), sentence_span=sspan,
+        id=fid,
+        text=surface,
+        value=value,
+        unit=unit,
+        qualifier=qual,
+        qualifier_word=word,
+        normalized=norm,
+        base_unit=base,
+        counts=counts,
+        sentence=sentence,
+        theme=theme,
+        span=_span(ZH_TEXT, surface),
+        sentence_span=sspan,
     )
 
 
@@ -63,7 +73,11 @@ def _para(text: str) -> Paragraph:
 def _theme(heading, verb, pair, tagline, paras, point):
     paragraphs = [_para(p) for p in paras]
     return Theme(
-        heading=heading, verb=verb, pair=pair, tagline=tagline, paragraphs=paragraphs,
+        heading=heading,
+        verb=verb,
+        pair=pair,
+        tagline=tagline,
+        paragraphs=paragraphs,
         points=[Point(text=point, paragraph=0, span=_span(ZH_TEXT, point))],
         span=Span(start=_span(ZH_TEXT, heading).start, end=paragraphs[-1].span.end),
     )
@@ -74,7 +88,9 @@ def zh_model() -> Model:
     t = ZH_TEXT
     lines = t.split("\n\n")
     facts = [
-        _fact("f1", "突破1200亿元", 1200, "亿元", 1.2e11, "元", None, "over", "突破", "规上工业总产值"),
+        _fact(
+            "f1", "突破1200亿元", 1200, "亿元", 1.2e11, "元", None, "over", "突破", "规上工业总产值"
+        ),
         _fact("f2", "4.1%", 4.1, "%", 4.1, "%", None, counts="研发投入强度"),
         _fact("f3", "3家", 3, "家", 3, "家", 0, counts="整车企业"),
         _fact("f4", "120余家", 120, "家", 120, "家", 0, "over", "余", "上下游企业"),
@@ -87,26 +103,80 @@ def zh_model() -> Model:
         _fact("f11", "12个点", 12, "个点", 12, "个点", 2, counts="创新指数提升"),
     ]
     relations = [
-        Relation(kind="part_of", text="40项,其中国家级5项、省级12项",
-                 span=_span(t, "40项,其中国家级5项、省级12项"), whole="f5", parts=["f6", "f7"], theme=1),
-        Relation(kind="change", text="较上年提升12个点", span=_span(t, "较上年提升12个点"),
-                 fact="f11", of="f10", direction="up", reference="上年", theme=2),
-        Relation(kind="rank", text="位列全省第三", span=_span(t, "全省第三"), fact="f10",
-                 position=3, scope="全省", subject="创新指数", theme=2),
+        Relation(
+            kind="part_of",
+            text="40项,其中国家级5项、省级12项",
+            span=_span(t, "40项,其中国家级5项、省级12项"),
+            whole="f5",
+            parts=["f6", "f7"],
+            theme=1,
+        ),
+        Relation(
+            kind="change",
+            text="较上年提升12个点",
+            span=_span(t, "较上年提升12个点"),
+            fact="f11",
+            of="f10",
+            direction="up",
+            reference="上年",
+            theme=2,
+        ),
+        Relation(
+            kind="rank",
+            text="位列全省第三",
+            span=_span(t, "全省第三"),
+            fact="f10",
+            position=3,
+            scope="全省",
+            subject="创新指数",
+            theme=2,
+        ),
     ]
     quote = "产业发展不是数量叠加,而是要立足自身优势。"
     themes = [
-        _theme(lines[5], "平衡", ["守", "变"], "擦亮产业辨识度", lines[6:8], "做强优势,培育新兴产业。"),
-        _theme(lines[8], "把握", ["时", "势"], "构筑开放新格局", lines[9:11], "以改革破题,推进制度创新。"),
-        _theme(lines[11], "统筹", ["硬", "软"], "打造人才强引擎", lines[12:13], "翻开创新这张卷,成绩斐然。"),
+        _theme(
+            lines[5], "平衡", ["守", "变"], "擦亮产业辨识度", lines[6:8], "做强优势,培育新兴产业。"
+        ),
+        _theme(
+            lines[8],
+            "把握",
+            ["时", "势"],
+            "构筑开放新格局",
+            lines[9:11],
+            "以改革破题,推进制度创新。",
+        ),
+        _theme(
+            lines[11],
+            "统筹",
+            ["硬", "软"],
+            "打造人才强引擎",
+            lines[12:13],
+            "翻开创新这张卷,成绩斐然。",
+        ),
     ]
     return Model(
-        headline=lines[1], kicker=lines[0], authors=["张三", "李四"], language="zh",
-        source=Source(name="sample.txt", sha256="0" * 64), lead=[_para(lines[3])],
-        themes=themes, facts=facts, relations=relations,
-        quotes=[Quote(id="q1", text=quote, speaker="示范区主要负责人", sentence=lines[7],
-                      theme=0, span=_span(t, quote))],
-        captions=[Caption(text=lines[4], theme=None, span=_span(t, lines[4])),
-                  Caption(text=lines[13], theme=2, span=_span(t, lines[13]))],
+        headline=lines[1],
+        kicker=lines[0],
+        authors=["张三", "李四"],
+        language="zh",
+        source=Source(name="sample.txt", sha256="0" * 64),
+        lead=[_para(lines[3])],
+        themes=themes,
+        facts=facts,
+        relations=relations,
+        quotes=[
+            Quote(
+                id="q1",
+                text=quote,
+                speaker="示范区主要负责人",
+                sentence=lines[7],
+                theme=0,
+                span=_span(t, quote),
+            )
+        ],
+        captions=[
+            Caption(text=lines[4], theme=None, span=_span(t, lines[4])),
+            Caption(text=lines[13], theme=2, span=_span(t, lines[13])),
+        ],
         text=t,
     )

@@ -1,1 +1,1 @@
-"""Ingest: bytes to normalized text to blocks. Pure text processing, no Office or plotting imports."""
+"""Ingest: bytes to normalized text to blocks; pure text work, no Office or plotting imports."""
