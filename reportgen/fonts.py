@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from reportgen.errors import ConfigError
+from reportgen.errors import ConfigError, ReportgenError
 
 BUNDLED_FAMILY = "Noto Sans SC"
 BUNDLED_PACKAGE = "justmytype-intl-cjk"
@@ -77,3 +79,205 @@ def bundled_font_dir() -> Path:
     regular = bundled_font_path(400)
     bundled_font_path(700)
     return regular.parent
+
+
+# --- the chart font chain -------------------------------------------------------------------
+# Order: an explicit font file (parameter, $REPORTGEN_CHART_FONT or theme fonts.chart_font_file),
+# then the theme's fonts.chart_families as installed on this system, then the bundled OFL font.
+# $REPORTGEN_SYSTEM_FONTS=0 skips system fonts (what a fresh machine without CJK fonts sees).
+
+FREE_CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+)
+FALLBACK_FAMILY = "DejaVu Sans"  # ships with matplotlib: symbols no CJK font has
+CJK_PROBE = "中文数据"
+CHAIN_VERSION = 1
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """The font one script is drawn with, and why it was chosen."""
+
+    script: str
+    family: str
+    path: str
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FontChain:
+    """Families for matplotlib's ``font.family`` (glyph fallback in order) and files to add."""
+
+    families: list[str]
+    files: list[str]
+    choices: list[FontChoice] = field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        """A short hash of the families and the exact font files (size, mtime)."""
+        parts = [*self.families]
+        for choice in self.choices:
+            parts.append(_stat_key(choice.path))
+        parts.extend(_stat_key(f) for f in self.files)
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+    def to_data(self) -> dict:
+        return {
+            "families": self.families,
+            "files": self.files,
+            "choices": [choice.__dict__ for choice in self.choices],
+        }
+
+
+def _stat_key(path: str) -> str:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return f"{path}:missing"
+    return f"{path}:{stat.st_size}:{int(stat.st_mtime)}"
+
+
+def system_fonts_allowed(system: bool | None = None) -> bool:
+    """May system fonts be used: the argument, else $REPORTGEN_SYSTEM_FONTS (default yes)."""
+    if system is not None:
+        return system
+    return os.environ.get("REPORTGEN_SYSTEM_FONTS", "1").strip().lower() not in ("0", "no", "false")
+
+
+def _settings(fonts: dict, system: bool | None, font_file: str | Path | None) -> dict:
+    explicit = font_file or os.environ.get("REPORTGEN_CHART_FONT") or fonts.get("chart_font_file")
+    families = fonts.get("chart_families") or list(FREE_CJK_FAMILIES)
+    if isinstance(families, str):
+        families = [families]
+    return {
+        "explicit": str(explicit) if explicit else "",
+        "families": [str(f) for f in families],
+        "latin": str(fonts.get("chart_latin") or ""),
+        "system": system_fonts_allowed(system),
+    }
+
+
+def font_chain(
+    fonts: dict | None = None,
+    *,
+    system: bool | None = None,
+    font_file: str | Path | None = None,
+    refresh: bool = False,
+) -> FontChain:
+    """The chart font chain for these theme fonts, from a small cache when still valid.
+
+    Resolving needs matplotlib's font manager (slow to import); the result is remembered in the
+    cache folder keyed by the settings, so a run whose charts are all cached never imports it.
+    """
+    import json
+
+    settings = _settings(fonts or {}, system, font_file)
+    if settings["explicit"]:
+        settings["explicit_stat"] = _stat_key(settings["explicit"])
+    key = hashlib.sha256(json.dumps([CHAIN_VERSION, settings], sort_keys=True).encode())
+    path = cache_dir() / "fonts" / f"chain-{key.hexdigest()[:16]}.json"
+    if not refresh and path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            chain = FontChain(
+                data["families"], data["files"], [FontChoice(**c) for c in data["choices"]]
+            )
+            if all(os.path.exists(c.path) for c in chain.choices):
+                return chain
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    chain = resolve_font_chain(settings)
+    from reportgen.atomic import write_text
+
+    with contextlib.suppress(ReportgenError, OSError):  # an unwritable cache is only slower
+        write_text(path, json.dumps(chain.to_data(), ensure_ascii=False, indent=1))
+    return chain
+
+
+def resolve_font_chain(settings: dict) -> FontChain:
+    """Resolve with matplotlib's font manager: explicit file, system families, bundled font."""
+    from matplotlib import font_manager
+
+    cjk = _explicit_choice(settings["explicit"]) if settings["explicit"] else None
+    if cjk is None and settings["system"]:
+        cjk = _system_choice(font_manager, settings["families"])
+    files: list[str] = []
+    if cjk is None:
+        regular, bold = bundled_font_path(400), bundled_font_path(700)
+        files = [str(regular), str(bold)]
+        why = "no listed family is installed" if settings["system"] else "system fonts excluded"
+        why = f"{why}; OFL font from {BUNDLED_PACKAGE}"
+        cjk = FontChoice("CJK", BUNDLED_FAMILY, str(regular), "bundled", why)
+    elif cjk.origin == "file":
+        files = [cjk.path]
+    latin = _latin_choice(font_manager, settings, cjk)
+    families = [latin.family] if latin.family != cjk.family else []
+    families += [cjk.family, FALLBACK_FAMILY]
+    return FontChain(families, files, [cjk, latin])
+
+
+def _covers(path: str, text: str = CJK_PROBE) -> bool:
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        charmap = FT2Font(path).get_charmap()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return all(ord(c) in charmap for c in text)
+
+
+def _explicit_choice(path: str) -> FontChoice:
+    from matplotlib import font_manager
+
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise ConfigError("chart font file not found", path=file)
+    if not _covers(str(file)):
+        raise ConfigError("chart font file has no Chinese glyphs", path=file)
+    font_manager.fontManager.addfont(str(file))
+    family = font_manager.FontProperties(fname=str(file)).get_name()
+    return FontChoice("CJK", family, str(file), "file", "explicit font file setting")
+
+
+def _system_choice(font_manager, families: list[str]) -> FontChoice | None:
+    entries = font_manager.fontManager.ttflist
+    for family in families:
+        found = [e for e in entries if e.name == family]
+        if not found:
+            continue
+        entry = min(found, key=lambda e: (abs(_weight(e.weight) - 400), e.style != "normal"))
+        if _covers(entry.fname):
+            return FontChoice(
+                "CJK", family, entry.fname, "system", "first theme chart family installed"
+            )
+    return None
+
+
+def _weight(weight: object) -> int:
+    if isinstance(weight, int):
+        return weight
+    return {"normal": 400, "regular": 400, "bold": 700}.get(str(weight), 400)
+
+
+def _latin_choice(font_manager, settings: dict, cjk: FontChoice) -> FontChoice:
+    family = settings["latin"]
+    if family and settings["system"]:
+        found = [e for e in font_manager.fontManager.ttflist if e.name == family]
+        if found:
+            return FontChoice("Latin", family, found[0].fname, "system", "theme chart_latin")
+    return FontChoice(
+        "Latin", cjk.family, cjk.path, cjk.origin, "Latin glyphs of the CJK font (one look)"
+    )
+
+
+def describe_chain(chain: FontChain) -> str:
+    """Lines for `reportgen fonts`: which font each script uses, from where, and why."""
+    lines = [
+        f"{c.script:<6} {c.family}  [{c.origin}]  {c.path}\n       why: {c.reason}"
+        for c in chain.choices
+    ]
+    lines.append(f"fallback chain: {', '.join(chain.families)}")
+    return "\n".join(lines) + "\n"

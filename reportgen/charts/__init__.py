@@ -1,1 +1,126 @@
 """Charts: plan chart specs from the content model, then draw them with matplotlib."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import ModelError
+from reportgen.model import ChartSpec, Model
+from reportgen.theme import Theme
+
+INDEX = "charts.json"
+
+
+@dataclass(frozen=True)
+class ChartFile:
+    """One drawn chart: its spec, the three files and the alt text (one sentence of numbers)."""
+
+    spec: ChartSpec
+    slide_png: Path
+    page_png: Path
+    svg: Path
+    alt: str
+
+
+@dataclass(frozen=True)
+class ChartSet:
+    """The charts of one article, in order, with the folder that holds them."""
+
+    directory: Path
+    entries: list[ChartFile] = field(default_factory=list)
+    drawn: int = 0
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def specs_for(model: Model) -> list[ChartSpec]:
+    """The model's own specs when it has them (edited by a user), else planned ones."""
+    if model.charts is not None:
+        for spec in model.charts:
+            _check(spec)
+        return list(model.charts)
+    from reportgen.charts.plan import plan
+
+    return plan(model)
+
+
+def _check(spec: ChartSpec) -> None:
+    for i, series in enumerate(spec.series):
+        sizes = {len(series.labels), len(series.values), len(series.facts)}
+        sizes |= {len(x) for x in (series.derived, series.display, series.badges) if x}
+        if len(sizes) != 1:
+            where = f"charts.{spec.id}.series.{i}"
+            raise ModelError(f"{where}: labels, values and facts must have the same length")
+    if spec.kind in ("bar", "change") and spec.series and len(spec.series[0].values) < 2:
+        raise ModelError(f"charts.{spec.id}: a {spec.kind} chart needs at least two values")
+
+
+def run(model: Model, out_dir: Path, *, theme: Theme | None = None) -> ChartSet:
+    """Plan (or take the model's) chart specs, draw the ones not cached, write charts.json."""
+    from reportgen.atomic import write_text
+    from reportgen.charts.cache import chart_key, names, remove_stale
+    from reportgen.fonts import font_chain
+
+    out_dir = Path(out_dir)
+    if theme is None:
+        from reportgen.theme import load_theme
+
+        theme = load_theme()
+    specs = specs_for(model)
+    chain = font_chain(theme.fonts) if specs else None
+    entries, jobs, keep = [], [], set()
+    for spec in specs:
+        files = {k: out_dir / v for k, v in names(chart_key(spec, theme, chain)).items()}
+        keep.update(p.name for p in files.values())
+        entry = ChartFile(spec, files["slide_png"], files["page_png"], files["svg"], _alt(spec))
+        entries.append(entry)
+        if not all(p.is_file() for p in files.values()):
+            jobs.append(entry)
+    if jobs:
+        from reportgen.charts.draw import Targets, draw_all
+
+        draw_all([(e.spec, Targets(e.slide_png, e.page_png, e.svg)) for e in jobs], theme, chain)
+    remove_stale(out_dir, keep)
+    write_text(out_dir / INDEX, _index(entries, chain))
+    return ChartSet(out_dir, entries, drawn=len(jobs))
+
+
+def _alt(spec: ChartSpec) -> str:
+    if spec.alt:
+        return spec.alt
+    if not spec.series:
+        return spec.title
+    s = spec.series[0]
+    values = [f"{lab} {v:g}{spec.unit}" for lab, v in zip(s.labels, s.values, strict=False)]
+    return f"{spec.title}: {', '.join(values)}."
+
+
+def _index(entries: list[ChartFile], chain) -> str:
+    data = {
+        "version": 1,
+        "font": {c.script: f"{c.family} ({c.origin})" for c in chain.choices} if chain else {},
+        "charts": [
+            {
+                "id": e.spec.id,
+                "kind": e.spec.kind,
+                "title": e.spec.title,
+                "alt": e.alt,
+                "facts": e.spec.facts,
+                "derived": e.spec.derived,
+                "files": {
+                    "slide_png": e.slide_png.name,
+                    "page_png": e.page_png.name,
+                    "svg": e.svg.name,
+                },
+                "spec": e.spec.model_dump(mode="json"),
+            }
+            for e in entries
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

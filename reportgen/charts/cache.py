@@ -1,0 +1,62 @@
+"""Chart file names from a hash of spec, theme, font and code; stale files are removed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from reportgen import __version__
+from reportgen.fonts import FontChain
+from reportgen.model import ChartSpec
+from reportgen.theme import Theme
+
+_DRAW_SOURCE = Path(__file__).with_name("draw.py")
+_OURS = re.compile(r"^[0-9a-f]{16}(-slide\.png|-page\.png|\.svg)$")
+SUFFIXES = {"slide_png": "-slide.png", "page_png": "-page.png", "svg": ".svg"}
+
+
+def _code_digest() -> str:
+    try:
+        return hashlib.sha256(_DRAW_SOURCE.read_bytes()).hexdigest()
+    except OSError:
+        return __version__
+
+
+def theme_data(theme: Theme) -> dict:
+    """The parts of the theme that change how a chart looks."""
+    return {
+        "fonts": theme.fonts,
+        "colors": theme.colors,
+        "palette": theme.palette,
+        "sizes": theme.sizes,
+        "chart": theme.chart,
+    }
+
+
+def chart_key(spec: ChartSpec, theme: Theme, chain: FontChain) -> str:
+    """16 hex digits naming one chart's files: same inputs, same name, no redraw."""
+    payload = json.dumps(
+        [spec.model_dump(mode="json"), theme_data(theme), chain.fingerprint(), __version__],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return hashlib.sha256((payload + _code_digest()).encode()).hexdigest()[:16]
+
+
+def names(key: str) -> dict[str, str]:
+    """File names of one chart: slide PNG, page PNG, SVG."""
+    return {kind: key + suffix for kind, suffix in SUFFIXES.items()}
+
+
+def remove_stale(directory: Path, keep: set[str]) -> list[str]:
+    """Delete chart files we wrote earlier whose names are not in ``keep``; never other files."""
+    removed = []
+    if not directory.is_dir():
+        return removed
+    for path in sorted(directory.iterdir()):
+        if _OURS.match(path.name) and path.name not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed

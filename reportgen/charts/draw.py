@@ -1,0 +1,553 @@
+"""Draw chart specs with matplotlib (Agg, object-oriented API): slide PNG, page PNG and SVG."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.atomic import write_bytes
+from reportgen.fonts import FontChain
+from reportgen.model import ChartSeries, ChartSpec
+from reportgen.theme import Theme
+
+PAD = 0.22  # inches around the drawing
+HASH_SALT = "reportgen"
+_ADDED: set[str] = set()
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Where one chart's three files go."""
+
+    slide_png: Path
+    page_png: Path
+    svg: Path
+
+
+def draw_all(jobs: list[tuple[ChartSpec, Targets]], theme: Theme, chain: FontChain) -> None:
+    """Draw every (spec, targets) pair; fonts are registered once per process."""
+    from matplotlib import font_manager, rc_context
+
+    for path in chain.files:
+        if path not in _ADDED:
+            font_manager.fontManager.addfont(path)
+            _ADDED.add(path)
+    with rc_context(_rc(theme, chain)):
+        for spec, targets in jobs:
+            draw_one(spec, targets, theme)
+
+
+def _rc(theme: Theme, chain: FontChain) -> dict:
+    return {
+        "font.family": chain.families,
+        "font.size": float(theme.sizes["chart_label"]),
+        "svg.hashsalt": HASH_SALT,
+        "svg.fonttype": "path",
+        "axes.unicode_minus": True,
+        "hatch.linewidth": 1.2,
+        "text.color": _c(theme, "text"),
+        "axes.edgecolor": _c(theme, "grid"),
+        "xtick.color": _c(theme, "subtle"),
+        "ytick.color": _c(theme, "subtle"),
+    }
+
+
+def draw_one(spec: ChartSpec, targets: Targets, theme: Theme) -> None:
+    """Render one spec at slide and page size; the SVG is the slide layout as vectors."""
+    dpi = int(theme.chart.get("dpi", 200))
+    slide = _figure(spec, theme, _inches(theme, "slide_inches", (8.0, 4.5)))
+    write_bytes(targets.slide_png, _save(slide, "png", dpi))
+    write_bytes(targets.svg, _save(slide, "svg", dpi))
+    page = _figure(spec, theme, _inches(theme, "page_inches", (6.3, 3.6)))
+    write_bytes(targets.page_png, _save(page, "png", dpi))
+
+
+def _inches(theme: Theme, key: str, default: tuple[float, float]) -> tuple[float, float]:
+    value = theme.chart.get(key, default)
+    return float(value[0]), float(value[1])  # type: ignore[index]
+
+
+def _save(fig, fmt: str, dpi: int) -> bytes:
+    buf = io.BytesIO()
+    meta = {"Software": None} if fmt == "png" else {"Date": None}
+    fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta, facecolor=fig.get_facecolor())
+    return buf.getvalue()
+
+
+def _c(theme: Theme, key: str) -> str:
+    return "#" + theme.color(key).lstrip("#")
+
+
+def _palette(theme: Theme, i: int) -> str:
+    return "#" + theme.palette[i % len(theme.palette)].lstrip("#")
+
+
+# --- text measurement (estimates: no renderer needed) -----------------------------------------
+
+
+def _em(ch: str) -> float:
+    if ord(ch) >= 0x2E80 or ch in "“”‘’—…":
+        return 1.0
+    if ch in "ilI.,:;|!'":
+        return 0.3
+    if ch.isupper() or ch in "mwMW%":
+        return 0.72
+    return 0.56
+
+
+def text_inches(text: str, size: float) -> float:
+    """Estimated width of ``text`` at ``size`` points, in inches."""
+    longest = max(text.split("\n"), key=lambda line: sum(map(_em, line)), default="")
+    return sum(_em(c) for c in longest) * size / 72
+
+
+def _fit(text: str, size: float, width: float, floor: float = 0.72) -> float:
+    need = text_inches(text, size)
+    return size if need <= width else max(size * floor, size * width / need)
+
+
+def _wrap(text: str, size: float, width: float) -> str:
+    lines, line = [], ""
+    for ch in text:
+        if text_inches(line + ch, size) > width and line:
+            lines.append(line)
+            line = ""
+        line += ch
+    return "\n".join([*lines, line])
+
+
+# --- the frame: title, notes, source ----------------------------------------------------------
+
+
+@dataclass
+class _Box:
+    """The content area in inches (x0, y0 from the bottom-left) of a W x H figure."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    W: float
+    H: float
+
+    @property
+    def w(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def h(self) -> float:
+        return self.y1 - self.y0
+
+    def frac(self, x0: float, y0: float, w: float, h: float) -> list[float]:
+        return [x0 / self.W, y0 / self.H, w / self.W, h / self.H]
+
+
+def _figure(spec: ChartSpec, theme: Theme, size: tuple[float, float]):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    W, H = size
+    fig = Figure(figsize=size, facecolor=_c(theme, "background"))
+    FigureCanvasAgg(fig)
+    box = _frame(fig, spec, theme, W, H)
+    _KINDS.get(spec.kind, _figures)(fig, spec, theme, box)
+    return fig
+
+
+def _frame(fig, spec: ChartSpec, theme: Theme, W: float, H: float) -> _Box:
+    s_title, s_src = float(theme.sizes["chart_title"]), float(theme.sizes["chart_source"])
+    width = W - 2 * PAD
+    size = _fit(spec.title, s_title, width)
+    top = H - PAD
+    fig.text(
+        PAD / W,
+        top / H,
+        spec.title,
+        size=size,
+        weight="bold",
+        color=_c(theme, "primary"),
+        va="top",
+        ha="left",
+    )
+    bottom = PAD * 0.7
+    foot = [spec.source] if spec.source else []
+    notes = [_wrap(n, s_src, width) for n in spec.derived]
+    for text in reversed(notes + foot):
+        fig.text(PAD / W, bottom / H, text, size=s_src, color=_c(theme, "subtle"), va="bottom")
+        bottom += (text.count("\n") + 1) * s_src / 72 * 1.45
+    return _Box(PAD, bottom + 0.08, W - PAD, top - size / 72 * 1.55, W, H)
+
+
+# --- shared bits ----------------------------------------------------------------------------
+
+
+def _shown(series: ChartSeries, i: int) -> str:
+    if i < len(series.display) and series.display[i]:
+        return series.display[i]
+    return f"{series.values[i]:.6f}".rstrip("0").rstrip(".")
+
+
+def _badge(series: ChartSeries, i: int) -> str:
+    return series.badges[i] if i < len(series.badges) else ""
+
+
+def _is_derived(series: ChartSeries, i: int) -> bool:
+    return bool(series.derived[i]) if i < len(series.derived) else series.facts[i] is None
+
+
+def _bar_style(theme: Theme, derived: bool, color: str) -> dict:
+    if derived:
+        return {"color": _c(theme, "muted"), "hatch": "///", "edgecolor": "#FFFFFF", "lw": 0}
+    return {"color": color, "lw": 0}
+
+
+def _badge_box(theme: Theme) -> dict:
+    return {"boxstyle": "round,pad=0.28", "fc": _c(theme, "accent"), "ec": "none"}
+
+
+def _clean_axes(ax, theme: Theme, grid_axis: str) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.spines["left" if grid_axis == "x" else "bottom"].set_color(_c(theme, "subtle"))
+    ax.spines["bottom" if grid_axis == "x" else "left"].set_visible(False)
+    ax.grid(axis=grid_axis, color=_c(theme, "grid"), lw=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(length=0, labelsize=float(theme.sizes["chart_source"]) + 0.5)
+
+
+def _unit_label(spec: ChartSpec) -> str:
+    return spec.unit
+
+
+# --- kinds --------------------------------------------------------------------------------------
+
+
+_NUMBER = re.compile(r"[0-9][0-9.,]*")
+
+
+def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
+    """A panel of big numbers: qualifier and unit smaller, label below, rank badge."""
+    from matplotlib.offsetbox import AnnotationBbox, HPacker, TextArea
+    from matplotlib.patches import FancyBboxPatch
+
+    if not spec.series or not spec.series[0].labels:
+        return
+    s = spec.series[0]
+    n = len(s.labels)
+    cols = n if n <= 3 else (2 if n == 4 else 3)
+    rows = math.ceil(n / cols)
+    gap = 0.14
+    tw, th = (box.w - gap * (cols - 1)) / cols, (box.h - gap * (rows - 1)) / rows
+    label_size = float(theme.sizes["chart_label"])
+    for i in range(n):
+        r, c = divmod(i, cols)
+        x, y = box.x0 + c * (tw + gap), box.y1 - (r + 1) * th - r * gap
+        fig.patches.append(
+            FancyBboxPatch(
+                (x / box.W, y / box.H),
+                tw / box.W,
+                th / box.H,
+                boxstyle="round,pad=0,rounding_size=0.012",
+                transform=fig.transFigure,
+                fc=_c(theme, "panel"),
+                ec="none",
+            )
+        )
+        shown = _shown(s, i)
+        m = _NUMBER.search(shown)
+        pre, num, post = (shown[: m.start()], m.group(), shown[m.end() :]) if m else ("", shown, "")
+        big = min(th * 72 * 0.34, 34.0)
+        need = text_inches(num, big) + text_inches(pre + post, big * 0.5) + 0.12 * bool(pre + post)
+        if need > tw * 0.9:
+            big *= tw * 0.9 / need
+        lsize = _fit(s.labels[i], label_size, tw * 0.92, floor=0.7)
+        label = _wrap(s.labels[i], lsize, tw * 0.92)
+        badge_h = (label_size * 0.85 / 72 * 1.6 + 0.14) if _badge(s, i) else 0.0
+        block = big / 72 * 0.95 + 0.1 + (label.count("\n") + 1) * lsize / 72 * 1.35 + badge_h
+        cy = y + th / 2 + block / 2 - big / 72 * 0.95
+        parts = []
+        for text, size in ((pre, big * 0.5), (num, big), (post, big * 0.5)):
+            if text:
+                props = {"size": size, "color": _c(theme, "accent"), "weight": "bold"}
+                parts.append(TextArea(text, textprops=props))
+        packer = HPacker(children=parts, align="baseline", pad=0, sep=2)
+        fig.add_artist(
+            AnnotationBbox(
+                packer,
+                ((x + tw / 2) / box.W, cy / box.H),
+                xycoords="figure fraction",
+                frameon=False,
+                box_alignment=(0.5, 0.0),
+                pad=0,
+            )
+        )
+        fig.text(
+            (x + tw / 2) / box.W,
+            (cy - 0.1) / box.H,
+            label,
+            size=lsize,
+            color=_c(theme, "text"),
+            ha="center",
+            va="top",
+        )
+        if _badge(s, i):
+            fig.text(
+                (x + tw / 2) / box.W,
+                (cy - block + big / 72 * 0.95 + label_size * 0.85 / 72 * 0.45) / box.H,
+                _badge(s, i),
+                size=label_size * 0.85,
+                color="#FFFFFF",
+                ha="center",
+                va="bottom",
+                bbox=_badge_box(theme),
+            )
+
+
+def _bar(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
+    """Horizontal bars, largest first, each labelled with its value as the article states it."""
+    s = spec.series[0]
+    n = len(s.labels)
+    label_size = float(theme.sizes["chart_label"])
+    shown = [_shown(s, i) + (f"  {_badge(s, i)}" if _badge(s, i) else "") for i in range(n)]
+    left = min(max(text_inches(lab, label_size) for lab in s.labels) + 0.15, box.w * 0.4)
+    right = max(text_inches(t, label_size) for t in shown) + 0.2
+    axis_h = 0.42
+    ax_h = min(box.h - axis_h, n * 0.8)
+    y0 = box.y0 + axis_h + (box.h - axis_h - ax_h) / 2
+    ax = fig.add_axes(box.frac(box.x0 + left, y0, box.w - left - right, ax_h))
+    pos = list(range(n))[::-1]
+    for i in range(n):
+        derived = _is_derived(s, i)
+        ax.barh(
+            pos[i], s.values[i], height=0.62, **_bar_style(theme, derived, _c(theme, "primary"))
+        )
+        ax.annotate(
+            shown[i],
+            (s.values[i], pos[i]),
+            xytext=(5, 0),
+            textcoords="offset points",
+            va="center",
+            size=label_size,
+            color=_c(theme, "text"),
+            weight="bold",
+            annotation_clip=False,
+        )
+    ax.set_yticks(pos, [_wrap(lab, label_size, box.w * 0.4) for lab in s.labels], size=label_size)
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.set_xlim(0, max(s.values) * 1.02 or 1)
+    _clean_axes(ax, theme, "x")
+    ax.tick_params(axis="y", labelsize=label_size, labelcolor=_c(theme, "text"))
+    if spec.unit:
+        ax.set_xlabel(spec.unit, size=float(theme.sizes["chart_source"]), color=_c(theme, "subtle"))
+        ax.xaxis.set_label_coords(1.0, -0.12 / ax_h * 2.2, transform=ax.transAxes)
+        ax.xaxis.label.set_ha("right")
+
+
+def _parts(spec: ChartSpec) -> tuple[ChartSeries, ChartSeries | None]:
+    total = next((x for x in spec.series[1:] if x.name == "total"), None)
+    return spec.series[0], total
+
+
+def _segment_colors(theme: Theme, s: ChartSeries) -> list[str]:
+    colors, k = [], 0
+    for i in range(len(s.labels)):
+        if _is_derived(s, i):
+            colors.append(_c(theme, "muted"))
+        else:
+            colors.append(_palette(theme, k))
+            k += 1
+    return colors
+
+
+def _legend(fig, spec: ChartSpec, theme: Theme, s: ChartSeries, colors, anchor, ncol) -> None:
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(
+            facecolor=colors[i],
+            hatch="///" if _is_derived(s, i) else None,
+            edgecolor="#FFFFFF",
+            label=f"{s.labels[i]}  {_shown(s, i)}{spec.unit}",
+        )
+        for i in range(len(s.labels))
+    ]
+    fig.legend(
+        handles=handles,
+        loc=anchor[0],
+        bbox_to_anchor=anchor[1],
+        ncol=ncol,
+        frameon=False,
+        fontsize=float(theme.sizes["chart_label"]),
+        handlelength=1.4,
+        handleheight=1.0,
+        columnspacing=1.6,
+    )
+
+
+def _total_text(spec: ChartSpec, total: ChartSeries | None) -> str:
+    if total is None:
+        return ""
+    return f"{total.labels[0]}  {_shown(total, 0)}{spec.unit}"
+
+
+def _stacked(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
+    """One bar split into parts; a derived remainder is grey, hatched and labelled as derived."""
+    s, total = _parts(spec)
+    label_size = float(theme.sizes["chart_label"])
+    colors = _segment_colors(theme, s)
+    whole = total.values[0] if total else sum(s.values)
+    bar_h = min(0.75, box.h * 0.3)
+    y0 = box.y0 + box.h * 0.45
+    ax = fig.add_axes(box.frac(box.x0, y0, box.w, bar_h))
+    start = 0.0
+    for i, value in enumerate(s.values):
+        ax.barh(0, value, left=start, height=1.0, **_bar_style(theme, _is_derived(s, i), colors[i]))
+        width_in = value / whole * box.w if whole else 0
+        text = _shown(s, i)
+        if width_in > text_inches(text, label_size) + 0.1:
+            box_style = {"boxstyle": "round,pad=0.2", "fc": colors[i], "ec": "none"}
+            ax.text(
+                start + value / 2,
+                0,
+                text,
+                ha="center",
+                va="center",
+                size=label_size,
+                weight="bold",
+                color="#FFFFFF",
+                bbox=box_style if _is_derived(s, i) else None,
+            )
+        start += value
+    ax.set_xlim(0, max(whole, start))
+    ax.set_ylim(-0.5, 0.5)
+    ax.set_axis_off()
+    fig.text(
+        box.x0 / box.W,
+        (y0 + bar_h + 0.1) / box.H,
+        _total_text(spec, total),
+        size=label_size * 1.3,
+        weight="bold",
+        color=_c(theme, "accent"),
+        va="bottom",
+    )
+    ncol = len(s.labels) if len(s.labels) <= 4 else math.ceil(len(s.labels) / 2)
+    anchor = ("upper left", ((box.x0 - 0.1) / box.W, (y0 - 0.12) / box.H))
+    _legend(fig, spec, theme, s, colors, anchor, ncol)
+
+
+def _donut(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
+    """Parts of a whole as a ring, the whole in the middle, a legend at the right."""
+    s, total = _parts(spec)
+    colors = _segment_colors(theme, s)
+    d = min(box.h, box.w * 0.5)
+    ax = fig.add_axes(box.frac(box.x0, box.y0 + (box.h - d) / 2, d, d))
+    wedges, _ = ax.pie(
+        s.values,
+        colors=colors,
+        startangle=90,
+        counterclock=False,
+        wedgeprops={"width": 0.36, "edgecolor": "#FFFFFF", "linewidth": 1.5},
+    )
+    for i, wedge in enumerate(wedges):
+        if _is_derived(s, i):
+            wedge.set_hatch("///")
+    ax.set_aspect("equal")
+    if total is not None:
+        ax.text(
+            0,
+            0,
+            f"{_shown(total, 0)}{spec.unit}\n{total.labels[0]}",
+            ha="center",
+            va="center",
+            size=float(theme.sizes["chart_label"]),
+            weight="bold",
+            color=_c(theme, "accent"),
+        )
+    anchor = ("center left", ((box.x0 + d + 0.3) / box.W, (box.y0 + box.h / 2) / box.H))
+    _legend(fig, spec, theme, s, colors, anchor, 1)
+
+
+def _change(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
+    """Before and after from zero; the derived earlier value is grey, hatched and labelled."""
+    s = spec.series[0]
+    label_size = float(theme.sizes["chart_label"])
+    ax_w = min(box.w * 0.55, 4.2)
+    axis_h = 0.4
+    ax = fig.add_axes(box.frac(box.x0 + 0.45, box.y0 + axis_h, ax_w - 0.45, box.h - axis_h))
+    top = max(s.values) or 1
+    for i, value in enumerate(s.values):
+        style = _bar_style(theme, _is_derived(s, i), _c(theme, "primary"))
+        ax.bar(i, value, width=0.56, **style)
+        ax.annotate(
+            _shown(s, i),
+            (i, value),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            size=label_size,
+            weight="bold",
+            annotation_clip=False,
+        )
+    ax.set_xticks(range(len(s.labels)), s.labels, size=label_size)
+    ax.set_xlim(-0.6, len(s.values) - 0.4)
+    ax.set_ylim(0, top * 1.22)
+    _clean_axes(ax, theme, "y")
+    ax.tick_params(axis="x", labelsize=label_size, labelcolor=_c(theme, "text"))
+    if spec.unit:
+        ax.set_ylabel(spec.unit, size=float(theme.sizes["chart_source"]), color=_c(theme, "subtle"))
+    _callout(fig, spec, theme, box, box.x0 + ax_w + 0.35)
+
+
+def _callout(fig, spec: ChartSpec, theme: Theme, box: _Box, x: float) -> None:
+    """The stated change (and rank badge) beside a before/after chart."""
+    s = spec.series[0]
+    label_size = float(theme.sizes["chart_label"])
+    width = box.x1 - x
+    y = box.y0 + box.h * 0.62
+    if spec.notes:
+        note = spec.notes[0]
+        size = _fit(note, label_size * 1.9, width, floor=0.5)
+        fig.text(
+            x / box.W,
+            y / box.H,
+            note,
+            size=size,
+            weight="bold",
+            color=_c(theme, "accent"),
+            va="bottom",
+        )
+    name = s.name or ""
+    current = f"{name} {_shown(s, len(s.values) - 1)}{spec.unit}".strip()
+    fig.text(
+        x / box.W,
+        (y - 0.1) / box.H,
+        _wrap(current, label_size, width),
+        size=label_size,
+        color=_c(theme, "text"),
+        va="top",
+    )
+    badge = _badge(s, len(s.values) - 1)
+    if badge:
+        fig.text(
+            (x + 0.05) / box.W,
+            (y - 0.55) / box.H,
+            badge,
+            size=label_size * 0.95,
+            color="#FFFFFF",
+            va="top",
+            bbox=_badge_box(theme),
+        )
+
+
+_KINDS = {
+    "figures": _figures,
+    "rank": _figures,
+    "bar": _bar,
+    "stacked": _stacked,
+    "donut": _donut,
+    "change": _change,
+}

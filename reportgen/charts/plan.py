@@ -1,0 +1,476 @@
+"""Plan charts as data: facts and relations -> ChartSpecs with provenance, derivations, alt text."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
+
+MAX_FIGURES = 6
+MAX_BARS = 8
+
+
+@dataclass
+class Wording:
+    """The chart labels of one language, with small formatting helpers."""
+
+    labels: dict[str, str]
+    language: str = "zh"
+
+    def __getitem__(self, key: str) -> str:
+        return self.labels[key]
+
+    def fmt(self, key: str, **fields: object) -> str:
+        return self.labels[key].format(**fields)
+
+    def words(self, key: str) -> set[str]:
+        return {w.strip() for w in self.labels.get(key, "").split(",") if w.strip()}
+
+    def number(self, value: float) -> str:
+        """A value as text: no trailing zeros, thousands separators when the language uses them."""
+        text = f"{value:.6f}".rstrip("0").rstrip(".")
+        sep = self.labels.get("thousands", "")
+        if not sep:
+            return text
+        sign = "-" if text.startswith("-") else ""
+        whole, dot, frac = text.lstrip("-").partition(".")
+        groups = []
+        while len(whole) > 3:
+            groups.insert(0, whole[-3:])
+            whole = whole[:-3]
+        groups.insert(0, whole)
+        return sign + sep.join(groups) + dot + frac
+
+    def display(self, fact: Fact) -> str:
+        """The value as the article qualifies it: 突破3700, 180余, 近80 / 1,600+, nearly 80."""
+        n = self.number(fact.value)
+        word = fact.qualifier_word.strip()
+        if word and self.labels.get("qualifier_style") == "word":
+            sep = self.labels.get("word_sep", "")
+            if fact.text.lstrip().startswith(word):
+                return f"{word}{sep}{n}"
+            return f"{n}{sep}{word}"
+        if fact.qualifier != "exact":
+            return self.fmt(f"qualifier_{fact.qualifier}", n=n)
+        return n
+
+    def with_unit(self, value: str, unit: str) -> str:
+        return self.fmt("value_unit", value=value, unit=unit).strip() if unit else value
+
+    def ordinal(self, position: int) -> str:
+        numerals = self.labels.get("numerals", "")
+        return numerals[position] if 0 < position < len(numerals) else str(position)
+
+
+def load_wording(language: str, dirs: list | None = None) -> Wording:
+    """The chart labels for ``language`` from the template folders (user folder first)."""
+    from reportgen.plans import labels, template_dirs
+
+    return Wording(labels("chart", language, dirs or template_dirs()), language)
+
+
+@dataclass
+class _Ctx:
+    model: Model
+    w: Wording
+    source: str
+    badges: dict[str, str] = field(default_factory=dict)
+    used_ids: set[str] = field(default_factory=set)
+
+
+def plan(model: Model, wording: Wording | None = None) -> list[ChartSpec]:
+    """Chart specs for ``model``: a headline-figures panel, then per section bar/stacked/change."""
+    if not model.facts:
+        return []
+    w = wording or load_wording(model.language)
+    ctx = _Ctx(model, w, w.fmt("source", source=model.headline or model.source.name))
+    ctx.badges = _badges(model, w)
+    specs = [_figures(ctx)]
+    for theme in [None, *range(len(model.themes))]:
+        specs.extend(_theme_charts(ctx, theme))
+    return [s for s in specs if s is not None]
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _label(fact: Fact) -> str:
+    return fact.counts.strip()
+
+
+def _theme_name(model: Model, theme: int | None) -> str:
+    if theme is None:
+        return model.headline
+    heading = model.themes[theme].heading.strip()
+    first = heading.split()[0] if heading.split() else heading
+    return first if len(first) >= 4 else heading
+
+
+def _badges(model: Model, w: Wording) -> dict[str, str]:
+    """Rank badges per fact id, e.g. {"f10": "全省第三"}."""
+    out: dict[str, list[str]] = {}
+    for rel in model.relations:
+        if rel.kind != "rank" or not rel.fact or rel.position is None:
+            continue
+        key = "rank_badge_top" if rel.top else "rank_badge"
+        badge = w.fmt(key, scope=rel.scope, position=w.ordinal(rel.position)).strip()
+        out.setdefault(rel.fact, []).append(badge)
+    return {k: " · ".join(v) for k, v in out.items()}
+
+
+def _decimals(*values: float) -> int:
+    return max((len(f"{v:.6f}".rstrip("0").split(".")[1]) for v in values), default=0)
+
+
+def _alt_items(ctx: _Ctx, labels, displays, unit: str, badges=None) -> str:
+    w = ctx.w
+    items = []
+    for i, (label, shown) in enumerate(zip(labels, displays, strict=True)):
+        item = w.fmt("alt_item", label=label, value=w.with_unit(shown, unit))
+        if badges and badges[i]:
+            item += w.fmt("alt_badge", badge=badges[i])
+        items.append(item)
+    return w["list_sep"].join(items)
+
+
+def _spec_id(ctx: _Ctx, theme: int | None, kind: str) -> str:
+    base = f"{'lead' if theme is None else f't{theme + 1}'}-{kind}"
+    sid, n = base, 2
+    while sid in ctx.used_ids:
+        sid, n = f"{base}-{n}", n + 1
+    ctx.used_ids.add(sid)
+    return sid
+
+
+# --- headline figures ----------------------------------------------------------------------
+
+
+def _roles(model: Model) -> tuple[set[str], set[str]]:
+    """(wholes, minor): ids that are wholes of part_of; parts and change amounts."""
+    wholes, minor = set(), set()
+    for rel in model.relations:
+        if rel.kind == "part_of" and rel.whole:
+            wholes.add(rel.whole)
+            minor.update(rel.parts)
+        elif rel.kind == "change" and rel.fact:
+            minor.add(rel.fact)
+    return wholes, minor
+
+
+def _strength(fact: Fact, ranked: set[str], wholes: set[str], minor: set[str]) -> float:
+    score = 2.0 if fact.id in ranked else 0.0
+    score += 0.5 if fact.qualifier == "over" else 0.0
+    score += 0.3 if fact.id in wholes else 0.0
+    score -= 3.0 if fact.id in minor else 0.0
+    score -= 1.0 if not _label(fact) else 0.0
+    return score + math.log10(abs(fact.normalized) + 1) / 20
+
+
+def _headline_facts(model: Model, badges: dict[str, str]) -> list[Fact]:
+    wholes, minor = _roles(model)
+    ranked = set(badges)
+
+    def best(facts: list[Fact], n: int) -> list[Fact]:
+        order = sorted(facts, key=lambda f: -_strength(f, ranked, wholes, minor))
+        return [f for f in order if f.id not in minor][:n]
+
+    themed = [best([f for f in model.facts if f.theme == t], 1) for t in range(len(model.themes))]
+    themed = [fs[0] for fs in themed if fs]
+    room = max(2, MAX_FIGURES - len(themed))
+    lead = best([f for f in model.facts if f.theme is None], room)
+    lead.sort(key=model.facts.index)
+    chosen, seen = [], set()
+    for fact in [*lead, *themed]:
+        key = (_label(fact), fact.value, fact.unit)
+        if key not in seen:
+            seen.add(key)
+            chosen.append(fact)
+    if not chosen:  # facts only in sections beyond the themes list, or all minor
+        chosen = sorted(model.facts, key=lambda f: -_strength(f, ranked, wholes, minor))[:1]
+    return chosen[:MAX_FIGURES]
+
+
+def _figures(ctx: _Ctx) -> ChartSpec:
+    w, facts = ctx.w, _headline_facts(ctx.model, ctx.badges)
+    labels = [_label(f) or _short(f.sentence) for f in facts]
+    shown = [w.display(f) for f in facts]
+    badges = [ctx.badges.get(f.id, "") for f in facts]
+    series = ChartSeries(
+        name="figures",
+        labels=labels,
+        values=[f.value for f in facts],
+        facts=[f.id for f in facts],
+        derived=[False] * len(facts),
+        display=[w.with_unit(s, f.unit) for s, f in zip(shown, facts, strict=True)],
+        badges=badges,
+    )
+    title = w["figures_title"]
+    items = w["list_sep"].join(
+        w.fmt("alt_item", label=lab, value=disp) + (w.fmt("alt_badge", badge=b) if b else "")
+        for lab, disp, b in zip(labels, series.display, badges, strict=True)
+    )
+    return ChartSpec(
+        id=_spec_id(ctx, None, "figures"),
+        kind="figures",
+        title=title,
+        theme=None,
+        series=[series],
+        facts=[f.id for f in facts],
+        alt=w.fmt("alt_figures", title=title, items=items),
+        source=ctx.source,
+    )
+
+
+def _short(text: str, n: int = 14) -> str:
+    text = text.strip()
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --- per-section charts --------------------------------------------------------------------
+
+
+def _theme_charts(ctx: _Ctx, theme: int | None) -> list[ChartSpec | None]:
+    model = ctx.model
+    rels = [r for r in model.relations if _rel_theme(model, r) == theme]
+    stacked = [_stacked(ctx, r) for r in rels if r.kind == "part_of"]
+    changes = [_change(ctx, r) for r in rels if r.kind == "change"]
+    taken: set[str] = set()
+    for spec in [*stacked, *changes]:
+        if spec is not None:
+            taken.update(spec.facts)
+    bar = _bar(ctx, theme, taken) if theme is not None else None
+    return [bar, *stacked, *changes]
+
+
+def _rel_theme(model: Model, rel: Relation) -> int | None:
+    if rel.theme is not None:
+        return rel.theme
+    anchor = rel.whole or rel.of or rel.fact
+    try:
+        return model.fact(anchor).theme if anchor else None
+    except KeyError:
+        return None
+
+
+def _comparable_groups(ctx: _Ctx, facts: list[Fact]) -> list[list[Fact]]:
+    skip = ctx.w.words("skip_units")
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:
+        if not fact.unit or fact.unit in skip or not _label(fact):
+            continue
+        group = groups.setdefault((fact.unit, fact.base_unit), [])
+        if all(_label(g) != _label(fact) for g in group):
+            group.append(fact)
+    return [g for g in groups.values() if len(g) >= 2]
+
+
+def _bar(ctx: _Ctx, theme: int, taken: set[str]) -> ChartSpec | None:
+    """One bar chart of the section's figures that share a unit (two or more, never one)."""
+    facts = [f for f in ctx.model.facts if f.theme == theme and f.id not in taken]
+    groups = _comparable_groups(ctx, facts)
+    if not groups:
+        return None
+    group = max(groups, key=len)[:MAX_BARS]
+    group.sort(key=lambda f: -f.value)
+    w, unit = ctx.w, group[0].unit
+    labels = [_label(f) for f in group]
+    badges = [ctx.badges.get(f.id, "") for f in group]
+    series = ChartSeries(
+        name=unit,
+        labels=labels,
+        values=[f.value for f in group],
+        facts=[f.id for f in group],
+        derived=[False] * len(group),
+        display=[w.display(f) for f in group],
+        badges=badges,
+    )
+    name = _theme_name(ctx.model, theme)
+    subject = _common_subject(labels, w)
+    title = (
+        w.fmt("bar_title", theme=name, subject=subject, unit=unit)
+        if subject
+        else w.fmt("bar_title_plain", theme=name, unit=unit)
+    )
+    items = _alt_items(ctx, labels, series.display, unit, badges)
+    return ChartSpec(
+        id=_spec_id(ctx, theme, "bar"),
+        kind="bar",
+        title=title,
+        theme=theme,
+        unit=unit,
+        series=[series],
+        facts=[f.id for f in group],
+        alt=w.fmt("alt_bar", title=title, items=items),
+        source=ctx.source,
+    )
+
+
+def _common_subject(labels: list[str], w: Wording) -> str:
+    """The shared ending of the labels (企业 of 整车企业/外资企业; companies in English)."""
+    if w["word_sep"]:
+        tails = [lab.split() for lab in labels]
+        common: list[str] = []
+        while all(len(t) > len(common) for t in tails):
+            word = tails[0][-1 - len(common)]
+            if any(t[-1 - len(common)].lower() != word.lower() for t in tails):
+                break
+            common.insert(0, word)
+        return " ".join(common)
+    n = 0
+    while all(len(lab) > n for lab in labels) and len({lab[-1 - n] for lab in labels}) == 1:
+        n += 1
+    return labels[0][len(labels[0]) - n :] if n >= 2 else ""
+
+
+def _stacked(ctx: _Ctx, rel: Relation) -> ChartSpec | None:
+    """Whole and parts; the rest of the whole is drawn as a derived, labelled remainder."""
+    model, w = ctx.model, ctx.w
+    try:
+        whole = model.fact(rel.whole or "")
+        parts = [model.fact(p) for p in rel.parts]
+    except KeyError:
+        return None
+    if not parts or any(p.unit != whole.unit for p in parts):
+        return None
+    total = sum(p.value for p in parts)
+    if total > whole.value:
+        return None  # parts overlap or exceed the whole: not a breakdown we can draw honestly
+    digits = _decimals(whole.value, *(p.value for p in parts))
+    rest = round(whole.value - total, digits)
+    labels = [_label(p) or _short(p.text) for p in parts]
+    series = ChartSeries(
+        name=_label(whole),
+        labels=labels,
+        values=[p.value for p in parts],
+        facts=[p.id for p in parts],
+        derived=[False] * len(parts),
+        display=[w.display(p) for p in parts],
+        badges=[ctx.badges.get(p.id, "") for p in parts],
+    )
+    derived = []
+    if rest > 0:
+        rest_label = w["remainder"]
+        series.labels.append(rest_label)
+        series.values.append(rest)
+        series.facts.append(None)
+        series.derived.append(True)
+        series.display.append(w.number(rest))
+        series.badges.append("")
+        parts_text = " − ".join(w.number(p.value) for p in parts)
+        how = w.fmt(
+            "derived_remainder", label=rest_label, whole=w.number(whole.value), parts=parts_text
+        )
+        derived.append(w.fmt("note", text=how))
+    total_series = ChartSeries(
+        name="total",
+        labels=[_label(whole)],
+        values=[whole.value],
+        facts=[whole.id],
+        derived=[False],
+        display=[w.display(whole)],
+        badges=[ctx.badges.get(whole.id, "")],
+    )
+    return ChartSpec(
+        id=_spec_id(ctx, rel.theme if rel.theme is not None else whole.theme, "stacked"),
+        kind="stacked",
+        title=w.fmt("stacked_title", whole=_label(whole) or _short(whole.text)),
+        theme=whole.theme if rel.theme is None else rel.theme,
+        unit=whole.unit,
+        series=[series, total_series],
+        facts=[whole.id, *(p.id for p in parts)],
+        derived=derived,
+        alt=_stacked_alt(w, whole, parts, series, rest),
+        source=ctx.source,
+    )
+
+
+def _stacked_alt(w: Wording, whole: Fact, parts: list[Fact], series: ChartSeries, rest) -> str:
+    parts_text = w["list_sep"].join(
+        w.fmt("alt_item", label=lab, value=w.with_unit(d, whole.unit))
+        for lab, d in zip(series.labels[: len(parts)], series.display, strict=False)
+    )
+    fields = {
+        "whole_label": _label(whole),
+        "whole": w.with_unit(w.display(whole), whole.unit),
+        "parts": parts_text,
+        "remainder_label": w["remainder"],
+        "remainder": w.with_unit(w.number(rest), whole.unit),
+    }
+    return w.fmt("alt_stacked" if rest > 0 else "alt_stacked_full", **fields)
+
+
+def _change(ctx: _Ctx, rel: Relation) -> ChartSpec | None:
+    """Before/after: the earlier value is derived from the current one and the stated change."""
+    model, w = ctx.model, ctx.w
+    try:
+        delta, current = model.fact(rel.fact or ""), model.fact(rel.of or "")
+    except KeyError:
+        return None
+    reference = rel.reference or w["change_reference"]
+    before = w.fmt("change_before", reference=reference)
+    previous, how = _previous(w, rel, delta, current, before)
+    if previous is None:
+        return None
+    after = w["change_after"]
+    subject = _label(current) or rel.subject or _short(current.text)
+    badge = ctx.badges.get(current.id, "")
+    series = ChartSeries(
+        name=subject,
+        labels=[before, after],
+        values=[previous, current.value],
+        facts=[None, current.id],
+        derived=[True, False],
+        display=[w.number(previous), w.display(current)],
+        badges=["", badge],
+    )
+    verb = w["change_up" if rel.direction != "down" else "change_down"]
+    delta_text = w.with_unit(w.display(delta), delta.unit)
+    alt = w.fmt(
+        "alt_change",
+        subject=subject,
+        current=w.with_unit(w.display(current), current.unit),
+        reference=reference,
+        verb=verb,
+        delta=delta_text,
+        previous=w.with_unit(w.number(previous), current.unit),
+        badge=w.fmt("alt_badge", badge=badge) if badge else "",
+    )
+    theme = rel.theme if rel.theme is not None else current.theme
+    return ChartSpec(
+        id=_spec_id(ctx, theme, "change"),
+        kind="change",
+        title=w.fmt("change_title", subject=subject),
+        theme=theme,
+        unit=current.unit,
+        series=[series],
+        facts=[current.id, delta.id],
+        derived=[w.fmt("note", text=how)],
+        alt=alt,
+        source=ctx.source,
+        notes=[f"{verb}{w['word_sep']}{delta_text}"],
+    )
+
+
+def _previous(
+    w: Wording, rel: Relation, delta: Fact, current: Fact, label: str
+) -> tuple[float | None, str]:
+    """The earlier value and a template describing how it was derived (None if not derivable)."""
+    sign = -1 if rel.direction == "down" else 1
+    op = "+" if sign < 0 else "−"
+    digits = _decimals(current.value, delta.value)
+    common = {"current": w.number(current.value), "op": op, "text": rel.text, "label": label}
+    if delta.unit in w.words("point_units") or delta.unit == current.unit:
+        prev = round(current.value - sign * delta.value, digits)
+        how = w.fmt("derived_previous", delta=w.number(delta.value), **common)
+    elif delta.base_unit == current.base_unit and current.value and current.normalized:
+        scale = current.normalized / current.value
+        prev = round(current.value - sign * delta.normalized / scale, digits + 2)
+        shown = w.number(delta.normalized / scale)
+        how = w.fmt("derived_previous", delta=shown, **common)
+    elif delta.unit == "%" and current.unit != "%":
+        prev = round(current.value / (1 + sign * delta.value / 100), digits + 1)
+        how = w.fmt("derived_previous_ratio", rate=w.number(delta.value), **common)
+    else:
+        return None, ""
+    return (prev if prev >= 0 else None), how
