@@ -1,0 +1,151 @@
+"""Extract: blocks to the content model. Pure text work; no Office, plotting or template imports."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from reportgen.extract.facts import SentenceIndex, extract_facts
+from reportgen.extract.quotes import find_quotes
+from reportgen.extract.relations import find_relations
+from reportgen.extract.structure import Layout, Section, layout_from_text
+from reportgen.extract.themes import lead_sentence, split_heading
+from reportgen.ingest.blocks import Block, is_cjk
+from reportgen.model import Caption, Model, Paragraph, Point, Quote, Source, Span, Theme
+
+
+def extract_path(path: str | Path) -> Model:
+    """Read an article file (type detected from its content) and extract its model."""
+    from reportgen.ingest import load_layout
+
+    path = Path(path)
+    layout, raw, fmt = load_layout(path)
+    return build_model(layout, name=path.name, sha256=hashlib.sha256(raw).hexdigest(), fmt=fmt)
+
+
+def extract_text(text: str, name: str = "article.txt") -> Model:
+    """Extract a model from already-normalized article text (Markdown or plain)."""
+    layout = layout_from_text(text)
+    return build_model(layout, name=name, sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") -> Model:
+    """Themes, facts, relations, quotes and captions from a recovered layout."""
+    text = layout.text
+    language = "zh" if is_cjk(text) else "en"
+    off = layout.offsets
+    sections = [layout.lead, *layout.sections]
+    body = [
+        (off[id(b)], off[id(b)] + len(b.text), i - 1 if i else None)
+        for i, sec in enumerate(sections)
+        for b in sec.blocks
+        if b.kind == "para"
+    ]
+    index = SentenceIndex(text)
+    facts = extract_facts(text, body, language, index)
+    return Model(
+        headline=_text(layout.headline),
+        kicker=_text(layout.kicker),
+        authors=_authors(layout.byline),
+        language=language,
+        source=Source(name=name, sha256=sha256, format=fmt),
+        lead=_paragraphs(layout.lead, off),
+        themes=[_theme(sec, off, language) for sec in layout.sections],
+        facts=facts,
+        relations=find_relations(text, facts, language),
+        quotes=_quotes(text, body, language, index),
+        captions=_captions(sections, off),
+        furniture=[b.text for b in layout.furniture],
+        text=text,
+    )
+
+
+def _text(block: Block | None) -> str:
+    return block.text if block else ""
+
+
+def _authors(byline: Block | None) -> list[str]:
+    import re
+
+    if byline is None:
+        return []
+    text = re.sub(
+        r"^(?:(?:本报|本刊)?(?:记者|通讯员|文|作者|撰文)\s*[:：/|｜]?\s*|by\s+)",
+        "",
+        byline.text,
+        flags=re.I,
+    )
+    return (
+        [a for a in re.split(r"\s*(?:[、,，]|\band\b|\s)\s*", text) if a]
+        if is_cjk(text)
+        else [a.strip() for a in re.split(r",|\band\b", text) if a.strip()]
+    )
+
+
+def _paragraphs(section: Section, off: dict[int, int]) -> list[Paragraph]:
+    return [
+        Paragraph(
+            text=b.text, span=Span(start=off[id(b)], end=off[id(b)] + len(b.text)), joined=b.joined
+        )
+        for b in section.blocks
+        if b.kind == "para"
+    ]
+
+
+def _theme(section: Section, off: dict[int, int], language: str) -> Theme:
+    heading = section.heading
+    verb, pair, tagline = split_heading(heading.text, language)
+    paragraphs = _paragraphs(section, off)
+    points = []
+    for i, para in enumerate(paragraphs):
+        sentence = lead_sentence(para.text, language)
+        if sentence:
+            start = para.span.start
+            points.append(
+                Point(text=sentence, paragraph=i, span=Span(start=start, end=start + len(sentence)))
+            )
+    start = off[id(heading)]
+    end = max([p.span.end for p in paragraphs] + [start + len(heading.text)])
+    end = max([end] + [off[id(b)] + len(b.text) for b in section.blocks])
+    return Theme(
+        heading=heading.text,
+        verb=verb,
+        pair=pair,
+        tagline=tagline,
+        points=points,
+        paragraphs=paragraphs,
+        span=Span(start=start, end=end),
+    )
+
+
+def _captions(sections: list[Section], off: dict[int, int]) -> list[Caption]:
+    return [
+        Caption(
+            text=b.text,
+            theme=i - 1 if i else None,
+            span=Span(start=off[id(b)], end=off[id(b)] + len(b.text)),
+        )
+        for i, sec in enumerate(sections)
+        for b in sec.blocks
+        if b.kind == "caption"
+    ]
+
+
+def _quotes(text: str, body, language: str, index: SentenceIndex) -> list[Quote]:
+    quotes = []
+    for start, end, theme in body:
+        for q in find_quotes(text, start, end, language):
+            s_start = index.around(q.start - 1)[0]
+            s_start = min(s_start, q.start - 1)
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    text=text[q.start : q.end],
+                    speaker=q.speaker,
+                    title=q.title,
+                    sentence=text[s_start : q.attribution_end],
+                    theme=theme,
+                    span=Span(start=q.start, end=q.end),
+                )
+            )
+    return quotes

@@ -1,0 +1,193 @@
+"""Facts: every quantity in the body, with its sentence, what it counts, theme and span."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from reportgen.ingest.numbers import Quantity, find_quantities
+from reportgen.model import Fact, Span
+
+_SENTENCE_END = re.compile(r"(?:[。！？!?；;]|……|…)[”’」』）)]*|\.(?=\s|$)[”’\"')]*|\n")
+_CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…]")
+_JOINERS = re.compile(r"[及和与]")
+_LEAD_VERB = re.compile(
+    r"^.*(?:累计形成|形成|集聚|聚集|拥有|引进|培育|新增|吸引|助力|促成|签约|入选|落户|实现|已|其中)"
+)
+_MEASURE = {
+    "家",
+    "项",
+    "个",
+    "位",
+    "所",
+    "名",
+    "人",
+    "条",
+    "件",
+    "台",
+    "辆",
+    "架",
+    "颗",
+    "款",
+    "座",
+    "套",
+    "批",
+    "户",
+    "大",
+    "支",
+    "张",
+    "部",
+    "艘",
+    "人次",
+    "万名",
+}
+_STOP = set(
+    "的地得和与及等也已将在是为于把被让向从到走进榜落正均都共占达开入签参获实位居列用来并初纷"
+)
+_TRAILING_VERB = re.compile(
+    r"(?:投入|提升|提高|增长|增加|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|累计|实现)+$"
+)
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市区县])(?=[\u4e00-\u9fff]{2,})")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+# A quantity is not kept when it is only the qualifier of a blocked prefix (签约 is not 约).
+_BLOCKED_BEFORE = {
+    "约": set("签合预节契公条誓违履解特制邀相赴婚"),
+    "近": set("最附邻靠亲就贴"),
+    "超": set("赶高"),
+    "逾": set("逾"),
+}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of the canonical text (Chinese and English punctuation, never 12.5)."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group() != "\n" else m.start()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class SentenceIndex:
+    """Find the sentence around a character offset in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentences(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return self.spans[i] if self.spans else (0, len(self.text))
+
+
+def extract_facts(
+    text: str, body: list[tuple[int, int, int | None]], language: str, index: SentenceIndex
+) -> list[Fact]:
+    """Facts in the body ranges [(start, end, theme)] of the canonical text, in text order."""
+    facts: list[Fact] = []
+    for start, end, theme in body:
+        for q in find_quantities(text[start:end], language):
+            q = _shift(q, start)
+            if _blocked(text, q):
+                q = _drop_qualifier(text, q)
+            facts.append(_fact(text, q, theme, index, len(facts) + 1, language))
+    return facts
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, start=q.start + offset, end=q.end + offset)
+
+
+def _blocked(text: str, q: Quantity) -> bool:
+    word = q.qualifier_word
+    return (
+        bool(word)
+        and text[q.start - 1 : q.start] in _BLOCKED_BEFORE.get(word, set())
+        and (text[q.start : q.start + len(word)] == word)
+    )
+
+
+def _drop_qualifier(text: str, q: Quantity) -> Quantity:
+    from dataclasses import replace
+
+    start = q.start + len(q.qualifier_word)
+    return replace(q, start=start, text=text[start : q.end], qualifier="exact", qualifier_word="")
+
+
+def _fact(text: str, q: Quantity, theme: int | None, index: SentenceIndex, n: int, lang: str):
+    s_start, s_end = index.around(q.start)
+    s_end = max(s_end, q.end)
+    return Fact(
+        id=f"f{n}",
+        text=q.text,
+        value=q.value,
+        unit=q.unit,
+        qualifier=q.qualifier,
+        qualifier_word=q.qualifier_word,
+        normalized=q.normalized,
+        base_unit=q.base_unit,
+        counts=counts(text, q, s_start, lang),
+        sentence=text[s_start:s_end],
+        theme=theme,
+        span=Span(start=q.start, end=q.end),
+        sentence_span=Span(start=s_start, end=s_end),
+    )
+
+
+def counts(text: str, q: Quantity, sentence_start: int, language: str) -> str:
+    """Best effort at what a quantity counts: the noun after a measure word, else the subject."""
+    if language != "zh":
+        return _counts_en(text, q, sentence_start)
+    unit_tail = q.unit[-1:] if q.unit else ""
+    if q.unit in _MEASURE or unit_tail in _MEASURE:
+        after = _noun_after(text, q.end)
+        if after:
+            return after
+    return _subject_before(text, q.start, sentence_start)
+
+
+def _noun_after(text: str, pos: int) -> str:
+    out = []
+    for ch in text[pos : pos + 12]:
+        if _CLAUSE_BREAK.match(ch) or ch in _STOP:
+            break
+        out.append(ch)
+    return "".join(out)[:10]
+
+
+def _subject_before(text: str, pos: int, sentence_start: int) -> str:
+    clause = text[sentence_start:pos]
+    parts = _CLAUSE_BREAK.split(_PAREN.sub("", clause))
+    whole = _TRAILING_VERB.sub("", parts[-1] if parts else "")
+    subject = _JOINERS.split(whole)[-1] or whole
+    subject = _LEAD_VERB.sub("", subject) or subject
+    return _PLACE_PREFIX.sub("", subject)[-12:]
+
+
+def _counts_en(text: str, q: Quantity, sentence_start: int) -> str:
+    if q.unit and q.unit not in ("USD", "EUR", "GBP", "CNY", "%", "percentage points"):
+        return q.unit.split()[-1]
+    clause = re.split(r"[,;:()]", text[sentence_start : q.start])[-1]
+    words = re.sub(
+        r"\b(?:was|were|is|are|reached|rose|fell|to|of|by|at|about|over|more than|"
+        r"nearly|almost|some|around)\b",
+        " ",
+        clause,
+        flags=re.I,
+    ).split()
+    return " ".join(words[-4:])

@@ -1,0 +1,50 @@
+"""Themes from section headings: the dialectical pair, the tagline and the lead-sentence points."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、]\s*|[IVX]+\.\s+)"
+)
+_PAIR_ZH = re.compile(
+    r"^(?P<verb>[\u4e00-\u9fff]{0,4}?)\s*[“\"「『](?P<a>[^”\"」』]{1,8})[”\"」』]\s*"
+    r"(?:与|和|及|同|对|、)\s*[“\"「『](?P<b>[^”\"」』]{1,8})[”\"」』]\s*[:：,，—\-\s]*(?P<tag>.*)$"
+)
+_PAIR_EN = re.compile(
+    r"^(?P<verb>[A-Z][a-z]+ing)?\s*(?:(?i:between)\s+)?[\"“']?(?P<a>[A-Za-z][\w -]{0,30}?)[\"”']?"
+    r"\s+(?:and|vs\.?|versus)\s+[\"“']?(?P<b>[A-Za-z][\w -]{0,30}?)[\"”']?\s*[:—–]\s*(?P<tag>.+)$"
+)
+_FIRST_SENTENCE = re.compile(
+    r"^(?P<s>[^。！？!?“”\"]{2,40}?(?:“[^”]{1,10}”[^。！？!?“”]{0,30}?)*[。！？!?])"
+)
+_FIRST_SENTENCE_EN = re.compile(r"^(?P<s>[^.!?\"“”]{2,120}?[.!?])\s")
+
+
+def split_heading(heading: str, language: str) -> tuple[str | None, list[str], str]:
+    """(verb, pair, tagline) of a heading such as 平衡“守”与“变” 擦亮优势产业辨识度."""
+    text = _NUMBERING.sub("", heading).strip()
+    m = (_PAIR_ZH if language == "zh" else _PAIR_EN).match(text)
+    if not m:
+        return None, [], _tagline_only(text, language)
+    verb = (m.group("verb") or "").strip() or None
+    return verb, [m.group("a").strip(), m.group("b").strip()], m.group("tag").strip()
+
+
+def _tagline_only(text: str, language: str) -> str:
+    separators = r"\s*[:：—]\s*|\s+" if language == "zh" else r"\s*[:—–]\s+"
+    parts = re.split(separators, text, maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 and parts[1].strip() else ""
+
+
+def lead_sentence(paragraph: str, language: str) -> str | None:
+    """The short sentence that opens and heads a paragraph, or None."""
+    m = (_FIRST_SENTENCE if language == "zh" else _FIRST_SENTENCE_EN).match(paragraph)
+    if not m:
+        return None
+    sentence = m.group("s")
+    limit = 24 if language == "zh" else 90
+    rest = paragraph[len(sentence) :].strip()
+    if len(sentence) > limit or len(rest) < max(10, len(sentence)):
+        return None
+    return sentence

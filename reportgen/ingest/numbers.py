@@ -1,0 +1,381 @@
+"""Find and read quantities in text (Chinese and English): one parser for extract and verify."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+
+# Units, longest first. Each maps to (base unit, multiplier).
+UNITS_ZH: dict[str, tuple[str, float]] = {
+    "万亿美元": ("美元", 1e12),
+    "亿美元": ("美元", 1e8),
+    "万美元": ("美元", 1e4),
+    "美元": ("美元", 1),
+    "万亿元": ("元", 1e12),
+    "亿元": ("元", 1e8),
+    "千万元": ("元", 1e7),
+    "万元": ("元", 1e4),
+    "元": ("元", 1),
+    "亿欧元": ("欧元", 1e8),
+    "万欧元": ("欧元", 1e4),
+    "欧元": ("欧元", 1),
+    "个百分点": ("个百分点", 1),
+    "百分点": ("个百分点", 1),
+    "个点": ("个点", 1),
+    "%": ("%", 1),
+    "‰": ("‰", 1),
+    "平方公里": ("平方公里", 1),
+    "平方米": ("平方米", 1),
+    "公里": ("公里", 1),
+    "万吨": ("吨", 1e4),
+    "吨": ("吨", 1),
+    "千瓦": ("千瓦", 1),
+    "兆瓦": ("兆瓦", 1),
+    "亩": ("亩", 1),
+    "家": ("家", 1),
+    "项": ("项", 1),
+    "个": ("个", 1),
+    "位": ("位", 1),
+    "所": ("所", 1),
+    "名": ("名", 1),
+    "人次": ("人次", 1),
+    "人": ("人", 1),
+    "条": ("条", 1),
+    "件": ("件", 1),
+    "台": ("台", 1),
+    "辆": ("辆", 1),
+    "架": ("架", 1),
+    "艘": ("艘", 1),
+    "座": ("座", 1),
+    "套": ("套", 1),
+    "批": ("批", 1),
+    "户": ("户", 1),
+    "场": ("场", 1),
+    "次": ("次", 1),
+    "倍": ("倍", 1),
+    "年": ("年", 1),
+    "天": ("天", 1),
+    "款": ("款", 1),
+    "颗": ("颗", 1),
+    "支": ("支", 1),
+    "张": ("张", 1),
+    "部": ("部", 1),
+    "大": ("大", 1),
+}
+_SCALES_ZH = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "千": 1e3,
+}
+QUALIFIERS_BEFORE = {
+    "约": "approx",
+    "大约": "approx",
+    "近": "under",
+    "将近": "under",
+    "接近": "under",
+    "超过": "over",
+    "超": "over",
+    "突破": "over",
+    "逾": "over",
+    "不足": "under",
+    "不到": "under",
+    "多达": "exact",
+    "高达": "exact",
+    "达": "exact",
+}
+QUALIFIERS_AFTER = {"余": "over", "多": "over", "以上": "over", "以下": "under", "左右": "approx"}
+_MEASURE_ONLY = {"年", "天", "次", "倍", "大"}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = f"[{CN_DIGITS}]+"
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_ZH, key=len, reverse=True))
+_SCALE_ALT = "|".join(sorted(_SCALES_ZH, key=len, reverse=True))
+_QB_ALT = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
+ZH_PATTERN = re.compile(
+    rf"(?P<qb>{_QB_ALT})?(?P<num>{_NUM}|{_CN})(?P<scale>{_SCALE_ALT})?(?P<qm>余|多)?"
+    rf"(?P<unit>{_UNIT_ALT})?(?P<qa>以上|以下|左右)?"
+)
+
+EN_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mn": 1e6,
+    "m": 1e6,
+    "k": 1e3,
+}
+EN_QUALIFIERS = {
+    "more than": "over",
+    "over": "over",
+    "at least": "over",
+    "upwards of": "over",
+    "nearly": "under",
+    "almost": "under",
+    "close to": "under",
+    "fewer than": "under",
+    "less than": "under",
+    "under": "under",
+    "up to": "under",
+    "about": "approx",
+    "around": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "some": "approx",
+}
+CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "RMB": "CNY"}
+_ENQ_ALT = "|".join(sorted(EN_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
+EN_PATTERN = re.compile(
+    rf"(?:(?P<qb>\b(?:{_ENQ_ALT}))\s+)?(?P<cur>US\$|\$|€|£|¥|RMB\s?)?(?P<num>{_NUM})"
+    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
+    r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
+    r"(?:\s(?P<unit>[a-z][a-z-]{2,})\b(?:\s(?P<unit2>[a-z][a-z-]{2,})\b)?)?",
+    re.IGNORECASE,
+)
+_EN_NOT_UNITS = {
+    "and",
+    "the",
+    "for",
+    "from",
+    "with",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "that",
+    "this",
+    "than",
+    "into",
+    "over",
+    "per",
+    "its",
+    "their",
+    "each",
+    "which",
+    "who",
+    "while",
+    "when",
+    "will",
+    "would",
+    "also",
+    "new",
+    "more",
+    "year",
+    "years",
+    "percent",
+    "to",
+    "in",
+    "of",
+    "last",
+    "next",
+    "since",
+    "after",
+    "before",
+    "during",
+    "joined",
+    "said",
+    "says",
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, read as value × scale in a unit, with its qualifier."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str
+    qualifier_word: str
+    normalized: float
+    base_unit: str
+
+
+def read_cn(numeral: str) -> float | None:
+    """Read a Chinese numeral (五, 十四, 二十五, 两) with cn2an; None when it is not one."""
+    import cn2an
+
+    try:
+        return float(cn2an.cn2an(numeral.replace("两", "二").replace("〇", "零"), "strict"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _arabic(num: str) -> float:
+    return float(num.replace(",", ""))
+
+
+def find_zh(text: str) -> list[Quantity]:
+    """Chinese quantities: Arabic or Chinese numerals with scale, unit and qualifiers."""
+    found = []
+    for m in ZH_PATTERN.finditer(text):
+        q = _zh_quantity(text, m)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _zh_quantity(text: str, m: re.Match) -> Quantity | None:
+    num, scale, unit = m.group("num"), m.group("scale") or "", m.group("unit") or ""
+    cn = not num[0].isdigit()
+    value = read_cn(num) if cn else _arabic(num)
+    if value is None or _not_quantity(text, m, cn, value):
+        return None
+    multiplier = _SCALES_ZH.get(scale, 1.0)
+    base, factor = UNITS_ZH.get(unit, ("", 1.0))
+    qualifier, word = _zh_qualifier(m)
+    start = m.start("num") if m.group("qb") in (None, "达", "高达", "多达") else m.start()
+    surface_unit = scale + (m.group("qm") or "") + unit
+    shown_unit = (scale + unit) if unit else scale
+    return Quantity(
+        start,
+        m.end(),
+        text[start : m.end()],
+        value,
+        shown_unit or surface_unit,
+        qualifier,
+        word,
+        value * multiplier * factor,
+        base or shown_unit,
+    )
+
+
+def _zh_qualifier(m: re.Match) -> tuple[str, str]:
+    for key, table in (
+        ("qb", QUALIFIERS_BEFORE),
+        ("qm", QUALIFIERS_AFTER),
+        ("qa", QUALIFIERS_AFTER),
+    ):
+        word = m.group(key)
+        if word and table[word] != "exact":
+            return table[word], word
+    return "exact", ""
+
+
+def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
+    """Years, dates, ordinals, model names and labels are not quantities."""
+    num, unit, scale = m.group("num"), m.group("unit"), m.group("scale")
+    before = text[max(0, m.start("num") - 1) : m.start("num")]
+    after = text[m.end() : m.end() + 1]
+    if before in ("第", "前") or re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
+        return True
+    if before and before in ".-" and _digit_before(text, m.start("num") - 1):
+        return True
+    if after in ("级", "强", "届") or (not unit and after in ("年", "月", "日", "号", "季", "期")):
+        return True
+    if not cn and _is_year(num, unit, text, m):
+        return True
+    if cn:
+        return _cn_not_quantity(num, unit, value)
+    if not unit and not scale:
+        return "." not in num or re.search(r"[\d.]", after or "") is not None
+    return False
+
+
+def _digit_before(text: str, pos: int) -> bool:
+    return pos > 0 and text[pos - 1].isdigit()
+
+
+def _is_year(num: str, unit: str | None, text: str, m: re.Match) -> bool:
+    if not re.fullmatch(r"(1[89]|20|21)\d\d", num):
+        return False
+    after = text[m.end("num") : m.end("num") + 1]
+    return unit in (None, "年") or after in "—–-~至到"
+
+
+def _cn_not_quantity(num: str, unit: str | None, value: float) -> bool:
+    if not unit or unit in ("%", "‰"):
+        return True
+    if len(num) == 1 and num in "零〇一两":
+        return True
+    return value < 2 and unit in _MEASURE_ONLY
+
+
+def find_en(text: str) -> list[Quantity]:
+    """English quantities: $1.2 billion, 4.2%, 13,000 jobs, more than 200 firms."""
+    found = []
+    for m in EN_PATTERN.finditer(text):
+        q = _en_quantity(text, m)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _en_quantity(text: str, m: re.Match) -> Quantity | None:
+    num = m.group("num")
+    value = _arabic(num)
+    cur = (m.group("cur") or "").strip()
+    scale = (m.group("scale") or "").lower()
+    pct = (m.group("pct") or "").lower()
+    unit_word, unit_end = _en_head_noun(m)
+    before = text[max(0, m.start("num") - 1) : m.start("num")]
+    if re.match(r"[A-Za-z]", before) or (scale == "m" and not cur):
+        return None
+    if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20|21)\d\d", num):
+        return None
+    unit, base = _en_unit(cur, scale, pct, unit_word)
+    if not unit and "." not in num and not scale:
+        return None
+    end = unit_end if unit_word and unit_word == unit else _en_end(m)
+    qword = re.sub(r"\s+", " ", (m.group("qb") or "").lower())
+    qualifier = EN_QUALIFIERS.get(qword, "exact")
+    normalized = value * EN_SCALES.get(scale, 1.0)
+    return Quantity(
+        m.start(),
+        end,
+        text[m.start() : end],
+        value,
+        _en_shown(scale, unit),
+        qualifier,
+        qword,
+        normalized,
+        base,
+    )
+
+
+def _en_head_noun(m: re.Match) -> tuple[str, int]:
+    """The counted noun: '12 foreign-funded projects' counts projects, '200 firms in' firms."""
+    first, second = (m.group("unit") or "").lower(), (m.group("unit2") or "").lower()
+    if second and not first.endswith("s") and second not in _EN_NOT_UNITS:
+        return second, m.end("unit2")
+    return first, m.end("unit") if first else m.end()
+
+
+def _en_unit(cur: str, scale: str, pct: str, word: str) -> tuple[str, str]:
+    if cur:
+        code = CURRENCIES.get(cur, cur)
+        return code, code
+    if pct:
+        unit = "percentage points" if pct.startswith("percentage") else "%"
+        return unit, unit
+    if word and word not in _EN_NOT_UNITS:
+        return word, word
+    return "", ""
+
+
+def _en_shown(scale: str, unit: str) -> str:
+    return f"{scale} {unit}".strip() if scale else unit
+
+
+def _en_end(m: re.Match) -> int:
+    for group in ("pct", "scale", "num"):
+        if m.group(group):
+            return m.end(group)
+    return m.end()
+
+
+def find_quantities(text: str, language: str) -> list[Quantity]:
+    """All quantities in ``text`` for the article's language (Chinese also reads Latin forms)."""
+    return find_zh(text) if language == "zh" else find_en(text)

@@ -1,0 +1,117 @@
+"""Read an article file: size and type checks, charset detection, text normalization."""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+import unicodedata
+from pathlib import Path
+
+from reportgen.errors import InputError
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_LINE = 100_000
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_FULLWIDTH_NUMBER = re.compile("[０-９]+(?:[．，][０-９]+)*％?|(?<=[0-9])[．％]")
+_ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, or an InputError naming the file (missing, a folder, too large)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", path=path)
+    if path.is_dir():
+        raise InputError("is a directory, not an article file", path=path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"file is {size:,} bytes; the limit is {limit:,}", path=path)
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+
+
+def decode(raw: bytes, path: str | Path = "<input>") -> str:
+    """Decode by BOM, then strict UTF-8, then detection (GB18030/GBK/Big5...); never by suffix."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _strict(raw[len(bom) :], encoding, path)
+    if _looks_binary(raw):
+        raise InputError("binary data, not a text article", path=path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _detect(raw, path)
+
+
+def _strict(raw: bytes, encoding: str, path: str | Path) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {encoding} at byte {exc.start}", path=path) from None
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return len(sample) > 0 and controls / len(sample) > 0.05
+
+
+def _detect(raw: bytes, path: str | Path) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:262144]).best()
+    if best is None:
+        raise InputError("cannot detect the text encoding", path=path)
+    encoding = "gb18030" if best.encoding in ("gbk", "gb2312", "hz") else best.encoding
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"undecodable bytes (best guess {encoding})", path=path) from None
+
+
+def normalize(text: str) -> str:
+    """Decode HTML entities, unify line ends, drop invisible/control characters, trim lines.
+
+    Chinese punctuation is left alone (no NFKC); only full-width digits inside numbers are
+    folded to ASCII so that numbers parse and verify the same way everywhere.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _INVISIBLE.sub("", text)
+    text = text.replace("\t", " ").replace("\u00a0", " ")
+    text = _CONTROL.sub("", text)
+    text = _FULLWIDTH_NUMBER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    return "\n".join(line.strip(" \u3000") for line in text.split("\n"))
+
+
+def check_text(text: str, path: str | Path) -> None:
+    """Reject text no article can be made of: empty, or lines too long to be prose."""
+    if not text.strip():
+        raise InputError("the article is empty (no text after decoding)", path=path)
+    longest = max(len(line) for line in text.split("\n"))
+    if longest > MAX_LINE:
+        raise InputError(
+            f"a line is {longest:,} characters long; an article line is at most {MAX_LINE:,}",
+            path=path,
+        )
+
+
+def read_text(path: str | Path) -> str:
+    """Read, decode, normalize and check a .txt/.md article."""
+    text = normalize(decode(read_bytes(path), path))
+    check_text(text, path)
+    return text

@@ -1,0 +1,110 @@
+"""Quantities: values, units, scales, qualifiers and what is not a quantity."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.ingest.numbers import find_en, find_zh, read_cn
+
+
+def _one(text: str):
+    found = find_zh(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier", "normalized"),
+    [
+        ("产值突破3700亿元。", "突破3700亿元", 3700, "亿元", "over", 3.7e11),
+        ("总投资约5亿美元,", "约5亿美元", 5, "亿美元", "approx", 5e8),
+        ("集聚1600余家外资企业", "1600余家", 1600, "家", "over", 1600),
+        ("项目数量近80个", "近80个", 80, "个", "under", 80),
+        ("10多个部门", "10多个", 10, "个", "over", 10),
+        ("占全市95%以上。", "95%以上", 95, "%", "over", 95),
+        ("25万名师生", "25万名", 25, "万名", "exact", 250000),
+        ("交易额超4000万元", "超4000万元", 4000, "万元", "over", 4e7),
+        ("提升25个点", "25个点", 25, "个点", "exact", 25),
+        ("提高3个百分点", "3个百分点", 3, "个百分点", "exact", 3),
+        ("五大主导产业", "五大", 5, "大", "exact", 5),
+        ("引进二十五家企业", "二十五家", 25, "家", "exact", 25),
+        ("投入高达5.25%,", "5.25%", 5.25, "%", "exact", 5.25),
+        ("指数182.6,位列", "182.6", 182.6, "", "exact", 182.6),
+        ("约1,200家左右", "约1,200家左右", 1200, "家", "approx", 1200),
+    ],
+)
+def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> None:
+    q = _one(text)
+    assert (q.text, q.value, q.unit, q.qualifier, q.normalized) == (
+        surface,
+        value,
+        unit,
+        qualifier,
+        pytest.approx(normalized),
+    )
+    assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年,",
+        "《规划(2021—2035年)》",
+        "C919大型客机",
+        "世界500强",
+        "3个500亿级产业集群中的500",
+        "十四五规划",
+        "全省第三",
+        "跃居全省前三",
+        "一以贯之",
+        "一系列设备",
+        "去年12月",
+        "四季度",
+        "零件制造",
+        "千亿级",
+    ],
+)
+def test_zh_non_quantities(text: str) -> None:
+    assert [q.text for q in find_zh(text) if q.text not in ("3个",)] == []
+
+
+def test_chinese_numerals() -> None:
+    assert read_cn("十四") == 14
+    assert read_cn("两") == 2
+    assert read_cn("二十五") == 25
+    assert read_cn("统一") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier", "normalized"),
+    [
+        ("attracted $1.2 billion in", "$1.2 billion", 1.2, "billion USD", "exact", 1.2e9),
+        ("grew 4.2% last year", "4.2%", 4.2, "%", "exact", 4.2),
+        ("created 13,000 jobs.", "13,000 jobs", 13000, "jobs", "exact", 13000),
+        ("hosts more than 200 firms in", "more than 200 firms", 200, "firms", "over", 200),
+        (
+            "nearly 1,500 graduates joined",
+            "nearly 1,500 graduates",
+            1500,
+            "graduates",
+            "under",
+            1500,
+        ),
+        ("added 3 percentage points", "3 percentage points", 3, "percentage points", "exact", 3),
+    ],
+)
+def test_en_quantities(text, surface, value, unit, qualifier, normalized) -> None:
+    found = find_en(text)
+    assert len(found) == 1, found
+    q = found[0]
+    assert (q.text, q.value, q.unit, q.qualifier, q.normalized) == (
+        surface,
+        value,
+        unit,
+        qualifier,
+        pytest.approx(normalized),
+    )
+
+
+def test_en_years_are_not_quantities() -> None:
+    assert find_en("In 2024 the town grew, and in 1999 it shrank.") == []

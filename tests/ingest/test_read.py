@@ -1,0 +1,88 @@
+"""Decoding and normalization of article files, and the errors for unreadable ones."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reportgen.errors import InputError
+from reportgen.ingest.read import MAX_BYTES, decode, normalize, read_text
+
+SAMPLE = "钱江新区:规上工业总产值突破1200亿元。\n\n“发展是第一要务。”负责人说。\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+        (SAMPLE * 20).encode("gb18030"),
+        (SAMPLE * 20).encode("gbk"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "gb18030", "gbk"],
+)
+def test_decode_detects_encoding(raw: bytes) -> None:
+    assert decode(raw).startswith(SAMPLE)
+
+
+def test_gbk_file_with_txt_suffix_is_detected_not_guessed(tmp_path) -> None:
+    path = tmp_path / "article.md"
+    path.write_bytes((SAMPLE * 20).encode("gbk"))
+    assert read_text(path).startswith(SAMPLE.strip().split("\n")[0])
+
+
+def test_normalize_entities_line_ends_invisibles_and_fullwidth_digits() -> None:
+    raw = "R&amp;D投入\r\n增长１２．５％，\u200b达到&#36;５\r达标\x07"
+    assert normalize(raw) == "R&D投入\n增长12.5%，达到$5\n达标"
+
+
+def test_normalize_keeps_chinese_punctuation() -> None:
+    text = "他说：“好！”（完）"
+    assert normalize(text) == text
+
+
+def test_normalize_trims_ideographic_indent() -> None:
+    assert normalize("\u3000\u3000段落。") == "段落。"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the article is empty"),
+        (b"  \n\t\n \xe3\x80\x80\n", "the article is empty"),
+        (b"\x00\x01\x02binary\x00" * 50, "binary data, not a text article"),
+        (b"abc" + b"x" * 100_001, "a line is 100,004 characters long"),
+    ],
+    ids=["empty", "whitespace", "binary", "long-line"],
+)
+def test_bad_files_raise_input_error(tmp_path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_text(path)
+    assert message in info.value.message
+    assert str(path) in info.value.message
+
+
+def test_too_large_file(tmp_path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"a" * (MAX_BYTES + 1))
+    with pytest.raises(InputError, match="the limit is"):
+        read_text(path)
+
+
+def test_missing_and_directory(tmp_path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_text(tmp_path)
+
+
+def test_undecodable_bytes(tmp_path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(codecs.BOM_UTF8 + b"ok \xff\xfe\xfd broken")
+    with pytest.raises(InputError, match="not valid utf-8"):
+        read_text(path)

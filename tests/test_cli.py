@@ -1,0 +1,112 @@
+"""The CLI: exit codes, exact one-line error messages, and output files (Typer's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from reportgen import __version__
+from reportgen.cli import app
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"reportgen {__version__}\n"
+
+
+def test_help_has_examples() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "reportgen extract --format json" in result.output
+
+
+def test_extract_default_seed_json() -> None:
+    result = runner.invoke(app, ["extract", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [t["pair"] for t in data["themes"]] == [["守", "变"], ["时", "势"], ["硬", "软"]]
+    for key in ("headline", "kicker", "authors", "facts", "quotes", "captions"):
+        assert key in data
+    fact = data["facts"][0]
+    for key in ("text", "value", "unit", "qualifier", "normalized", "sentence", "theme"):
+        assert key in fact
+
+
+def test_extract_yaml_to_file_then_model_roundtrip(tmp_path) -> None:
+    out = tmp_path / "content.yaml"
+    assert runner.invoke(app, ["extract", "-o", str(out)]).exit_code == 0
+    from reportgen.model import load
+
+    model = load(out)
+    assert len(model.themes) == 3
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "the article is empty (no text after decoding)"),
+        (b" \n \n", "the article is empty (no text after decoding)"),
+        (b"\x00\xff\x00binary" * 40, "binary data, not a text article"),
+    ],
+)
+def test_bad_article_one_line_exit_2(tmp_path, content: bytes, problem: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    out = tmp_path / "model.json"
+    result = runner.invoke(app, ["extract", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {path}: {problem}\n"
+    assert not out.exists()
+
+
+def test_missing_path_and_directory(tmp_path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path / "none.txt")])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: {tmp_path / 'none.txt'}: no such file\n",
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path}: is a directory, not an article file\n"
+
+
+def test_huge_file_and_long_line(tmp_path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"a" * (20 * 1024 * 1024))
+    result = runner.invoke(app, ["extract", str(huge)])
+    assert result.exit_code == 2
+    assert "bytes; the limit is" in result.stderr and "Traceback" not in result.output
+    line = tmp_path / "line.txt"
+    line.write_bytes("字".encode() * (1024 * 1024 // 3))
+    result = runner.invoke(app, ["extract", str(line)])
+    assert result.exit_code == 2
+    assert "characters long; an article line is at most 100,000" in result.stderr
+
+
+def test_unknown_format_is_usage_error() -> None:
+    result = runner.invoke(app, ["extract", "--format", "xml"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: unknown format 'xml'; use yaml or json\n"
+
+
+def test_schema_prints_json_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "reportgen content model"
+    assert "facts" in schema["properties"]
+
+
+def test_invalid_model_names_the_field(tmp_path) -> None:
+    good = json.loads(runner.invoke(app, ["extract", "--format", "json"]).stdout)
+    good["facts"][2]["value"] = "lots"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(good, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["charts", "--model", str(bad), "-o", str(tmp_path / "c")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {bad}: invalid content model: facts.2.value: ")
