@@ -1,0 +1,944 @@
+"""Write the PowerPoint deck: a Jinja2 slide plan rendered by one method per slide kind."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from reportgen.errors import TemplateError
+from reportgen.model import ChartSpec, Model
+from reportgen.theme import TEMPLATES, Theme, load_theme
+from reportgen.writers import textfit as tf
+
+DEFAULT_TEMPLATE = TEMPLATES / "default" / "reference.pptx"
+PLAN = "deck.yaml.j2"
+EMU_PT = 12700
+EMU_IN = 914400
+INSET = 4 * EMU_PT  # text frame insets, all four sides
+SAFE = 0.97  # measure against 97 % of the inner width
+DEFAULT_LAYOUTS = {
+    "title": ["Title Slide"],
+    "section": ["Section Header"],
+    "content": ["Title Only"],
+}
+KINDS = ("title", "agenda", "kpis", "section", "points", "chart", "quote", "summary", "sources")
+NATIVE_KINDS = ("bar", "stacked", "donut", "change")
+FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
+_NUMBER = re.compile(r"^(.*?)([0-9][0-9,.]*)(.*)$", re.S)
+_SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One chart: its spec and (unless only the model's specs are known) the drawn slide PNG."""
+
+    spec: ChartSpec
+    png: Path | None = None
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide in EMU."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    def inner(self) -> tuple[float, float]:
+        """Usable text width and height in points inside the insets."""
+        return (self.w - 2 * INSET) / EMU_PT * SAFE, (self.h - 2 * INSET) / EMU_PT
+
+
+def write_deck(
+    model: Model,
+    output: Path,
+    *,
+    charts=None,
+    template: Path | None = None,
+    native_charts: bool = False,
+    theme: Theme | None = None,
+) -> Path:
+    """Render the deck plan for ``model`` into a 16:9 .pptx at ``output`` (atomically)."""
+    from reportgen.atomic import write_bytes
+
+    data = build_deck(
+        model, charts=charts, template=template, native_charts=native_charts, theme=theme
+    )
+    return write_bytes(output, data)
+
+
+def build_deck(
+    model: Model,
+    *,
+    charts=None,
+    template: Path | None = None,
+    native_charts: bool = False,
+    theme: Theme | None = None,
+) -> bytes:
+    """The deck as reproducible .pptx bytes."""
+    from reportgen.plans import labels as load_labels
+    from reportgen.plans import render_plan, template_dirs
+    from reportgen.writers.pptx_helpers import open_template, remove_all_slides
+
+    theme = theme or load_theme()
+    dirs = template_dirs()
+    labels = load_labels("deck", model.language, dirs)
+    entries = chart_entries(model, charts)
+    plan = render_plan(PLAN, plan_context(model, labels, entries), dirs)
+    slides = _validate(plan)
+    path = Path(template) if template else DEFAULT_TEMPLATE
+    prs = open_template(path)
+    remove_all_slides(prs)
+    deck = _Deck(prs, model, theme, labels, entries, native_charts, plan, path)
+    for spec in slides:
+        deck.render(spec)
+    return deck.finish()
+
+
+def _validate(plan: object) -> list[dict]:
+    if not isinstance(plan, dict) or not isinstance(plan.get("slides"), list):
+        raise TemplateError("the deck plan must be a mapping with a `slides` list", path=PLAN)
+    for i, spec in enumerate(plan["slides"]):
+        if not isinstance(spec, dict) or spec.get("kind") not in KINDS:
+            kind = spec.get("kind") if isinstance(spec, dict) else spec
+            raise TemplateError(
+                f"slides[{i}]: unknown slide kind {kind!r}; use one of {', '.join(KINDS)}",
+                path=PLAN,
+            )
+    return plan["slides"]
+
+
+# --- plan context -----------------------------------------------------------------------------
+
+
+def chart_entries(model: Model, charts) -> dict[str, Entry]:
+    """Charts by id: from the chart stage's files when given, else the model's own specs."""
+    if charts is not None:
+        out = {}
+        for item in charts.entries:
+            png = getattr(item, "slide_png", None)
+            out[item.spec.id] = Entry(item.spec, Path(png) if png else None, item.alt or "")
+        return out
+    return {spec.id: Entry(spec, None, spec.alt) for spec in model.charts or []}
+
+
+def plan_context(model: Model, labels: dict, entries: dict[str, Entry]) -> dict:
+    """What the plan template sees: the model as data plus ready-made views of it."""
+    themes = [_theme_view(model, i, entries) for i in range(len(model.themes))]
+    return {
+        "model": model.model_dump(mode="json"),
+        "labels": labels,
+        "lang": model.language,
+        "themes": themes,
+        "headline_facts": headline_facts(model),
+        "lead_charts": [cid for cid, e in entries.items() if e.spec.theme is None],
+        "charts": [
+            {"id": cid, "kind": e.spec.kind, "title": e.spec.title, "theme": e.spec.theme}
+            for cid, e in entries.items()
+        ],
+        "quotes": [q.model_dump(mode="json") for q in model.quotes],
+    }
+
+
+def _theme_view(model: Model, i: int, entries: dict[str, Entry]) -> dict:
+    t = model.themes[i]
+    title = t.heading
+    if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
+        title = t.heading[: -len(t.tagline)].strip()
+    return {
+        "index": i,
+        "heading": t.heading,
+        "title": title,
+        "tagline": t.tagline,
+        "verb": t.verb or "",
+        "pair": list(t.pair),
+        "mark": " · ".join(t.pair) if t.pair else f"{i + 1:02d}",
+        "points": [{"head": p.text, "body": case_text(t, p)} for p in t.points],
+        "facts": [f.id for f in model.facts if f.theme == i],
+        "quote": strongest_quote(model, i),
+        "charts": [cid for cid, e in entries.items() if e.spec.theme == i],
+    }
+
+
+def case_text(theme, point) -> str:
+    """The first sentence after a point in its paragraph: the case the article gives for it."""
+    if not 0 <= point.paragraph < len(theme.paragraphs):
+        return ""
+    text = theme.paragraphs[point.paragraph].text
+    at = text.find(point.text)
+    rest = text[at + len(point.text) :] if at >= 0 else ""
+    match = _SENTENCE.match(rest.strip())
+    return match.group(0).strip() if match else ""
+
+
+def strongest_quote(model: Model, theme: int) -> str | None:
+    """The theme's most substantial quote: a titled speaker first, then the longer text."""
+    quotes = [q for q in model.quotes if q.theme == theme]
+    if not quotes:
+        return None
+    return max(quotes, key=lambda q: (len(q.text) <= 160, bool(q.title), len(q.text))).id
+
+
+def headline_facts(model: Model, limit: int = 4) -> list[str]:
+    """Facts for the KPI slide: the lead's own figures, topped up with each theme's first."""
+    chosen = [f.id for f in model.facts if f.theme is None][:limit]
+    for i in range(len(model.themes)):
+        if len(chosen) >= 3:
+            break
+        first = next((f.id for f in model.facts if f.theme == i), None)
+        if first and first not in chosen:
+            chosen.append(first)
+    return chosen[:limit]
+
+
+# --- renderer ---------------------------------------------------------------------------------
+
+
+class _Deck:
+    """Draws slides of each kind onto a presentation opened from the template."""
+
+    def __init__(self, prs, model, theme, labels, entries, native, plan, path) -> None:
+        from reportgen.writers.pptx_helpers import find_layout
+
+        self.prs, self.model, self.theme, self.labels = prs, model, theme, labels
+        self.entries, self.native = entries, native
+        self.c = theme.colors
+        self.zh = model.language == "zh"
+        self.lang = "zh-CN" if self.zh else "en-US"
+        names = dict(DEFAULT_LAYOUTS)
+        names.update({k: _as_list(v) for k, v in (plan.get("layouts") or {}).items()})
+        self.layouts = {role: find_layout(prs, names[role], role, path) for role in DEFAULT_LAYOUTS}
+        self.W, self.H = int(prs.slide_width), int(prs.slide_height)
+        self.body = float(theme.sizes.get("slide_body", 18))
+        self.body_min = max(float(theme.sizes.get("slide_body_min", 14)), 14.0)
+        self.title_size = float(theme.sizes.get("slide_title", 30))
+        self.title_min = max(float(theme.sizes.get("slide_title_min", 24)), 24.0)
+        self.frame = self._content_frame()
+
+    # .. dispatch and shared pieces ..
+
+    def render(self, spec: dict) -> None:
+        getattr(self, f"_slide_{spec['kind']}")(spec)
+
+    def _content_frame(self) -> Box:
+        """The content area of a content slide: under the title, above the footer row."""
+        layout = self.layouts["content"]
+        title = _title_ph(layout)
+        left = int(title.left) if title is not None else int(self.W * 0.07)
+        width = int(title.width) if title is not None else int(self.W * 0.86)
+        top = int(title.top + title.height) if title is not None else int(self.H * 0.18)
+        footers = [
+            int(ph.top)
+            for ph in layout.placeholders
+            if any(k in str(ph.placeholder_format.type) for k in ("FOOTER", "SLIDE_NUMBER", "DATE"))
+            and int(ph.top) > self.H // 2
+        ]
+        bottom = min(footers, default=int(self.H * 0.93))
+        pad = int(0.25 * EMU_IN)
+        return Box(left, top + pad, width, bottom - top - pad - int(0.12 * EMU_IN))
+
+    def _new(self, role: str, title: str, notes: list[str], *, theme: int | None = None):
+        from reportgen.writers.pptx_helpers import add_slide_number, set_notes
+
+        slide = self.prs.slides.add_slide(self.layouts[role])
+        ph = slide.shapes.title
+        if ph is None:
+            raise TemplateError(
+                f"layout {self.layouts[role].name!r} has no title placeholder", path=None
+            )
+        if theme is not None and role == "content" and 0 <= theme < len(self.model.themes):
+            self._theme_chip(slide, ph, theme)
+        nominal = self.title_size if role == "content" else max(self.title_size, 32)
+        if role == "title":
+            nominal = 40
+        self._fill_title(ph, title, nominal)
+        add_slide_number(slide)
+        lines = [n for n in notes if n]
+        if lines:
+            set_notes(slide, "\n".join(lines))
+        return slide
+
+    def _fill_title(self, ph, text: str, nominal: float) -> None:
+        box = Box(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
+        width, height = box.inner()
+        fit = tf.shrink([text], width, height, nominal, self.title_min, bold=True)
+        if not fit.fits:
+            max_lines = max(int(height // (self.title_min * tf.LINE)), 1)
+            text = tf.ellipsize(text, width, self.title_min, max_lines, bold=True)
+            fit = tf.shrink([text], width, height, self.title_min, self.title_min, bold=True)
+        frame = ph.text_frame
+        _frame_setup(frame, anchor=None)
+        _write(frame, [[(text, fit.size, None, None)]], fit.size)
+
+    def _theme_chip(self, slide, ph, theme: int) -> None:
+        """A small accent tag with the theme's pair at the right end of the title row."""
+        mark = _mark(self.model, theme)
+        size = 16.0
+        w = int((tf.text_width(mark, size, True) + 24) * EMU_PT)
+        h = int(size * 2 * EMU_PT)
+        left, top, width, height = int(ph.left), int(ph.top), int(ph.width), int(ph.height)
+        right = left + width
+        ph.left, ph.top, ph.height = left, top, height
+        ph.width = max(width - w - int(0.2 * EMU_IN), width // 2)
+        y = int(ph.top + (ph.height - h) / 2)
+        shape = self._rect(slide, Box(right - w, y, w, h), self.c["accent"], name="Theme Tag")
+        frame = shape.text_frame
+        _frame_setup(frame, anchor="middle")
+        _write(frame, [[(mark, size, True, "FFFFFF")]], size, align="center")
+
+    def _rect(self, slide, box: Box, color: str, name: str = "", line: str | None = None):
+        from pptx.dml.color import RGBColor
+        from pptx.enum.shapes import MSO_SHAPE
+
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.x, box.y, box.w, box.h)
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(color)
+        if line:
+            shape.line.color.rgb = RGBColor.from_string(line)
+            shape.line.width = EMU_PT
+        else:
+            shape.line.fill.background()
+        shape.shadow.inherit = False
+        if name:
+            shape.name = name
+        return shape
+
+    def _text(
+        self,
+        slide,
+        box: Box,
+        paras: list[str],
+        *,
+        size: float,
+        floor: float | None = None,
+        bold: bool = False,
+        color: str | None = None,
+        align: str = "left",
+        anchor: str = "top",
+        name: str = "",
+        max_lines: int | None = None,
+    ) -> tf.Fit:
+        """A text box whose text is measured first: shrunk to fit, else cut with an ellipsis."""
+        floor = self.body_min if floor is None else floor
+        width, height = box.inner()
+        paras = [p for p in paras if p]
+        fit = tf.shrink(paras, width, height, size, floor, bold, max_lines=max_lines)
+        if not fit.fits:
+            paras = _cut(paras, width, height, floor, bold, max_lines)
+            fit = tf.shrink(paras, width, height, floor, floor, bold)
+        shape = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
+        if name:
+            shape.name = name
+        frame = shape.text_frame
+        _frame_setup(frame, anchor=anchor)
+        _write(frame, [[(p, fit.size, bold, color)] for p in paras], fit.size, align=align)
+        return fit
+
+    def _notes_facts(self, fact_ids: list[str]) -> list[str]:
+        out = []
+        for fid in fact_ids:
+            try:
+                fact = self.model.fact(fid)
+            except KeyError:
+                continue
+            out.append(
+                f"• {fact.text}（{fact.counts}）：{fact.sentence}"
+                if self.zh and fact.counts
+                else f"• {fact.text}: {fact.sentence}"
+            )
+        if out:
+            out.insert(0, self.labels["notes_sources"] + ("：" if self.zh else ":"))
+        return out
+
+    def _talk(self, points: list[str]) -> list[str]:
+        points = [p for p in points if p]
+        if not points:
+            return []
+        return [self.labels["notes_talk"] + ("：" if self.zh else ":")] + [f"• {p}" for p in points]
+
+    # .. slide kinds ..
+
+    def _slide_title(self, spec: dict) -> None:
+        kicker, byline = spec.get("kicker", ""), spec.get("byline", "")
+        notes = self._talk([spec.get("title", ""), kicker, byline])
+        slide = self._new("title", spec.get("title", ""), notes)
+        sub = _placeholder(slide, 1)
+        if sub is not None and kicker:
+            box = Box(int(sub.left), int(sub.top), int(sub.width), int(sub.height))
+            width, height = box.inner()
+            fit = tf.shrink([kicker], width, height, 22, self.body_min, True)
+            text = kicker if fit.fits else tf.ellipsize(kicker, width, self.body_min, 1, True)
+            _frame_setup(sub.text_frame)
+            _write(sub.text_frame, [[(text, fit.size, None, None)]], fit.size)
+        elif sub is not None:
+            sub._element.getparent().remove(sub._element)
+        if byline:
+            top = int(sub.top + sub.height) if sub is not None else int(self.H * 0.72)
+            x = int(slide.shapes.title.left)
+            box = Box(x, top + int(0.1 * EMU_IN), int(slide.shapes.title.width), int(0.5 * EMU_IN))
+            self._text(slide, box, [byline], size=18, color=self.c["subtle"], name="Byline")
+
+    def _slide_agenda(self, spec: dict) -> None:
+        items = [i for i in spec.get("items") or [] if isinstance(i, dict)]
+        notes = self._talk([f"{i.get('mark', '')}  {i.get('text', '')}" for i in items])
+        slide = self._new("content", spec.get("title", ""), notes)
+        cards = [
+            [
+                (i.get("mark", ""), 40, 28, True, self.c["accent"], 1),
+                (i.get("text", ""), 20, self.body_min, True, self.c["primary"], 2),
+                (i.get("sub", ""), 16, self.body_min, False, self.c["text"], 2),
+            ]
+            for i in items
+        ]
+        self._cards(slide, self.frame, cards)
+
+    def _slide_kpis(self, spec: dict) -> None:
+        facts = [self.model.fact(f) for f in spec.get("facts") or [] if _has_fact(self.model, f)]
+        notes = self._notes_facts([f.id for f in facts])
+        slide = self._new("content", spec.get("title", ""), notes)
+        self._fact_cards(slide, self.frame, facts)
+
+    def _fact_cards(self, slide, frame: Box, facts: list) -> None:
+        if not facts:
+            return
+        n = len(facts)
+        cols = n if n <= 4 else 3
+        rows = -(-n // cols)
+        gap = int(0.3 * EMU_IN)
+        w = (frame.w - (cols - 1) * gap) // cols
+        h = min((frame.h - (rows - 1) * gap) // rows, int(2.7 * EMU_IN))
+        top = frame.y + (frame.h - rows * h - (rows - 1) * gap) // 2
+        for k, fact in enumerate(facts):
+            r, col = divmod(k, cols)
+            box = Box(frame.x + col * (w + gap), top + r * (h + gap), w, h)
+            self._fact_card(slide, box, fact)
+
+    def _fact_card(self, slide, box: Box, fact) -> None:
+        self._rect(slide, box, self.c["panel"], name="KPI Card")
+        self._rect(slide, Box(box.x, box.y, box.w, int(0.07 * EMU_IN)), self.c["accent"])
+        pad = int(0.22 * EMU_IN)
+        inner_w = box.w - 2 * pad
+        prefix, number, suffix = _split_value(fact.text)
+        width_pt = (inner_w - 2 * INSET) / EMU_PT * SAFE
+        size = 54.0
+        while size > 24 and _value_width(prefix, number, suffix, size) > width_pt * 0.85:
+            size -= 2
+        value_h = int(size * 1.3 * EMU_PT) + 2 * INSET
+        value_box = Box(box.x + pad, box.y + int(0.3 * EMU_IN), inner_w, value_h)
+        shape = slide.shapes.add_textbox(value_box.x, value_box.y, value_box.w, value_box.h)
+        shape.name = "KPI Value"
+        _frame_setup(shape.text_frame, anchor="bottom")
+        runs = [
+            (prefix, round(size * 0.42), True, self.c["primary"]),
+            (number, size, True, self.c["accent"]),
+            (suffix, round(size * 0.42), True, self.c["primary"]),
+        ]
+        _write(shape.text_frame, [[r for r in runs if r[0]]], size, line=1.2)
+        label = fact.counts or fact.sentence
+        label_box = Box(
+            box.x + pad,
+            value_box.bottom + int(0.1 * EMU_IN),
+            inner_w,
+            box.bottom - value_box.bottom - int(0.3 * EMU_IN),
+        )
+        if label_box.h > 0:
+            _, height = label_box.inner()
+            lines = max(int(height // (self.body_min * tf.LINE)), 1)
+            self._text(slide, label_box, [label], size=18, color=self.c["text"], max_lines=lines)
+
+    def _slide_section(self, spec: dict) -> None:
+        theme = int(spec.get("theme", 0))
+        t = self.model.themes[theme] if 0 <= theme < len(self.model.themes) else None
+        points = [p.text for p in t.points] if t else []
+        slide = self._new(
+            "section", spec.get("title", ""), self._talk([spec.get("sub", "")] + points)
+        )
+        body = _placeholder(slide, 1)
+        sub = spec.get("sub", "")
+        if body is not None and sub:
+            box = Box(int(body.left), int(body.top), int(body.width), int(body.height))
+            width, height = box.inner()
+            fit = tf.shrink([sub], width, height, 22, self.body_min)
+            text = sub if fit.fits else tf.ellipsize(sub, width, self.body_min, 1)
+            _frame_setup(body.text_frame)
+            _write(body.text_frame, [[(text, fit.size, None, None)]], fit.size)
+        elif body is not None:
+            body._element.getparent().remove(body._element)
+        title = slide.shapes.title
+        top, bottom = int(0.55 * EMU_IN), int(title.top) - int(0.45 * EMU_IN)
+        if body is not None and sub and int(body.top) < int(title.top):
+            bottom = int(body.top) - int(0.3 * EMU_IN)
+        mark = spec.get("mark", "")
+        if mark and bottom - top > EMU_IN:
+            box = Box(int(title.left), top, int(title.width), bottom - top)
+            width, height = box.inner()
+            size = min(150.0, height / 1.25)
+            while size > 40 and tf.text_width(mark, size, True) > width:
+                size -= 4
+            color = "FFFFFF" if _dark_background(self.layouts["section"]) else self.c["primary"]
+            shape = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
+            shape.name = "Section Mark"
+            _frame_setup(shape.text_frame, anchor="bottom")
+            _write(shape.text_frame, [[(mark, size, True, color)]], size, line=1.25)
+
+    def _slide_points(self, spec: dict) -> None:
+        items = [
+            (str(i.get("head", "")), str(i.get("body", "")))
+            for i in spec.get("items") or []
+            if isinstance(i, dict) and (i.get("head") or i.get("body"))
+        ]
+        frame = self.frame
+        width = (frame.w - int(0.3 * EMU_IN) - 2 * INSET) / EMU_PT * SAFE
+
+        def measure(item, s):
+            head, body = item
+            h = tf.layout([head], width, s + 2, True).height if head else 0
+            return (
+                h
+                + (tf.layout([body], width, s).height + 0.25 * s if body else 0)
+                + 2 * INSET / EMU_PT
+            )
+
+        pages = tf.pack(items, measure, frame.h / EMU_PT, self.body, self.body_min, gap=0.9)
+        theme = spec.get("theme")
+        for n, (size, group) in enumerate(pages):
+            title = spec.get("title", "") + (self.labels["continued"] if n else "")
+            notes = self._talk([f"{h}{b}" for h, b in group])
+            slide = self._new("content", title, notes, theme=_int(theme))
+            y = frame.y
+            for head, body in group:
+                h = int(measure((head, body), size) * EMU_PT)
+                h = min(h, frame.bottom - y)
+                self._rect(slide, Box(frame.x, y, int(0.06 * EMU_IN), h), self.c["accent"])
+                box = Box(frame.x + int(0.3 * EMU_IN), y, frame.w - int(0.3 * EMU_IN), h)
+                self._point(slide, box, head, body, size)
+                y += h + int(0.9 * size * EMU_PT)
+
+    def _point(self, slide, box: Box, head: str, body: str, size: float) -> None:
+        width, height = box.inner()
+        head_fit = tf.layout([head], width, size + 2, True) if head else None
+        body_h = height - (head_fit.height if head_fit else 0) - 0.25 * size
+        if body and tf.layout([body], width, size).height > body_h:
+            lines = max(int(body_h // (size * tf.LINE)), 1)
+            body = tf.ellipsize(body, width, size, lines)
+        shape = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
+        shape.name = "Point"
+        _frame_setup(shape.text_frame)
+        paras = []
+        if head:
+            paras.append([(head, size + 2, True, self.c["primary"])])
+        if body:
+            paras.append([(body, size, False, self.c["text"])])
+        _write(shape.text_frame, paras, size, gap=0.25)
+
+    def _slide_chart(self, spec: dict) -> None:
+        cid = spec.get("chart")
+        entry = self.entries.get(cid)
+        if entry is None:
+            return
+        chart = entry.spec
+        alt = entry.alt or chart.alt or chart.title
+        notes = [alt] + self._notes_facts(chart.facts) + list(chart.notes)
+        slide = self._new("content", spec.get("title") or chart.title, notes, theme=chart.theme)
+        frame = self.frame
+        caption_h = int(0.4 * EMU_IN)
+        area = Box(frame.x, frame.y, frame.w, frame.h - caption_h)
+        native = self.native or entry.png is None
+        if native and chart.kind in NATIVE_KINDS and chart.series:
+            self._native_chart(slide, area, chart, alt)
+        elif native:
+            facts = [self.model.fact(f) for f in chart.facts if _has_fact(self.model, f)]
+            self._fact_cards(slide, area, facts[:6])
+        else:
+            self._picture(slide, area, entry.png, alt)
+        caption = chart.source or self.labels["chart_source"]
+        if chart.derived:
+            caption += ("；" if self.zh else "; ") + self.labels["derived_note"]
+        box = Box(frame.x, frame.bottom - caption_h, frame.w, caption_h)
+        self._text(slide, box, [caption], size=12, floor=10, color=self.c["subtle"], name="Source")
+
+    def _picture(self, slide, area: Box, png: Path, alt: str) -> None:
+        from PIL import Image
+
+        from reportgen.writers.pptx_helpers import set_alt_text
+
+        with Image.open(png) as im:
+            pw, ph = im.size
+        scale = min(area.w / pw, area.h / ph)
+        w, h = int(pw * scale), int(ph * scale)
+        x, y = area.x + (area.w - w) // 2, area.y + (area.h - h) // 2
+        with open(png, "rb") as handle:
+            pic = slide.shapes.add_picture(io.BytesIO(handle.read()), x, y, w, h)
+        pic.name = "Chart"
+        set_alt_text(pic, alt)
+
+    def _native_chart(self, slide, area: Box, chart: ChartSpec, alt: str) -> None:
+        from pptx.chart.data import CategoryChartData
+        from pptx.dml.color import RGBColor
+        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+        from pptx.util import Pt
+
+        from reportgen.writers.pptx_helpers import set_alt_text
+
+        data = CategoryChartData(number_format=_number_format(chart))
+        first = chart.series[0]
+        kind = chart.kind
+        if kind == "stacked" and len(chart.series) == 1:
+            data.categories = [chart.title]
+            for label, value in zip(first.labels, first.values, strict=False):
+                data.add_series(label, [value])
+            ctype = XL_CHART_TYPE.BAR_STACKED
+        else:
+            data.categories = first.labels
+            for s in chart.series:
+                data.add_series(s.name or chart.title, s.values)
+            ctype = {
+                "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+                "change": XL_CHART_TYPE.COLUMN_CLUSTERED,
+                "stacked": XL_CHART_TYPE.BAR_STACKED,
+                "donut": XL_CHART_TYPE.DOUGHNUT,
+            }[kind]
+        frame = slide.shapes.add_chart(ctype, area.x, area.y, area.w, area.h, data)
+        frame.name = "Chart"
+        set_alt_text(frame, alt)
+        ch = frame.chart
+        ch.font.size = Pt(14)
+        ch.font.name = self.theme.font("latin")
+        ch.has_title = False
+        plot = ch.plots[0]
+        plot.has_data_labels = True
+        plot.data_labels.font.size = Pt(14)
+        plot.data_labels.number_format = _number_format(chart)
+        plot.data_labels.number_format_is_linked = False
+        palette = self.theme.palette
+        multi = kind == "donut" or (kind == "stacked" and len(chart.series) == 1)
+        ch.has_legend = multi or len(chart.series) > 1
+        if ch.has_legend:
+            ch.legend.position = XL_LEGEND_POSITION.BOTTOM
+            ch.legend.include_in_layout = False
+        if kind == "donut":
+            for k, point in enumerate(plot.series[0].points):
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = RGBColor.from_string(palette[k % len(palette)])
+        else:
+            plot.gap_width = 60
+            for k, series in enumerate(plot.series):
+                series.format.fill.solid()
+                series.format.fill.fore_color.rgb = RGBColor.from_string(palette[k % len(palette)])
+            if kind != "stacked":
+                ch.value_axis.visible = False
+                ch.value_axis.has_major_gridlines = False
+
+    def _slide_quote(self, spec: dict) -> None:
+        quote = next((q for q in self.model.quotes if q.id == spec.get("quote")), None)
+        if quote is None:
+            return
+        notes = [
+            self.labels["notes_quote"] + ("：" if self.zh else ":"),
+            f"{quote.speaker}{('，' + quote.title) if quote.title and self.zh else ''}",
+            quote.sentence or quote.text,
+        ]
+        slide = self._new("content", spec.get("title", ""), notes, theme=_int(spec.get("theme")))
+        frame = self.frame
+        mark_w = int(1.2 * EMU_IN)
+        glyph = slide.shapes.add_textbox(frame.x, frame.y, mark_w, int(1.6 * EMU_IN))
+        glyph.name = "Quote Mark"
+        _frame_setup(glyph.text_frame)
+        _write(glyph.text_frame, [[("“", 96, True, self.c["accent"])]], 96, line=1.0)
+        speaker_h = int(0.6 * EMU_IN)
+        box = Box(
+            frame.x + mark_w,
+            frame.y + int(0.3 * EMU_IN),
+            frame.w - mark_w - int(0.4 * EMU_IN),
+            frame.h - speaker_h - int(0.6 * EMU_IN),
+        )
+        self._text(slide, box, [quote.text], size=28, color=self.c["primary"], anchor="middle")
+        who = quote.speaker + ((("，" if self.zh else ", ") + quote.title) if quote.title else "")
+        said = Box(box.x, box.bottom + int(0.2 * EMU_IN), box.w, speaker_h)
+        self._text(
+            slide,
+            said,
+            [f"{self.labels['said']} {who}"],
+            size=20,
+            color=self.c["subtle"],
+            align="right",
+            name="Speaker",
+        )
+
+    def _slide_summary(self, spec: dict) -> None:
+        cards, talk = [], []
+        for i, t in enumerate(self.model.themes):
+            view = _theme_view(self.model, i, {})
+            lead = t.points[0].text if t.points else ""
+            talk.append(
+                f"{view['mark']}：{t.heading}" if self.zh else f"{view['mark']}: {t.heading}"
+            )
+            cards.append(
+                [
+                    (view["mark"], 40, 28, True, self.c["accent"], 1),
+                    (view["title"], 20, self.body_min, True, self.c["primary"], 2),
+                    (t.tagline, 16, self.body_min, False, self.c["text"], 2),
+                    (lead, 16, self.body_min, False, self.c["subtle"], 4),
+                ]
+            )
+        slide = self._new("content", spec.get("title", ""), self._talk(talk))
+        self._cards(slide, self.frame, cards)
+
+    def _slide_sources(self, spec: dict) -> None:
+        m, lab = self.model, self.labels
+        sep = "：" if self.zh else ": "
+        lines = [
+            f"{lab['article']}{sep}{m.headline or m.kicker}",
+            f"{lab['authors']}{sep}{'  '.join(m.authors)}" if m.authors else "",
+            f"{lab['file']}{sep}{m.source.name}",
+            lab["facts_line"],
+        ]
+        lines = [x for x in lines if x]
+        slide = self._new("content", spec.get("title", ""), self._talk(lines))
+        self._text(slide, self.frame, lines, size=self.body, color=self.c["text"], name="Sources")
+
+    # .. cards ..
+
+    def _cards(self, slide, frame: Box, cards: list[list[tuple]]) -> None:
+        """Equal columns (two rows beyond four), each a panel of stacked, measured text blocks;
+        panels are as tall as the fullest one needs and centred in the frame."""
+        if not cards:
+            return
+        n = len(cards)
+        cols = n if n <= 4 else -(-n // 2)
+        rows = -(-n // cols)
+        gap, pad, bar = int(0.3 * EMU_IN), int(0.25 * EMU_IN), int(0.07 * EMU_IN)
+        w = (frame.w - (cols - 1) * gap) // cols
+        width = (w - 2 * pad - 2 * INSET) / EMU_PT * SAFE
+        laid = [[self._block_fit(b, width) for b in blocks] for blocks in cards]
+        need = max(2 * pad + bar + sum(h + int(0.12 * EMU_IN) for b, h in c if b[0]) for c in laid)
+        h = min((frame.h - (rows - 1) * gap) // rows, need + int(0.3 * EMU_IN))
+        top = frame.y + (frame.h - rows * h - (rows - 1) * gap) // 2
+        for k, blocks in enumerate(laid):
+            r, col = divmod(k, cols)
+            box = Box(frame.x + col * (w + gap), top + r * (h + gap), w, h)
+            self._rect(slide, box, self.c["panel"], name="Card")
+            self._rect(slide, Box(box.x, box.y, box.w, bar), self.c["primary"])
+            y = box.y + pad + bar
+            for (text, size, floor, bold, color, max_lines), block_h in blocks:
+                if not text:
+                    continue
+                room = box.bottom - pad - y
+                if room < int(floor * tf.LINE * EMU_PT) + 2 * INSET:
+                    break
+                block = Box(box.x + pad, y, box.w - 2 * pad, min(block_h, room))
+                self._text(
+                    slide,
+                    block,
+                    [text],
+                    size=size,
+                    floor=floor,
+                    bold=bold,
+                    color=color,
+                    max_lines=max_lines,
+                )
+                y += block.h + int(0.12 * EMU_IN)
+
+    def _block_fit(self, block: tuple, width: float) -> tuple[tuple, int]:
+        """A card block with the height it needs (0 blocks are dropped by the caller)."""
+        text, size, floor, bold, _, max_lines = block
+        if not text:
+            return block, 0
+        fit = tf.shrink([text], width, 1e9, size, floor, bold, max_lines=max_lines)
+        if not fit.fits:
+            fit = tf.Fit(floor, [], max_lines * floor * tf.LINE)
+        return block, int(fit.height * EMU_PT) + 2 * INSET
+
+    # .. finish ..
+
+    def finish(self) -> bytes:
+        from reportgen.writers.pptx_helpers import (
+            apply_fonts,
+            clean_package,
+            normalize_embedded,
+            set_core_properties,
+        )
+
+        latin, ea = self.theme.font("latin"), self.theme.font("east_asian")
+        notes = 0
+        for slide in self.prs.slides:
+            apply_fonts(slide._element, latin, ea, self.lang)
+            if slide.has_notes_slide:
+                notes += 1
+                apply_fonts(slide.notes_slide._element, latin, ea, self.lang)
+            for shape in slide.shapes:
+                if getattr(shape, "has_chart", False) and shape.has_chart:
+                    apply_fonts(shape.chart._chartSpace, latin, ea, self.lang)
+        when = _timestamp()
+        m = self.model
+        set_core_properties(
+            self.prs,
+            title=m.headline or m.kicker or m.source.name,
+            author="; ".join(m.authors),
+            subject=m.kicker,
+            lang=self.lang,
+            when=when,
+        )
+        clean_package(self.prs, len(self.prs.slides), notes)
+        self.prs.part.rename_slide_parts([s.rId for s in self.prs.slides._sldIdLst])
+        buf = io.BytesIO()
+        self.prs.save(buf)
+        return normalize_embedded(buf.getvalue(), when)
+
+
+# --- small helpers ----------------------------------------------------------------------------
+
+
+def _timestamp() -> datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    return FIXED_TIME
+
+
+def _as_list(value) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _int(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _has_fact(model: Model, fid: str) -> bool:
+    return any(f.id == fid for f in model.facts)
+
+
+def _mark(model: Model, i: int) -> str:
+    t = model.themes[i]
+    return "·".join(t.pair) if t.pair else f"{i + 1:02d}"
+
+
+def _title_ph(layout):
+    for ph in layout.placeholders:
+        if str(ph.placeholder_format.type).split(".")[-1].split(" ")[0] in (
+            "TITLE",
+            "CENTER_TITLE",
+        ):
+            return ph
+    return None
+
+
+def _placeholder(slide, idx: int):
+    for ph in slide.placeholders:
+        if ph.placeholder_format.idx == idx:
+            return ph
+    return None
+
+
+def _dark_background(layout) -> bool:
+    """Whether the layout (or its master) paints a dark solid background."""
+    for part in (layout, layout.slide_master):
+        bg = part._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}bg")
+        if bg is None:
+            continue
+        rgb = bg.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr")
+        if rgb is None:
+            return False
+        v = rgb.get("val", "FFFFFF")
+        r, g, b = (int(v[i : i + 2], 16) for i in (0, 2, 4))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110
+    return False
+
+
+def _split_value(text: str) -> tuple[str, str, str]:
+    """A fact's surface split around its number: ("突破", "1200", "亿元")."""
+    match = _NUMBER.match(text)
+    if not match:
+        return "", text, ""
+    return match.group(1), match.group(2), match.group(3)
+
+
+def _value_width(prefix: str, number: str, suffix: str, size: float) -> float:
+    small = round(size * 0.42)
+    return (
+        tf.text_width(prefix, small, True)
+        + tf.text_width(number, size, True)
+        + tf.text_width(suffix, small, True)
+    )
+
+
+def _number_format(chart: ChartSpec) -> str:
+    values = [v for s in chart.series for v in s.values]
+    return "0" if all(float(v).is_integer() for v in values) else "0.0#"
+
+
+def _cut(paras: list[str], width: float, height: float, size: float, bold: bool, max_lines):
+    """Paragraphs shortened (last ones first, with …) to fit ``height`` at ``size``."""
+    budget = max(int(height // (size * tf.LINE)), 1)
+    if max_lines:
+        budget = min(budget, max_lines)
+    out = []
+    for p in paras:
+        if budget <= 0:
+            break
+        lines = tf.wrap(p, width, size, bold)
+        if len(lines) <= budget:
+            out.append(p)
+            budget -= len(lines) + (1 if len(out) > 1 else 0)
+        else:
+            out.append(tf.ellipsize(p, width, size, budget, bold))
+            break
+    return out or [tf.ellipsize(paras[0], width, size, 1, bold)] if paras else []
+
+
+def _frame_setup(frame, anchor: str | None = "top") -> None:
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = INSET
+    frame.margin_top = frame.margin_bottom = INSET
+    if anchor is None:
+        return
+    frame.vertical_anchor = {
+        "top": MSO_ANCHOR.TOP,
+        "middle": MSO_ANCHOR.MIDDLE,
+        "bottom": MSO_ANCHOR.BOTTOM,
+    }[anchor]
+
+
+def _write(
+    frame,
+    paras: list[list[tuple]],
+    size: float,
+    *,
+    align: str = "left",
+    line: float = tf.LINE,
+    gap: float = tf.GAP,
+) -> None:
+    """Write paragraphs of (text, size, bold, color) runs with exact line pitch and spacing."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Pt
+
+    from reportgen.writers.ooxml import xml_safe
+    from reportgen.writers.pptx_helpers import style_run
+
+    frame.clear()
+    alignment = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[align]
+    for k, runs in enumerate(paras):
+        para = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
+        para.alignment = alignment
+        biggest = max((r[1] for r in runs), default=size)
+        para.line_spacing = Pt(round(biggest * line, 1))
+        para.space_before = Pt(round(size * gap, 1)) if k else Pt(0)
+        for text, run_size, bold, color in runs:
+            run = para.add_run()
+            run.text = xml_safe(text)
+            style_run(run, run_size, bold=bold, color=color)
+        end = para._p.get_or_add_endParaRPr()
+        end.set("sz", str(int(round(biggest * 100))))
