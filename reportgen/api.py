@@ -54,6 +54,15 @@ def charts_command(article: Path | None, model: Path | None, out_dir: Path | Non
     return run(m, out_dir or default_out(m) / "charts")
 
 
+def fonts_report(system: bool | None = None, font_file: Path | None = None) -> str:
+    """Which font draws each script in charts (CJK, Latin), from where, and why."""
+    from reportgen.fonts import describe_chain, font_chain
+    from reportgen.theme import load_theme
+
+    chain = font_chain(load_theme().fonts, system=system, font_file=font_file, refresh=True)
+    return describe_chain(chain)
+
+
 def brief_command(
     article: Path | None,
     model: Path | None,

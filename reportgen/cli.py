@@ -130,6 +130,23 @@ def charts(article: ArticleArg = None, model: ModelOpt = None, output: OutDirOpt
 
 
 @app.command()
+def fonts(
+    no_system: Annotated[
+        bool,
+        typer.Option("--no-system-fonts", help="Ignore installed fonts (as on a bare machine)."),
+    ] = False,
+    font_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--font-file", help="Use this .ttf/.otf/.ttc for charts."),
+    ] = None,
+) -> None:
+    """Show which font charts use for Chinese and Latin text, and why."""
+    from reportgen import api
+
+    sys.stdout.write(_run(api.fonts_report, False if no_system else None, font_file))
+
+
+@app.command()
 def brief(
     article: ArticleArg = None,
     model: ModelOpt = None,

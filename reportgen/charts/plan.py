@@ -99,11 +99,14 @@ def _label(fact: Fact) -> str:
     return fact.counts.strip()
 
 
-def _theme_name(model: Model, theme: int | None) -> str:
+def _theme_name(model: Model, theme: int | None, w: Wording) -> str:
+    """The section's name; in Chinese only the part before the first space (the pair phrase)."""
     if theme is None:
         return model.headline
     heading = model.themes[theme].heading.strip()
-    first = heading.split()[0] if heading.split() else heading
+    if w["word_sep"] or not heading.split():
+        return heading
+    first = heading.split()[0]
     return first if len(first) >= 4 else heading
 
 
@@ -167,7 +170,7 @@ def _strength(fact: Fact, ranked: set[str], wholes: set[str], minor: set[str]) -
     return score + math.log10(abs(fact.normalized) + 1) / 20
 
 
-def _headline_facts(model: Model, badges: dict[str, str]) -> list[Fact]:
+def _headline_facts(model: Model, badges: dict[str, str], dates: set[str]) -> list[Fact]:
     wholes, minor = _roles(model)
     ranked = set(badges)
 
@@ -175,10 +178,11 @@ def _headline_facts(model: Model, badges: dict[str, str]) -> list[Fact]:
         order = sorted(facts, key=lambda f: -_strength(f, ranked, wholes, minor))
         return [f for f in order if f.id not in minor][:n]
 
-    themed = [best([f for f in model.facts if f.theme == t], 1) for t in range(len(model.themes))]
+    facts = [f for f in model.facts if f.unit not in dates]
+    themed = [best([f for f in facts if f.theme == t], 1) for t in range(len(model.themes))]
     themed = [fs[0] for fs in themed if fs]
     room = max(2, MAX_FIGURES - len(themed))
-    lead = best([f for f in model.facts if f.theme is None], room)
+    lead = best([f for f in facts if f.theme is None], room)
     lead.sort(key=model.facts.index)
     chosen, seen = [], set()
     for fact in [*lead, *themed]:
@@ -192,7 +196,7 @@ def _headline_facts(model: Model, badges: dict[str, str]) -> list[Fact]:
 
 
 def _figures(ctx: _Ctx) -> ChartSpec:
-    w, facts = ctx.w, _headline_facts(ctx.model, ctx.badges)
+    w, facts = ctx.w, _headline_facts(ctx.model, ctx.badges, ctx.w.words("date_units"))
     labels = [_label(f) or _short(f.sentence) for f in facts]
     shown = [w.display(f) for f in facts]
     badges = [ctx.badges.get(f.id, "") for f in facts]
@@ -285,7 +289,7 @@ def _bar(ctx: _Ctx, theme: int, taken: set[str]) -> ChartSpec | None:
         display=[w.display(f) for f in group],
         badges=badges,
     )
-    name = _theme_name(ctx.model, theme)
+    name = _theme_name(ctx.model, theme, w)
     subject = _common_subject(labels, w)
     title = (
         w.fmt("bar_title", theme=name, subject=subject, unit=unit)
