@@ -1,0 +1,586 @@
+"""Write the Word briefing: render the plan, open the reference .docx, write its blocks, save."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.errors import ConfigError, TemplateError
+from reportgen.writers.brief_plan import FIXED_DATE, generation_time, plan_context
+from reportgen.writers.ooxml import xml_safe
+
+if TYPE_CHECKING:
+    from reportgen.model import Model
+    from reportgen.theme import Theme
+
+PLAN = "brief.yaml.j2"
+REQUIRED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet", "Caption", "Quote")
+KINDS = [
+    "title",
+    "toc",
+    "heading",
+    "paragraph",
+    "note",
+    "key_points",
+    "figures_table",
+    "table",
+    "theme_section",
+    "section",
+    "points",
+    "chart",
+    "charts",
+    "quote",
+    "quotes",
+    "annex",
+    "page_break",
+]
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026]")
+
+
+def write_brief(
+    model: Model,
+    output: Path,
+    *,
+    charts=None,
+    template: Path | None = None,
+    style: str = "default",
+    theme: Theme | None = None,
+    when: _dt.datetime | None = None,
+) -> Path:
+    """Write the briefing for ``model`` to ``output`` (.docx); same input gives the same bytes.
+
+    ``template`` is a reference .docx (its styles, letterhead, header and footer are used) or a
+    folder holding brief.yaml.j2 / labels / reference.docx. ``when`` (else SOURCE_DATE_EPOCH)
+    dates the memo; with neither the date line is left out and properties use 2000-01-01.
+    """
+    from reportgen.atomic import write_bytes
+
+    return write_bytes(
+        output,
+        render_brief(model, charts=charts, template=template, style=style, theme=theme, when=when),
+    )
+
+
+def render_brief(
+    model: Model,
+    *,
+    charts=None,
+    template: Path | None = None,
+    style: str = "default",
+    theme: Theme | None = None,
+    when: _dt.datetime | None = None,
+) -> bytes:
+    """The briefing as normalized .docx bytes."""
+    from reportgen.plans import labels as load_labels
+    from reportgen.plans import render_plan
+    from reportgen.theme import load_theme
+
+    theme = theme or load_theme()
+    dirs, reference, user = _locate(style, template)
+    labels = load_labels("brief", model.language, dirs)
+    when = when or generation_time()
+    plan = check_plan(render_plan(PLAN, plan_context(model, charts, labels, when), dirs))
+    document = open_reference(reference)
+    check_styles(document, plan)
+    _prepare(document, theme, style=style, user=user, language=model.language)
+    writer = _Writer(document, model, charts, labels, theme, plan)
+    writer.blocks(plan["blocks"])
+    writer.finish()
+    _properties(document, model, when or FIXED_DATE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    from reportgen.writers.ooxml import normalize_zip
+
+    return normalize_zip(buffer.getvalue())
+
+
+# -- template, plan and reference --------------------------------------------------------------
+
+
+def _locate(style: str, template: Path | None) -> tuple[list[Path], Path, bool]:
+    """Plan/label search path, the reference .docx, and whether it is the user's."""
+    from reportgen.plans import template_dirs
+    from reportgen.theme import TEMPLATES
+
+    if not (TEMPLATES / style).is_dir() or not re.fullmatch(r"[a-z0-9_-]+", style):
+        styles = sorted(p.name for p in TEMPLATES.iterdir() if (p / "reference.docx").is_file())
+        raise ConfigError(f"unknown brief style {style!r}; choose one of {', '.join(styles)}")
+    folder = Path(template) if template is not None and Path(template).is_dir() else None
+    dirs = template_dirs(style, folder)
+    if template is not None and folder is None:
+        return dirs, Path(template), True
+    for d in dirs:
+        if (d / "reference.docx").is_file():
+            return dirs, d / "reference.docx", d == folder
+    raise TemplateError("no reference.docx found", path=dirs[0])
+
+
+def check_plan(plan: object) -> dict:
+    """The rendered plan must be a mapping with a list of blocks of known kinds."""
+    if not isinstance(plan, dict) or not isinstance(plan.get("blocks"), list):
+        raise TemplateError("the plan must be a mapping with a 'blocks' list", path=PLAN)
+    _check_blocks(plan["blocks"], "blocks")
+    return plan
+
+
+def _check_blocks(blocks: list, where: str) -> None:
+    for i, block in enumerate(blocks):
+        if not isinstance(block, dict) or block.get("kind") not in KINDS:
+            kind = block.get("kind") if isinstance(block, dict) else block
+            raise TemplateError(
+                f"{where}[{i}]: unknown block kind {kind!r}; known: {', '.join(KINDS)}", path=PLAN
+            )
+        inner = block.get("blocks")
+        if inner is not None:
+            if not isinstance(inner, list):
+                raise TemplateError(f"{where}[{i}].blocks must be a list", path=PLAN)
+            _check_blocks(inner, f"{where}[{i}].blocks")
+
+
+def open_reference(path: Path):
+    """Open a reference .docx (a .dotx is accepted); anything else is a TemplateError."""
+    from docx import Document
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"cannot read template: {exc.strerror or exc}", path=path) from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise TemplateError("not a .docx file (it is not a zip package)", path=path)
+    data = _dotx_as_docx(data)
+    try:
+        return Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors...
+        raise TemplateError(f"not a usable .docx file: {exc}", path=path) from None
+
+
+def _dotx_as_docx(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    try:
+        types = source.read("[Content_Types].xml")
+    except KeyError:
+        return data
+    marker = b"wordprocessingml.template.main+xml"
+    if marker not in types:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            blob = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                blob = blob.replace(marker, b"wordprocessingml.document.main+xml")
+            target.writestr(info, blob)
+    return out.getvalue()
+
+
+def _styles_in(blocks: list) -> set[str]:
+    found = set()
+    for block in blocks:
+        if isinstance(block.get("style"), str):
+            found.add(block["style"])
+        found |= _styles_in(block.get("blocks") or [])
+    return found
+
+
+def check_styles(document, plan: dict) -> None:
+    """Every style the writer or the plan needs must exist; the error names the first missing."""
+    from reportgen.writers.brief_look import EXTRA_STYLES
+
+    have = {s.name for s in document.styles} | set(EXTRA_STYLES)
+    for name in (*REQUIRED_STYLES, *sorted(_styles_in(plan["blocks"]))):
+        if name not in have:
+            raise TemplateError(f"the template has no paragraph style {name!r}")
+
+
+def _prepare(document, theme: Theme, *, style: str, user: bool, language: str) -> None:
+    """Empty the body, set fonts/language, add the writer's own styles when missing."""
+    from reportgen.writers import docx_helpers as h
+    from reportgen.writers.brief_look import apply_specs, default_specs, ensure_extra_styles
+
+    body = document.element.body
+    for node in list(body):
+        if node.tag != h.w("sectPr"):
+            body.remove(node)
+    styles = document.styles.element
+    ea = theme.font("east_asian")
+    if style == "default" and not user:
+        apply_specs(document, default_specs(theme))
+        h.set_fonts(h.doc_defaults_rpr(styles), latin=theme.font("latin"), east_asian=ea)
+    else:
+        h.fill_east_asian(h.doc_defaults_rpr(styles), ea)
+        for s in document.styles:
+            rpr = s.element.find(h.w("rPr"))
+            if rpr is not None and rpr.find(h.w("rFonts")) is not None:
+                h.fill_east_asian(rpr, ea)
+    ensure_extra_styles(document)
+    h.set_lang(h.doc_defaults_rpr(styles), val="en-US", east_asia="zh-CN")
+    h.set_theme_font_lang(document.settings.element, val="en-US", east_asia="zh-CN")
+    h.set_theme_east_asian(document, ea)
+    preview = document.settings.element.find(h.w("savePreviewPicture"))
+    if preview is not None:
+        document.settings.element.remove(preview)
+    normal_ppr = document.styles["Normal"].element.get_or_add_pPr()
+    h.set_kinsoku(normal_ppr)
+
+
+def _properties(document, model: Model, when: _dt.datetime) -> None:
+    from reportgen.writers import docx_helpers as h
+
+    sep = "、" if model.language == "zh" else ", "
+    h.set_core_properties(
+        document,
+        title=xml_safe(model.headline),
+        author=xml_safe(sep.join(model.authors)),
+        subject=xml_safe(model.kicker),
+        when=when.replace(tzinfo=None),
+        language="zh-CN" if model.language == "zh" else "en-US",
+    )
+    h.drop_package_parts(document)
+    h.reset_app_properties(document, "reportgen")
+
+
+# -- the writer: one method per block kind ------------------------------------------------------
+
+
+class _Writer:
+    """Writes plan blocks into a document and keeps the figure, table and heading counters."""
+
+    def __init__(self, document, model: Model, charts, labels, theme: Theme, plan: dict) -> None:
+        self.doc = document
+        self.model = model
+        self.labels = labels
+        self.theme = theme
+        self.plan = plan
+        self.charts = {e.spec.id: e for e in (getattr(charts, "entries", None) or [])}
+        self.placed: set[str] = set()
+        self.zh = model.language == "zh"
+        self.figures = 0
+        self.tables = 0
+        self.headings: list[tuple[int, str, str]] = []
+        self.toc = None
+        self.toc_levels = 2
+
+    # helpers
+    def para(self, style: str | None = None, text: str = "", *, bold: bool = False):
+        paragraph = self.doc.add_paragraph(style=style)
+        if text:
+            self.text(paragraph, text, bold=bold)
+        return paragraph
+
+    def text(self, paragraph, text: str, *, bold: bool = False) -> None:
+        """Add text; ``**...**`` marks bold spans."""
+        for i, chunk in enumerate(xml_safe(str(text)).split("**")):
+            if chunk:
+                self.run(paragraph, chunk, bold=bold or i % 2 == 1)
+
+    def run(self, paragraph, text: str, *, bold: bool = False):
+        from reportgen.writers.docx_helpers import RPR_ORDER, child, w
+
+        run = paragraph.add_run(text)
+        if bold:
+            run.bold = True
+        if self.zh and _CJK.search(text):
+            # Ambiguous-width punctuation (quotes, dashes) then takes the East Asian face.
+            child(run._r.get_or_add_rPr(), "rFonts", RPR_ORDER).set(w("hint"), "eastAsia")
+        return run
+
+    def heading(self, text: str, level: int = 1, style: str | None = None):
+        from reportgen.writers.docx_helpers import add_bookmark
+
+        paragraph = self.para(style or f"Heading {level}", text)
+        name = f"_Toc{len(self.headings) + 1:08d}"
+        add_bookmark(paragraph, len(self.headings) + 1, name)
+        self.headings.append((level, xml_safe(str(text)).replace("**", ""), name))
+        return paragraph
+
+    def blocks(self, blocks: list[dict]) -> None:
+        for block in blocks:
+            getattr(self, f"block_{block['kind']}")(block)
+
+    # block kinds
+    def block_title(self, b: dict) -> None:
+        if b.get("kicker"):
+            self.para("Brief Kicker", b["kicker"])
+        self.para(b.get("style", "Title"), b.get("headline", ""))
+        for line in b.get("lines") or []:
+            self.para("Brief Meta", line)
+        if b.get("lines"):
+            self.doc.paragraphs[-1].paragraph_format.space_after = _pt(18)
+
+    def block_toc(self, b: dict) -> None:
+        if b.get("heading"):
+            self.para(b.get("style", "TOC Heading"), b["heading"])
+        self.toc = self.doc.add_paragraph(style="TOC 1")
+        self.toc_levels = int(b.get("levels", 2))
+
+    def block_heading(self, b: dict) -> None:
+        self.heading(b.get("text", ""), int(b.get("level", 1)), b.get("style"))
+
+    def block_paragraph(self, b: dict) -> None:
+        self.para(b.get("style"), b.get("text", ""))
+
+    def block_note(self, b: dict) -> None:
+        self.para(b.get("style", "Brief Note"), b.get("text", ""))
+
+    def block_page_break(self, b: dict) -> None:
+        from docx.enum.text import WD_BREAK
+
+        last = self.doc.paragraphs[-1] if self.doc.paragraphs else self.para()
+        last.add_run().add_break(WD_BREAK.PAGE)
+
+    def block_key_points(self, b: dict) -> None:
+        if b.get("heading"):
+            self.heading(b["heading"], 1)
+        for item in b.get("items") or []:
+            self.para(b.get("style", "List Bullet"), item)
+
+    def block_points(self, b: dict) -> None:
+        as_headings = b.get("as") == "headings"
+        for item in b.get("items") or []:
+            item = item if isinstance(item, dict) else {"text": item}
+            support = " ".join(str(s) for s in item.get("support") or [])
+            if as_headings:
+                self.heading(item.get("text", ""), 2, b.get("style"))
+                if support:
+                    self.para(b.get("body_style"), support)
+                continue
+            p = self.para(b.get("style", "List Bullet"))
+            self.text(p, item.get("text", ""), bold=True)
+            if support:
+                self.text(p, (" " if not self.zh else "") + support)
+
+    def block_quote(self, b: dict) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        p = self.para(b.get("style", "Quote"), b.get("text", ""))
+        p.paragraph_format.keep_with_next = bool(b.get("attribution"))
+        if b.get("attribution"):
+            a = self.para(b.get("style", "Quote"), b["attribution"])
+            a.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            a.paragraph_format.space_before = _pt(0)
+            a.paragraph_format.space_after = _pt(10)
+
+    def block_quotes(self, b: dict) -> None:
+        if b.get("heading") and b.get("items"):
+            self.heading(b["heading"], 2)
+        for item in b.get("items") or []:
+            self.block_quote({**item, "style": b.get("style", "Quote")})
+
+    def block_chart(self, b: dict) -> None:
+        entry = self.charts.get(str(b.get("id")))
+        if entry is None or entry.spec.id in self.placed:
+            return
+        self.placed.add(entry.spec.id)
+        self.picture(entry, b)
+
+    def block_charts(self, b: dict) -> None:
+        for chart_id in b.get("ids") or []:
+            self.block_chart({**b, "id": chart_id})
+
+    def picture(self, entry, b: dict) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.image.image import Image
+
+        from reportgen.writers.docx_helpers import add_field, set_alt_text
+
+        blob = Path(entry.page_png).read_bytes()
+        width = min(Image.from_blob(blob).width, self.text_width())
+        p = self.para()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.space_after = _pt(2)
+        p.paragraph_format.line_spacing = 1.0
+        _no_indent(p)
+        shape = self.run(p, "").add_picture(io.BytesIO(blob), width=width)
+        alt = xml_safe(entry.alt or entry.spec.alt or entry.spec.title)
+        set_alt_text(shape, alt, xml_safe(entry.spec.title))
+        self.figures += 1
+        cap = self.para(b.get("caption_style", "Caption"))
+        label = self.labels.get("figure", "Figure")
+        self.run(cap, label + ("" if self.zh else " "))
+        add_field(cap, f"SEQ {label} \\* ARABIC", str(self.figures))
+        self.text(cap, " " + entry.spec.title)
+        if b.get("refs"):
+            self.text(cap, b["refs"])
+
+    def block_figures_table(self, b: dict) -> None:
+        self.block_table(b)
+
+    def block_table(self, b: dict) -> None:
+        from reportgen.writers.docx_helpers import add_field
+
+        if b.get("heading"):
+            self.heading(b["heading"], int(b.get("level", 1)))
+        if b.get("intro"):
+            self.para(None, b["intro"])
+        columns = [str(c) for c in b.get("columns") or []]
+        rows = [[str(c) for c in row] for row in b.get("rows") or []]
+        if not columns or not rows:
+            return
+        if b.get("caption"):
+            self.tables += 1
+            cap = self.para(b.get("caption_style", "Caption"))
+            cap.paragraph_format.keep_with_next = True
+            cap.paragraph_format.space_after = _pt(4)
+            label = self.labels.get("table", "Table")
+            self.run(cap, label + ("" if self.zh else " "))
+            add_field(cap, f"SEQ {label} \\* ARABIC", str(self.tables))
+            self.text(cap, " " + b["caption"])
+        self.table(columns, rows, b.get("widths"), b.get("caption", ""))
+
+    def table(self, columns: list[str], rows: list[list[str]], widths, caption: str) -> None:
+        from docx.shared import Emu
+
+        from reportgen.writers import docx_helpers as h
+
+        table = self.doc.add_table(rows=1, cols=len(columns))
+        if "Table Grid" in {s.name for s in self.doc.styles}:
+            table.style = self.doc.styles["Table Grid"]
+        h.set_table_borders(table, self.theme.color("grid"), inside_vertical=False)
+        h.set_table_caption(table, xml_safe(caption))
+        total = self.text_width()
+        fractions = widths or [1 / len(columns)] * len(columns)
+        scale = sum(float(f) for f in fractions)
+        sizes = [Emu(int(total * float(f) / scale)) for f in fractions]
+        table.autofit = False
+        for column, size in zip(table.columns, sizes, strict=False):
+            column.width = size
+        header = table.rows[0]
+        h.repeat_header(header)
+        for cell, name, size in zip(header.cells, columns, sizes, strict=False):
+            self.cell(cell, name, size, bold=True)
+            h.shade_cell(cell, self.theme.color("panel"))
+        for row in rows:
+            cells = table.add_row()
+            h.no_split(cells)
+            for cell, value, size in zip(cells.cells, row, sizes, strict=False):
+                self.cell(cell, value, size)
+
+    def cell(self, cell, value: str, width, *, bold: bool = False) -> None:
+        cell.width = width
+        p = cell.paragraphs[0]
+        p.style = self.doc.styles["Table Text"]
+        _no_indent(p)
+        self.text(p, value, bold=bold)
+
+    def block_theme_section(self, b: dict) -> None:
+        if b.get("page_break"):
+            self.block_page_break({})
+        if b.get("heading"):
+            self.heading(b["heading"], int(b.get("level", 1)), b.get("style"))
+        self.blocks(b.get("blocks") or [])
+
+    block_section = block_theme_section
+
+    def block_annex(self, b: dict) -> None:
+        if b.get("page_break", True):
+            self.block_page_break({})
+        self.block_theme_section({**b, "page_break": False})
+
+    # geometry, table of contents, header and footer
+    def text_width(self) -> int:
+        s = self.doc.sections[-1]
+        return int(s.page_width - s.left_margin - s.right_margin)
+
+    def finish(self) -> None:
+        self.fill_toc()
+        self.furniture()
+
+    def fill_toc(self) -> None:
+        from reportgen.writers import docx_helpers as h
+
+        if self.toc is None:
+            return
+        entries = [e for e in self.headings if e[0] <= self.toc_levels]
+        instr = f'TOC \\o "1-{self.toc_levels}" \\h \\z \\u \\n'
+        anchor, first = self.toc, True
+        if not entries:
+            h.field_begin(anchor, instr)
+            h.field_end(anchor)
+            return
+        for k, (level, text, name) in enumerate(entries):
+            p = anchor if first else self.doc.add_paragraph(style=f"TOC {min(level, 2)}")
+            if first:
+                p.style = self.doc.styles[f"TOC {min(level, 2)}"]
+                h.field_begin(p, instr)
+            else:
+                anchor._p.addnext(p._p)
+            h.add_internal_link(p, name, text)
+            if k == len(entries) - 1:
+                h.field_end(p)
+            anchor, first = p, False
+        self.toc_last = anchor
+        anchor.paragraph_format.space_after = _pt(12)
+
+    def furniture(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        section = self.doc.sections[0]
+        header_text = str(self.plan.get("header") or "")
+        if header_text and not _has_content(section.header):
+            p = section.header.paragraphs[0]
+            p.style = self.doc.styles["Header"]
+            self.text(p, header_text)
+        fmt = str(self.plan.get("page_format") or "{page}")
+        if _has_content(section.footer):
+            return
+        outside = self.plan.get("page_align") == "outside"
+        if outside:
+            self.doc.settings.odd_and_even_pages_header_footer = True
+            self.page_number(section.footer.paragraphs[0], fmt, WD_ALIGN_PARAGRAPH.RIGHT)
+            self.page_number(section.even_page_footer.paragraphs[0], fmt, WD_ALIGN_PARAGRAPH.LEFT)
+            if header_text:
+                p = section.even_page_header.paragraphs[0]
+                p.style = self.doc.styles["Header"]
+                self.text(p, header_text)
+        else:
+            self.page_number(section.footer.paragraphs[0], fmt, None)
+
+    def page_number(self, p, fmt: str, align) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        from reportgen.writers.docx_helpers import add_field
+
+        p.style = self.doc.styles["Footer"]
+        if align is not None:
+            p.alignment = align
+            indent = _pt(14)
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                p.paragraph_format.right_indent = indent
+            else:
+                p.paragraph_format.left_indent = indent
+        before, _, after = fmt.partition("{page}")
+        if before:
+            self.run(p, xml_safe(before))
+        add_field(p, "PAGE", "1")
+        if after:
+            self.run(p, xml_safe(after))
+
+
+def _no_indent(paragraph) -> None:
+    """Cancel a style's first-line indent, in characters too (``firstLineChars`` wins in Word)."""
+    from reportgen.writers.docx_helpers import PPR_ORDER, child, w
+
+    ind = child(paragraph._p.get_or_add_pPr(), "ind", PPR_ORDER)
+    ind.set(w("firstLine"), "0")
+    ind.set(w("firstLineChars"), "0")
+
+
+def _has_content(part) -> bool:
+    """Whether a header/footer already holds text or drawings (a user's letterhead)."""
+    if part.is_linked_to_previous:
+        return False
+    xml = part._element
+    texts = "".join(t.text or "" for t in xml.iter() if t.tag.endswith("}t"))
+    drawings = any(t.tag.endswith("}drawing") or t.tag.endswith("}pict") for t in xml.iter())
+    return bool(texts.strip()) or drawings
+
+
+def _pt(value: float):
+    from docx.shared import Pt
+
+    return Pt(value)
