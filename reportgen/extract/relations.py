@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reportgen.model import Fact, Relation, Span
@@ -49,16 +50,32 @@ _NOT_COUNTS = {
 }
 
 
+class _Facts:
+    """Facts indexed by sentence and by position, so every lookup is O(log n) or O(sentence)."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self.all = sorted(facts, key=lambda f: f.span.start)
+        self.starts = [f.span.start for f in self.all]
+        self.by_sentence: dict[tuple[int, int], list[Fact]] = {}
+        for f in self.all:
+            key = (f.sentence_span.start, f.sentence_span.end)
+            self.by_sentence.setdefault(key, []).append(f)
+
+    def same_sentence(self, fact: Fact) -> list[Fact]:
+        return self.by_sentence[(fact.sentence_span.start, fact.sentence_span.end)]
+
+    def between(self, start: int, end: int) -> list[Fact]:
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.all[lo:hi]
+
+
 def find_relations(text: str, facts: list[Fact], language: str) -> list[Relation]:
     """All relations, in text order."""
-    rels = _part_of(text, facts, language) + _changes(text, facts, language)
+    index = _Facts(facts)
+    rels = _part_of(text, index, language) + _changes(text, index, language)
     if language == "zh":
-        rels += _ranks(text, facts)
+        rels += _ranks(text, index)
     return sorted(rels, key=lambda r: r.span.start)
-
-
-def _same_sentence(facts: list[Fact], fact: Fact) -> list[Fact]:
-    return [f for f in facts if f.sentence_span == fact.sentence_span]
 
 
 def _compatible(whole: Fact, part: Fact, language: str) -> bool:
@@ -69,16 +86,16 @@ def _compatible(whole: Fact, part: Fact, language: str) -> bool:
     return language != "zh" and counts
 
 
-def _part_of(text: str, facts: list[Fact], language: str) -> list[Relation]:
+def _part_of(text: str, facts: _Facts, language: str) -> list[Relation]:
     rels = []
-    for whole in facts:
+    for whole in facts.all:
         tail = text[whole.span.end : whole.sentence_span.end]
         marker = re.match(r"^[,，]?\s*(?:其中|including|of which|of whom)", tail, re.I)
         if not marker:
             continue
         parts = [
             f
-            for f in _same_sentence(facts, whole)
+            for f in facts.same_sentence(whole)
             if f.span.start > whole.span.end and _compatible(whole, f, language)
         ]
         parts = _contiguous(text, parts)
@@ -107,16 +124,16 @@ def _contiguous(text: str, parts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _changes(text: str, facts: list[Fact], language: str) -> list[Relation]:
+def _changes(text: str, facts: _Facts, language: str) -> list[Relation]:
     rels = []
     pattern = _CHANGE_ZH if language == "zh" else _CHANGE_EN
-    for fact in facts:
+    for fact in facts.all:
         before = text[fact.sentence_span.start : fact.span.start]
         m = pattern.search(before)
         if not m:
             continue
         start = fact.sentence_span.start + m.start()
-        earlier = [f for f in _same_sentence(facts, fact) if f.span.end <= start]
+        earlier = [f for f in facts.same_sentence(fact) if f.span.end <= start]
         if language != "zh":
             earlier = [f for f in earlier if not re.search(r"[,;]", text[f.span.end : start])]
         verb = m.group("verb").lower()
@@ -136,14 +153,13 @@ def _changes(text: str, facts: list[Fact], language: str) -> list[Relation]:
     return rels
 
 
-def _ranks(text: str, facts: list[Fact]) -> list[Relation]:
+def _ranks(text: str, facts: _Facts) -> list[Relation]:
     rels = []
-    by_sentence = _sentences_of(facts)
     for m in _RANK_ZH.finditer(text):
         if text[m.start() - 1 : m.start()] == "第":
             continue
         clause_start = _clause_start(text, m.start())
-        fact, subject = _rank_target(text, clause_start, m.start(), by_sentence)
+        fact, subject = _rank_target(text, clause_start, m.start(), facts)
         position = 1 if m.group("first") else _number(m.group("pos") or m.group("top"))
         rels.append(
             _rel(
@@ -162,10 +178,6 @@ def _ranks(text: str, facts: list[Fact]) -> list[Relation]:
     return rels
 
 
-def _sentences_of(facts: list[Fact]) -> list[Fact]:
-    return sorted(facts, key=lambda f: f.span.start)
-
-
 def _clause_start(text: str, pos: int) -> int:
     i = pos
     while i > 0 and not _CLAUSE.match(text[i - 1]) and text[i - 1] != "\n":
@@ -173,15 +185,15 @@ def _clause_start(text: str, pos: int) -> int:
     return i
 
 
-def _rank_target(text: str, clause_start: int, pos: int, facts: list[Fact]):
+def _rank_target(text: str, clause_start: int, pos: int, facts: _Facts):
     """The fact ranked: one in this clause, or — when the clause opens with the verb — before."""
     clause = text[clause_start:pos]
-    inside = [f for f in facts if clause_start <= f.span.start < pos]
+    inside = facts.between(clause_start, pos)
     if inside:
         return inside[-1], inside[-1].counts
     if _VERB_START.match(clause) or not clause.strip():
         prev_clause = _clause_start(text, max(clause_start - 1, 0))
-        before = [f for f in facts if prev_clause <= f.span.start < clause_start]
+        before = facts.between(prev_clause, clause_start)
         if before:
             return before[-1], before[-1].counts
     subject = re.sub(r"(?:位列|位居|居|排名|跃居|保持|稳居|名列)$", "", clause).strip()
