@@ -190,15 +190,32 @@ def strongest_quote(model: Model, theme: int) -> str | None:
 
 
 def headline_facts(model: Model, limit: int = 4) -> list[str]:
-    """Facts for the KPI slide: the lead's own figures, topped up with each theme's first."""
-    chosen = [f.id for f in model.facts if f.theme is None][:limit]
+    """Facts for the KPI slide: the lead's strongest figures (amounts and shares before spans of
+    time), in article order, topped up with each theme's first figure."""
+    lead = [(i, f) for i, f in enumerate(model.facts) if f.theme is None and _kpi_score(f) >= 0]
+    best = sorted(lead, key=lambda p: (-_kpi_score(p[1]), p[0]))[:limit]
+    chosen = [f.id for _, f in sorted(best, key=lambda p: p[0])]
     for i in range(len(model.themes)):
         if len(chosen) >= 3:
             break
-        first = next((f.id for f in model.facts if f.theme == i), None)
+        first = next((f.id for f in model.facts if f.theme == i and _kpi_score(f) >= 0), None)
         if first and first not in chosen:
             chosen.append(first)
     return chosen[:limit]
+
+
+_TIME_UNITS = ("年", "月", "日", "天", "个月", "小时", "year", "years", "month", "months", "days")
+
+
+def _kpi_score(fact) -> int:
+    """How well a fact serves as a headline figure (negative: never)."""
+    unit = fact.unit.strip().lower()
+    if unit in _TIME_UNITS or fact.base_unit.strip().lower() in _TIME_UNITS:
+        return -1
+    score = 1 if fact.counts else 0
+    if "元" in unit or "%" in unit or fact.base_unit in ("元", "%"):
+        score += 2
+    return score
 
 
 # --- renderer ---------------------------------------------------------------------------------
@@ -517,7 +534,7 @@ class _Deck:
             slide = self._new("content", title, notes, theme=_int(theme))
             y = frame.y
             for head, body in group:
-                h = int(measure((head, body), size) * EMU_PT)
+                h = int(measure((head, body), size) * EMU_PT) + EMU_PT
                 h = min(h, frame.bottom - y)
                 self._rect(slide, Box(frame.x, y, int(0.06 * EMU_IN), h), self.c["accent"])
                 box = Box(frame.x + int(0.3 * EMU_IN), y, frame.w - int(0.3 * EMU_IN), h)
@@ -528,7 +545,7 @@ class _Deck:
         width, height = box.inner()
         head_fit = tf.layout([head], width, size + 2, True) if head else None
         body_h = height - (head_fit.height if head_fit else 0) - 0.25 * size
-        if body and tf.layout([body], width, size).height > body_h:
+        if body and tf.layout([body], width, size).height > body_h + 1:
             lines = max(int(body_h // (size * tf.LINE)), 1)
             body = tf.ellipsize(body, width, size, lines)
         shape = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
@@ -560,7 +577,9 @@ class _Deck:
             facts = [self.model.fact(f) for f in chart.facts if _has_fact(self.model, f)]
             self._fact_cards(slide, area, facts[:6])
         else:
-            self._picture(slide, area, entry.png, alt)
+            # the drawn chart carries its own title, source line and derived-value note
+            self._picture(slide, frame, entry.png, alt)
+            return
         caption = chart.source or self.labels["chart_source"]
         if chart.derived:
             caption += ("；" if self.zh else "; ") + self.labels["derived_note"]
@@ -593,7 +612,8 @@ class _Deck:
         data = CategoryChartData(number_format=_number_format(chart))
         first = chart.series[0]
         kind = chart.kind
-        if kind == "stacked" and len(chart.series) == 1:
+        if kind == "stacked":
+            # the parts (first series) as one stacked bar; a whole's own series is its total
             data.categories = [chart.title]
             for label, value in zip(first.labels, first.values, strict=False):
                 data.add_series(label, [value])
@@ -621,7 +641,7 @@ class _Deck:
         plot.data_labels.number_format = _number_format(chart)
         plot.data_labels.number_format_is_linked = False
         palette = self.theme.palette
-        multi = kind == "donut" or (kind == "stacked" and len(chart.series) == 1)
+        multi = kind in ("donut", "stacked")
         ch.has_legend = multi or len(chart.series) > 1
         if ch.has_legend:
             ch.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -632,9 +652,19 @@ class _Deck:
                 point.format.fill.fore_color.rgb = RGBColor.from_string(palette[k % len(palette)])
         else:
             plot.gap_width = 60
+            derived = first.derived or [False] * len(first.values)
             for k, series in enumerate(plot.series):
                 series.format.fill.solid()
-                series.format.fill.fore_color.rgb = RGBColor.from_string(palette[k % len(palette)])
+                color = palette[k % len(palette)] if kind == "stacked" else palette[0]
+                if kind == "stacked" and derived[k]:
+                    color = self.c["muted"]
+                series.format.fill.fore_color.rgb = RGBColor.from_string(color)
+                if kind != "stacked":
+                    for j, flag in enumerate(derived):
+                        if flag:
+                            point = series.points[j]
+                            point.format.fill.solid()
+                            point.format.fill.fore_color.rgb = RGBColor.from_string(self.c["muted"])
             if kind != "stacked":
                 ch.value_axis.visible = False
                 ch.value_axis.has_major_gridlines = False
@@ -650,7 +680,7 @@ class _Deck:
         ]
         slide = self._new("content", spec.get("title", ""), notes, theme=_int(spec.get("theme")))
         frame = self.frame
-        mark_w = int(1.2 * EMU_IN)
+        mark_w = int(1.5 * EMU_IN)
         glyph = slide.shapes.add_textbox(frame.x, frame.y, mark_w, int(1.6 * EMU_IN))
         glyph.name = "Quote Mark"
         _frame_setup(glyph.text_frame)
