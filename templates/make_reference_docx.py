@@ -39,6 +39,7 @@ def build(style: str) -> bytes:
         look.page_setup(doc.sections[0], top=25, bottom=22, left=25, right=25, header=12, footer=10)
         ea, latin = theme.font("east_asian"), theme.font("latin")
     look.ensure_extra_styles(doc)
+    _trim(doc)
     defaults = h.doc_defaults_rpr(doc.styles.element)
     h.set_fonts(defaults, latin=latin, east_asian=ea)
     h.set_lang(defaults, val="en-US", east_asia="zh-CN")
@@ -55,6 +56,22 @@ def build(style: str) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalize_zip(buffer.getvalue())
+
+
+KEEP_TABLE_STYLES = {"TableNormal", "TableGrid"}
+
+
+def _trim(doc) -> None:
+    """Drop the ~130 unused table styles and the Word 2010 stylesWithEffects copy."""
+    from reportgen.writers.docx_helpers import w
+
+    styles = doc.styles.element
+    for style in list(styles.iterfind(w("style"))):
+        if style.get(w("type")) == "table" and style.get(w("styleId")) not in KEEP_TABLE_STYLES:
+            styles.remove(style)
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del doc.part.rels[r_id]
 
 
 def main() -> int:

@@ -265,8 +265,17 @@ class _Writer:
         self.toc_levels = 2
 
     # helpers
+    def style(self, paragraph, name: str | None) -> None:
+        """Apply a paragraph style by name (cached id lookup: python-docx scans every style)."""
+        if name is None:
+            return
+        if not hasattr(self, "_ids"):
+            self._ids = {s.name: s.style_id for s in self.doc.styles}
+        paragraph._p.style = self._ids[name]
+
     def para(self, style: str | None = None, text: str = "", *, bold: bool = False):
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.doc.add_paragraph()
+        self.style(paragraph, style)
         if text:
             self.text(paragraph, text, bold=bold)
         return paragraph
@@ -314,7 +323,7 @@ class _Writer:
     def block_toc(self, b: dict) -> None:
         if b.get("heading"):
             self.para(b.get("style", "TOC Heading"), b["heading"])
-        self.toc = self.doc.add_paragraph(style="TOC 1")
+        self.toc = self.para("TOC 1")
         self.toc_levels = int(b.get("levels", 2))
 
     def block_heading(self, b: dict) -> None:
@@ -463,7 +472,7 @@ class _Writer:
     def cell(self, cell, value: str, width, *, bold: bool = False) -> None:
         cell.width = width
         p = cell.paragraphs[0]
-        p.style = self.doc.styles["Table Text"]
+        self.style(p, "Table Text")
         _no_indent(p)
         self.text(p, value, bold=bold)
 
@@ -503,9 +512,9 @@ class _Writer:
             h.field_end(anchor)
             return
         for k, (level, text, name) in enumerate(entries):
-            p = anchor if first else self.doc.add_paragraph(style=f"TOC {min(level, 2)}")
+            p = anchor if first else self.doc.add_paragraph()
+            self.style(p, f"TOC {min(level, 2)}")
             if first:
-                p.style = self.doc.styles[f"TOC {min(level, 2)}"]
                 h.field_begin(p, instr)
             else:
                 anchor._p.addnext(p._p)

@@ -61,19 +61,31 @@ def quote_refs(model: Model) -> dict[str, str]:
     return {q.id: f"Q{i}" for i, q in enumerate(ordered, 1)}
 
 
-def strongest(facts: list[Fact], model: Model) -> Fact | None:
-    """The figure a section is best summed up by: related, described, monetary, earliest."""
+def ranked(facts: list[Fact], model: Model) -> list[Fact]:
+    """Facts from strongest to weakest: described (the longer the clearer), stated in a relation
+    (rank, change, whole of parts), monetary, then larger, then earlier."""
     related = set()
     for rel in model.relations:
         related.update(x for x in (rel.whole, rel.fact, rel.of) if x)
-    if not facts:
-        return None
 
     def score(f: Fact) -> tuple:
         money = any(m in f.base_unit.lower() or m in f.unit.lower() for m in _MONEY)
-        return (f.id in related, bool(f.counts), money, -f.span.start)
+        return (
+            bool(f.counts),
+            len(f.counts) >= 3,
+            f.id in related,
+            money,
+            f.normalized,
+            -f.span.start,
+        )
 
-    return max(facts, key=score)
+    return sorted(facts, key=score, reverse=True)
+
+
+def strongest(facts: list[Fact], model: Model) -> Fact | None:
+    """The figure a section is best summed up by (see ``ranked``)."""
+    best = ranked(facts, model)
+    return best[0] if best else None
 
 
 def sentences(text: str, language: str) -> list[str]:
@@ -102,15 +114,18 @@ def support(model: Model, paragraphs: list[Paragraph], point, limit: int = 2) ->
     if found:
         return found[:limit]
     parts = sentences(para.text, model.language)
+    quoted = [q.text[:12] for q in model.quotes if q.text]
     for i, sentence in enumerate(parts):
         if point.text.strip() in sentence or sentence in point.text:
-            return parts[i + 1 : i + 2]
+            nxt = parts[i + 1 : i + 2]
+            # A quote is shown as a block quote of its own: do not repeat it as support.
+            return [s for s in nxt if not any(q in s for q in quoted)]
     return []
 
 
 def _fact_dict(f: Fact, refs: dict[str, str], section: str) -> dict:
     data = f.model_dump(mode="json", exclude={"span", "sentence_span"})
-    data.update(ref=refs[f.id], section=section)
+    data.update(ref=refs[f.id], pos=f.span.start, section=section)
     return data
 
 
@@ -164,6 +179,8 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
             }
         )
     lead_facts = [d for d in facts if d["theme"] is None]
+    lead = [f for f in model.facts if f.theme is None and f.counts]
+    lead_top = [by_id[f.id] for f in ranked(lead, model)]
     derived = _derived(entries, labels)
     return {
         "lang": model.language,
@@ -178,6 +195,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "numerals": NUMERALS,
         "themes": themes,
         "lead_facts": lead_facts,
+        "lead_top": lead_top,
         "lead_captions": [c.text for c in model.captions if c.theme is None],
         "lead_charts": [e.spec.id for e in entries if e.spec.theme is None],
         "facts": facts,
