@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.errors import ConfigError
-from reportgen.model import Model
+
+if TYPE_CHECKING:  # pydantic is slow to import; a no-op build never needs it
+    from reportgen.model import Model
 
 
 def load_model(article: Path | None = None, model: Path | None = None) -> Model:
@@ -106,3 +109,50 @@ def slug(model: Model) -> str:
 def default_out(model: Model) -> Path:
     """out/<slug>/ in the current directory."""
     return Path("out") / slug(model)
+
+
+def build_command(
+    paths: list[Path] | None = None,
+    *,
+    force: bool = False,
+    check: bool = False,
+    jobs: int | None = None,
+    shard: str | None = None,
+    reporter=None,
+    **options,
+):
+    """Build every article (options override reportgen.toml); returns a BuildReport."""
+    from reportgen.build import build
+    from reportgen.config import load_config
+
+    config = load_config()
+    if paths:
+        options["inputs"] = list(paths)
+    config = config.with_options(**options)
+    return build(config, force=force, check=check, jobs=jobs, shard_spec=shard, reporter=reporter)
+
+
+def preview_command(folders: list[Path]):
+    """PDF and PNG pages of each output folder's deck and brief, plus a contact sheet."""
+    from reportgen.preview import preview
+
+    return [preview(folder) for folder in folders]
+
+
+def verify_command(out_dir: Path, model: Path | None = None, render: bool = False) -> list:
+    """Trace every number, quote and theme of OUT/<slug>'s brief and deck to the source."""
+    from reportgen.verify import verify_outputs
+
+    m = None
+    if model is not None:
+        from reportgen.model import load
+
+        m = load(model)
+    return verify_outputs(out_dir, m, render=render)
+
+
+def verify_result(out_dir: Path, findings: list) -> None:
+    """Raise FindingsError (exit code 1) when verify found anything."""
+    from reportgen.verify import raise_for
+
+    raise_for(findings, out_dir)

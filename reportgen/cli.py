@@ -176,6 +176,132 @@ def deck(
     typer.echo(f"wrote {_run(api.deck_command, article, model, output, template, native_charts)}")
 
 
+@app.command()
+def build(
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(help="Articles or folders; default: config inputs, else seeds/."),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Output folder (default: out/); one subfolder each."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even what is up to date.")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 listing stale or missing outputs."),
+    ] = False,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of cores)."),
+    ] = None,
+    shard: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--shard", help="Build only shard I of N (I/N, 1-based, sorted inputs)."),
+    ] = None,
+    no_verify: Annotated[
+        bool, typer.Option("--no-verify", help="Skip tracing numbers and quotes to the source.")
+    ] = False,
+    template: TemplateOpt = None,
+    style: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--style", help="Brief style: default or gongwen."),
+    ] = None,
+    theme: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--theme", help="Theme file (fonts, colours, sizes)."),
+    ] = None,
+    native_charts: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--native-charts/--picture-charts", help="Editable PowerPoint charts, or pictures."
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")
+    ] = False,
+) -> None:
+    """Build every output (content.json, charts, brief, deck, manifest) of each article."""
+    from reportgen import api
+    from reportgen.build import RichReporter
+
+    bar = not (quiet or as_json) and sys.stderr.isatty()
+    report = _run(
+        api.build_command,
+        paths,
+        force=force,
+        check=check,
+        jobs=jobs,
+        shard=shard,
+        reporter=RichReporter(bar=bar),
+        out=output,
+        template=template,
+        style=style,
+        theme=theme,
+        native_charts=native_charts,
+        verify=False if no_verify else None,
+    )
+    _print_build(report, quiet=quiet, as_json=as_json)
+    raise typer.Exit(report.exit_code)
+
+
+def _print_build(report, *, quiet: bool, as_json: bool) -> None:
+    """One line per problem (stderr), the check list (stdout), then a summary or the JSON."""
+    for r in report.results:
+        if r.error:
+            typer.echo(f"Error: {r.error}", err=True)
+        for finding in r.findings:
+            typer.echo(f"{r.slug}: {finding}", err=True)
+        if r.status in ("stale", "missing") and not as_json:
+            typer.echo(f"{r.status}: {r.article} ({r.reason})")
+        elif r.status == "built" and not (quiet or as_json):
+            typer.echo(f"built {report.out / r.slug} ({r.seconds:.1f} s)", err=True)
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps(report.to_data(), ensure_ascii=False, indent=2) + "\n")
+    elif not quiet:
+        typer.echo(report.summary(), err=True)
+
+
+@app.command()
+def preview(
+    folders: Annotated[
+        list[Path], typer.Argument(help="Output folders (out/<slug>) holding deck.pptx/brief.docx.")
+    ],
+) -> None:
+    """Render deck and brief to PDF and PNG pages plus a contact sheet (needs LibreOffice)."""
+    from reportgen import api
+
+    for result in _run(api.preview_command, folders):
+        typer.echo(f"wrote {result.describe()}")
+
+
+@app.command()
+def verify(
+    out_dir: Annotated[Path, typer.Argument(help="An output folder (out/<slug>) to check.")],
+    model: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--model", help="Content model to check against (default: its content.json)."),
+    ] = None,
+    render: Annotated[
+        bool,
+        typer.Option("--render", help="Also render to PDF (LibreOffice): overflow, missing glyphs."),
+    ] = False,
+) -> None:
+    """Trace every number and quote in the brief and deck to the article; exit 1 on findings."""
+    from reportgen import api
+
+    findings = _run(api.verify_command, out_dir, model, render)
+    for finding in findings:
+        typer.echo(str(finding))
+    _run(api.verify_result, out_dir, findings)
+    typer.echo(f"{out_dir}: clean (every number, quote and theme traced to the source)")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
