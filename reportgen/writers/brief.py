@@ -76,14 +76,13 @@ def render_brief(
 ) -> bytes:
     """The briefing as normalized .docx bytes."""
     from reportgen.plans import labels as load_labels
-    from reportgen.plans import render_plan
     from reportgen.theme import load_theme
 
     theme = theme or load_theme()
     dirs, reference, user = _locate(style, template)
     labels = load_labels("brief", model.language, dirs)
     when = when or generation_time()
-    plan = check_plan(render_plan(PLAN, plan_context(model, charts, labels, when), dirs))
+    plan = check_plan(_render_plan(plan_context(model, charts, labels, when), dirs))
     document = open_reference(reference)
     check_styles(document, plan)
     _prepare(document, theme, style=style, user=user, language=model.language)
@@ -117,6 +116,21 @@ def _locate(style: str, template: Path | None) -> tuple[list[Path], Path, bool]:
         if (d / "reference.docx").is_file():
             return dirs, d / "reference.docx", d == folder
     raise TemplateError("no reference.docx found", path=dirs[0])
+
+
+def _render_plan(context: dict, dirs: list[Path]) -> object:
+    """Like ``plans.render_plan`` but parsed with libyaml when present (the plan is large)."""
+    import yaml
+
+    from reportgen.plans import render_text
+
+    text = render_text(PLAN, context, dirs)
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"rendered line {mark.line + 1}: " if mark else ""
+        raise TemplateError(f"{where}output is not valid YAML", path=PLAN) from None
 
 
 def check_plan(plan: object) -> dict:
@@ -269,9 +283,7 @@ class _Writer:
         """Apply a paragraph style by name (cached id lookup: python-docx scans every style)."""
         if name is None:
             return
-        if not hasattr(self, "_ids"):
-            self._ids = {s.name: s.style_id for s in self.doc.styles}
-        paragraph._p.style = self._ids[name]
+        paragraph._p.style = self._ids_map()[name]
 
     def para(self, style: str | None = None, text: str = "", *, bold: bool = False):
         paragraph = self.doc.add_paragraph()
@@ -443,12 +455,13 @@ class _Writer:
 
     def table(self, columns: list[str], rows: list[list[str]], widths, caption: str) -> None:
         from docx.shared import Emu
+        from docx.text.paragraph import Paragraph
 
         from reportgen.writers import docx_helpers as h
 
-        table = self.doc.add_table(rows=1, cols=len(columns))
-        if "Table Grid" in {s.name for s in self.doc.styles}:
-            table.style = self.doc.styles["Table Grid"]
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(columns))
+        if "Table Grid" in self._ids_map():
+            table._tbl.tblPr.get_or_add_tblStyle().val = self._ids_map()["Table Grid"]
         h.set_table_borders(table, self.theme.color("grid"), inside_vertical=False)
         h.set_table_caption(table, xml_safe(caption))
         total = self.text_width()
@@ -456,25 +469,27 @@ class _Writer:
         scale = sum(float(f) for f in fractions)
         sizes = [Emu(int(total * float(f) / scale)) for f in fractions]
         table.autofit = False
-        for column, size in zip(table.columns, sizes, strict=False):
-            column.width = size
-        header = table.rows[0]
-        h.repeat_header(header)
-        for cell, name, size in zip(header.cells, columns, sizes, strict=False):
-            self.cell(cell, name, size, bold=True)
-            h.shade_cell(cell, self.theme.color("panel"))
-        for row in rows:
-            cells = table.add_row()
-            h.no_split(cells)
-            for cell, value, size in zip(cells.cells, row, sizes, strict=False):
-                self.cell(cell, value, size)
+        for col, size in zip(table._tbl.tblGrid.gridCol_lst, sizes, strict=False):
+            col.w = size
+        panel = self.theme.color("panel")
+        for i, (tr, values) in enumerate(zip(table._tbl.tr_lst, [columns, *rows], strict=True)):
+            if i == 0:
+                h.repeat_header_tr(tr)
+            else:
+                h.no_split_tr(tr)
+            for tc, value, size in zip(tr.tc_lst, values, sizes, strict=False):
+                tc.width = size
+                if i == 0:
+                    h.shade_tc(tc, panel)
+                p = Paragraph(tc.p_lst[0], None)
+                self.style(p, "Table Text")
+                _no_indent(p)
+                self.text(p, value, bold=i == 0)
 
-    def cell(self, cell, value: str, width, *, bold: bool = False) -> None:
-        cell.width = width
-        p = cell.paragraphs[0]
-        self.style(p, "Table Text")
-        _no_indent(p)
-        self.text(p, value, bold=bold)
+    def _ids_map(self) -> dict[str, str]:
+        if not hasattr(self, "_ids"):
+            self._ids = {s.name: s.style_id for s in self.doc.styles}
+        return self._ids
 
     def block_theme_section(self, b: dict) -> None:
         if b.get("page_break"):

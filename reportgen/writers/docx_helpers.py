@@ -271,24 +271,24 @@ def add_internal_link(paragraph, anchor: str, text: str, style: str | None = Non
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def repeat_header(row) -> None:
-    """Mark a table row as a header row repeated on every page (``w:tblHeader``)."""
-    tr_pr = row._tr.get_or_add_trPr()
+def repeat_header_tr(tr) -> None:
+    """Mark a ``w:tr`` as a header row repeated on every page (``w:tblHeader``), unsplit."""
+    tr_pr = tr.get_or_add_trPr()
     for tag in ("cantSplit", "tblHeader"):
         if tr_pr.find(w(tag)) is None:
             etree.SubElement(tr_pr, w(tag))
 
 
-def no_split(row) -> None:
-    """Keep a table row on one page."""
-    tr_pr = row._tr.get_or_add_trPr()
+def no_split_tr(tr) -> None:
+    """Keep a ``w:tr`` on one page."""
+    tr_pr = tr.get_or_add_trPr()
     if tr_pr.find(w("cantSplit")) is None:
         tr_pr.insert(0, etree.Element(w("cantSplit")))
 
 
-def shade_cell(cell, fill: str) -> None:
-    """Solid background colour of a table cell (hex RRGGBB)."""
-    tc_pr = cell._tc.get_or_add_tcPr()
+def shade_tc(tc, fill: str) -> None:
+    """Solid background colour of a ``w:tc`` (hex RRGGBB)."""
+    tc_pr = tc.get_or_add_tcPr()
     shd = tc_pr.find(w("shd"))
     if shd is None:
         shd = etree.SubElement(tc_pr, w("shd"))
