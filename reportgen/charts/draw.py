@@ -35,9 +35,13 @@ def draw_all(jobs: list[tuple[ChartSpec, Targets]], theme: Theme, chain: FontCha
         if path not in _ADDED:
             font_manager.fontManager.addfont(path)
             _ADDED.add(path)
-    with rc_context(_rc(theme, chain)):
-        for spec, targets in jobs:
-            draw_one(spec, targets, theme)
+    from concurrent.futures import ThreadPoolExecutor
+
+    # PNG encoding (zlib, GIL released) runs in a helper thread while the next figure renders.
+    with rc_context(_rc(theme, chain)), ThreadPoolExecutor(max_workers=1) as pool:
+        pending = [f for spec, targets in jobs for f in draw_one(spec, targets, theme, pool)]
+        for future in pending:
+            future.result()
 
 
 def _rc(theme: Theme, chain: FontChain) -> dict:
@@ -55,14 +59,23 @@ def _rc(theme: Theme, chain: FontChain) -> dict:
     }
 
 
-def draw_one(spec: ChartSpec, targets: Targets, theme: Theme) -> None:
-    """Render one spec at slide and page size; the SVG is the slide layout as vectors."""
+def draw_one(spec: ChartSpec, targets: Targets, theme: Theme, pool=None) -> list:
+    """Render one spec at slide and page size; the SVG is the slide layout as vectors.
+
+    With a thread ``pool`` the PNG files are encoded and written there; the futures are returned.
+    """
     dpi = int(theme.chart.get("dpi", 200))
+    jobs = []
     slide = _figure(spec, theme, _inches(theme, "slide_inches", (8.0, 4.5)))
-    write_bytes(targets.slide_png, _save(slide, "png", dpi))
-    write_bytes(targets.svg, _save(slide, "svg", dpi))
+    jobs.append((targets.slide_png, _pixels(slide, dpi)))
+    write_bytes(targets.svg, _svg(slide))
     page = _figure(spec, theme, _inches(theme, "page_inches", (6.3, 3.6)))
-    write_bytes(targets.page_png, _save(page, "png", dpi))
+    jobs.append((targets.page_png, _pixels(page, dpi)))
+    if pool is None:
+        for path, image in jobs:
+            _write_png(path, image, dpi)
+        return []
+    return [pool.submit(_write_png, path, image, dpi) for path, image in jobs]
 
 
 def _inches(theme: Theme, key: str, default: tuple[float, float]) -> tuple[float, float]:
@@ -70,11 +83,28 @@ def _inches(theme: Theme, key: str, default: tuple[float, float]) -> tuple[float
     return float(value[0]), float(value[1])  # type: ignore[index]
 
 
-def _save(fig, fmt: str, dpi: int) -> bytes:
+def _svg(fig) -> bytes:
     buf = io.BytesIO()
-    meta = {"Software": None} if fmt == "png" else {"Date": None}
-    fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta, facecolor=fig.get_facecolor())
+    fig.savefig(buf, format="svg", metadata={"Date": None}, facecolor=fig.get_facecolor())
     return buf.getvalue()
+
+
+def _pixels(fig, dpi: int):
+    """Render with Agg and return an opaque RGB copy of the pixels (a PIL image)."""
+    from PIL import Image
+
+    fig.set_dpi(dpi)
+    fig.canvas.draw()
+    rgba = fig.canvas.buffer_rgba()
+    image = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1)
+    return image.convert("RGB")
+
+
+def _write_png(path: Path, image, dpi: int) -> None:
+    """PNG with no text chunks (no Software/date) at zlib level 1: fast, a little larger."""
+    buf = io.BytesIO()
+    image.save(buf, format="png", compress_level=1, dpi=(dpi, dpi))
+    write_bytes(path, buf.getvalue())
 
 
 def _c(theme: Theme, key: str) -> str:
@@ -208,20 +238,6 @@ def _badge_box(theme: Theme) -> dict:
     return {"boxstyle": "round,pad=0.28", "fc": _c(theme, "accent"), "ec": "none"}
 
 
-def _clean_axes(ax, theme: Theme, grid_axis: str) -> None:
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.spines["left" if grid_axis == "x" else "bottom"].set_color(_c(theme, "subtle"))
-    ax.spines["bottom" if grid_axis == "x" else "left"].set_visible(False)
-    ax.grid(axis=grid_axis, color=_c(theme, "grid"), lw=0.8)
-    ax.set_axisbelow(True)
-    ax.tick_params(length=0, labelsize=float(theme.sizes["chart_source"]) + 0.5)
-
-
-def _unit_label(spec: ChartSpec) -> str:
-    return spec.unit
-
-
 # --- kinds --------------------------------------------------------------------------------------
 
 
@@ -306,44 +322,89 @@ def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
             )
 
 
+def _rect(fig, box: _Box, x: float, y: float, w: float, h: float, style: dict) -> None:
+    """A rectangle given in inches from the figure's bottom-left corner."""
+    from matplotlib.patches import Rectangle
+
+    style = dict(style)
+    color = style.pop("color")
+    lw = style.pop("lw", 0)
+    fig.patches.append(
+        Rectangle(
+            (x / box.W, y / box.H),
+            w / box.W,
+            h / box.H,
+            transform=fig.transFigure,
+            fc=color,
+            linewidth=lw,
+            **style,
+        )
+    )
+
+
+def _line(fig, box: _Box, xs: tuple[float, float], ys: tuple[float, float], theme: Theme) -> None:
+    from matplotlib.lines import Line2D
+
+    xy = ([x / box.W for x in xs], [y / box.H for y in ys])
+    fig.add_artist(Line2D(*xy, transform=fig.transFigure, color=_c(theme, "subtle"), lw=1.0))
+
+
+def _text(fig, box: _Box, x: float, y: float, text: str, **kw) -> None:
+    fig.text(x / box.W, y / box.H, text, **kw)
+
+
 def _bar(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
-    """Horizontal bars, largest first, each labelled with its value as the article states it."""
+    """Horizontal bars from a zero baseline, largest first, each labelled with the stated value.
+
+    Drawn as figure patches (no Axes): every bar carries its value, so a value axis would only
+    repeat the labels; the unit stands at the end of the baseline.
+    """
     s = spec.series[0]
     n = len(s.labels)
-    label_size = float(theme.sizes["chart_label"])
-    shown = [_shown(s, i) + (f"  {_badge(s, i)}" if _badge(s, i) else "") for i in range(n)]
-    left = min(max(text_inches(lab, label_size) for lab in s.labels) + 0.15, box.w * 0.4)
-    right = max(text_inches(t, label_size) for t in shown) + 0.2
-    axis_h = 0.42
-    ax_h = min(box.h - axis_h, n * 0.8)
-    y0 = box.y0 + axis_h + (box.h - axis_h - ax_h) / 2
-    ax = fig.add_axes(box.frac(box.x0 + left, y0, box.w - left - right, ax_h))
-    pos = list(range(n))[::-1]
+    size = float(theme.sizes["chart_label"])
+    shown = [_shown(s, i) for i in range(n)]
+    labels = [_wrap(lab, size, box.w * 0.36) for lab in s.labels]
+    left = min(max(text_inches(lab, size) for lab in labels) + 0.18, box.w * 0.4)
+    right = max(text_inches(t + "  " + _badge(s, i), size) for i, t in enumerate(shown)) + 0.3
+    unit_h = 0.3 if spec.unit else 0.0
+    slot = min((box.h - unit_h) / n, 0.72)
+    top = box.y0 + unit_h + (box.h - unit_h + n * slot) / 2
+    x0, span = box.x0 + left, box.w - left - right
+    peak = max(s.values) or 1
     for i in range(n):
-        derived = _is_derived(s, i)
-        ax.barh(
-            pos[i], s.values[i], height=0.62, **_bar_style(theme, derived, _c(theme, "primary"))
-        )
-        ax.annotate(
-            shown[i],
-            (s.values[i], pos[i]),
-            xytext=(5, 0),
-            textcoords="offset points",
-            va="center",
-            size=label_size,
-            color=_c(theme, "text"),
-            weight="bold",
-            annotation_clip=False,
-        )
-    ax.set_yticks(pos, [_wrap(lab, label_size, box.w * 0.4) for lab in s.labels], size=label_size)
-    ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xlim(0, max(s.values) * 1.02 or 1)
-    _clean_axes(ax, theme, "x")
-    ax.tick_params(axis="y", labelsize=label_size, labelcolor=_c(theme, "text"))
+        y = top - (i + 1) * slot + slot * 0.18
+        h = slot * 0.64
+        w = max(s.values[i], 0) / peak * span
+        _rect(fig, box, x0, y, w, h, _bar_style(theme, _is_derived(s, i), _c(theme, "primary")))
+        mid = y + h / 2
+        _text(fig, box, x0 - 0.1, mid, labels[i], size=size, ha="right", va="center")
+        _text(fig, box, x0 + w + 0.07, mid, shown[i], size=size, weight="bold", va="center")
+        if _badge(s, i):
+            bx = x0 + w + 0.07 + text_inches(shown[i], size) + 0.18
+            _text(
+                fig,
+                box,
+                bx,
+                mid,
+                _badge(s, i),
+                size=size * 0.85,
+                color="#FFFFFF",
+                va="center",
+                bbox=_badge_box(theme),
+            )
+    base_y = top - n * slot + slot * 0.1
+    _line(fig, box, (x0, x0), (base_y, top - slot * 0.1), theme)
     if spec.unit:
-        ax.set_xlabel(spec.unit, size=float(theme.sizes["chart_source"]), color=_c(theme, "subtle"))
-        ax.xaxis.set_label_coords(1.0, -0.12 / ax_h * 2.2, transform=ax.transAxes)
-        ax.xaxis.label.set_ha("right")
+        _text(
+            fig,
+            box,
+            x0,
+            base_y - 0.06,
+            spec.unit,
+            size=float(theme.sizes["chart_source"]),
+            color=_c(theme, "subtle"),
+            va="top",
+        )
 
 
 def _parts(spec: ChartSpec) -> tuple[ChartSeries, ChartSeries | None]:
@@ -362,29 +423,19 @@ def _segment_colors(theme: Theme, s: ChartSeries) -> list[str]:
     return colors
 
 
-def _legend(fig, spec: ChartSpec, theme: Theme, s: ChartSeries, colors, anchor, ncol) -> None:
-    from matplotlib.patches import Patch
-
-    handles = [
-        Patch(
-            facecolor=colors[i],
-            hatch="///" if _is_derived(s, i) else None,
-            edgecolor="#FFFFFF",
-            label=f"{s.labels[i]}  {_shown(s, i)}{spec.unit}",
-        )
-        for i in range(len(s.labels))
-    ]
-    fig.legend(
-        handles=handles,
-        loc=anchor[0],
-        bbox_to_anchor=anchor[1],
-        ncol=ncol,
-        frameon=False,
-        fontsize=float(theme.sizes["chart_label"]),
-        handlelength=1.4,
-        handleheight=1.0,
-        columnspacing=1.6,
-    )
+def _key(fig, spec: ChartSpec, theme: Theme, box: _Box, s: ChartSeries, colors, x, y, width):
+    """A legend of swatches and 'label value unit' entries, wrapping onto more rows."""
+    size = float(theme.sizes["chart_label"])
+    row_h, sw = size / 72 * 1.9, size / 72 * 1.1
+    cx, cy = x, y
+    for i in range(len(s.labels)):
+        text = f"{s.labels[i]}  {_shown(s, i)}{spec.unit}"
+        need = sw + 0.1 + text_inches(text, size) + 0.35
+        if cx > x and cx + need > x + width:
+            cx, cy = x, cy - row_h
+        _rect(fig, box, cx, cy - sw / 2, sw, sw, _bar_style(theme, _is_derived(s, i), colors[i]))
+        _text(fig, box, cx + sw + 0.1, cy, text, size=size, va="center")
+        cx += need
 
 
 def _total_text(spec: ChartSpec, total: ChartSeries | None) -> str:
@@ -396,46 +447,44 @@ def _total_text(spec: ChartSpec, total: ChartSeries | None) -> str:
 def _stacked(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
     """One bar split into parts; a derived remainder is grey, hatched and labelled as derived."""
     s, total = _parts(spec)
-    label_size = float(theme.sizes["chart_label"])
+    size = float(theme.sizes["chart_label"])
     colors = _segment_colors(theme, s)
-    whole = total.values[0] if total else sum(s.values)
+    whole = max(total.values[0] if total else 0, sum(s.values)) or 1
     bar_h = min(0.75, box.h * 0.3)
     y0 = box.y0 + box.h * 0.45
-    ax = fig.add_axes(box.frac(box.x0, y0, box.w, bar_h))
-    start = 0.0
+    x = box.x0
     for i, value in enumerate(s.values):
-        ax.barh(0, value, left=start, height=1.0, **_bar_style(theme, _is_derived(s, i), colors[i]))
-        width_in = value / whole * box.w if whole else 0
+        w = value / whole * box.w
+        _rect(fig, box, x, y0, w, bar_h, _bar_style(theme, _is_derived(s, i), colors[i]))
         text = _shown(s, i)
-        if width_in > text_inches(text, label_size) + 0.1:
-            box_style = {"boxstyle": "round,pad=0.2", "fc": colors[i], "ec": "none"}
-            ax.text(
-                start + value / 2,
-                0,
+        if w > text_inches(text, size) + 0.15:
+            style = {"boxstyle": "round,pad=0.2", "fc": colors[i], "ec": "none"}
+            _text(
+                fig,
+                box,
+                x + w / 2,
+                y0 + bar_h / 2,
                 text,
-                ha="center",
-                va="center",
-                size=label_size,
+                size=size,
                 weight="bold",
                 color="#FFFFFF",
-                bbox=box_style if _is_derived(s, i) else None,
+                ha="center",
+                va="center",
+                bbox=style if _is_derived(s, i) else None,
             )
-        start += value
-    ax.set_xlim(0, max(whole, start))
-    ax.set_ylim(-0.5, 0.5)
-    ax.set_axis_off()
-    fig.text(
-        box.x0 / box.W,
-        (y0 + bar_h + 0.1) / box.H,
+        x += w
+    _text(
+        fig,
+        box,
+        box.x0,
+        y0 + bar_h + 0.1,
         _total_text(spec, total),
-        size=label_size * 1.3,
+        size=size * 1.3,
         weight="bold",
         color=_c(theme, "accent"),
         va="bottom",
     )
-    ncol = len(s.labels) if len(s.labels) <= 4 else math.ceil(len(s.labels) / 2)
-    anchor = ("upper left", ((box.x0 - 0.1) / box.W, (y0 - 0.12) / box.H))
-    _legend(fig, spec, theme, s, colors, anchor, ncol)
+    _key(fig, spec, theme, box, s, colors, box.x0, y0 - 0.32, box.w)
 
 
 def _donut(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
@@ -466,40 +515,52 @@ def _donut(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
             weight="bold",
             color=_c(theme, "accent"),
         )
-    anchor = ("center left", ((box.x0 + d + 0.3) / box.W, (box.y0 + box.h / 2) / box.H))
-    _legend(fig, spec, theme, s, colors, anchor, 1)
+    kx = box.x0 + d + 0.3
+    _key(fig, spec, theme, box, s, colors, kx, box.y0 + box.h / 2 + 0.3, 0.1)
 
 
 def _change(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
-    """Before and after from zero; the derived earlier value is grey, hatched and labelled."""
+    """Before and after from a zero baseline; the derived earlier value is grey and hatched."""
     s = spec.series[0]
-    label_size = float(theme.sizes["chart_label"])
-    ax_w = min(box.w * 0.55, 4.2)
-    axis_h = 0.4
-    ax = fig.add_axes(box.frac(box.x0 + 0.45, box.y0 + axis_h, ax_w - 0.45, box.h - axis_h))
-    top = max(s.values) or 1
+    size = float(theme.sizes["chart_label"])
+    n = len(s.values)
+    area_w = min(box.w * 0.55, 4.2)
+    label_h = size / 72 * 2.2
+    value_h = size / 72 * 1.8
+    base = box.y0 + label_h
+    height = box.h - label_h - value_h
+    peak = max(s.values) or 1
+    slot = area_w / n
     for i, value in enumerate(s.values):
-        style = _bar_style(theme, _is_derived(s, i), _c(theme, "primary"))
-        ax.bar(i, value, width=0.56, **style)
-        ax.annotate(
+        h = max(value, 0) / peak * height
+        x = box.x0 + i * slot + slot * 0.2
+        w = slot * 0.6
+        _rect(fig, box, x, base, w, h, _bar_style(theme, _is_derived(s, i), _c(theme, "primary")))
+        _text(
+            fig,
+            box,
+            x + w / 2,
+            base + h + 0.06,
             _shown(s, i),
-            (i, value),
-            xytext=(0, 4),
-            textcoords="offset points",
+            size=size,
+            weight="bold",
             ha="center",
             va="bottom",
-            size=label_size,
-            weight="bold",
-            annotation_clip=False,
         )
-    ax.set_xticks(range(len(s.labels)), s.labels, size=label_size)
-    ax.set_xlim(-0.6, len(s.values) - 0.4)
-    ax.set_ylim(0, top * 1.22)
-    _clean_axes(ax, theme, "y")
-    ax.tick_params(axis="x", labelsize=label_size, labelcolor=_c(theme, "text"))
+        _text(fig, box, x + w / 2, base - 0.08, s.labels[i], size=size, ha="center", va="top")
+    _line(fig, box, (box.x0, box.x0 + area_w), (base, base), theme)
     if spec.unit:
-        ax.set_ylabel(spec.unit, size=float(theme.sizes["chart_source"]), color=_c(theme, "subtle"))
-    _callout(fig, spec, theme, box, box.x0 + ax_w + 0.35)
+        _text(
+            fig,
+            box,
+            box.x0,
+            base + height + value_h,
+            spec.unit,
+            size=float(theme.sizes["chart_source"]),
+            color=_c(theme, "subtle"),
+            va="top",
+        )
+    _callout(fig, spec, theme, box, box.x0 + area_w + 0.35)
 
 
 def _callout(fig, spec: ChartSpec, theme: Theme, box: _Box, x: float) -> None:
