@@ -668,6 +668,24 @@ class _Deck:
             if kind != "stacked":
                 ch.value_axis.visible = False
                 ch.value_axis.has_major_gridlines = False
+                self._display_labels(plot.series[0], first)
+            else:
+                ch.category_axis.visible = False
+            if kind == "bar":
+                ch.category_axis.reverse_order = True  # first label on top, as in the drawing
+
+    def _display_labels(self, series, data) -> None:
+        """Data labels as the article shows the value (qualifier kept: "180余")."""
+        from pptx.util import Pt
+
+        for j, text in enumerate(data.display):
+            if not text:
+                continue
+            frame = series.points[j].data_label.text_frame
+            frame.text = text
+            for para in frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = Pt(14)
 
     def _slide_quote(self, spec: dict) -> None:
         quote = next((q for q in self.model.quotes if q.id == spec.get("quote")), None)
@@ -681,10 +699,10 @@ class _Deck:
         slide = self._new("content", spec.get("title", ""), notes, theme=_int(spec.get("theme")))
         frame = self.frame
         mark_w = int(1.5 * EMU_IN)
-        glyph = slide.shapes.add_textbox(frame.x, frame.y, mark_w, int(1.6 * EMU_IN))
+        glyph = slide.shapes.add_textbox(frame.x, frame.y, mark_w, int(1.75 * EMU_IN))
         glyph.name = "Quote Mark"
         _frame_setup(glyph.text_frame)
-        _write(glyph.text_frame, [[("“", 96, True, self.c["accent"])]], 96, line=1.0)
+        _write(glyph.text_frame, [[("“", 96, True, self.c["accent"])]], 96)
         speaker_h = int(0.6 * EMU_IN)
         box = Box(
             frame.x + mark_w,
@@ -706,22 +724,27 @@ class _Deck:
         )
 
     def _slide_summary(self, spec: dict) -> None:
-        cards, talk = [], []
+        cards, talk, facts = [], [], []
         for i, t in enumerate(self.model.themes):
             view = _theme_view(self.model, i, {})
             lead = t.points[0].text if t.points else ""
             talk.append(
                 f"{view['mark']}：{t.heading}" if self.zh else f"{view['mark']}: {t.heading}"
             )
+            key = next((f for f in self.model.facts if f.theme == i and _kpi_score(f) >= 0), None)
             cards.append(
                 [
                     (view["mark"], 40, 28, True, self.c["accent"], 1),
                     (view["title"], 20, self.body_min, True, self.c["primary"], 2),
                     (t.tagline, 16, self.body_min, False, self.c["text"], 2),
+                    (key.text if key else "", 28, 20, True, self.c["accent"], 1),
+                    (key.counts if key else "", 14, self.body_min, False, self.c["subtle"], 2),
                     (lead, 16, self.body_min, False, self.c["subtle"], 4),
                 ]
             )
-        slide = self._new("content", spec.get("title", ""), self._talk(talk))
+            facts.extend([key.id] if key else [])
+        notes = self._talk(talk) + self._notes_facts(facts)
+        slide = self._new("content", spec.get("title", ""), notes)
         self._cards(slide, self.frame, cards)
 
     def _slide_sources(self, spec: dict) -> None:

@@ -231,6 +231,8 @@ def normalize_embedded(data: bytes, when: datetime) -> bytes:
     """Fix the timestamps inside embedded workbooks (XlsxWriter writes the wall-clock time)."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     source = zipfile.ZipFile(io.BytesIO(data))
+    if not any(n.lower().endswith(".xlsx") for n in source.namelist()):
+        return normalize_zip(data)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
