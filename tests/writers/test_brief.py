@@ -336,3 +336,19 @@ def test_reference_docx_is_regenerable():
     spec.loader.exec_module(module)
     for style in ("default", "gongwen"):
         assert module.build(style) == (root / style / "reference.docx").read_bytes(), style
+
+
+def test_seed_brief_has_the_three_pairs_and_only_traced_numbers(seed_model, tmp_path):
+    document = docx.Document(
+        io.BytesIO(render_brief(seed_model, charts=fake_charts(seed_model, tmp_path)))
+    )
+    heads = "".join(styled(document, "Heading 1"))
+    for pair in ("平衡“守”与“变”", "把握“时”与“势”", "统筹“硬”与“软”"):
+        assert pair in heads
+    assert "突破3700亿元" in "".join(body_texts(document))
+    verbatim = _verbatim(seed_model)
+    for text in body_texts(document):
+        for surface in verbatim:
+            text = text.replace(surface, " ")
+        text = re.sub(r"(?:图|表)\d+|\b[DQX]\d+\b", " ", text)
+        assert not [n for n in NUMBER.findall(text) if "派生" not in text], text
