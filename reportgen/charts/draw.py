@@ -257,10 +257,12 @@ def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
     rows = math.ceil(n / cols)
     gap = 0.14
     tw, th = (box.w - gap * (cols - 1)) / cols, (box.h - gap * (rows - 1)) / rows
+    th = min(th, tw * 0.62, 1.9)
+    top = box.y1 - (box.h - rows * th - (rows - 1) * gap) / 2
     label_size = float(theme.sizes["chart_label"])
     for i in range(n):
         r, c = divmod(i, cols)
-        x, y = box.x0 + c * (tw + gap), box.y1 - (r + 1) * th - r * gap
+        x, y = box.x0 + c * (tw + gap), top - (r + 1) * th - r * gap
         fig.patches.append(
             FancyBboxPatch(
                 (x / box.W, y / box.H),
@@ -281,7 +283,9 @@ def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
             big *= tw * 0.9 / need
         lsize = _fit(s.labels[i], label_size, tw * 0.92, floor=0.7)
         label = _wrap(s.labels[i], lsize, tw * 0.92)
-        badge_h = (label_size * 0.85 / 72 * 1.6 + 0.14) if _badge(s, i) else 0.0
+        row = range(r * cols, min(n, (r + 1) * cols))
+        badged = any(_badge(s, k) for k in row)  # one baseline per row of tiles
+        badge_h = (label_size * 0.85 / 72 * 1.6 + 0.14) if badged else 0.0
         block = big / 72 * 0.95 + 0.1 + (label.count("\n") + 1) * lsize / 72 * 1.35 + badge_h
         cy = y + th / 2 + block / 2 - big / 72 * 0.95
         parts = []
@@ -423,25 +427,35 @@ def _segment_colors(theme: Theme, s: ChartSeries) -> list[str]:
     return colors
 
 
-def _key(fig, spec: ChartSpec, theme: Theme, box: _Box, s: ChartSeries, colors, x, y, width):
-    """A legend of swatches and 'label value unit' entries, wrapping onto more rows."""
+def _key(fig, spec, theme, box, s, colors, x, y, width, draw=True) -> float:
+    """A legend: swatches and 'label value unit' entries wrapping onto rows; returns the height."""
     size = float(theme.sizes["chart_label"])
     row_h, sw = size / 72 * 1.9, size / 72 * 1.1
     cx, cy = x, y
     for i in range(len(s.labels)):
-        text = f"{s.labels[i]}  {_shown(s, i)}{spec.unit}"
+        text = f"{s.labels[i]}  {_with_unit(_shown(s, i), spec.unit)}"
         need = sw + 0.1 + text_inches(text, size) + 0.35
         if cx > x and cx + need > x + width:
             cx, cy = x, cy - row_h
-        _rect(fig, box, cx, cy - sw / 2, sw, sw, _bar_style(theme, _is_derived(s, i), colors[i]))
-        _text(fig, box, cx + sw + 0.1, cy, text, size=size, va="center")
+        if draw:
+            style = _bar_style(theme, _is_derived(s, i), colors[i])
+            _rect(fig, box, cx, cy - sw / 2, sw, sw, style)
+            _text(fig, box, cx + sw + 0.1, cy, text, size=size, va="center")
         cx += need
+    return y - cy + row_h
+
+
+def _with_unit(value: str, unit: str) -> str:
+    """Latin-letter units take a space (52 reforms); CJK units and symbols do not (52项, 5%)."""
+    if unit and unit[0].isascii() and unit[0].isalpha():
+        return f"{value} {unit}"
+    return f"{value}{unit}"
 
 
 def _total_text(spec: ChartSpec, total: ChartSeries | None) -> str:
     if total is None:
         return ""
-    return f"{total.labels[0]}  {_shown(total, 0)}{spec.unit}"
+    return f"{total.labels[0]}  {_with_unit(_shown(total, 0), spec.unit)}"
 
 
 def _stacked(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
@@ -451,7 +465,10 @@ def _stacked(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
     colors = _segment_colors(theme, s)
     whole = max(total.values[0] if total else 0, sum(s.values)) or 1
     bar_h = min(0.75, box.h * 0.3)
-    y0 = box.y0 + box.h * 0.45
+    total_h = size * 1.3 / 72 * 1.3 + 0.1 if total is not None else 0.0
+    key_h = _key(fig, spec, theme, box, s, colors, box.x0, 0.0, box.w, draw=False)
+    block = total_h + bar_h + 0.2 + key_h
+    y0 = box.y0 + (box.h - block) / 2 + key_h + 0.2
     x = box.x0
     for i, value in enumerate(s.values):
         w = value / whole * box.w
@@ -484,7 +501,8 @@ def _stacked(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
         color=_c(theme, "accent"),
         va="bottom",
     )
-    _key(fig, spec, theme, box, s, colors, box.x0, y0 - 0.32, box.w)
+    key_y = y0 - 0.2 - size / 72 * 1.9 / 2
+    _key(fig, spec, theme, box, s, colors, box.x0, key_y, box.w)
 
 
 def _donut(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
@@ -508,7 +526,7 @@ def _donut(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
         ax.text(
             0,
             0,
-            f"{_shown(total, 0)}{spec.unit}\n{total.labels[0]}",
+            f"{_with_unit(_shown(total, 0), spec.unit)}\n{total.labels[0]}",
             ha="center",
             va="center",
             size=float(theme.sizes["chart_label"]),
@@ -582,7 +600,7 @@ def _callout(fig, spec: ChartSpec, theme: Theme, box: _Box, x: float) -> None:
             va="bottom",
         )
     name = s.name or ""
-    current = f"{name} {_shown(s, len(s.values) - 1)}{spec.unit}".strip()
+    current = f"{name} {_with_unit(_shown(s, len(s.values) - 1), spec.unit)}".strip()
     fig.text(
         x / box.W,
         (y - 0.1) / box.H,
