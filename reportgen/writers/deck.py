@@ -433,7 +433,7 @@ class _Deck:
         rows = -(-n // cols)
         gap = int(0.3 * EMU_IN)
         w = (frame.w - (cols - 1) * gap) // cols
-        h = min((frame.h - (rows - 1) * gap) // rows, int(2.7 * EMU_IN))
+        h = min((frame.h - (rows - 1) * gap) // rows, int(2.3 * EMU_IN))
         top = frame.y + (frame.h - rows * h - (rows - 1) * gap) // 2
         for k, fact in enumerate(facts):
             r, col = divmod(k, cols)
