@@ -1,0 +1,315 @@
+"""Web pages: decode by declared charset, strip page clutter, main text via readability, blocks."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lhtml
+
+from reportgen.errors import InputError
+from reportgen.ingest import Parsed, clean_text
+from reportgen.ingest.blocks import Block, ends_sentence, width
+from reportgen.ingest.read import _BOMS, _detect, _looks_binary
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""")
+_GB_FAMILY = {"gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"}
+
+_CODE_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas",
+    "button", "select", "input", "textarea",
+)  # fmt: skip
+_DROP_TAGS = (*_CODE_TAGS, "nav", "aside", "footer", "form", "dialog", "menu")
+_CLUTTER = re.compile(
+    r"(?:^|[-_\s])(?:share|sharing|social|comments?|replies|related|recommend(?:ed|s)?"
+    r"|read-?more|breadcrumbs?|crumbs?|nav|navbar|navigation|menu|sidebar|footer|copyright"
+    r"|advert\w*|ads?|banner|sponsor\w*|subscribe|newsletter|toolbar|pager|pagination"
+    r"|popup|modal|cookies?|login|signup|qrcode|hot-?news|more-?news|tags?)(?:[-_\s]|$)",
+    re.IGNORECASE,
+)
+_CLUTTER_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+_CAPTION_CLASS = re.compile(
+    r"caption|pic-?te?xt|img-?desc|image-?desc|photo-?desc|pic-?desc|imgtxt|图注", re.IGNORECASE
+)
+_BYLINE_CLASS = re.compile(r"byline|author|writer|reporter", re.IGNORECASE)
+_HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LEAF = {"p", "li", "dt", "dd", "pre", "address", "figcaption", "caption", *_HEADING}
+_BLOCK = _LEAF | {
+    "div", "section", "article", "main", "header", "figure", "ul", "ol", "dl", "blockquote",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "body", "center", "hr", "br", "html",
+}  # fmt: skip
+_BOLD = {"strong", "b"}
+_TITLE_SUFFIX = re.compile(r"\s*(?:[-|_–—·]|::)\s*[^-|_–—·]{1,30}$")
+_CAPTION_WIDTH = 60
+
+
+def decode_html(raw: bytes, path: str | Path = "<input>") -> str:
+    """Decode by BOM, then the page's declared charset, then strict UTF-8, then detection."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(encoding, errors="replace")
+    if _looks_binary(raw):
+        raise InputError("binary data, not an HTML page", path=path)
+    declared = _declared_encoding(raw[:4096])
+    if declared:
+        try:
+            return raw.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _detect(raw, path)
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    if name in _GB_FAMILY:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
+    """The page's article as blocks (headings, paragraphs, captions), title and byline."""
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", decode_html(raw, path))
+    try:
+        doc = lhtml.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse the HTML page ({exc})", path=path) from None
+    byline = _byline(doc)
+    _strip_clutter(doc)
+    title = _title(doc)
+    walker = _Walker()
+    walker.visit(_main_content(doc))
+    walker.flush()
+    blocks = [b for b in walker.blocks if b.text]
+    if not any(b.kind in ("para", "caption") for b in blocks):
+        raise InputError("no article text found in the HTML page", path=path)
+    subheads = [b for b in blocks if id(b) in walker.bold]
+    return Parsed(blocks=blocks, title=title, byline=byline, subheads=subheads)
+
+
+def _title(doc) -> str:
+    """The page's headline: its h1 (the one matching the <title> if several), else the title."""
+    named = [
+        clean_text(v) for v in doc.xpath("//meta[@property='og:title']/@content|//title/text()")
+    ]
+    named = [n for n in named if n]
+    heads = [t for t in (clean_text(h.text_content()) for h in doc.iter("h1")) if t]
+    for head in heads:
+        if any(head in n or n in head for n in named):
+            return head
+    if heads:
+        return heads[0]
+    return _TITLE_SUFFIX.sub("", named[0]) if named else ""
+
+
+def _byline(doc) -> str:
+    """The byline shown on the page (an author/byline element), else the author metadata."""
+    for el in doc.xpath("//body//*[@class or @id or @itemprop or @rel]"):
+        attrs = " ".join(el.get(a, "") for a in ("class", "id", "itemprop", "rel"))
+        if el.tag in _DROP_TAGS or not _BYLINE_CLASS.search(attrs) or _in_clutter(el):
+            continue
+        text = clean_text(el.text_content())
+        if text and width(text) <= 40:
+            return text
+    metas = (
+        "//meta[@name='author']/@content",
+        "//meta[@property='article:author']/@content",
+        "//meta[@name='byline']/@content",
+    )
+    for xpath in metas:
+        for value in doc.xpath(xpath):
+            text = clean_text(value)
+            if text and "://" not in text:
+                return text
+    return _json_ld_author(doc)
+
+
+def _in_clutter(el) -> bool:
+    for anc in el.iterancestors():
+        attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
+        if anc.tag in _DROP_TAGS or _CLUTTER.search(attrs):
+            return True
+    attrs = f"{el.get('class', '')} {el.get('id', '')}"
+    return bool(_CLUTTER.search(attrs))
+
+
+def _json_ld_author(doc) -> str:
+    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            author = item.get("author") if isinstance(item, dict) else None
+            authors = author if isinstance(author, list) else [author] if author else []
+            names = [a.get("name", "") if isinstance(a, dict) else str(a) for a in authors]
+            if any(names):
+                return " ".join(n for n in names if n)
+    return ""
+
+
+def _strip_clutter(doc) -> None:
+    """Drop scripts, navigation, share bars, comments and related lists, but never the article."""
+    for el in list(doc.iter(etree.Comment, etree.ProcessingInstruction)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(doc.iter(*_CODE_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    total = len(doc.text_content()) or 1
+    for el in list(doc.iter(*_DROP_TAGS)):
+        if el.getparent() is not None and not _holds_article(el, total):
+            el.drop_tree()
+    for el in list(doc.xpath("//body//*[@class or @id or @role]")):
+        if el.getparent() is None or el.tag in ("body", "main", "article"):
+            continue
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        cluttered = _CLUTTER.search(attrs) or el.get("role", "") in _CLUTTER_ROLES
+        if cluttered and not _BYLINE_CLASS.search(attrs) and not _holds_article(el, total):
+            el.drop_tree()
+    for el in list(doc.iter("header")):
+        if el.getparent() is not None and not el.xpath(".//h1|.//h2"):
+            el.drop_tree()
+
+
+def _holds_article(el, total: int) -> bool:
+    """An element holding the headline or a large share of the page's text is never clutter."""
+    return bool(el.xpath(".//h1")) or len(el.text_content()) > 0.4 * total
+
+
+def _main_content(doc):
+    """The article's container as chosen by readability (text density scoring); if it keeps
+    less than half of what is left after clutter removal, the whole remaining body."""
+    from readability import Document
+
+    body = doc.find("body")
+    body = doc if body is None else body
+    try:
+        summary = Document(lhtml.tostring(doc, encoding="unicode")).summary(html_partial=True)
+        content = lhtml.fragment_fromstring(summary, create_parent="div")
+    except Exception:  # noqa: BLE001 - any failure of the heuristic falls back to the body
+        return body
+    kept = len(clean_text(content.text_content()))
+    return content if kept >= 0.5 * len(clean_text(body.text_content())) else body
+
+
+class _Walker:
+    """Blocks in document order: leaf block elements whole, loose inline text between blocks
+    joined; a short line after an image-only block is that image's caption."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.bold: set[int] = set()
+        self.buffer: list[str] = []
+        self.after_image = False
+        self.in_caption = False
+
+    def flush(self) -> None:
+        text = clean_text("".join(self.buffer))
+        self.buffer.clear()
+        if text:
+            self.add(Block("para", text))
+
+    def add(self, block: Block) -> None:
+        short = width(block.text) <= _CAPTION_WIDTH
+        if block.kind == "para" and short and (self.after_image or self.in_caption):
+            block.kind = "caption"
+        self.after_image = False
+        self.blocks.append(block)
+
+    def visit(self, el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag and (tag in _LEAF or tag == "table" or _is_caption(el)) and not _has_block(el):
+            self.flush()
+            self.leaf(el, tag)
+        elif tag in _BLOCK or _has_block(el):
+            self.flush()
+            outer, self.in_caption = self.in_caption, self.in_caption or _is_caption(el)
+            self.buffer.append(el.text or "")
+            for child in el:
+                self.visit(child)
+                self.buffer.append(child.tail or "")
+            self.flush()
+            self.in_caption = outer
+        elif tag == "img" and not self.buffer:
+            self.after_image = True
+        elif tag:
+            self.buffer.append(el.text_content())
+
+    def leaf(self, el, tag: str) -> None:
+        if tag == "table":
+            for block in _table_blocks(el):
+                self.add(block)
+            return
+        text = clean_text(el.text_content())
+        if tag in _HEADING:
+            self.add(Block("heading", text, _HEADING[tag], marked=True))
+            return
+        if not text and el.find(".//img") is not None:
+            self.after_image = True
+            return
+        explicit = tag in ("figcaption", "caption") or _is_caption(el)
+        for piece in _split_breaks(el):
+            block = Block("caption" if explicit else "para", piece)
+            self.add(block)
+            if _bold_only(el, piece):
+                self.bold.add(id(block))
+
+
+def _has_block(el) -> bool:
+    return any(isinstance(d.tag, str) and d.tag in _BLOCK - {"br"} for d in el.iterdescendants())
+
+
+def _is_caption(el) -> bool:
+    attrs = f"{el.get('class', '')} {el.get('id', '')}"
+    return bool(_CAPTION_CLASS.search(attrs)) and width(clean_text(el.text_content())) <= 120
+
+
+def _bold_only(el, text: str) -> bool:
+    """A short unpunctuated paragraph set wholly in bold: a subheading on many CMS pages."""
+    bold = "".join(b.text_content() for b in el.iter(*_BOLD))
+    return (
+        width(text) <= 40
+        and not ends_sentence(text)
+        and clean_text(bold) == clean_text(el.text_content())
+    )
+
+
+def _split_breaks(el) -> list[str]:
+    """A leaf's text, split into paragraphs at <br> (CMS pages separate paragraphs with it)."""
+    parts = [""]
+
+    def visit(node) -> None:
+        if node.tag == "br":
+            parts.append("")
+        elif isinstance(node.tag, str):
+            parts[-1] += node.text or ""
+            for child in node:
+                visit(child)
+                parts[-1] += child.tail or ""
+
+    visit(el)
+    return [t for t in (clean_text(p) for p in parts) if t]
+
+
+def _table_blocks(table) -> list[Block]:
+    blocks = [Block("caption", clean_text(c.text_content())) for c in table.iter("caption")]
+    for row in table.iter("tr"):
+        cells = [clean_text(c.text_content()) for c in row if c.tag in ("td", "th")]
+        if any(cells):
+            blocks.append(Block("para", " | ".join(c for c in cells if c)))
+    return blocks
