@@ -438,7 +438,7 @@ def _read_shape(doc: Document, where: str, shape, slide, size: tuple[int, int]) 
     if shape.has_text_frame and shape.text_frame.text.strip():
         kind = "quote" if _is_quote_shape(shape, slide) else "text"
         doc.pieces.append(Piece(where, _frame_text(shape.text_frame), kind))
-        problem = fit_problem(shape)
+        problem = fit_problem(shape, size[0])
         if problem:
             doc.findings.append(Finding(where, problem))
     if getattr(shape, "has_table", False) and shape.has_table:
@@ -518,20 +518,33 @@ def _plain(value: float) -> str:
 # --- text fit (slides) ------------------------------------------------------------------------
 
 
-def fit_problem(shape) -> str | None:
-    """Why the text of ``shape`` does not fit its box at its written sizes (None when it fits)."""
+def fit_problem(shape, slide_width: int | None = None) -> str | None:
+    """Why the text of ``shape`` does not fit its box at its written sizes (None when it fits).
+
+    A box that grows with its text (spAutoFit) only fails when an unwrapped line would run past
+    the slide's right edge; PowerPoint does not apply any autofit before the text is edited.
+    """
     body = shape.text_frame._txBody
     pr = body.find(f"{{{A_NS}}}bodyPr")
-    if pr is None or pr.find(f"{{{A_NS}}}spAutoFit") is not None or shape.width is None:
+    if pr is None or shape.width is None:
         return None
+    grows = pr.find(f"{{{A_NS}}}spAutoFit") is not None
     scale = _font_scale(pr)
-    inner_w = (int(shape.width) - _inset(pr, "lIns", 91440) - _inset(pr, "rIns", 91440)) / 12700
+    insets_w = _inset(pr, "lIns", 91440) + _inset(pr, "rIns", 91440)
+    inner_w = (int(shape.width) - insets_w) / 12700
     inner_h = (int(shape.height) - _inset(pr, "tIns", 45720) - _inset(pr, "bIns", 45720)) / 12700
     wrap = pr.get("wrap") != "none"
     paras = _measured_paragraphs(body, scale)
     if paras is None or inner_w <= 0:
         return None
     need, widest = _text_extent(paras, inner_w, wrap)
+    if grows:
+        if wrap or slide_width is None or shape.left is None:
+            return None
+        right = (int(shape.left) + insets_w) / 12700 + widest
+        if right > slide_width / 12700 + FIT_SLACK:
+            return f"text runs {right - slide_width / 12700:.0f} pt past the slide's right edge"
+        return None
     if not wrap and widest > inner_w + FIT_SLACK:
         return f"text is {widest:.0f} pt wide but the box is {inner_w:.0f} pt wide"
     if need > inner_h + max(FIT_SLACK, 0.03 * inner_h):
