@@ -45,7 +45,8 @@ _BLOCK = _LEAF | {
     "table", "thead", "tbody", "tfoot", "tr", "td", "th", "body", "center", "hr", "br", "html",
 }  # fmt: skip
 _BOLD = {"strong", "b"}
-_TITLE_SUFFIX = re.compile(r"\s*(?:[-|_–—·]|::)\s*[^-|_–—·]{1,30}$")
+_TITLE_SUFFIX = re.compile(r"(?:\s+[-–—|·:]{1,2}\s+|\s*[|_]\s*)[^-–—|_·]{1,30}$")
+_MARK = "data-reportgen-node"
 _CAPTION_WIDTH = 60
 
 
@@ -92,7 +93,8 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
     _strip_clutter(doc)
     title = _title(doc)
     walker = _Walker()
-    walker.visit(_main_content(doc))
+    for element in _main_content(doc):
+        walker.visit(element)
     walker.flush()
     blocks = [b for b in walker.blocks if b.text]
     if not any(b.kind in ("para", "caption") for b in blocks):
@@ -191,20 +193,31 @@ def _holds_article(el, total: int) -> bool:
     return bool(el.xpath(".//h1")) or len(el.text_content()) > 0.4 * total
 
 
-def _main_content(doc):
-    """The article's container as chosen by readability (text density scoring); if it keeps
-    less than half of what is left after clutter removal, the whole remaining body."""
+def _main_content(doc) -> list:
+    """The article's elements as chosen by readability (text density scoring), mapped back to
+    the page so that figures and tables its own cleaning drops are kept; the whole remaining
+    body when the choice holds less than half of the text left after clutter removal."""
     from readability import Document
 
     body = doc.find("body")
     body = doc if body is None else body
+    nodes = {}
+    for i, el in enumerate(doc.iter()):
+        if isinstance(el.tag, str):
+            el.set(_MARK, str(i))
+            nodes[str(i)] = el
     try:
         summary = Document(lhtml.tostring(doc, encoding="unicode")).summary(html_partial=True)
-        content = lhtml.fragment_fromstring(summary, create_parent="div")
+        chosen = lhtml.fragment_fromstring(summary, create_parent="div")
     except Exception:  # noqa: BLE001 - any failure of the heuristic falls back to the body
-        return body
-    kept = len(clean_text(content.text_content()))
-    return content if kept >= 0.5 * len(clean_text(body.text_content())) else body
+        return [body]
+    while len(chosen) == 1 and chosen[0].get(_MARK) is None:
+        chosen = chosen[0]
+    picked = [nodes[c.get(_MARK)] for c in chosen if c.get(_MARK) in nodes]
+    kept = sum(len(clean_text(el.text_content())) for el in picked)
+    if not picked or kept < 0.5 * len(clean_text(body.text_content())):
+        return [body]
+    return picked
 
 
 class _Walker:
@@ -217,11 +230,14 @@ class _Walker:
         self.buffer: list[str] = []
         self.after_image = False
         self.in_caption = False
+        self.linked = 0
 
     def flush(self) -> None:
-        text = clean_text("".join(self.buffer))
+        raw = "".join(self.buffer)
+        text = clean_text(raw)
+        linked, self.linked = self.linked, 0
         self.buffer.clear()
-        if text:
+        if text and (self.in_caption or not _mostly_links(linked, raw)):
             self.add(Block("para", text))
 
     def add(self, block: Block) -> None:
@@ -233,7 +249,7 @@ class _Walker:
 
     def visit(self, el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag and (tag in _LEAF or tag == "table" or _is_caption(el)) and not _has_block(el):
+        if self.is_leaf(el, tag):
             self.flush()
             self.leaf(el, tag)
         elif tag in _BLOCK or _has_block(el):
@@ -245,10 +261,18 @@ class _Walker:
                 self.buffer.append(child.tail or "")
             self.flush()
             self.in_caption = outer
-        elif tag == "img" and not self.buffer:
+        elif tag == "img" and not "".join(self.buffer).strip():
             self.after_image = True
         elif tag:
             self.buffer.append(el.text_content())
+            self.linked += _link_chars(el)
+
+    @staticmethod
+    def is_leaf(el, tag: str) -> bool:
+        """Read whole: data tables, and paragraph-like elements holding no block elements."""
+        if tag == "table":
+            return _data_table(el)
+        return bool(tag) and (tag in _LEAF or _is_caption(el)) and not _has_block(el)
 
     def leaf(self, el, tag: str) -> None:
         if tag == "table":
@@ -262,12 +286,31 @@ class _Walker:
         if not text and el.find(".//img") is not None:
             self.after_image = True
             return
-        explicit = tag in ("figcaption", "caption") or _is_caption(el)
+        explicit = tag in ("figcaption", "caption") or _is_caption(el) or self.in_caption
+        if not explicit and _mostly_links(_link_chars(el), el.text_content()):
+            return
         for piece in _split_breaks(el):
             block = Block("caption" if explicit else "para", piece)
             self.add(block)
             if _bold_only(el, piece):
                 self.bold.add(id(block))
+
+
+def _link_chars(el) -> int:
+    return sum(len(re.sub(r"\s", "", a.text_content())) for a in el.iter("a"))
+
+
+def _mostly_links(linked: int, text: str) -> bool:
+    """Text that is nearly all link text (menus, 'read more', related lists) is no article."""
+    return linked > 0 and linked >= 0.8 * len(re.sub(r"\s", "", text))
+
+
+def _data_table(table) -> bool:
+    """A table of data (rows of short cells), not one used to lay out a whole page."""
+    if table.xpath(".//table|.//h1|.//h2|.//h3|.//article|.//section"):
+        return False
+    cells = table.xpath(".//td|.//th")
+    return all(width(clean_text(c.text_content())) <= 80 for c in cells)
 
 
 def _has_block(el) -> bool:

@@ -1,0 +1,274 @@
+"""HTML pages: the seed as a cluttered web page, encodings, malformed markup, page heuristics."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+from conftest import FIXTURES
+from typer.testing import CliRunner
+
+from reportgen.cli import app
+from reportgen.errors import InputError
+from reportgen.extract import extract_path
+from reportgen.ingest import SUPPORTED, sniff
+
+GOLDEN = json.loads((FIXTURES / "golden" / "qiantang-2024.json").read_text(encoding="utf-8"))
+CLUTTER = ["首页", "财经", "分享到", "微信", "网友评论", "写得真好", "相关阅读", "招商推介会"]
+CLUTTER += ["版权所有", "浙ICP备", "dataLayer", "font:14px", "关于我们", "正文"]
+
+PAGE_TOP = """<!DOCTYPE html>
+<html lang="zh-CN"><head>
+<meta charset="{charset}">
+<title>{headline} - 浙江在线</title>
+<meta name="author" content="{authors}">
+<style>body {{ font:14px sans-serif }} .nav li {{ display:inline }}</style>
+<script>window.dataLayer = []; function track() {{ console.log("首页 财经"); }}</script>
+</head><body>
+<header class="site-header"><div class="logo">浙江在线</div>
+<nav class="nav"><ul><li><a href="/">首页</a></li><li><a href="/news">新闻</a></li>
+<li><a href="/finance">财经</a></li><li><a href="/tech">科技</a></li></ul></nav></header>
+<div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/finance">财经</a> &gt; 正文</div>
+<main><article class="article-content">
+"""
+PAGE_BOTTOM = """
+<div class="share-bar"><span>分享到：</span><a class="wechat">微信</a><a>微博</a><a>QQ空间</a></div>
+</article>
+<section class="comments" id="comments"><h3>网友评论</h3><ul>
+<li class="comment"><span class="user">网友甲</span>：写得真好，为钱塘点赞！</li>
+<li class="comment"><span class="user">网友乙</span>：期待更多报道。</li></ul></section>
+<aside class="related"><h3>相关阅读</h3><ul>
+<li><a href="/a1">杭州发布2025年重点工作清单，GDP增长5.5%</a></li>
+<li><a href="/a2">钱塘新区举行招商推介会，签约项目30个</a></li></ul></aside>
+</main>
+<footer><p>版权所有 &copy; 2025 浙江在线 浙ICP备00000000号</p>
+<p><a href="/about">关于我们</a> | <a href="/contact">联系我们</a></p></footer>
+<script>track();</script>
+</body></html>"""
+
+
+def _figures(theme: int | None) -> str:
+    return "".join(
+        f'<figure class="photo"><img src="p{i}.jpg" alt="">'
+        f"<figcaption>{html.escape(c['text'])}</figcaption></figure>\n"
+        for i, c in enumerate(GOLDEN["captions"])
+        if c["theme"] == theme
+    )
+
+
+def seed_page(charset: str = "utf-8") -> str:
+    """The seed article as a news page: kicker, h1, byline, lead, h2 sections, figcaptions."""
+    e = html.escape
+    parts = [
+        f'<p class="kicker">{e(GOLDEN["kicker"])}</p>',
+        f"<h1>{e(GOLDEN['headline'])}</h1>",
+        f'<p class="byline">{e(" ".join(GOLDEN["authors"]))}</p>',
+        *(f"<p>{e(p['text'])}</p>" for p in GOLDEN["lead"]),
+        _figures(None),
+    ]
+    for i, theme in enumerate(GOLDEN["themes"]):
+        parts.append(f"<h2>{e(theme['heading'])}</h2>")
+        parts += [f"<p>\n  {e(p['text'])}\n</p>" for p in theme["paragraphs"]]
+        parts.append(_figures(i))
+    top = PAGE_TOP.format(
+        charset=charset, headline=e(GOLDEN["headline"]), authors=e(" ".join(GOLDEN["authors"]))
+    )
+    return top + "\n".join(parts) + PAGE_BOTTOM
+
+
+def signature(model) -> dict:
+    """What must not depend on the input format: themes, facts, quotes, captions, front."""
+    return {
+        "front": (model.kicker, model.headline, model.authors),
+        "themes": [
+            (t.heading, t.verb, t.pair, t.tagline, [p.text for p in t.points]) for t in model.themes
+        ],
+        "facts": [(f.text, f.value, f.unit, f.qualifier, f.theme) for f in model.facts],
+        "quotes": [(q.speaker, q.text, q.theme) for q in model.quotes],
+        "captions": [(c.text, c.theme) for c in model.captions],
+        "relations": [(r.kind, r.text, r.fact, r.parts) for r in model.relations],
+    }
+
+
+def _extract(tmp_path, content: str | bytes, name: str = "page.html"):
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return extract_path(path)
+
+
+def test_seed_page_extracts_like_the_text(tmp_path, seed_model) -> None:
+    model = _extract(tmp_path, seed_page())
+    assert model.source.format == "html"
+    assert signature(model) == signature(seed_model)
+    assert len(model.facts) == 33 and len(model.quotes) == len(seed_model.quotes) > 0
+    # Same canonical text, less the print furniture at the end of the paper version.
+    assert seed_model.text.startswith(model.text)
+    assert seed_model.text[len(model.text) :].split() == seed_model.furniture
+    for word in CLUTTER:
+        assert word not in model.text, word
+
+
+def test_seed_page_named_txt_is_read_as_html(tmp_path, seed_model) -> None:
+    model = _extract(tmp_path, seed_page(), name="page.txt")
+    assert model.source.format == "html"
+    assert "<p>" not in model.text
+    assert signature(model) == signature(seed_model)
+
+
+def test_gbk_page_decoded_by_its_meta_charset(tmp_path, seed_model) -> None:
+    raw = seed_page("gbk").encode("gbk")
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    model = _extract(tmp_path, raw)
+    assert signature(model) == signature(seed_model)
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+        "",  # no declaration: detected from the bytes
+    ],
+    ids=["http-equiv-gb2312", "undeclared"],
+)
+def test_gbk_page_other_declarations(tmp_path, declaration: str) -> None:
+    body = "".join(
+        f"<p>钱塘区第{i}季度规上工业总产值增长{i}.5%，其中高新技术产业贡献超过一半。</p>"
+        for i in range(1, 9)
+    )
+    page = f"<html><head>{declaration}<title>钱塘经济观察</title></head><body><h1>钱塘经济观察</h1>{body}</body></html>"
+    model = _extract(tmp_path, page.encode("gbk"))
+    assert model.headline == "钱塘经济观察"
+    assert (
+        model.lead[0].text == "钱塘区第1季度规上工业总产值增长1.5%，其中高新技术产业贡献超过一半。"
+    )
+    assert [f.text for f in model.facts][:2] == ["1.5%", "2.5%"]
+
+
+def test_malformed_markup_still_reads(tmp_path) -> None:
+    page = (
+        "<html><body><h1>Harbour city plans<p>The port handled 12 million containers, "
+        "up 8% on the year.<p>Officials expect <b>more <i>growth</b> next</i> year.</div></span>"
+        "<h2>Trade<p>Exports rose 5%.<h2>People</h3><p>The city has 2.1 million residents."
+    )
+    model = _extract(tmp_path, page)
+    assert model.headline == "Harbour city plans"
+    assert [t.heading for t in model.themes] == ["Trade", "People"]
+    assert model.lead[1].text == "Officials expect more growth next year."
+    assert [f.value for f in model.facts] == [12, 8, 5, 2.1]
+
+
+@pytest.mark.parametrize(
+    ("page", "problem"),
+    [
+        (
+            "<!DOCTYPE html><html><head><title>x</title></head><body><div></div>"
+            "<script>var a = 'long script text that is no article';</script></body></html>",
+            "no article text found in the HTML page",
+        ),
+        ("<html>", "no article text found in the HTML page"),
+        ("<!-- nothing but a comment -->", "cannot parse the HTML page"),
+    ],
+    ids=["script-only", "bare-tag", "comment-only"],
+)
+def test_page_without_article_text_is_an_input_error(tmp_path, page: str, problem: str) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text(page, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        extract_path(path)
+    assert err.value.message.startswith(f"{path}: {problem}")
+    assert "\n" not in err.value.message
+
+
+def test_headline_and_byline_from_page_metadata(tmp_path) -> None:
+    page = """<html><head><title>Rivers and rails - The Daily Paper</title>
+    <meta name="author" content="Jane Doe"></head><body><div id="story">
+    <p>The new line opened on Monday after four years of work, carrying 40,000 riders.</p>
+    <p>It cost $2.3 billion, about 10% over budget, officials said on Monday.</p>
+    </div></body></html>"""
+    model = _extract(tmp_path, page)
+    assert model.headline == "Rivers and rails"
+    assert model.authors == ["Jane Doe"]
+    assert model.text.startswith("Rivers and rails\n\nJane Doe\n\nThe new line")
+    assert len(model.lead) == 2
+
+
+def test_cms_page_bold_subheads_br_paragraphs_image_captions_and_table(tmp_path) -> None:
+    para = "这一年,园区新增企业{n}家,产值增长{n}%,发展势头良好。"
+    page = f"""<html><head><meta charset="utf-8"><title>园区新观察</title></head><body>
+    <div class="content"><h1>园区新观察</h1>
+    <div class="info"><span class="author">记者 王明</span></div>
+    <p>{para.format(n=11)}<br><br>{para.format(n=12)}</p>
+    <p style="text-align:center"><img src="a.jpg"></p>
+    <p style="text-align:center">园区全景</p>
+    <p><strong>产业升级</strong></p>
+    <p>{para.format(n=13)}</p>
+    <div class="pic-text">新厂房开工</div>
+    <p><b>人才引进</b></p>
+    <p>{para.format(n=14)}</p>
+    <table><caption>主要指标</caption><tr><th>指标</th><th>数值</th></tr>
+    <tr><td>新增企业</td><td>14家</td></tr></table>
+    </div></body></html>"""
+    model = _extract(tmp_path, page)
+    assert (model.headline, model.authors) == ("园区新观察", ["王明"])
+    assert [p.text for p in model.lead] == [para.format(n=11), para.format(n=12)]
+    assert [t.heading for t in model.themes] == ["产业升级", "人才引进"]
+    assert [(c.text, c.theme) for c in model.captions] == [
+        ("园区全景", None),
+        ("新厂房开工", 0),
+        ("主要指标", 1),
+    ]
+    assert [p.text for p in model.themes[1].paragraphs][1:] == ["指标 | 数值", "新增企业 | 14家"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"<!doctype html><html>",
+        b"\n\n  <HTML><body>",
+        b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>",
+        b"<!-- saved page -->\n<div>",
+        b"<div><h1>Title</h1><p>One.</p><p>Two.</p></div>",
+        "<html>".encode("utf-16"),
+    ],
+)
+def test_sniff_html_by_content(head: bytes) -> None:
+    assert sniff(head) == "html"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Heading\n\nA paragraph with <b>inline</b> markup.",
+        "钱塘江畔,潮涌不息。",
+        "a < b and c > d",
+    ],
+)
+def test_sniff_text_stays_text(text: str) -> None:
+    assert sniff(text.encode("utf-8")) == "text"
+
+
+def test_cli_extracts_a_page_to_json(tmp_path, seed_model) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(seed_page(), encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["source"]["format"] == "html"
+    assert data["headline"] == seed_model.headline
+    assert [t["pair"] for t in data["themes"]] == [["守", "变"], ["时", "势"], ["硬", "软"]]
+    assert len(data["facts"]) == len(seed_model.facts)
+
+
+def test_cli_rejects_a_pdf_naming_supported_types(tmp_path) -> None:
+    path = tmp_path / "article.html"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    result = CliRunner().invoke(app, ["extract", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {path}: unsupported file type: a PDF document; supported: {SUPPORTED}\n"
+    )
