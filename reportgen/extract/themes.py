@@ -16,8 +16,9 @@ _PAIR_EN = re.compile(
     r"\s+(?:and|vs\.?|versus)\s+[\"“']?(?P<b>[A-Za-z][\w -]{0,30}?)[\"”']?\s*[:—–]\s*(?P<tag>.+)$"
 )
 _FIRST_SENTENCE = re.compile(
-    r"^(?P<s>[^。！？!?“”\"]{2,40}?(?:“[^”]{1,10}”[^。！？!?“”]{0,30}?)*[。！？!?])"
+    r"^(?P<s>[^。！？!?“”\"]{1,40}?(?:“[^”]{1,10}”[^。！？!?“”]{0,30}?)*[。！？!?])"
 )
+_CONNECTIVE = re.compile(r"^(?:然而|但是|但|同时|此外|因此|而且|不过|However\b|But\b|Meanwhile\b|Still\b)")
 _FIRST_SENTENCE_EN = re.compile(r"^(?P<s>[^.!?\"“”]{2,120}?[.!?])\s")
 
 
@@ -43,7 +44,9 @@ def lead_sentence(paragraph: str, language: str) -> str | None:
     if not m:
         return None
     sentence = m.group("s")
-    limit = 24 if language == "zh" else 90
+    if _CONNECTIVE.match(sentence):
+        return None
+    limit = 32 if language == "zh" else 90
     rest = paragraph[len(sentence) :].strip()
     if len(sentence) > limit or len(rest) < max(10, len(sentence)):
         return None
