@@ -51,7 +51,9 @@ def make_article(i: int) -> str:
         if k == 1:
             lines.append(f"“我们要把优势产业做得更强。”{place}负责人{a}说。")
         if i % 2 and k == 0:
-            lines.append(f"全年新增市场主体约{1 + i % 4}.{i % 10}万户,较上年提升{2 + i % 6}个百分点。")
+            lines.append(
+                f"全年新增市场主体约{1 + i % 4}.{i % 10}万户,较上年提升{2 + i % 6}个百分点。"
+            )
     return "\n\n".join(lines) + "\n"
 
 
