@@ -10,9 +10,6 @@ from pathlib import Path
 
 from reportgen.errors import OutputError
 
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
-
 
 def write_bytes(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically; on any failure the old file is left untouched."""
@@ -20,8 +17,6 @@ def write_bytes(path: str | Path, data: bytes) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        if hasattr(os, "fchmod"):  # mkstemp makes 0600; outputs get the usual 0644
-            os.fchmod(fd, 0o666 & ~_UMASK)
     except OSError as exc:
         raise OutputError(_why(exc), path=path.parent) from None
     try:
