@@ -43,6 +43,8 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
     ]
     index = SentenceIndex(text)
     facts = extract_facts(text, body, language, index)
+    relations = find_relations(text, facts, language)
+    _name_changes(facts, relations)
     return Model(
         headline=_text(layout.headline),
         kicker=_text(layout.kicker),
@@ -58,6 +60,17 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         furniture=[b.text for b in layout.furniture],
         text=text,
     )
+
+
+def _name_changes(facts, relations) -> None:
+    """A change ('较上年提升25个点') counts the change of what it refers to."""
+    by_id = {f.id: f for f in facts}
+    for rel in relations:
+        if rel.kind == "change" and rel.of and rel.fact:
+            fact, base = by_id[rel.fact], by_id[rel.of]
+            verb = rel.text[: rel.text.find(fact.text)] if fact.text in rel.text else ""
+            if base.counts and verb:
+                fact.counts = f"{base.counts}{verb}"
 
 
 def _text(block: Block | None) -> str:

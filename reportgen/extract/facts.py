@@ -11,9 +11,12 @@ from reportgen.model import Fact, Span
 _SENTENCE_END = re.compile(r"(?:[。！？!?；;]|……|…)[”’」』）)]*|\.(?=\s|$)[”’\"')]*|\n")
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…]")
 _JOINERS = re.compile(r"[及和与]")
-_LEAD_VERB = re.compile(
-    r"^.*(?:累计形成|形成|集聚|聚集|拥有|引进|培育|新增|吸引|助力|促成|签约|入选|落户|实现|已|其中)"
+_VERBS = (
+    "累计形成|形成|集聚|聚集|拥有|引进|培育|新增|吸引|助力|促成|签约|入选|落户|实现|打造|建成|建设|"
+    "出台|推动|完成|带动|已|其中|全年|累计"
 )
+_LEAD_VERB = re.compile(rf"^.*?(?:{_VERBS})")
+_LEADING_VERB = re.compile(rf"^(?:{_VERBS})")
 _MEASURE = {
     "家",
     "项",
@@ -42,7 +45,7 @@ _MEASURE = {
     "万名",
 }
 _STOP = set(
-    "的地得和与及等也已将在是为于把被让向从到走进榜落正均都共占达开入签参获实位居列用来并初纷"
+    "的地得和与及等也已将在是为于把被让向从到走进榜落正均都共占达开入签参获实位居列用来并初纷完"
 )
 _TRAILING_VERB = re.compile(
     r"(?:投入|提升|提高|增长|增加|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|累计|实现)+$"
@@ -156,9 +159,20 @@ def counts(text: str, q: Quantity, sentence_start: int, language: str) -> str:
     unit_tail = q.unit[-1:] if q.unit else ""
     if q.unit in _MEASURE or unit_tail in _MEASURE:
         after = _noun_after(text, q.end)
+        if after.endswith("级"):
+            after += _shared_head(text, q.end + len(after))
         if after:
             return after
     return _subject_before(text, q.start, sentence_start)
+
+
+def _shared_head(text: str, pos: int) -> str:
+    """'1个千亿级和3个500亿级产业集群': the grade word borrows the head noun of its partner."""
+    m = re.match(
+        r"[和与及、][^,，。；;]{0,12}?级([\u4e00-\u9fff]{2,6}?)(?=[已正将也都均,，。；;]|$)",
+        text[pos : pos + 30],
+    )
+    return m.group(1) if m else ""
 
 
 def _noun_after(text: str, pos: int) -> str:
@@ -176,18 +190,30 @@ def _subject_before(text: str, pos: int, sentence_start: int) -> str:
     whole = _TRAILING_VERB.sub("", parts[-1] if parts else "")
     subject = _JOINERS.split(whole)[-1] or whole
     subject = _LEAD_VERB.sub("", subject) or subject
+    while _LEADING_VERB.match(subject) and _LEADING_VERB.sub("", subject):
+        subject = _LEADING_VERB.sub("", subject)
     return _PLACE_PREFIX.sub("", subject)[-12:]
 
 
+_EN_MONEY = {"USD", "EUR", "GBP", "CNY"}
+_EN_STOPWORDS = {"last", "this", "next", "in", "of", "for", "and", "the", "a", "an", "to", "from"}
+_EN_AFTER = re.compile(r"^\s+(?:in|of|for|worth of)\s+((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)")
+_EN_NOISE = re.compile(
+    r"\b(?:was|were|is|are|reached|rose|fell|grew|increased|decreased|jumped|climbed|to|of|by|at|"
+    r"about|over|more than|nearly|almost|some|around|its|their|the|a|an|and|up|down)\b",
+    re.I,
+)
+
+
 def _counts_en(text: str, q: Quantity, sentence_start: int) -> str:
-    if q.unit and q.unit not in ("USD", "EUR", "GBP", "CNY", "%", "percentage points"):
-        return q.unit.split()[-1]
+    base = q.unit.split()[-1] if q.unit else ""
+    if base and base not in _EN_MONEY and base not in ("%", "points"):
+        return base
+    after = _EN_AFTER.match(text[q.end : q.end + 60])
+    if after and base in _EN_MONEY:
+        words = after.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w in _EN_STOPWORDS), len(words))
+        if cut:
+            return " ".join(words[:cut])
     clause = re.split(r"[,;:()]", text[sentence_start : q.start])[-1]
-    words = re.sub(
-        r"\b(?:was|were|is|are|reached|rose|fell|to|of|by|at|about|over|more than|"
-        r"nearly|almost|some|around)\b",
-        " ",
-        clause,
-        flags=re.I,
-    ).split()
-    return " ".join(words[-4:])
+    return " ".join(_EN_NOISE.sub(" ", clause).split()[-4:])

@@ -18,7 +18,9 @@ _PAIR_EN = re.compile(
 _FIRST_SENTENCE = re.compile(
     r"^(?P<s>[^。！？!?“”\"]{1,40}?(?:“[^”]{1,10}”[^。！？!?“”]{0,30}?)*[。！？!?])"
 )
-_CONNECTIVE = re.compile(r"^(?:然而|但是|但|同时|此外|因此|而且|不过|However\b|But\b|Meanwhile\b|Still\b)")
+_CONNECTIVE = re.compile(
+    r"^(?:然而|但是|但|同时|此外|因此|而且|不过|However\b|But\b|Meanwhile\b|Still\b)"
+)
 _FIRST_SENTENCE_EN = re.compile(r"^(?P<s>[^.!?\"“”]{2,120}?[.!?])\s")
 
 
