@@ -93,7 +93,7 @@ def _xml(zf: zipfile.ZipFile, name: str, path: str | Path):
         if info.file_size > MAX_PART:
             raise InputError(f".docx part {name} is {info.file_size:,} bytes; too large", path=path)
         data = zf.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError) as exc:
         raise InputError(f"corrupt .docx: cannot read {name} ({exc})", path=path) from None
     try:
         return etree.fromstring(data, _PARSER)

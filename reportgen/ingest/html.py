@@ -51,7 +51,8 @@ _CAPTION_WIDTH = 60
 
 
 def decode_html(raw: bytes, path: str | Path = "<input>") -> str:
-    """Decode by BOM, then the page's declared charset, then strict UTF-8, then detection."""
+    """Decode by BOM, then the page's declared charset (unless many bytes do not fit it), then
+    strict UTF-8, then detection."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom) :].decode(encoding, errors="replace")
@@ -59,10 +60,9 @@ def decode_html(raw: bytes, path: str | Path = "<input>") -> str:
         raise InputError("binary data, not an HTML page", path=path)
     declared = _declared_encoding(raw[:4096])
     if declared:
-        try:
-            return raw.decode(declared)
-        except UnicodeDecodeError:
-            pass
+        text = raw.decode(declared, errors="replace")
+        if text.count("\ufffd") <= max(3, len(text) // 1000):
+            return text  # as browsers do: the declaration wins over a few bad bytes
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

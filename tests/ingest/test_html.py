@@ -13,6 +13,7 @@ from reportgen.cli import app
 from reportgen.errors import InputError
 from reportgen.extract import extract_path
 from reportgen.ingest import SUPPORTED, sniff
+from reportgen.ingest.html import decode_html
 
 GOLDEN = json.loads((FIXTURES / "golden" / "qiantang-2024.json").read_text(encoding="utf-8"))
 CLUTTER = ["首页", "财经", "分享到", "微信", "网友评论", "写得真好", "相关阅读", "招商推介会"]
@@ -147,6 +148,14 @@ def test_gbk_page_other_declarations(tmp_path, declaration: str) -> None:
         model.lead[0].text == "钱塘区第1季度规上工业总产值增长1.5%，其中高新技术产业贡献超过一半。"
     )
     assert [f.text for f in model.facts][:2] == ["1.5%", "2.5%"]
+
+
+def test_declared_charset_wins_over_a_stray_byte_but_not_over_the_wrong_codec() -> None:
+    page = '<html><head><meta charset="utf-8"></head><body><p>钱塘江畔潮涌不息。</p></body></html>'
+    stray = page.encode().replace("畔".encode(), "畔".encode() + b"\xff")
+    assert "钱塘江畔\ufffd潮涌不息" in decode_html(stray)
+    mislabeled = seed_page("utf-8").encode("gbk")  # declared UTF-8, really GBK: detected
+    assert GOLDEN["themes"][0]["paragraphs"][0]["text"] in decode_html(mislabeled)
 
 
 def test_malformed_markup_still_reads(tmp_path) -> None:
