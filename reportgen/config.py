@@ -16,7 +16,15 @@ else:  # pragma: no cover - Python 3.10
 CONFIG_NAME = "reportgen.toml"
 STYLES = ("default", "gongwen")
 LANGUAGES = ("auto", "zh", "en")
-FONT_KEYS = ("chart_font_file", "chart_families", "chart_latin", "latin", "east_asian")
+FONT_KEYS = (
+    "latin",
+    "east_asian",
+    "heading_latin",
+    "heading_east_asian",
+    "chart_families",
+    "chart_latin",
+    "chart_font_file",
+)
 
 
 @dataclass(frozen=True)
@@ -120,10 +128,13 @@ def check(config: Config) -> Config:
     return config
 
 
+_KINDS = {int: "an integer", bool: "true or false", str: "a string"}
+
+
 def _typed(table: dict, key: str, kind: type, path: Path):
     value = table[key]
     if kind is int and isinstance(value, bool) or not isinstance(value, kind):
-        raise ConfigError(f"{key} must be a {kind.__name__}, not {value!r}", path=path)
+        raise ConfigError(f"{key} must be {_KINDS[kind]}, not {value!r}", path=path)
     return value
 
 
