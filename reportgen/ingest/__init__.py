@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import InputError
-from reportgen.ingest.blocks import Block, join_text
+from reportgen.ingest.blocks import _FURNITURE, Block, join_text, width
 
 SUPPORTED = ".txt, .md (plain text or Markdown), .html/.htm (web page), .docx (Word)"
 
@@ -50,6 +50,11 @@ DESCRIPTIONS = {
 _ZIP_KINDS = ((b"word/", "docx"), (b"ppt/", "pptx"), (b"xl/", "xlsx"))
 _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
 _HTML_CLOSERS = re.compile(rb"</(?:p|div|h[1-6]|li|td|span|a|section|article)>", re.I)
+
+_CREDIT = re.compile(
+    r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|终审|监制|统筹|来源|稿源|供稿)\s*[:：].*$"
+    r"|^《\s*[^》]{1,12}\s*》\s*[(（].{0,30}版\s*[)）]$"
+)
 
 
 @dataclass
@@ -129,7 +134,7 @@ def clean_text(text: str) -> str:
     are), whitespace collapsed, lines joined with no space between CJK pieces."""
     from reportgen.ingest.read import normalize
 
-    text = normalize(text.replace("&", "&amp;"))
+    text = normalize(text.replace("&", "&amp;")).replace("\u3000", " ")
     out = ""
     for piece in re.split(r"\s*\n\s*", text):
         piece = re.sub(r"[ \t]+", " ", piece).strip()
@@ -187,6 +192,10 @@ def layout_from_parsed(parsed: Parsed):
 
     blocks = parsed.blocks
     _ensure_headline(blocks, parsed.title)
+    for block in blocks:
+        credit = _CREDIT.match(block.text) or _FURNITURE.match(block.text)
+        if block.kind == "para" and width(block.text) <= 40 and credit:
+            block.kind = "furniture"
     kicker, headline, byline, start = front_matter(blocks)
     if byline is None and parsed.byline:
         byline, start = _place_byline(blocks, parsed.byline, headline, start)
@@ -200,7 +209,13 @@ def layout_from_parsed(parsed: Parsed):
 
 def _ensure_headline(blocks: list[Block], title: str) -> None:
     """Without a level-1 heading near the top, the page title becomes the headline."""
-    if not title or any(b.kind == "heading" and b.level == 1 for b in blocks[:6]):
+    top = next((i for i, b in enumerate(blocks[:6]) if b.kind == "heading" and b.level == 1), None)
+    if top is not None:
+        for block in blocks[:top]:
+            if block.kind == "heading":
+                block.kind, block.level = "para", 0  # a kicker set as a small heading
+        return
+    if not title:
         return
     for block in blocks[:6]:
         if block.text == title:

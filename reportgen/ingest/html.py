@@ -91,31 +91,57 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
         raise InputError(f"cannot parse the HTML page ({exc})", path=path) from None
     byline = _byline(doc)
     _strip_clutter(doc)
-    title = _title(doc)
+    title, h1 = _title(doc)
     walker = _Walker()
-    for element in _main_content(doc):
+    for element in _with_title_area(_main_content(doc), h1):
         walker.visit(element)
     walker.flush()
-    blocks = [b for b in walker.blocks if b.text]
+    blocks = _drop_empty_headings([b for b in walker.blocks if b.text])
     if not any(b.kind in ("para", "caption") for b in blocks):
         raise InputError("no article text found in the HTML page", path=path)
     subheads = [b for b in blocks if id(b) in walker.bold]
     return Parsed(blocks=blocks, title=title, byline=byline, subheads=subheads)
 
 
-def _title(doc) -> str:
-    """The page's headline: its h1 (the one matching the <title> if several), else the title."""
+def _with_title_area(picked: list, h1) -> list:
+    """When the headline stands outside the chosen content, its title area (the h1 with a
+    kicker or date line beside it) goes first."""
+    if h1 is None or any(h1 is el or el in h1.iterancestors() for el in picked):
+        return picked
+    area = h1.getparent()
+    small = area is not None and len(clean_text(area.text_content())) <= 300
+    if not small or any(area in el.iterancestors() or area is el for el in picked):
+        area = h1
+    return [area, *picked]
+
+
+def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
+    """Headings with nothing under them (left over from removed link lists) are dropped."""
+    out: list[Block] = []
+    for block in reversed(blocks):
+        nxt = out[-1] if out else None
+        empty = nxt is None or (nxt.kind == "heading" and 1 < nxt.level <= block.level)
+        if block.kind == "heading" and block.level > 1 and empty:
+            continue
+        out.append(block)
+    return out[::-1]
+
+
+def _title(doc) -> tuple[str, object | None]:
+    """The page's headline and its h1 (the one matching the <title> if several), else the
+    <title> less the site name."""
     named = [
         clean_text(v) for v in doc.xpath("//meta[@property='og:title']/@content|//title/text()")
     ]
     named = [n for n in named if n]
-    heads = [t for t in (clean_text(h.text_content()) for h in doc.iter("h1")) if t]
-    for head in heads:
-        if any(head in n or n in head for n in named):
-            return head
+    heads = [(clean_text(h.text_content()), h) for h in doc.iter("h1")]
+    heads = [(t, h) for t, h in heads if t]
+    for text, h1 in heads:
+        if any(text in n or n in text for n in named):
+            return text, h1
     if heads:
         return heads[0]
-    return _TITLE_SUFFIX.sub("", named[0]) if named else ""
+    return (_TITLE_SUFFIX.sub("", named[0]) if named else ""), None
 
 
 def _byline(doc) -> str:

@@ -6,7 +6,7 @@ import html
 import json
 
 import pytest
-from conftest import FIXTURES
+from conftest import ARTICLES, FIXTURES
 from typer.testing import CliRunner
 
 from reportgen.cli import app
@@ -281,3 +281,32 @@ def test_cli_rejects_a_pdf_naming_supported_types(tmp_path) -> None:
     assert result.stderr == (
         f"Error: {path}: unsupported file type: a PDF document; supported: {SUPPORTED}\n"
     )
+
+
+def test_chinese_cms_page_title_area_credits_and_fullwidth_byline() -> None:
+    """A GB2312-declared portal page: kicker and h1 outside the text box, a byline spaced with
+    ideographic spaces, a centred photo caption, bold subheads, editor credits at the end."""
+    model = extract_path(ARTICLES / "zh_cms_page_gbk.html")
+    assert (model.kicker, model.headline) == ("稳增长系列观察", "园区经济稳中向好")
+    assert model.authors == ["王明", "李华"]
+    assert [t.heading for t in model.themes] == ["创新驱动", "开放合作"]
+    assert [(c.text, c.theme) for c in model.captions] == [("园区一景。本报记者 王明摄", None)]
+    assert model.furniture == ["《 人民日报 》（ 2025年01月12日 02 版）", "(责编：赵六、钱七)"]
+    assert [f.text for f in model.facts][:2] == ["1200亿元", "6.5%"]
+    for word in ("人民网版权所有", "相关新闻", "园区召开工作会议", "图片新闻", "分享到", "时政"):
+        assert word not in model.text
+
+
+def test_english_news_page() -> None:
+    model = extract_path(ARTICLES / "en_news_page.html")
+    assert (model.kicker, model.headline) == ("Business", "Harbour city bets on green shipping")
+    assert model.authors == ["Jane Doe"]
+    assert [t.heading for t in model.themes] == ["A costly transition", "Jobs and training"]
+    assert [c.text for c in model.captions] == ["Cranes at the east terminal. Photo: J. Smith"]
+    assert [(q.speaker, q.theme) for q in model.quotes] == [("Mayor Tom Lee", None)]
+    assert [p.text for p in model.themes[1].paragraphs][1:] == [
+        "Training for 500 dock workers a year",
+        "A new maritime college campus",
+    ]
+    for word in ("cookies", "Advertisement", "newsletter", "Share on", "Most read", "Great piece"):
+        assert word not in model.text
