@@ -119,9 +119,9 @@ def _ascii_head(raw: bytes) -> bytes | None:
 
 
 def _is_html(head: bytes) -> bool:
-    if re.match(rb"\s*<!--", head):
-        return True
     start = re.sub(rb"^(?:\s|<!--.*?-->)*", b"", head[:4096], flags=re.S)
+    if not start and head.strip():
+        return True  # nothing but markup comments
     if start.startswith(_HTML_START) or b"<body" in head[:4096]:
         return True
     if start.startswith(b"<?xml"):

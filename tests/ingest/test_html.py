@@ -240,7 +240,8 @@ def test_cms_page_bold_subheads_br_paragraphs_image_captions_and_table(tmp_path)
         b"<!doctype html><html>",
         b"\n\n  <HTML><body>",
         b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>",
-        b"<!-- saved page -->\n<div>",
+        b"<!-- saved page -->\n<html>",
+        b"<!-- nothing else -->",
         b"<div><h1>Title</h1><p>One.</p><p>Two.</p></div>",
         "<html>".encode("utf-16"),
     ],
@@ -253,6 +254,7 @@ def test_sniff_html_by_content(head: bytes) -> None:
     "text",
     [
         "# Heading\n\nA paragraph with <b>inline</b> markup.",
+        "<!-- draft -->\n# Heading\n\nText.",
         "钱塘江畔,潮涌不息。",
         "a < b and c > d",
     ],
