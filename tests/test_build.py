@@ -270,6 +270,26 @@ def test_failure_mid_build_leaves_previous_outputs(project, monkeypatch) -> None
     assert not (project / "out" / ".staging").exists()
 
 
+def test_kill_mid_build_leaves_previous_outputs(project) -> None:
+    """SIGKILL while an article is being rendered: old outputs stay whole and current."""
+    before = snapshot(project / "out")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+    cmd = [sys.executable, "-m", "reportgen", "build", "articles", "--force", "-j", "1", "-q"]
+    proc = subprocess.Popen(cmd + ["--no-verify"], cwd=project, env=env)
+    staging = project / "out" / ".staging"
+    deadline = time.monotonic() + 60
+    while not any(staging.glob("*/charts")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.kill()
+    proc.wait()
+    assert any(staging.glob("*/charts")), "the build never started rendering"
+    after = {k: v for k, v in snapshot(project / "out").items() if not k.startswith(".")}
+    assert after == {k: v for k, v in before.items() if not k.startswith(".")}
+    result = run_cli("articles", "--no-verify", "--json")
+    assert json.loads(result.stdout)["counts"] == {"current": 2}
+    assert not staging.exists()
+
+
 def test_killed_build_leftovers_are_cleared(project) -> None:
     stale = project / "out" / ".staging" / "a00-99999"
     stale.mkdir(parents=True)
