@@ -9,7 +9,7 @@ from reportgen.ingest.numbers import Quantity, find_quantities
 from reportgen.model import Fact, Span
 
 _SENTENCE_END = re.compile(r"(?:[。！？!?；;]|……|…)[”’」』）)]*|\.(?=\s|$)[”’\"')]*|\n")
-_CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…]")
+_CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
 _JOINERS = re.compile(r"[及和与]")
 _VERBS = (
     "累计形成|形成|集聚|聚集|拥有|引进|培育|新增|吸引|助力|促成|签约|入选|落户|实现|打造|建成|建设|"
@@ -191,8 +191,8 @@ def _noun_after(text: str, pos: int) -> str:
 
 def _subject_before(text: str, pos: int, sentence_start: int) -> str:
     clause = text[sentence_start:pos]
-    parts = _CLAUSE_BREAK.split(_PAREN.sub("", clause))
-    whole = _TRAILING_VERB.sub("", parts[-1] if parts else "")
+    parts = _CLAUSE_BREAK.split(_PAREN.sub("", clause.rstrip(" |")))
+    whole = _TRAILING_VERB.sub("", parts[-1].strip() if parts else "")
     subject = _JOINERS.split(whole)[-1] or whole
     subject = _LEAD_VERB.sub("", subject) or subject
     while _LEADING_VERB.match(subject) and _LEADING_VERB.sub("", subject):

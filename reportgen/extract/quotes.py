@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ZH_QUOTE = re.compile(r"“(?P<q>[^“”]{12,}?)”")
+_ZH_QUOTE = re.compile(r"“(?P<q>[^“”]{6,}?)”")
 _ZH_AFTER = re.compile(
     r"^(?P<sp>[^。！？“”\n]{2,40}?)(?:说|表示|介绍|指出|强调|坦言|认为|称|谈道|告诉记者)[。,，:：]?"
 )

@@ -70,6 +70,8 @@ def front_matter(blocks: list[Block]) -> tuple[Block | None, Block | None, Block
         if blocks[end].kind == "heading" and not _headline_heading(blocks, end):
             break
         end += 1
+        if _is_byline(blocks[end - 1].text):
+            break
     front = blocks[:end]
     byline = next((b for b in front if _is_byline(b.text)), None)
     rest = [b for b in front if b is not byline and b.kind != "furniture"]
@@ -101,13 +103,13 @@ def _front_like(block: Block) -> bool:
         return True
     if block.kind == "heading":
         return block.level <= 2 and width(block.text) <= 60
-    return width(block.text) <= 40 and not ends_sentence(block.text)
+    text = block.text
+    return width(text) <= 40 and not ends_sentence(text) and not re.search(r"[。！？!?]", text)
 
 
 def _is_byline(text: str) -> bool:
-    return bool(
-        _BYLINE_ZH.match(text) and (" " in text or re.search(r"[:：/|｜、]", text))
-    ) or bool(_BYLINE_EN.match(text))
+    zh = _BYLINE_ZH.match(text) and re.search(r"[\s:：/|｜、]", text)
+    return bool(zh) or bool(_BYLINE_EN.match(text))
 
 
 def infer_headings(blocks: list[Block], body_start: int) -> None:

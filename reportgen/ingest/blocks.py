@@ -149,6 +149,7 @@ def mark_captions(blocks: list[Block], body_start: int) -> None:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         isolated = block.gap >= 2 and (nxt is None or nxt.gap >= 1)
         dangling = not ends_sentence(block.text) and (nxt is None or nxt.kind != "para")
+        dangling = dangling and not re.search(r"[。！？!?]", block.text)
         if isolated or dangling:
             block.kind = "caption"
     _captions_before_captions(blocks, body_start)

@@ -66,3 +66,15 @@ def test_english_plain_standalone_headings() -> None:
     assert ("roughly 3,200 jobs", 3200, "jobs", "approx") in _facts(m)
     assert ("2.4 million visitors", 2.4, "million visitors", "exact") in _facts(m)
     assert m.fact("f1").normalized == 2.4e6
+
+
+def test_fullwidth_spaced_byline_short_quote_and_table_row() -> None:
+    from reportgen.extract import extract_text
+
+    m = extract_text(
+        "标题\n\n本报记者\u3000王明\u3000李华\n\n“发展是第一要务。”负责人说。产值 | 3700亿元\n"
+    )
+    assert m.authors == ["王明", "李华"]
+    assert [(q.speaker, q.text) for q in m.quotes] == [("负责人", "发展是第一要务。")]
+    assert [(f.text, f.counts) for f in m.facts] == [("3700亿元", "产值")]
+    assert m.captions == []
