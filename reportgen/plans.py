@@ -44,8 +44,10 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
     import jinja2
     from jinja2.sandbox import SecurityError
 
+    template = None
     try:
-        return _environment(dirs).get_template(name).render(**context)
+        template = _environment(dirs).get_template(name)
+        return template.render(**context)
     except jinja2.TemplateNotFound:
         raise TemplateError(f"template not found in {_names(dirs)}", path=name) from None
     except jinja2.TemplateSyntaxError as exc:
@@ -53,11 +55,17 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
             f"line {exc.lineno}: {exc.message}", path=exc.filename or name
         ) from None
     except SecurityError as exc:
-        raise TemplateError(f"refused by the sandbox: {exc}", path=name) from None
+        raise TemplateError(f"refused by the sandbox: {exc}", path=_file(template, name)) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{_line(exc, name)}{exc.message}", path=name) from None
+        where = _file(template, name)
+        raise TemplateError(f"{_line(exc, name)}{exc.message}", path=where) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
-        raise TemplateError(f"{_line(exc, name)}{exc}", path=name) from None
+        raise TemplateError(f"{_line(exc, name)}{exc}", path=_file(template, name)) from None
+
+
+def _file(template, name: str) -> str:
+    """The file a loaded template came from (the user's folder or a built-in one)."""
+    return getattr(template, "filename", None) or name
 
 
 def _names(dirs: list[Path]) -> str:

@@ -166,6 +166,11 @@ def open_reference(path: Path):
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplateError("not a .docx file (it is not a zip package)", path=path)
     data = _dotx_as_docx(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = set(package.namelist())
+        types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    if types and b"wordprocessingml.document.main+xml" not in types:  # e.g. a .pptx or .xlsx
+        raise TemplateError("not a .docx file (no Word document part)", path=path)
     try:
         return Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors...
