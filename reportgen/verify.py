@@ -226,7 +226,8 @@ def unsupported_numbers(text: str, source: Source) -> list[str]:
     states, compared by value in its base unit (3700亿元 = 3.7e11 元), or a derived chart value.
     A bare number (182.6, 2024, 3700 shown without its unit) must occur in the article as a
     number, equal the value of one of its quantities, or be a derived value. Labels glued to
-    letters (D1, Q2, C919) and ordinals after 图/表/第 are not figures.
+    letters (D1, Q2, C919), zero-padded sequence labels (01, 02) and ordinals after 图/表/第 are
+    not figures.
     """
     from reportgen.ingest.numbers import find_quantities
 
@@ -265,6 +266,8 @@ def _bare_ok(number: str, source: Source) -> bool:
 
 
 def _is_label(text: str, m: re.Match) -> bool:
+    if re.fullmatch(r"0\d+", m.group(0)):  # 01, 02: a sequence label; figures have no leading 0
+        return True
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
     if re.match(r"[A-Za-z_]", before) or re.match(r"[A-Za-z_]", after):
         return True
@@ -276,7 +279,7 @@ def _context(text: str, m: re.Match) -> str:
     """The number with its unit-ish neighbours, as the reader sees it."""
     end = m.end()
     while end < len(text) and end - m.end() < 4 and not text[end].isspace():
-        if text[end] in ",，。；;、)）]】" or text[end].isdigit():
+        if text[end] in ",，。；;：:、)）]】" or text[end].isdigit():
             break
         end += 1
     return text[m.start() : end]
@@ -655,8 +658,9 @@ def read_docx(path: Path) -> Document:
     doc = Document(path.name)
     styles = _style_names(document)
     body = document.element.body
+    cells = _cell_labels(body)
     for n, p in enumerate(body.iter(f"{{{W_NS}}}p"), 1):
-        where = f"{path.name} paragraph {n}{_cell_where(p, body)}"
+        where = f"{path.name} paragraph {n}{cells.get(p, '')}"
         _read_paragraph(doc, where, p, styles)
     for s, section in enumerate(document.sections, 1):
         for label, part in _header_footer_parts(section):
@@ -691,17 +695,15 @@ def _header_footer_parts(section) -> Iterator[tuple[str, object]]:
                 yield f"{prefix}{label}", part
 
 
-def _cell_where(p, body) -> str:
-    cell = next((a for a in p.iterancestors(f"{{{W_NS}}}tc")), None)
-    if cell is None:
-        return ""
-    row = cell.getparent()
-    table = row.getparent()
-    tables = list(body.iter(f"{{{W_NS}}}tbl"))
-    t = tables.index(table) + 1 if table in tables else 0
-    r = list(table.iterchildren(f"{{{W_NS}}}tr")).index(row) + 1
-    c = list(row.iterchildren(f"{{{W_NS}}}tc")).index(cell) + 1
-    return f" (table {t}, row {r}, cell {c})"
+def _cell_labels(body) -> dict:
+    """Each table paragraph's place, " (table T, row R, cell C)" (inner tables win)."""
+    labels = {}
+    for t, table in enumerate(body.iter(f"{{{W_NS}}}tbl"), 1):
+        for r, row in enumerate(table.iterchildren(f"{{{W_NS}}}tr"), 1):
+            for c, cell in enumerate(row.iterchildren(f"{{{W_NS}}}tc"), 1):
+                for p in cell.iter(f"{{{W_NS}}}p"):
+                    labels[p] = f" (table {t}, row {r}, cell {c})"
+    return labels
 
 
 def _read_paragraph(doc: Document, where: str, p, styles: dict[str, str]) -> None:
