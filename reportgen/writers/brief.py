@@ -84,7 +84,7 @@ def render_brief(
     when = when or generation_time()
     plan = check_plan(_render_plan(plan_context(model, charts, labels, when), dirs))
     document = open_reference(reference)
-    check_styles(document, plan)
+    check_styles(document, plan, reference)
     _prepare(document, theme, style=style, user=user, language=model.language)
     writer = _Writer(document, model, charts, labels, theme, plan)
     writer.blocks(plan["blocks"])
@@ -205,14 +205,14 @@ def _styles_in(blocks: list) -> set[str]:
     return found
 
 
-def check_styles(document, plan: dict) -> None:
+def check_styles(document, plan: dict, path: Path | None = None) -> None:
     """Every style the writer or the plan needs must exist; the error names the first missing."""
     from reportgen.writers.brief_look import EXTRA_STYLES
 
     have = {s.name for s in document.styles} | set(EXTRA_STYLES)
     for name in (*REQUIRED_STYLES, *sorted(_styles_in(plan["blocks"]))):
         if name not in have:
-            raise TemplateError(f"the template has no paragraph style {name!r}")
+            raise TemplateError(f"the template has no paragraph style {name!r}", path=path)
 
 
 def _prepare(document, theme: Theme, *, style: str, user: bool, language: str) -> None:
