@@ -17,7 +17,7 @@ Language = Literal["zh", "en"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, allow_inf_nan=False)
 
 
 class Span(_Strict):
@@ -182,6 +182,17 @@ class Model(_Strict):
                 raise ValueError(f"{where}: span {span.start}-{span.end} does not match the text")
         return self
 
+    @model_validator(mode="after")
+    def _references_exist(self) -> Model:
+        ids = {f.id for f in self.facts}
+        for where, ref in _references(self):
+            if ref not in ids:
+                raise ValueError(f"{where}: no fact with id {ref!r}")
+        for where, theme in _theme_indices(self):
+            if theme is not None and not 0 <= theme < len(self.themes):
+                raise ValueError(f"{where}: no theme {theme} (the model has {len(self.themes)})")
+        return self
+
     def fact(self, fact_id: str) -> Fact:
         """The fact with this id (KeyError when absent)."""
         for fact in self.facts:
@@ -203,6 +214,23 @@ def _located(model: Model):
         yield f"quotes.{i}.span", quote.span, quote.text
     for i, caption in enumerate(model.captions):
         yield f"captions.{i}.span", caption.span, caption.text
+
+
+def _references(model: Model):
+    """Every (where, fact id) a relation names."""
+    for i, rel in enumerate(model.relations):
+        for key in ("whole", "fact", "of"):
+            if getattr(rel, key):
+                yield f"relations.{i}.{key}", getattr(rel, key)
+        for j, part in enumerate(rel.parts):
+            yield f"relations.{i}.parts.{j}", part
+
+
+def _theme_indices(model: Model):
+    """Every (where, theme index) of facts, relations, quotes and captions."""
+    for key in ("facts", "relations", "quotes", "captions"):
+        for i, item in enumerate(getattr(model, key)):
+            yield f"{key}.{i}.theme", item.theme
 
 
 def json_schema() -> dict:
