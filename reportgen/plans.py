@@ -48,7 +48,11 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
     try:
         template = _environment(dirs).get_template(name)
         return template.render(**context)
-    except jinja2.TemplateNotFound:
+    except jinja2.TemplateNotFound as exc:
+        if template is not None:  # the template loaded, but what it includes or imports did not
+            raise TemplateError(
+                f"{exc.name!r} not found in {_names(dirs)}", path=_file(template, name)
+            ) from None
         raise TemplateError(f"template not found in {_names(dirs)}", path=name) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(

@@ -22,8 +22,12 @@ MIN_QUOTE = 5
 FIT_SLACK = 2.0
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-# A number right after one of these is a label or an ordinal (图1, 表2, 第3, 附件1), not a figure.
-_LABEL_BEFORE = ("图", "表", "第", "附件", "附表", "附图", "No.", "no.", "#")
+# A number right after one of these is a label or an ordinal (图1, 表2, 第3, Table 1), not a figure.
+_LABEL_BEFORE = re.compile(
+    r"(?:图|表|第|附件|附表|附图|\b(?:table|figure|fig\.|chart|exhibit|slide|page|p\.|no\.|annex|"
+    r"appendix|section|part|chapter|item|step)|#)\s?$",
+    re.IGNORECASE,
+)
 _QUOTED = (
     re.compile(r"“([^“”]*)”"),
     re.compile(r"「([^「」]*)」"),
@@ -237,6 +241,9 @@ def unsupported_numbers(text: str, source: Source) -> list[str]:
         if not q.base_unit:
             continue
         covered.append((q.start, q.end))
+        number = _NUMBER.search(text, q.start, q.end)
+        if number is not None and _is_label(text, number):
+            continue
         if not _quantity_ok(q, source):
             bad.append(q.text)
     for m in _NUMBER.finditer(text):
@@ -271,8 +278,7 @@ def _is_label(text: str, m: re.Match) -> bool:
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
     if re.match(r"[A-Za-z_]", before) or re.match(r"[A-Za-z_]", after):
         return True
-    head = text[max(0, m.start() - 4) : m.start()].rstrip()
-    return head.endswith(_LABEL_BEFORE)
+    return _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is not None
 
 
 def _context(text: str, m: re.Match) -> str:
