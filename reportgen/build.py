@@ -319,6 +319,30 @@ def build_article(job: Job, config: Config) -> ArticleResult:
     )
 
 
+def build_and_release(job: Job, config: Config) -> ArticleResult:
+    """build_article, then hand freed memory back to the OS (a worker builds many articles).
+
+    Without this a worker's resident memory grows about 10 MB per article: glibc keeps the
+    heap that lxml, matplotlib and Pillow freed. gc + malloc_trim keep it flat (~60 ms).
+    """
+    try:
+        return build_article(job, config)
+    finally:
+        release_memory()
+
+
+def release_memory() -> None:
+    """Collect cycles and return free heap pages to the OS (glibc only; a no-op elsewhere)."""
+    import gc
+
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _render(job: Job, config: Config, staging: Path) -> tuple[list[str] | None, dict[str, float]]:
     from reportgen.atomic import write_text
 
@@ -511,8 +535,9 @@ def _run(todo: list[Job], config: Config, workers: int, reporter: Reporter) -> l
     if workers == 1:
         reporter.start(len(todo))
         try:
+            step = build_article if len(todo) == 1 else build_and_release
             for job in todo:
-                results.append(build_article(job, config))
+                results.append(step(job, config))
                 reporter.done(results[-1])
         finally:
             reporter.close()
@@ -521,7 +546,7 @@ def _run(todo: list[Job], config: Config, workers: int, reporter: Reporter) -> l
     from concurrent.futures.process import BrokenProcessPool
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        futures = {pool.submit(build_article, job, config): job for job in todo}
+        futures = {pool.submit(build_and_release, job, config): job for job in todo}
         reporter.start(len(todo))
         try:
             for future in as_completed(futures):
