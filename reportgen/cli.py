@@ -180,7 +180,11 @@ def deck(
 def build(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
-        typer.Argument(help="Articles or folders; default: config inputs, else seeds/."),
+        typer.Argument(
+            metavar="ARTICLE|DIR",
+            help="Articles or folders; default: config inputs, else seeds/.",
+            show_default=False,
+        ),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -199,7 +203,9 @@ def build(
     ] = None,
     shard: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--shard", help="Build only shard I of N (I/N, 1-based, sorted inputs)."),
+        typer.Option(
+            "--shard", metavar="I/N", help="Build only shard I of N (1-based, sorted inputs)."
+        ),
     ] = None,
     no_verify: Annotated[
         bool, typer.Option("--no-verify", help="Skip tracing numbers and quotes to the source.")
