@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
@@ -228,7 +229,17 @@ def _figures(ctx: _Ctx) -> ChartSpec:
 
 def _short(text: str, n: int = 14) -> str:
     text = text.strip()
-    return text if len(text) <= n else text[: n - 1] + "…"
+    if len(text) <= n:
+        return text
+    cut = n - 1
+    # Never cut a figure from its scale or unit ("$1.2 b…" would read as $1.2): end before it.
+    for m in _FIGURE.finditer(text):
+        if m.start() < cut < m.end() and m.start() > 0:
+            cut = m.start()
+    return text[:cut].rstrip() + "…"
+
+
+_FIGURE = re.compile(r"[$€£¥]?\d[\d,.]*(?:\s?[A-Za-z]+|[%‰]|[万亿千百]+[^\s，。、；,;]?)?")
 
 
 # --- per-section charts --------------------------------------------------------------------
