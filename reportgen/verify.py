@@ -169,7 +169,7 @@ class Source:
         found += [(f.value, f.normalized, f.base_unit) for f in model.facts]
         for value, normalized, base in found:
             values += [value, normalized]
-            quantities.setdefault(base, []).append(normalized)
+            quantities.setdefault(base.casefold(), []).append(normalized)
         derived, labels = _chart_allowances(specs)
         return cls(model.language, text, fold(text), tokens, values, quantities, derived, labels)
 
@@ -258,7 +258,7 @@ def _quantity_ok(q, source: Source) -> bool:
     m = _NUMBER.search(q.text)
     decimals = _decimals(m.group(0)) if m else 0
     scale = q.normalized / q.value if q.value else 1.0
-    candidates = source.quantities.get(q.base_unit, [])
+    candidates = source.quantities.get(q.base_unit.casefold(), [])  # USD = usd
     if _close(q.value, decimals, candidates, scale or 1.0):
         return True
     return _close(q.value, decimals, source.derived)
