@@ -231,6 +231,7 @@ def shared_inputs(config: Config) -> dict[str, str]:
             if not path.exists():
                 raise ConfigError(f"{role} not found", path=path)
             inputs |= _hash_files(path, f"{role}:{display(path)}")
+    split_template(config.template)  # a template of the wrong kind fails before any work
     if config.theme is None:
         inputs.setdefault("templates/default/theme.yaml", manifest.sha256_file(DEFAULT_THEME))
     font_file = config.fonts.get("chart_font_file")
@@ -364,6 +365,7 @@ def _render(job: Job, config: Config, staging: Path) -> tuple[list[str] | None, 
     write_text(staging / "content.json", model.to_json())
     lap("extract")
     theme = load_build_theme(config)
+    brief_template, deck_template = split_template(config.template)
     from reportgen.charts import run
 
     charts = run(model, staging / CHARTS, theme=theme)
@@ -374,7 +376,7 @@ def _render(job: Job, config: Config, staging: Path) -> tuple[list[str] | None, 
         model,
         staging / "brief.docx",
         charts=charts,
-        template=config.template,
+        template=brief_template,
         style=config.style,
         theme=theme,
     )
@@ -385,7 +387,7 @@ def _render(job: Job, config: Config, staging: Path) -> tuple[list[str] | None, 
         model,
         staging / "deck.pptx",
         charts=charts,
-        template=config.template,
+        template=deck_template,
         native_charts=config.native_charts,
         theme=theme,
     )
@@ -396,6 +398,21 @@ def _render(job: Job, config: Config, staging: Path) -> tuple[list[str] | None, 
         findings = [str(f) for f in verify(staging, model)]
         lap("verify")
     return findings, timings
+
+
+def split_template(template: Path | None) -> tuple[Path | None, Path | None]:
+    """--template for the brief and for the deck: a .docx, a .pptx, or a folder holding either."""
+    if template is None:
+        return None, None
+    if template.is_dir():
+        deck = template / "reference.pptx"
+        return template, deck if deck.is_file() else None
+    suffix = template.suffix.lower()
+    if suffix in (".docx", ".dotx"):
+        return template, None
+    if suffix == ".pptx":
+        return None, template
+    raise ConfigError("a template is a .docx (brief), a .pptx (deck) or a folder", path=template)
 
 
 def load_build_theme(config: Config):

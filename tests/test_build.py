@@ -405,6 +405,30 @@ def test_no_articles_is_a_usage_error(tmp_path, monkeypatch) -> None:
     assert result.stderr.startswith("Error: no articles to build")
 
 
+def test_template_goes_to_the_writer_it_fits(tmp_path) -> None:
+    from reportgen.build import split_template
+
+    folder = tmp_path / "corp"
+    folder.mkdir()
+    assert split_template(None) == (None, None)
+    assert split_template(Path("x.docx")) == (Path("x.docx"), None)
+    assert split_template(Path("x.pptx")) == (None, Path("x.pptx"))
+    assert split_template(folder) == (folder, None)
+    (folder / "reference.pptx").write_bytes(b"PK")
+    assert split_template(folder) == (folder, folder / "reference.pptx")
+    with pytest.raises(ConfigError, match="a template is a .docx"):
+        split_template(Path("x.potx"))
+
+
+def test_wrong_template_fails_before_any_work(project) -> None:
+    (project / "corp.odt").write_bytes(b"x")
+    result = run_cli("articles", "--template", "corp.odt", "--force", "-q")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: corp.odt: a template is a .docx (brief), a .pptx (deck) or a folder\n"
+    )
+
+
 def test_build_article_config_is_picklable() -> None:
     import pickle
 
