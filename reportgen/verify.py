@@ -381,11 +381,14 @@ def theme_keys(theme) -> list[str]:
 
 
 def _heading_has(heading: str, key: str) -> bool:
+    """``key`` is in the heading, or the heading was cut (…) after at least 4 of its characters."""
     key = fold(key)
     if key in heading:
         return True
-    stem = _ELLIPSIS.split(heading)[0] if _ELLIPSIS.search(heading) else ""
-    return len(stem) >= 4 and key.startswith(stem[-len(stem) :]) and stem in key
+    for stem in _ELLIPSIS.split(heading)[:-1]:
+        if any(key.startswith(stem[-k:]) for k in range(len(stem), 3, -1)):
+            return True
+    return False
 
 
 # --- reading the deck -------------------------------------------------------------------------

@@ -13,7 +13,9 @@ from reportgen.errors import FindingsError, InputError
 from reportgen.verify import (
     Finding,
     Source,
+    _heading_has,
     fit_problem,
+    fold,
     quote_ok,
     raise_for,
     unsupported_numbers,
@@ -323,6 +325,14 @@ def test_quote_rules(source) -> None:
     assert quote_ok("其他（推算）", source)  # a chart label, quoted in a note
     assert not quote_ok("从签约到开工仅用三个月", source)
     assert not quote_ok("是我们集团全球所有工厂中建设速度最快的……从签约到开工仅用半年", source)
+
+
+def test_theme_heading_cut_with_an_ellipsis() -> None:
+    key = "平衡“守”与“变”"
+    assert _heading_has(fold("平衡“守”与“变”：企业（家）"), key)
+    assert _heading_has(fold("主题：平衡“守”与…"), key)  # cut after 4+ of its characters
+    assert not _heading_has(fold("主题：平衡…"), key)
+    assert not _heading_has(fold("把握“时”与“势”"), key)
 
 
 def test_fit_problem_on_a_wide_unwrapped_line(tmp_path) -> None:
