@@ -69,6 +69,7 @@ class Document:
     pieces: list[Piece] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # the file's own date, as text may show it
 
 
 # --- entry points -----------------------------------------------------------------------------
@@ -86,7 +87,7 @@ def verify_outputs(out_dir: Path, model: Model | None = None, *, render: bool = 
     findings: list[Finding] = []
     for doc in docs:
         findings += doc.findings
-        findings += check_numbers(doc.pieces, source)
+        findings += check_numbers(doc.pieces, source, doc.dates)
         findings += check_quotes(doc.pieces, source)
         findings += check_themes(doc, model)
     if render:
@@ -214,11 +215,21 @@ def _close(shown: float, decimals: int, candidates: Iterable[float], scale: floa
 # --- numbers ----------------------------------------------------------------------------------
 
 
-def check_numbers(pieces: Iterable[Piece], source: Source) -> list[Finding]:
-    """A finding for every number that is neither in the source nor a marked derived value."""
+def check_numbers(
+    pieces: Iterable[Piece], source: Source, dates: Iterable[str] = ()
+) -> list[Finding]:
+    """A finding for every number that is neither in the source nor a marked derived value.
+
+    The document's own date (its core properties' creation date, which the writers take from
+    SOURCE_DATE_EPOCH) may appear, as in a "generated on" line; it is not a figure.
+    """
     findings = []
+    dates = sorted(set(dates), key=len, reverse=True)
     for piece in pieces:
-        for shown in unsupported_numbers(piece.text, source):
+        text = piece.text
+        for date in dates:
+            text = text.replace(date, " " * len(date))
+        for shown in unsupported_numbers(text, source):
             findings.append(Finding(piece.where, f"number {shown!r} is not in the source"))
     return findings
 
@@ -401,7 +412,7 @@ _SKIP_PLACEHOLDERS = ("SLIDE_NUMBER", "DATE")
 def read_pptx(path: Path) -> Document:
     """Every text of the deck (shapes, tables, native charts, notes, alt text) and its checks."""
     prs = _open_pptx(path)
-    doc = Document(path.name)
+    doc = Document(path.name, dates=own_dates(prs.core_properties))
     width, height = int(prs.slide_width), int(prs.slide_height)
     for number, slide in enumerate(prs.slides, 1):
         where = f"{path.name} slide {number}"
@@ -475,6 +486,24 @@ def _read_alt(doc: Document, where: str, shape) -> None:
         doc.findings.append(Finding(where, f"alt text is a file name ({descr!r})"))
     else:
         doc.pieces.append(Piece(f"{where} alt text", descr, "alt"))
+
+
+def own_dates(core_properties) -> list[str]:
+    """The file's creation date as a "generated on" line may write it."""
+    when = getattr(core_properties, "created", None)
+    if when is None:
+        return []
+    y, m, d = when.year, when.month, when.day
+    month = when.strftime("%B")
+    return [
+        f"{y}-{m:02d}-{d:02d}",
+        f"{y}/{m:02d}/{d:02d}",
+        f"{y}.{m:02d}.{d:02d}",
+        f"{y}年{m}月{d}日",
+        f"{y}年{m:02d}月{d:02d}日",
+        f"{d} {month} {y}",
+        f"{month} {d}, {y}",
+    ]
 
 
 def _file_name(text: str) -> bool:
@@ -664,7 +693,7 @@ _PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "DATE", "TIME", "
 def read_docx(path: Path) -> Document:
     """Every text of the brief (body, tables, headers, footers, alt text) and its checks."""
     document = _open_docx(path)
-    doc = Document(path.name)
+    doc = Document(path.name, dates=own_dates(document.core_properties))
     styles = _style_names(document)
     body = document.element.body
     cells = _cell_labels(body)

@@ -181,6 +181,27 @@ def test_removed_alt_text_in_the_brief(out) -> None:
     ]
 
 
+def test_the_documents_own_date_is_not_a_figure(out, seed_model, monkeypatch) -> None:
+    import docx
+
+    from reportgen.charts import run
+    from reportgen.writers.brief import write_brief
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")  # 2017-07-14, a "generated on" line
+    write_brief(seed_model, out / "brief.docx", charts=run(seed_model, out / "charts"))
+    assert messages(verify_outputs(out)) == []
+    document = docx.Document(str(out / "brief.docx"))
+    para = next(p for p in document.paragraphs if "2017-07-14" in p.text)
+    for run_ in para.runs:
+        run_.text = run_.text.replace("2017-07-14", "2017-07-15")
+    document.save(str(out / "brief.docx"))
+    n = 1 + [p._p for p in document.paragraphs].index(para._p)
+    assert messages(verify_outputs(out)) == [
+        f"brief.docx paragraph {n}: number '2017-' is not in the source",
+        f"brief.docx paragraph {n}: number '15' is not in the source",
+    ]
+
+
 def test_slide_without_a_title(out) -> None:
     prs = _deck(out)
     prs.slides[2].shapes.title.text_frame.text = ""
