@@ -128,3 +128,60 @@ def test_ellipsize_cuts_to_the_line_budget() -> None:
     cut = tf.ellipsize(text, 100, 20, 2)
     assert cut.endswith("…") and len(tf.wrap(cut, 100, 20)) <= 2
     assert tf.ellipsize("短", 100, 20, 1) == "短"
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_direct_font_reader_matches_fonttools(bold: bool) -> None:
+    from reportgen.fonts import bundled_font_path
+
+    path = bundled_font_path(700 if bold else 400)
+    direct = tf._Advances.read(path)
+    reference = tf._advances_fonttools(path)
+    assert len(reference) > 1000
+    assert all(direct.get(cp, -1.0) == width for cp, width in reference.items())
+    assert direct.get(0x10FFFF, -1.0) == -1.0
+
+
+def _naive_wrap(text: str, width: float, size: float, bold: bool) -> list[str]:
+    """The plain algorithm: re-measure the whole line for every token (the incremental one in
+    textfit must give the same lines)."""
+
+    def fits(parts: list[str]) -> bool:
+        return tf.text_width("".join(parts), size, bold) <= width
+
+    lines, line = [], []
+    for token in tf._TOKEN.findall(text.strip()):
+        if token.isspace():
+            line += [" "] if line else []
+            continue
+        if fits(line + [token]):
+            line.append(token)
+            continue
+        pieces, cur = [], ""
+        for ch in token if not fits([token]) else []:
+            if cur and not fits([cur + ch]):
+                pieces.append(cur)
+                cur = ""
+            cur += ch
+        for piece in pieces + ([cur] if cur else []) if not fits([token]) else [token]:
+            if line and fits(line + [piece]):
+                line.append(piece)
+                continue
+            line, carried = tf._break(line, piece)
+            if line:
+                lines.append(line)
+            line = carried
+    if line:
+        lines.append(line)
+    return ["".join(t).strip() for t in lines if "".join(t).strip()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=CJK + PUNCT + "12 WiKé-/.", min_size=1, max_size=90),
+    st.sampled_from([30.0, 75.5, 120.0, 333.3]),
+    st.sampled_from([11.0, 14.0, 17.5, 28.0]),
+    st.booleans(),
+)
+def test_incremental_wrap_equals_remeasuring(text: str, width: float, size: float, bold) -> None:
+    assert tf.wrap(text, width, size, bold) == _naive_wrap(text, width, size, bold)
