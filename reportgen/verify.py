@@ -249,8 +249,8 @@ def unsupported_numbers(text: str, source: Source) -> list[str]:
     bad: list[str] = []
     covered: list[tuple[int, int]] = []
     for q in find_quantities(text, source.language):
-        if not q.base_unit:
-            continue
+        if not q.base_unit or _ELLIPSIS.match(text, q.end):
+            continue  # no unit, or a unit cut short by an ellipsis ("200 fir…"): read it bare
         covered.append((q.start, q.end))
         number = _NUMBER.search(text, q.start, q.end)
         if number is not None and _is_label(text, number):

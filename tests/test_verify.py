@@ -317,6 +317,7 @@ def test_bad_chart_index(out) -> None:
         "其他（推算）27项",
         "图1 表2 第3 D12 Q4 X1 C919",  # labels and ordinals
         "R&D经费5.3%",  # 5.25% rounded to the shown decimals
+        "规上工业总产值突破3700亿…",  # a cut (…) may shorten the unit: read as a bare number
     ],
 )
 def test_numbers_the_source_supports(source, text) -> None:
@@ -333,6 +334,7 @@ def test_numbers_the_source_supports(source, text) -> None:
         ("2031年", ["2031年"]),
         ("新增17个", ["17个"]),
         ("其他（推算）28项", ["28项"]),
+        ("规上工业总产值突破3800亿…", ["3800亿…"]),
     ],
 )
 def test_numbers_the_source_does_not_support(source, text, bad) -> None:
