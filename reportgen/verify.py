@@ -850,41 +850,22 @@ _EDGE = 0.5  # points a glyph box may touch past the page edge (anti-aliasing, r
 
 
 def render_findings(out_dir: Path, names: list[str], model: Model) -> list[Finding]:
-    """Convert the outputs to PDF with LibreOffice (own profile); text that leaves the page and
-    Chinese text no embedded font has glyphs for are findings."""
-    import shutil
-    import subprocess
+    """Convert the outputs to PDF with LibreOffice, exactly as ``reportgen preview`` does (own
+    profile, bundled CJK fonts); text that leaves the page and Chinese text no embedded font has
+    glyphs for are findings."""
     import tempfile
 
     from reportgen.errors import ConfigError
+    from reportgen.preview import INSTALL_HINT, convert, find_soffice, fonts_conf
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if soffice is None:
-        raise ConfigError("--render needs LibreOffice (soffice) on the PATH")
+        raise ConfigError(f"--render: {INSTALL_HINT}")
     findings: list[Finding] = []
     with tempfile.TemporaryDirectory(prefix="reportgen-verify-") as tmp:
-        pdfs = Path(tmp) / "pdf"
-        cmd = [
-            soffice,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(pdfs),
-            *[str(Path(out_dir).resolve() / n) for n in names],
-        ]
-        try:
-            subprocess.run(cmd, capture_output=True, timeout=600, check=False)
-        except subprocess.TimeoutExpired:
-            raise ConfigError("LibreOffice did not finish converting within 10 minutes") from None
-        fonts = _FontIndex()
-        for name in names:
-            pdf = pdfs / f"{Path(name).stem}.pdf"
-            if not pdf.is_file():
-                findings.append(Finding(name, "LibreOffice could not convert it to PDF"))
-                continue
+        pdfs = convert(soffice, [Path(out_dir) / n for n in names], Path(tmp))
+        fonts = _FontIndex(fonts_conf(Path(tmp)))
+        for name, pdf in zip(names, pdfs, strict=True):
             findings += pdf_findings(name, pdf, fonts)
     return findings
 
@@ -954,7 +935,8 @@ def _unembedded(pdf: Path) -> list[str]:
 class _FontIndex:
     """Installed fonts by PostScript name (from fc-list), with their character maps."""
 
-    def __init__(self) -> None:
+    def __init__(self, config: Path | None = None) -> None:
+        self._config = config  # a fontconfig file (the one LibreOffice rendered with)
         self._files: dict[str, tuple[str, int]] | None = None
         self._cmaps: dict[str, set[int] | None] = {}
 
@@ -996,8 +978,13 @@ class _FontIndex:
             tool = shutil.which("fc-list")
             if tool is not None:
                 fmt = "%{postscriptname}|%{file}|%{index}\\n"
+                env = None
+                if self._config is not None:
+                    import os
+
+                    env = dict(os.environ, FONTCONFIG_FILE=str(self._config))
                 out = subprocess.run(
-                    [tool, "--format", fmt], capture_output=True, text=True, check=False
+                    [tool, "--format", fmt], capture_output=True, text=True, check=False, env=env
                 ).stdout
                 for line in out.splitlines():
                     parts = line.split("|")
