@@ -35,6 +35,8 @@ _QUOTED = (
 )
 _QUOTED_ASCII = re.compile(r'"([^"]*)"')
 _ELLIPSIS = re.compile(r"…+|\.\.\.+|⋯+")
+# What may follow a quantity whose unit was cut by an ellipsis: "200 fir…", "0.5 percentage p…".
+_CUT_UNIT = re.compile(r"\s?[A-Za-z]{0,12}(?:…|\.\.\.|⋯)")
 _OPEN_MARKS = "“「『\"‘'"
 _CLOSE_MARKS = "”」』\"’'"
 _FOLD = str.maketrans("，：；！？（）［］｛｝％", ",:;!?()[]{}%")
@@ -249,7 +251,7 @@ def unsupported_numbers(text: str, source: Source) -> list[str]:
     bad: list[str] = []
     covered: list[tuple[int, int]] = []
     for q in find_quantities(text, source.language):
-        if not q.base_unit or _ELLIPSIS.match(text, q.end):
+        if not q.base_unit or _CUT_UNIT.match(text, q.end):
             continue  # no unit, or a unit cut short by an ellipsis ("200 fir…"): read it bare
         covered.append((q.start, q.end))
         number = _NUMBER.search(text, q.start, q.end)
