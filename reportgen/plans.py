@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from reportgen.errors import TemplateError
@@ -34,6 +35,13 @@ def _environment(dirs: list[Path]):
     return env
 
 
+@lru_cache(maxsize=8)
+def _shared_environment(dirs: tuple[str, ...]):
+    """One environment per search path, so a process building many articles compiles each
+    template once (Jinja2 still reloads a template whose file changed)."""
+    return _environment([Path(d) for d in dirs])
+
+
 def _quote(value: object) -> str:
     """A YAML-safe scalar: JSON is valid YAML, so strings come out quoted and escaped."""
     return json.dumps(value, ensure_ascii=False)
@@ -46,7 +54,7 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
 
     template = None
     try:
-        template = _environment(dirs).get_template(name)
+        template = _shared_environment(tuple(str(d) for d in dirs)).get_template(name)
         return template.render(**context)
     except jinja2.TemplateNotFound as exc:
         if template is not None:  # the template loaded, but what it includes or imports did not

@@ -26,11 +26,26 @@ class ChartFile:
 
 @dataclass(frozen=True)
 class ChartSet:
-    """The charts of one article, in order, with the folder that holds them."""
+    """The charts of one article, in order, with the folder that holds them.
+
+    With a helper process drawing them, files appear while the writers run: a writer calls
+    ``wait(path)`` before reading one, and the build calls ``finish()`` before moving them.
+    """
 
     directory: Path
     entries: list[ChartFile] = field(default_factory=list)
     drawn: int = 0
+    helper: object = field(default=None, repr=False, compare=False)
+
+    def wait(self, path: Path) -> None:
+        """Return once ``path`` exists (at once unless a helper is still drawing it)."""
+        if self.helper is not None:
+            self.helper.wait(path)
+
+    def finish(self) -> None:
+        """Return once every chart file is written."""
+        if self.helper is not None:
+            self.helper.finish()
 
     def __iter__(self):
         return iter(self.entries)
@@ -61,8 +76,12 @@ def _check(spec: ChartSpec) -> None:
         raise ModelError(f"charts.{spec.id}: a {spec.kind} chart needs at least two values")
 
 
-def run(model: Model, out_dir: Path, *, theme: Theme | None = None) -> ChartSet:
-    """Plan (or take the model's) chart specs, draw the ones not cached, write charts.json."""
+def run(model: Model, out_dir: Path, *, theme: Theme | None = None, helper=None) -> ChartSet:
+    """Plan (or take the model's) chart specs, draw the ones not cached, write charts.json.
+
+    With a ``helper`` (reportgen.charts.helper.ChartHelper) the drawing is handed to it and this
+    returns at once; the ChartSet's ``wait`` and ``finish`` then wait for the files.
+    """
     from reportgen.atomic import write_text
     from reportgen.charts.cache import chart_key, names, remove_stale
     from reportgen.fonts import font_chain
@@ -82,13 +101,19 @@ def run(model: Model, out_dir: Path, *, theme: Theme | None = None) -> ChartSet:
         entries.append(entry)
         if not all(p.is_file() for p in files.values()):
             jobs.append(entry)
-    if jobs:
-        from reportgen.charts.draw import Targets, draw_all
-
-        draw_all([(e.spec, Targets(e.slide_png, e.page_png, e.svg)) for e in jobs], theme, chain)
     remove_stale(out_dir, keep)
+    if jobs:
+        from reportgen.charts.draw import Targets
+
+        work = [(e.spec, Targets(e.slide_png, e.page_png, e.svg)) for e in jobs]
+        if helper is not None:
+            helper.submit(work, theme, chain)
+        else:
+            from reportgen.charts.draw import draw_all
+
+            draw_all(work, theme, chain)
     write_text(out_dir / INDEX, _index(entries, chain))
-    return ChartSet(out_dir, entries, drawn=len(jobs))
+    return ChartSet(out_dir, entries, drawn=len(jobs), helper=helper if jobs else None)
 
 
 def _alt(spec: ChartSpec) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +28,18 @@ class Targets:
     svg: Path
 
 
-def draw_all(jobs: list[tuple[ChartSpec, Targets]], theme: Theme, chain: FontChain) -> None:
-    """Draw every (spec, targets) pair; fonts are registered once per process."""
+def draw_all(
+    jobs: list[tuple[ChartSpec, Targets]],
+    theme: Theme,
+    chain: FontChain,
+    done: Callable[[Path], None] | None = None,
+) -> None:
+    """Draw every (spec, targets) pair; fonts are registered once per process.
+
+    Files come in the order the writers read them: every page PNG (the brief), then every
+    slide PNG (the deck), then the SVGs (read by no writer). ``done(path)`` is called once each
+    file is in place, possibly from a helper thread.
+    """
     from matplotlib import font_manager, rc_context
 
     for path in chain.files:
@@ -37,9 +48,27 @@ def draw_all(jobs: list[tuple[ChartSpec, Targets]], theme: Theme, chain: FontCha
             _ADDED.add(path)
     from concurrent.futures import ThreadPoolExecutor
 
+    dpi = int(theme.chart.get("dpi", 200))
+    slide_in = _inches(theme, "slide_inches", (8.0, 4.5))
+    page_in = _inches(theme, "page_inches", (6.3, 3.6))
+
+    def put(path: Path, data) -> None:
+        if isinstance(data, bytes):
+            write_bytes(path, data)
+        else:
+            _write_png(path, data, dpi)
+        if done is not None:
+            done(path)
+
     # PNG encoding (zlib, GIL released) runs in a helper thread while the next figure renders.
     with rc_context(_rc(theme, chain)), ThreadPoolExecutor(max_workers=1) as pool:
-        pending = [f for spec, targets in jobs for f in draw_one(spec, targets, theme, pool)]
+        pending = []
+        for size, target in ((page_in, "page_png"), (slide_in, "slide_png")):
+            for spec, targets in jobs:
+                image = _pixels(_figure(spec, theme, size), dpi)
+                pending.append(pool.submit(put, getattr(targets, target), image))
+        for spec, targets in jobs:
+            put(targets.svg, _svg(_figure(spec, theme, slide_in)))
         for future in pending:
             future.result()
 
@@ -57,25 +86,6 @@ def _rc(theme: Theme, chain: FontChain) -> dict:
         "xtick.color": _c(theme, "subtle"),
         "ytick.color": _c(theme, "subtle"),
     }
-
-
-def draw_one(spec: ChartSpec, targets: Targets, theme: Theme, pool=None) -> list:
-    """Render one spec at slide and page size; the SVG is the slide layout as vectors.
-
-    With a thread ``pool`` the PNG files are encoded and written there; the futures are returned.
-    """
-    dpi = int(theme.chart.get("dpi", 200))
-    jobs = []
-    slide = _figure(spec, theme, _inches(theme, "slide_inches", (8.0, 4.5)))
-    jobs.append((targets.slide_png, _pixels(slide, dpi)))
-    write_bytes(targets.svg, _svg(slide))
-    page = _figure(spec, theme, _inches(theme, "page_inches", (6.3, 3.6)))
-    jobs.append((targets.page_png, _pixels(page, dpi)))
-    if pool is None:
-        for path, image in jobs:
-            _write_png(path, image, dpi)
-        return []
-    return [pool.submit(_write_png, path, image, dpi) for path, image in jobs]
 
 
 def _inches(theme: Theme, key: str, default: tuple[float, float]) -> tuple[float, float]:

@@ -275,6 +275,8 @@ class _Writer:
         self.theme = theme
         self.plan = plan
         self.charts = {e.spec.id: e for e in (getattr(charts, "entries", None) or [])}
+        # a chart set still being drawn (by a helper process) says when a file is ready
+        self.chart_ready = getattr(charts, "wait", None) or (lambda path: None)
         self.placed: set[str] = set()
         self.zh = model.language == "zh"
         self.figures = 0
@@ -413,6 +415,7 @@ class _Writer:
 
         from reportgen.writers.docx_helpers import add_field, set_alt_text
 
+        self.chart_ready(entry.page_png)
         blob = Path(entry.page_png).read_bytes()
         width = min(Image.from_blob(blob).width, self.text_width())
         p = self.para()

@@ -100,6 +100,8 @@ def build_deck(
     prs = open_template(path)
     remove_all_slides(prs)
     deck = _Deck(prs, model, theme, labels, entries, native_charts, plan, path)
+    # a chart set still being drawn (by a helper process) says when a file is ready
+    deck.chart_ready = getattr(charts, "wait", None) or deck.chart_ready
     for spec in slides:
         deck.render(spec)
     return deck.finish()
@@ -243,6 +245,10 @@ class _Deck:
         self.frame = self._content_frame()
 
     # .. dispatch and shared pieces ..
+
+    @staticmethod
+    def chart_ready(path: Path) -> None:
+        """Return once a chart file can be read (they all can, unless a helper is drawing)."""
 
     def render(self, spec: dict) -> None:
         getattr(self, f"_slide_{spec['kind']}")(spec)
@@ -591,6 +597,7 @@ class _Deck:
 
         from reportgen.writers.pptx_helpers import set_alt_text
 
+        self.chart_ready(png)
         with Image.open(png) as im:
             pw, ph = im.size
         scale = min(area.w / pw, area.h / ph)

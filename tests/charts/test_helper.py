@@ -1,0 +1,128 @@
+"""The chart helper process: same bytes as drawing in process, errors and deaths reported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from factories import zh_model
+
+from reportgen.charts import run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the helper forks (Linux only)")
+
+
+def _script(body: str, out: Path) -> subprocess.CompletedProcess:
+    """Run ``body`` in a fresh interpreter (no matplotlib yet, one thread), as a build would."""
+    code = textwrap.dedent(
+        """
+        import sys
+        sys.path[:0] = [{tests!r}, {root!r}]
+        from pathlib import Path
+        from factories import zh_model
+        from reportgen.charts import run
+        from reportgen.charts.helper import ChartHelper
+        out = Path({out!r})
+        """
+    ).format(tests=str(ROOT / "tests"), root=str(ROOT), out=str(out))
+    env = {k: v for k, v in os.environ.items() if k != "REPORTGEN_CHART_HELPER"}
+    return subprocess.run(
+        [sys.executable, "-c", code + textwrap.dedent(body)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_helper_draws_the_same_bytes_while_this_process_goes_on(tmp_path) -> None:
+    body = """
+        helper = ChartHelper.start()
+        assert helper is not None
+        charts = run(zh_model(), out, helper=helper)
+        for entry in charts:  # in the order the writers read them
+            charts.wait(entry.page_png)
+            assert entry.page_png.is_file()
+        for entry in charts:
+            charts.wait(entry.slide_png)
+            assert entry.slide_png.is_file()
+        charts.finish()
+        assert all(e.svg.is_file() for e in charts)
+        assert not helper._proc.is_alive()
+        print("matplotlib" in sys.modules)
+    """
+    done = _script(body, tmp_path / "helper")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"  # the drawing process imported it, not this one
+    local = run(zh_model(), tmp_path / "local")
+    names = sorted(p.name for p in (tmp_path / "local").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "helper").iterdir())
+    assert len(local.entries) == 4
+    for name in names:
+        assert (tmp_path / "helper" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("raise_", "expected"),
+    [
+        ('OutputError("disk full", path="x.png")', "OutputError x.png: disk full"),
+        ('ValueError("bad value")', "ValueError bad value"),
+        ("os._exit(9)", "ChartHelperError the chart drawing process died (exit code 9)"),
+    ],
+)
+def test_drawing_failures_reach_the_main_process(tmp_path, raise_: str, expected: str) -> None:
+    body = f"""
+        import os
+        from reportgen.charts import draw
+        from reportgen.errors import OutputError
+
+        def broken(*args, **kwargs):
+            raise_it()
+
+        def raise_it():
+            {"raise " if "Error(" in raise_ else ""}{raise_}
+
+        draw.draw_all = broken  # the forked helper inherits this
+        helper = ChartHelper.start()
+        charts = run(zh_model(), out, helper=helper)
+        try:
+            charts.wait(charts.entries[0].page_png)
+        except Exception as exc:
+            text = exc.message if hasattr(exc, "message") else str(exc)
+            print(type(exc).__name__, text)
+        helper.close()
+        assert not helper._proc.is_alive()
+    """
+    done = _script(body, tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == expected
+
+
+def test_an_idle_helper_stops_when_closed(tmp_path) -> None:
+    body = """
+        import time
+        helper = ChartHelper.start()
+        start = time.perf_counter()
+        helper.close()
+        assert not helper._proc.is_alive() and helper._proc.exitcode == 0
+        print(round(time.perf_counter() - start, 1) < 5)
+    """
+    done = _script(body, tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
+
+
+def test_no_helper_when_disabled_or_matplotlib_is_loaded(monkeypatch) -> None:
+    import matplotlib  # noqa: F401 - loaded: drawing here costs no import, so no helper
+
+    from reportgen.charts.helper import ChartHelper
+
+    assert ChartHelper.start() is None
+    monkeypatch.setenv("REPORTGEN_CHART_HELPER", "0")
+    assert ChartHelper.start() is None
