@@ -70,9 +70,6 @@ def test_unusable_article(tmp_path, command, content, problem) -> None:
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="ingest decodes random high bytes as UTF-16 mojibake (reported to lead)"
-)
 def test_undecodable_bytes_without_bom(tmp_path) -> None:
     path = tmp_path / "article.txt"
     path.write_bytes(b"\xff\xfe\xfd\x80\x81" * 50 + "中文".encode("gbk") + b"\x81\x30")

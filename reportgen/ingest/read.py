@@ -46,7 +46,7 @@ def decode(raw: bytes, path: str | Path = "<input>") -> str:
     """Decode by BOM, then strict UTF-8, then detection (GB18030/GBK/Big5...); never by suffix."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _strict(raw[len(bom) :], encoding, path)
+            return _plausible(_strict(raw[len(bom) :], encoding, path), encoding, path)
     if _looks_binary(raw):
         raise InputError("binary data, not a text article", path=path)
     try:
@@ -78,9 +78,19 @@ def _detect(raw: bytes, path: str | Path) -> str:
         raise InputError("cannot detect the text encoding", path=path)
     encoding = "gb18030" if best.encoding in ("gbk", "gb2312", "hz") else best.encoding
     try:
-        return raw.decode(encoding)
+        text = raw.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"undecodable bytes (best guess {encoding})", path=path) from None
+    return _plausible(text, encoding, path)
+
+
+def _plausible(text: str, encoding: str, path: str | Path) -> str:
+    """Reject decodings that are mojibake (random bytes read as UTF-16 or a legacy codec)."""
+    from charset_normalizer.md import mess_ratio
+
+    if mess_ratio(text[:65536], maximum_threshold=1.0) > 0.4:
+        raise InputError(f"undecodable bytes (read as {encoding} they are gibberish)", path=path)
+    return text
 
 
 def normalize(text: str) -> str:
