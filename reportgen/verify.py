@@ -33,7 +33,8 @@ _QUOTED = (
     re.compile(r"「([^「」]*)」"),
     re.compile(r"『([^『』]*)』"),
 )
-_QUOTED_ASCII = re.compile(r'"([^"]*)"')
+# Straight quotes pair only as quotation marks: opening not after a letter, closing not before one.
+_QUOTED_ASCII = re.compile(r'(?<![\w"])"(\S[^"]*)"(?![\w"])')
 _ELLIPSIS = re.compile(r"…+|\.\.\.+|⋯+")
 # What may follow a quantity whose unit was cut by an ellipsis: "200 fir…", "0.5 percentage p…".
 _CUT_UNIT = re.compile(r"\s?[A-Za-z]{0,12}(?:…|\.\.\.|⋯)")
