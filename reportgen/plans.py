@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -30,9 +31,44 @@ def _environment(dirs: list[Path]):
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["q"] = _quote
     return env
+
+
+@lru_cache(maxsize=1)
+def _bytecode_cache():
+    """Compiled templates kept in the cache folder between runs (Jinja2 recompiles a template
+    whose source checksum changed); None when the folder cannot be made. Saves ~0.1 s a run."""
+    import hashlib
+
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
+    from reportgen.fonts import cache_dir
+
+    class Cache(FileSystemBytecodeCache):
+        """Only the built-in templates are kept (a user's may live in throwaway folders)."""
+
+        def get_bucket(self, environment, name, filename, source):
+            bucket = super().get_bucket(environment, name, filename, source)
+            bucket.builtin = bool(filename) and Path(filename).is_relative_to(TEMPLATES)
+            return bucket
+
+        def dump_bytecode(self, bucket) -> None:
+            if getattr(bucket, "builtin", False):
+                with contextlib.suppress(OSError):  # an unwritable cache is only slower
+                    super().dump_bytecode(bucket)
+
+    # the environment's options shape the compiled code but are not part of Jinja2's cache key
+    options = f"{jinja2.__version__} sandbox-immutable strict trim lstrip keepnl q"
+    folder = cache_dir() / "templates" / hashlib.sha256(options.encode()).hexdigest()[:12]
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return Cache(str(folder))
 
 
 @lru_cache(maxsize=8)
@@ -101,21 +137,27 @@ def render_plan(name: str, context: dict, dirs: list[Path]) -> object:
 
     text = render_text(name, context, dirs)
     try:
-        return yaml.safe_load(text)
+        return _safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"rendered line {mark.line + 1}: " if mark else ""
         raise TemplateError(f"{where}output is not valid YAML", path=name) from None
 
 
+def _safe_load(text: str) -> object:
+    """yaml.safe_load with libyaml's parser when PyYAML has it (same data, ~5x faster)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+
+
 def labels(kind: str, language: str, dirs: list[Path]) -> dict[str, str]:
     """Localized labels (``{kind}_labels_{language}.yaml``) from the first folder that has them."""
-    import yaml
 
     for d in dirs:
         path = d / f"{kind}_labels_{language}.yaml"
         if path.is_file():
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = _safe_load(path.read_text(encoding="utf-8")) or {}
             if not isinstance(data, dict):
                 raise TemplateError("labels must be a mapping", path=path)
             return {str(k): str(v) for k, v in data.items()}
