@@ -114,10 +114,11 @@ def _serve(conn, parent_end) -> None:
     """The helper's life: import, wait for work (None: stop), draw, report each file."""
     parent_end.close()
     try:
+        from reportgen.charts import draw
+
+        draw.quiet_blas()
         import matplotlib.backends.backend_agg  # noqa: F401 - the point: import while idle
         import matplotlib.figure  # noqa: F401
-
-        from reportgen.charts import draw
 
         message = conn.recv()
     except (EOFError, OSError, KeyboardInterrupt):
