@@ -118,6 +118,15 @@ class Quote(_Strict):
     span: Span
 
 
+class Entity(_Strict):
+    """A company, institution or project the article names, where it first appears per theme."""
+
+    text: str
+    kind: Literal["company", "institution", "project"]
+    theme: int | None = None
+    span: Span
+
+
 class Caption(_Strict):
     """A photo caption, kept with the section it stands in (``theme`` None for the lead)."""
 
@@ -171,6 +180,7 @@ class Model(_Strict):
     relations: list[Relation] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     captions: list[Caption] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
     furniture: list[str] = Field(default_factory=list)
     charts: list[ChartSpec] | None = None
     text: str
@@ -214,6 +224,8 @@ def _located(model: Model):
         yield f"quotes.{i}.span", quote.span, quote.text
     for i, caption in enumerate(model.captions):
         yield f"captions.{i}.span", caption.span, caption.text
+    for i, entity in enumerate(model.entities):
+        yield f"entities.{i}.span", entity.span, entity.text
 
 
 def _references(model: Model):

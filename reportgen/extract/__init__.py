@@ -5,13 +5,24 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from reportgen.extract.entities import find_entities
 from reportgen.extract.facts import SentenceIndex, extract_facts
 from reportgen.extract.quotes import find_quotes
 from reportgen.extract.relations import find_relations
 from reportgen.extract.structure import Layout, Section, layout_from_text
 from reportgen.extract.themes import lead_sentence, split_heading
 from reportgen.ingest.blocks import Block, is_cjk
-from reportgen.model import Caption, Model, Paragraph, Point, Quote, Source, Span, Theme
+from reportgen.model import (
+    Caption,
+    Entity,
+    Model,
+    Paragraph,
+    Point,
+    Quote,
+    Source,
+    Span,
+    Theme,
+)
 
 
 def extract_path(path: str | Path) -> Model:
@@ -57,6 +68,7 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         relations=find_relations(text, facts, language),
         quotes=_quotes(text, body, language, index),
         captions=_captions(sections, off),
+        entities=_entities(text, body, language),
         furniture=[b.text for b in layout.furniture],
         text=text,
     )
@@ -142,6 +154,21 @@ def _captions(sections: list[Section], off: dict[int, int]) -> list[Caption]:
         for b in sec.blocks
         if b.kind == "caption"
     ]
+
+
+def _entities(text: str, body, language: str) -> list[Entity]:
+    """Named companies, institutions and projects, once per theme, in text order."""
+    seen: set[tuple[str, int | None]] = set()
+    out = []
+    for start, end, theme in body:
+        for e in find_entities(text, start, end, language):
+            name = text[e.start : e.end]
+            if (name, theme) not in seen:
+                seen.add((name, theme))
+                out.append(
+                    Entity(text=name, kind=e.kind, theme=theme, span=Span(start=e.start, end=e.end))
+                )
+    return out
 
 
 def _quotes(text: str, body, language: str, index: SentenceIndex) -> list[Quote]:

@@ -1,0 +1,39 @@
+"""Named companies, institutions and projects: whole names only, never a fragment."""
+
+from __future__ import annotations
+
+from reportgen.extract import extract_text
+from reportgen.extract.entities import find_entities
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(text[e.start : e.end], e.kind) for e in find_entities(text, 0, len(text), "zh")]
+
+
+def test_seed_entities(seed_model) -> None:
+    names = {(e.text, e.kind, e.theme) for e in seed_model.entities}
+    assert ("杭州星辰大海科技有限公司", "company", 0) in names
+    assert ("钱塘低空智谷研究院", "institution", 0) in names
+    assert ("横滨橡胶株式会社", "company", 1) in names
+    assert ("中企国际港", "project", 1) in names
+    assert ("浙江理工大学分析测试中心", "institution", 2) in names
+    assert ("杭州电子科技大学", "institution", 2) in names
+    for e in seed_model.entities:
+        assert seed_model.text[e.span.start : e.span.end] == e.text
+
+
+def test_lead_in_verbs_and_punctuation_bound_a_name() -> None:
+    assert _names("来自杭州电子科技大学的博士,打造中企国际港。") == [
+        ("杭州电子科技大学", "institution"),
+        ("中企国际港", "project"),
+    ]
+
+
+def test_fragments_and_descriptions_are_not_names() -> None:
+    assert _names("浙江最大规模的高教园区;开工制造业项目;我们集团全球所有工厂。") == []
+    assert _names("世界500强投资项目") == []
+
+
+def test_entities_listed_once_per_theme() -> None:
+    m = extract_text("题\n\n## 一节\n\n在甲乙科技有限公司,甲乙科技有限公司再投资。\n\n再说一段。\n")
+    assert [(e.text, e.theme) for e in m.entities] == [("甲乙科技有限公司", 0)]
