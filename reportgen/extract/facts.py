@@ -195,6 +195,8 @@ def _subject_before(text: str, pos: int, sentence_start: int) -> str:
     whole = _TRAILING_VERB.sub("", parts[-1].strip() if parts else "")
     subject = _JOINERS.split(whole)[-1] or whole
     subject = _LEAD_VERB.sub("", subject) or subject
+    if _LEADING_VERB.fullmatch(subject):
+        subject = whole.replace("已", "")
     while _LEADING_VERB.match(subject) and _LEADING_VERB.sub("", subject):
         subject = _LEADING_VERB.sub("", subject)
     return _PLACE_PREFIX.sub("", subject)[-12:]

@@ -175,6 +175,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
                 "lead_fact": by_id[best.id] if best else None,
                 "quotes": [q for q in quotes if q["theme"] == i],
                 "captions": [c.text for c in model.captions if c.theme == i],
+                "entities": [e.text for e in model.entities if e.theme == i],
                 "charts": [e.spec.id for e in entries if e.spec.theme == i],
             }
         )

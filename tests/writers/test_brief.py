@@ -352,3 +352,19 @@ def test_seed_brief_has_the_three_pairs_and_only_traced_numbers(seed_model, tmp_
             text = text.replace(surface, " ")
         text = re.sub(r"(?:图|表)\d+|\b[DQX]\d+\b", " ", text)
         assert not [n for n in NUMBER.findall(text) if "派生" not in text], text
+
+
+def test_theme_sections_list_the_named_entities(tmp_path, seed_model) -> None:
+    """Each theme section names the companies, institutions and projects of that theme."""
+    from docx import Document
+
+    from reportgen.charts import run
+    from reportgen.writers.brief import write_brief
+
+    out = tmp_path / "brief.docx"
+    write_brief(seed_model, out, charts=run(seed_model, tmp_path / "charts"))
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    for entity in seed_model.entities:
+        if entity.theme is not None:
+            assert entity.text in text
+    assert "文中提及的企业、机构与项目" in text
