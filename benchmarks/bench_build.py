@@ -27,18 +27,27 @@ def command(*args: str) -> list[str]:
     return [str(script), *args] if script.is_file() else [sys.executable, "-m", "reportgen", *args]
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of the last timed() call, tree included
+
+
 def timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB (the process and the children it waited for), exit code."""
+    """Wall seconds, peak RSS in MB (the process and the children it waited for), exit code.
+
+    The CPU time of the process tree (user + system) is left in CPU[-1].
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
+    CPU.append(usage.ru_utime + usage.ru_stime)
     return time.perf_counter() - start, usage.ru_maxrss / 1024, proc.returncode
 
 
-def median_run(cmd, cwd, env, repeat, before=None) -> tuple[float, float]:
+def median_run(cmd, cwd, env, repeat, before=None) -> tuple[float, float, float, float]:
+    """Median wall seconds, peak RSS, median CPU seconds and the load average before the runs."""
+    load = os.getloadavg()[0]
     runs = []
     for _ in range(repeat):
         if before:
@@ -46,8 +55,13 @@ def median_run(cmd, cwd, env, repeat, before=None) -> tuple[float, float]:
         seconds, rss, code = timed(cmd, cwd, env)
         if code not in (0, 1):
             raise SystemExit(f"{' '.join(cmd)} exited {code}")
-        runs.append((seconds, rss))
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+        runs.append((seconds, rss, CPU[-1]))
+    return (
+        statistics.median(r[0] for r in runs),
+        max(r[1] for r in runs),
+        statistics.median(r[2] for r in runs),
+        load,
+    )
 
 
 def heavy_imports_in_noop(cwd: Path, env: dict, out: Path) -> str:
@@ -87,52 +101,48 @@ def main() -> None:
     rows = []
     try:
         out = work / "out"
-        cold, cold_rss = median_run(
+        cold = median_run(
             command("build", "-o", str(out), "--jobs", "1"),
             work,
             env,
             args.repeat,
             before=lambda: shutil.rmtree(out, ignore_errors=True),
         )
-        rows.append(("cold build of the seed (1 article)", cold, 1.2, cold_rss))
-        noop, noop_rss = median_run(command("build", "-o", str(out)), work, env, args.repeat * 3)
-        rows.append(("no-op rebuild of the seed", noop, 0.25, noop_rss))
+        rows.append(("cold build of the seed (1 article)", 1.2, *cold))
+        noop = median_run(command("build", "-o", str(out)), work, env, args.repeat * 3)
+        rows.append(("no-op rebuild of the seed", 0.25, *noop))
         heavy = heavy_imports_in_noop(work, env, out)
-        helped, help_rss = median_run(command("--help"), work, env, args.repeat * 3)
-        rows.append(("reportgen --help", helped, 0.2, help_rss))
-        base, base_rss = median_run(
+        helped = median_run(command("--help"), work, env, args.repeat * 3)
+        rows.append(("reportgen --help", 0.2, *helped))
+        base = median_run(
             [sys.executable, str(ROOT / "benchmarks" / "baseline.py"), str(work / "baseline")],
             work,
             env,
             args.repeat,
         )
-        rows.append(("baseline.py (4 charts, 10 slides, memo)", base, None, base_rss))
+        rows.append(("baseline.py (4 charts, 10 slides, memo)", None, *base))
         if args.articles:
             from test_build import write_articles
 
             write_articles(work / "many", args.articles)
+            load = os.getloadavg()[0]
             seconds, many_rss, _ = timed(
                 command("build", "many", "-o", str(work / "out-many"), "--jobs", "2", "-q"),
                 work,
                 env,
             )
-            rows.append(
-                (
-                    f"{args.articles} articles, --jobs 2 (per article)",
-                    seconds / args.articles,
-                    0.4,
-                    many_rss,
-                )
-            )
+            n = args.articles
+            name = f"{n} articles, --jobs 2 (per article)"
+            rows.append((name, 0.4, seconds / n, many_rss, CPU[-1] / n, load))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"machine: {machine()}")
     print(f"heavy modules imported by a no-op rebuild: {heavy}")
-    print(f"{'case':<46}{'seconds':>9}{'target':>8}{'peak MB':>9}  ")
-    for name, seconds, target, rss in rows:
+    print(f"{'case':<46}{'seconds':>9}{'target':>8}{'CPU s':>8}{'load':>6}{'peak MB':>9}  ")
+    for name, target, seconds, rss, cpu, load in rows:
         verdict = "" if target is None else ("ok" if seconds <= target else "MISSED")
         shown = "-" if target is None else f"{target:g}"
-        print(f"{name:<46}{seconds:>9.3f}{shown:>8}{rss:>9.0f}  {verdict}")
+        print(f"{name:<46}{seconds:>9.3f}{shown:>8}{cpu:>8.3f}{load:>6.1f}{rss:>9.0f}  {verdict}")
     peak = max(r[3] for r in rows)
     print(f"peak memory of any process: {peak:.0f} MB (target 250 MB)")
 
