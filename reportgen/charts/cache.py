@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from reportgen import __version__
@@ -17,6 +18,7 @@ _OURS = re.compile(r"^[0-9a-f]{16}(-slide\.png|-page\.png|\.svg)$")
 SUFFIXES = {"slide_png": "-slide.png", "page_png": "-page.png", "svg": ".svg"}
 
 
+@lru_cache(maxsize=1)
 def _code_digest() -> str:
     try:
         return hashlib.sha256(_DRAW_SOURCE.read_bytes()).hexdigest()
