@@ -152,11 +152,47 @@ def fonts_conf(workdir: Path) -> Path:
         f'  <include ignore_missing="yes">{_xml(system)}</include>\n'
         f"  <dir>{_xml(str(fonts))}</dir>\n"
         f"  <cachedir>{_xml(str(cache_dir() / 'fontconfig'))}</cachedir>\n"
+        f"{_aliases()}"
         "</fontconfig>\n"
     )
     path = workdir / "fonts.conf"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# Office font names Chinese documents ask for, and the free Simplified Chinese faces that stand in
+# for them, so LibreOffice never falls back to a Japanese (JP) face for Chinese text.
+SANS_SC = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC")
+SERIF_SC = ("Noto Serif CJK SC", "Source Han Serif SC", *SANS_SC)
+CJK_ALIASES = {
+    "Microsoft YaHei": SANS_SC,
+    "微软雅黑": SANS_SC,
+    "DengXian": SANS_SC,
+    "等线": SANS_SC,
+    "SimHei": SANS_SC,
+    "黑体": SANS_SC,
+    "PingFang SC": SANS_SC,
+    "SimSun": SERIF_SC,
+    "宋体": SERIF_SC,
+    "FangSong": SERIF_SC,
+    "仿宋": SERIF_SC,
+    "仿宋_GB2312": SERIF_SC,
+    "KaiTi": SERIF_SC,
+    "楷体": SERIF_SC,
+    "楷体_GB2312": SERIF_SC,
+    "方正小标宋简体": SERIF_SC,
+    "方正小标宋_GBK": SERIF_SC,
+}
+
+
+def _aliases(extra: dict[str, tuple[str, ...]] | None = None) -> str:
+    lines = []
+    for family, prefer in {**CJK_ALIASES, **(extra or {})}.items():
+        faces = "".join(f"<family>{_xml(f)}</family>" for f in prefer)
+        lines.append(
+            f'  <alias binding="same"><family>{_xml(family)}</family><prefer>{faces}</prefer></alias>\n'
+        )
+    return "".join(lines)
 
 
 def _xml(text: str) -> str:

@@ -146,3 +146,21 @@ def test_preview_renders_chinese_with_only_the_bundled_fonts(tmp_path, monkeypat
     with pdfplumber.open(folder / "deck.pdf") as pdf:
         assert len(pdf.pages) == len(deck_pages)
         assert "松岭开发区" in "".join(page.extract_text() or "" for page in pdf.pages)
+
+
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig tools not installed")
+@pytest.mark.parametrize(("family", "want"), [("Microsoft YaHei", "SC"), ("仿宋_GB2312", "SC")])
+def test_office_chinese_fonts_map_to_simplified_chinese_faces(tmp_path, family, want) -> None:
+    """Documents ask for Microsoft YaHei or 仿宋: the stand-in is an SC face, never a JP one."""
+    import os
+
+    conf = fonts_conf(tmp_path)
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf))
+    out = subprocess.run(
+        ["fc-match", "-f", "%{family}", f"{family}:lang=zh-cn"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert want in out and "JP" not in out.split(",")[0]
