@@ -189,9 +189,8 @@ def _aliases(extra: dict[str, tuple[str, ...]] | None = None) -> str:
     lines = []
     for family, prefer in {**CJK_ALIASES, **(extra or {})}.items():
         faces = "".join(f"<family>{_xml(f)}</family>" for f in prefer)
-        lines.append(
-            f'  <alias binding="same"><family>{_xml(family)}</family><prefer>{faces}</prefer></alias>\n'
-        )
+        name = f"<family>{_xml(family)}</family>"
+        lines.append(f'  <alias binding="same">{name}<prefer>{faces}</prefer></alias>\n')
     return "".join(lines)
 
 
