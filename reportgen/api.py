@@ -66,6 +66,15 @@ def fonts_report(system: bool | None = None, font_file: Path | None = None) -> s
     return describe_chain(chain)
 
 
+def _prepare(article: Path | None, model: Path | None, output: Path | None, name: str):
+    """The model, the output path (default out/<slug>/NAME) and its charts beside it."""
+    from reportgen.charts import run
+
+    m = load_model(article, model)
+    output = output or default_out(m) / name
+    return m, output, run(m, output.parent / "charts")
+
+
 def brief_command(
     article: Path | None,
     model: Path | None,
@@ -74,12 +83,9 @@ def brief_command(
     style: str,
 ) -> Path:
     """Write the Word briefing; its charts go to a charts/ folder beside it."""
-    from reportgen.charts import run
     from reportgen.writers.brief import write_brief
 
-    m = load_model(article, model)
-    output = output or default_out(m) / "brief.docx"
-    charts = run(m, output.parent / "charts")
+    m, output, charts = _prepare(article, model, output, "brief.docx")
     return write_brief(m, output, charts=charts, template=template, style=style)
 
 
@@ -91,12 +97,9 @@ def deck_command(
     native_charts: bool,
 ) -> Path:
     """Write the PowerPoint deck; its charts go to a charts/ folder beside it."""
-    from reportgen.charts import run
     from reportgen.writers.deck import write_deck
 
-    m = load_model(article, model)
-    output = output or default_out(m) / "deck.pptx"
-    charts = run(m, output.parent / "charts")
+    m, output, charts = _prepare(article, model, output, "deck.pptx")
     return write_deck(m, output, charts=charts, template=template, native_charts=native_charts)
 
 
