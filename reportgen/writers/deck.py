@@ -29,6 +29,7 @@ KINDS = ("title", "agenda", "kpis", "section", "points", "chart", "quote", "summ
 NATIVE_KINDS = ("bar", "stacked", "donut", "change")
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 _NUMBER = re.compile(r"^(.*?)([0-9][0-9,.]*)(.*)$", re.S)
+_CN_NUMBER = re.compile(r"^(.*?)([零〇一二两三四五六七八九十百千万亿]+)(.*)$", re.S)
 _SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
 
 
@@ -441,32 +442,42 @@ class _Deck:
         w = (frame.w - (cols - 1) * gap) // cols
         h = min((frame.h - (rows - 1) * gap) // rows, int(2.3 * EMU_IN))
         top = frame.y + (frame.h - rows * h - (rows - 1) * gap) // 2
+        # one figure size for the whole row set (the largest every card's figure fits at)
+        width, room = self._value_room(Box(0, top, w, h))
+        fits = [_value_fit(f.text, width, room) for f in facts]
+        size = min(fit[1] for fit in fits)
+        lines = max(fit[2] for fit in fits)
         for k, fact in enumerate(facts):
             r, col = divmod(k, cols)
             box = Box(frame.x + col * (w + gap), top + r * (h + gap), w, h)
-            self._fact_card(slide, box, fact)
+            self._fact_card(slide, box, fact, size, lines)
 
-    def _fact_card(self, slide, box: Box, fact) -> None:
+    def _value_room(self, box: Box) -> tuple[float, float]:
+        """Width and height (pt) a card's figure may use: the card less its margins and one
+        line of label."""
+        inner_w = box.w - 2 * int(0.22 * EMU_IN)
+        label = int(0.1 * EMU_IN) + int(self.body_min * tf.LINE * EMU_PT) + 2 * INSET
+        room = box.h - 2 * int(0.3 * EMU_IN) - 2 * INSET - label
+        return (inner_w - 2 * INSET) / EMU_PT * SAFE, room / EMU_PT
+
+    def _fact_card(self, slide, box: Box, fact, cap: float, row_lines: int) -> None:
         self._rect(slide, box, self.c["panel"], name="KPI Card")
         self._rect(slide, Box(box.x, box.y, box.w, int(0.07 * EMU_IN)), self.c["accent"])
         pad = int(0.22 * EMU_IN)
         inner_w = box.w - 2 * pad
-        prefix, number, suffix = _split_value(fact.text)
-        width_pt = (inner_w - 2 * INSET) / EMU_PT * SAFE
-        size = 54.0
-        while size > 24 and _value_width(prefix, number, suffix, size) > width_pt * 0.85:
-            size -= 2
-        value_h = int(size * 1.3 * EMU_PT) + 2 * INSET
-        value_box = Box(box.x + pad, box.y + int(0.3 * EMU_IN), inner_w, value_h)
+        top = box.y + int(0.3 * EMU_IN)
+        width_pt, room = self._value_room(box)
+        runs, size, lines = _value_fit(fact.text, width_pt, room, cap)
+        # every card's figure box is as tall as the row's tallest, so the labels line up
+        pitch = max(lines * size, row_lines * cap) * tf.LINE
+        value_h = int((pitch + 0.1 * cap) * EMU_PT) + 2 * INSET
+        value_box = Box(box.x + pad, top, inner_w, value_h)
         shape = slide.shapes.add_textbox(value_box.x, value_box.y, value_box.w, value_box.h)
         shape.name = "KPI Value"
         _frame_setup(shape.text_frame, anchor="bottom")
-        runs = [
-            (prefix, round(size * 0.42), True, self.c["primary"]),
-            (number, size, True, self.c["accent"]),
-            (suffix, round(size * 0.42), True, self.c["primary"]),
-        ]
-        _write(shape.text_frame, [[r for r in runs if r[0]]], size, line=1.2)
+        colors = (self.c["primary"], self.c["accent"], self.c["primary"])
+        styled = [(t, s, True, c) for (t, s), c in zip(runs, colors, strict=True) if t]
+        _write(shape.text_frame, [styled], size)
         label = fact.counts or fact.sentence
         label_box = Box(
             box.x + pad,
@@ -474,8 +485,8 @@ class _Deck:
             inner_w,
             box.bottom - value_box.bottom - int(0.3 * EMU_IN),
         )
-        if label_box.h > 0:
-            _, height = label_box.inner()
+        _, height = label_box.inner()
+        if label and height >= self.body_min * tf.LINE:
             lines = max(int(height // (self.body_min * tf.LINE)), 1)
             self._text(slide, label_box, [label], size=18, color=self.c["text"], max_lines=lines)
 
@@ -916,20 +927,43 @@ def _dark_background(layout) -> bool:
 
 
 def _split_value(text: str) -> tuple[str, str, str]:
-    """A fact's surface split around its number: ("突破", "1200", "亿元")."""
-    match = _NUMBER.match(text)
+    """A fact's surface split around its number, in digits or Chinese numerals:
+    ("突破", "1200", "亿元"), ("", "二十五", "个百分点")."""
+    match = _NUMBER.match(text) or _CN_NUMBER.match(text)
     if not match:
         return "", text, ""
     return match.group(1), match.group(2), match.group(3)
 
 
-def _value_width(prefix: str, number: str, suffix: str, size: float) -> float:
-    small = round(size * 0.42)
-    return (
-        tf.text_width(prefix, small, True)
-        + tf.text_width(number, size, True)
-        + tf.text_width(suffix, small, True)
-    )
+VALUE_SIZE, VALUE_FLOOR, WRAP_SIZE, WRAP_FLOOR = 54.0, 24.0, 36.0, 20.0
+
+
+def _value_runs(parts: tuple[str, str, str], size: float) -> list[tuple[str, float]]:
+    small = min(max(round(size * 0.42), 14), size)
+    prefix, number, suffix = parts
+    return [(prefix, small), (number, size), (suffix, small)]
+
+
+def _value_fit(
+    text: str, width: float, height: float, cap: float = VALUE_SIZE
+) -> tuple[list, float, int]:
+    """A KPI figure's runs (prefix, number, unit), size and line count, fitted by measurement:
+    the largest size at which it sits on one line with room to spare, else on one line at all,
+    else at one size wrapped into ``height``; at the floor it is cut with … as a last resort."""
+    parts = _split_value(text)
+    for roomy in (0.85, 1.0):
+        for size in tf.sizes(cap, VALUE_FLOOR, 2.0):
+            runs = _value_runs(parts, size)
+            if sum(tf.text_width(t, s, True) for t, s in runs) <= width * roomy:
+                return runs, size, 1
+    # too wide for one line even at the floor: one size throughout, wrapped into the height
+    for size in tf.sizes(min(cap, WRAP_SIZE), WRAP_FLOOR, 2.0):
+        lines = len(tf.wrap(text, width, size, True))
+        if (lines + 0.1) * size * tf.LINE <= height:
+            return [("", size), (text, size), ("", size)], size, lines
+    lines = max(int(height // (WRAP_FLOOR * tf.LINE * 1.1)), 1)
+    cut = tf.ellipsize(text, width, WRAP_FLOOR, lines, True)
+    return [("", WRAP_FLOOR), (cut, WRAP_FLOOR), ("", WRAP_FLOOR)], WRAP_FLOOR, lines
 
 
 def _number_format(chart: ChartSpec) -> str:

@@ -376,18 +376,69 @@ def _is_cjk_text(text: str) -> bool:
     return wide * 2 >= len(text.replace(" ", "")) if text else False
 
 
+# Digits (ASCII or Chinese numerals) and the unit words that may follow them: a cut never falls
+# between a number and its unit when an earlier cut exists ("投资…", not "投资200亿…").
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_NUMBER_UNIT = re.compile(
+    rf"[0-9{_CN_DIGITS}][0-9{_CN_DIGITS},.]*%?"
+    r"(?:\s*[A-Za-z\u00c0-\u024f]+(?:[-'’][A-Za-z]+)*"
+    r"|[余多]?(?:个百分点|百分点|平方公里|平方米|[万亿千百])*"
+    r"(?:美元|欧元|港元|日元|英镑|元|人次|%|‰|倍|"
+    r"[个家项人次台套座所件名位户种条辆架艘只款批吨米亩年月日天点大强])?)"
+)
+# A kept part never ends with these before the ellipsis (they would dangle: "，…", "“…").
+_DANGLING = set("，、；：,;:—-–/（《「『【〔〈([{“‘") | {" "}
+
+
+def cut_points(text: str) -> list[int]:
+    """Where ``text`` may be cut before an ellipsis: between Chinese characters, at Latin word
+    ends, never inside a number with its unit nor after opening punctuation (kinsoku)."""
+    ends = []
+    at = 0
+    for token in _TOKEN.findall(text):
+        at += len(token)
+        ends.append(at)
+    banned = set()
+    for m in _NUMBER_UNIT.finditer(text):
+        banned.update(range(m.start() + 1, m.end()))
+    return [i for i in ends if i not in banned and text[:i].rstrip() and i < len(text)]
+
+
 def ellipsize(text: str, width: float, size: float, max_lines: int, bold: bool = False) -> str:
-    """``text`` cut (with …) so it wraps into at most ``max_lines`` lines at ``size``."""
+    """``text`` cut (with …) so it wraps into at most ``max_lines`` lines at ``size``.
+
+    Latin text is cut at a word end, Chinese between any two characters; a number stays with its
+    unit, and no opening punctuation or separator is left before the …. Only when no such cut
+    fits at all is the text cut by character.
+    """
     if len(wrap(text, width, size, bold)) <= max_lines:
         return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if len(wrap(text[:mid].rstrip() + "…", width, size, bold)) <= max_lines:
-            lo = mid
+
+    def fits(kept: str) -> bool:
+        return bool(kept) and len(wrap(kept + "…", width, size, bold)) <= max_lines
+
+    def kept(i: int) -> str:
+        head = text[:i].rstrip()
+        while head and head[-1] in _DANGLING:
+            head = head[:-1].rstrip()
+        return head
+
+    best = _last_fitting(cut_points(text), kept, fits)
+    if best is None:  # not even the first word fits: cut by character
+        best = _last_fitting(list(range(1, len(text))), kept, fits)
+    return (kept(best) if best is not None else "") + "…"
+
+
+def _last_fitting(points: list[int], kept, fits) -> int | None:
+    """The largest cut point whose kept text fits (fit shrinks monotonically with length)."""
+    lo, hi, best = 0, len(points) - 1, None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if fits(kept(points[mid])):
+            best, lo = points[mid], mid + 1
         else:
             hi = mid - 1
-    return text[:lo].rstrip() + "…"
+    return best
 
 
 def pack(

@@ -185,3 +185,43 @@ def _naive_wrap(text: str, width: float, size: float, bold: bool) -> list[str]:
 )
 def test_incremental_wrap_equals_remeasuring(text: str, width: float, size: float, bold) -> None:
     assert tf.wrap(text, width, size, bold) == _naive_wrap(text, width, size, bold)
+
+
+def test_ellipsize_cuts_latin_at_a_word_end() -> None:
+    text = "Over 200 firms have moved in since the district opened its gates to investors"
+    for width in (90, 150, 220, 300):
+        cut = tf.ellipsize(text, width, 14, 1)
+        assert cut.endswith("…") and len(tf.wrap(cut, width, 14)) == 1
+        kept = cut[:-1]
+        assert text.startswith(kept) and text[len(kept)] == " ", cut
+
+
+def test_ellipsize_keeps_a_number_with_its_unit() -> None:
+    assert tf.ellipsize("Over 200 firms have moved in", 95, 14, 1) == "Over…"
+    assert tf.ellipsize("示范区累计投资200亿元建设新城区", 120, 14, 1) == "示范区累计投资…"
+    assert tf.ellipsize("研发投入占比提高二十五个百分点全面成势", 180, 14, 1) == "研发投入占比提高…"
+    assert tf.ellipsize("示范区累计投资200亿元建设新城区", 175, 14, 1) == "示范区累计投资200亿元…"
+
+
+def test_ellipsize_chinese_cuts_anywhere_but_not_after_opening_punctuation() -> None:
+    cut = tf.ellipsize("他说：“我们要把产业做成百年产业。”", 100, 14, 1)
+    assert cut == "他说：“我们…"
+    assert tf.ellipsize("他说：“我们要把产业做成百年产业。”", 64, 14, 1) == "他说…"
+    assert tf.ellipsize("示范区，集聚整车企业", 70, 14, 1) == "示范区…"
+
+
+def test_ellipsize_splits_a_word_longer_than_the_line() -> None:
+    cut = tf.ellipsize("Supercalifragilisticexpialidocious", 60, 14, 1)
+    assert cut.endswith("…") and len(cut) > 2 and len(tf.wrap(cut, 60, 14)) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=CJK + PUNCT + "abc 0123456789二十五百亿元个", min_size=1, max_size=60),
+    st.floats(min_value=30, max_value=300),
+    st.integers(min_value=1, max_value=3),
+)
+def test_ellipsize_always_fits_its_budget(text: str, width: float, lines: int) -> None:
+    cut = tf.ellipsize(text, width, 14, lines)
+    assert len(tf.wrap(cut, width, 14)) <= lines
+    assert cut == text or (cut.endswith("…") and text.startswith(cut[:-1]))
