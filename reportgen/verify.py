@@ -514,10 +514,11 @@ def _file_name(text: str) -> bool:
 
 
 def _is_quote_shape(shape, slide) -> bool:
-    """A deck quote block: a shape named Quote…, or the body beside a "Quote Mark" glyph."""
+    """A deck quote block: the shape named "Quote" (a user's "Quote 2", "Quote Body"... too); in
+    decks written before the writer named it, the text box beside a "Quote Mark" glyph."""
     name = shape.name.casefold()
-    if name.startswith("quote") and name != "quote mark":
-        return True
+    if name.startswith("quote"):
+        return name != "quote mark"
     if shape.is_placeholder or not name.startswith("textbox"):
         return False
     return any(s.name.casefold() == "quote mark" for s in slide.shapes)

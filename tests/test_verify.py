@@ -139,18 +139,26 @@ def test_invented_quote_in_the_memo(out) -> None:
 
 def test_altered_quote_block_in_the_deck(out) -> None:
     prs = _deck(out)
-    shape = next(
-        s
-        for slide in prs.slides
-        if any(x.name == "Quote Mark" for x in slide.shapes)
-        for s in slide.shapes
-        if s.has_text_frame and s.name.startswith("TextBox") and len(s.text_frame.text) > 10
-    )
-    run = shape.text_frame.paragraphs[0].runs[0]
+    shapes = [s for slide in prs.slides for s in slide.shapes if s.name == "Quote"]
+    assert shapes, "the deck names its quote text boxes 'Quote'"
+    run = shapes[0].text_frame.paragraphs[0].runs[0]
     run.text = "据说" + run.text
     prs.save(str(out / "deck.pptx"))
     found = messages(verify_outputs(out))
     assert len(found) == 1 and "quote '据说" in found[0] and "is not in the source" in found[0]
+    assert "shape 'Quote'" in found[0]
+
+
+def test_quote_block_of_an_older_deck_is_found_beside_its_mark(out) -> None:
+    """Decks written before the quote box had a name: the text box beside the "Quote Mark"."""
+    prs = _deck(out)
+    shape = next(s for slide in prs.slides for s in slide.shapes if s.name == "Quote")
+    shape.name = "TextBox 7"
+    run = shape.text_frame.paragraphs[0].runs[0]
+    run.text = "据说" + run.text
+    prs.save(str(out / "deck.pptx"))
+    found = messages(verify_outputs(out))
+    assert len(found) == 1 and "'TextBox 7': quote '据说" in found[0]
 
 
 def test_removed_alt_text(out) -> None:

@@ -728,7 +728,15 @@ class _Deck:
             frame.w - mark_w - int(0.4 * EMU_IN),
             frame.h - speaker_h - int(0.6 * EMU_IN),
         )
-        self._text(slide, box, [quote.text], size=28, color=self.c["primary"], anchor="middle")
+        self._text(
+            slide,
+            box,
+            [quote.text],
+            size=28,
+            color=self.c["primary"],
+            anchor="middle",
+            name="Quote",
+        )
         who = quote.speaker + ((("，" if self.zh else ", ") + quote.title) if quote.title else "")
         said = Box(box.x, box.bottom + int(0.2 * EMU_IN), box.w, speaker_h)
         self._text(

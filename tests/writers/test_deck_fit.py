@@ -69,9 +69,9 @@ def test_chinese_numerals_split_like_digits() -> None:
 
 @settings(max_examples=80, deadline=None)
 @given(
-    st.text(alphabet="二十五百千亿个分点大约突破余家more than firms 0123456789,.%$", min_size=1).filter(
-        str.strip
-    ),
+    st.text(
+        alphabet="二十五百千亿个分点大约突破余家more than firms 0123456789,.%$", min_size=1
+    ).filter(str.strip),
     st.floats(min_value=60, max_value=260),
     st.floats(min_value=40, max_value=140),
 )
