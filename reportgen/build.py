@@ -419,9 +419,8 @@ def split_template(template: Path | None) -> tuple[Path | None, Path | None]:
     """--template for the brief and for the deck: a .docx, a .pptx, or a folder holding either."""
     if template is None:
         return None, None
-    if template.is_dir():
-        deck = template / "reference.pptx"
-        return template, deck if deck.is_file() else None
+    if template.is_dir():  # each writer takes what it needs from the folder
+        return template, template
     suffix = template.suffix.lower()
     if suffix in (".docx", ".dotx"):
         return template, None

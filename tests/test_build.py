@@ -413,9 +413,8 @@ def test_template_goes_to_the_writer_it_fits(tmp_path) -> None:
     assert split_template(None) == (None, None)
     assert split_template(Path("x.docx")) == (Path("x.docx"), None)
     assert split_template(Path("x.pptx")) == (None, Path("x.pptx"))
-    assert split_template(folder) == (folder, None)
-    (folder / "reference.pptx").write_bytes(b"PK")
-    assert split_template(folder) == (folder, folder / "reference.pptx")
+    # a folder goes to both: each writer finds its own plan, labels and reference file in it
+    assert split_template(folder) == (folder, folder)
     with pytest.raises(ConfigError, match="a template is a .docx"):
         split_template(Path("x.potx"))
 

@@ -88,16 +88,15 @@ def build_deck(
 ) -> bytes:
     """The deck as reproducible .pptx bytes."""
     from reportgen.plans import labels as load_labels
-    from reportgen.plans import render_plan, template_dirs
+    from reportgen.plans import render_plan
     from reportgen.writers.pptx_helpers import open_template, remove_all_slides
 
     theme = theme or load_theme()
-    dirs = template_dirs()
+    dirs, path = locate_template(template)
     labels = load_labels("deck", model.language, dirs)
     entries = chart_entries(model, charts)
     plan = render_plan(PLAN, plan_context(model, labels, entries), dirs)
-    slides = _validate(plan)
-    path = Path(template) if template else DEFAULT_TEMPLATE
+    slides = _validate(plan, next((d / PLAN for d in dirs if (d / PLAN).is_file()), PLAN))
     prs = open_template(path)
     remove_all_slides(prs)
     deck = _Deck(prs, model, theme, labels, entries, native_charts, plan, path)
@@ -108,15 +107,29 @@ def build_deck(
     return deck.finish()
 
 
-def _validate(plan: object) -> list[dict]:
+def locate_template(template: Path | None) -> tuple[list[Path], Path]:
+    """The plan/labels search path and the reference .pptx for ``template``: a .pptx (its
+    masters and layouts; the built-in plan), or a folder holding any of deck.yaml.j2,
+    deck_labels_<lang>.yaml and reference.pptx (what it lacks comes from the built-in style)."""
+    from reportgen.plans import template_dirs
+
+    folder = Path(template) if template is not None and Path(template).is_dir() else None
+    dirs = template_dirs("default", folder)
+    if template is not None and folder is None:
+        return dirs, Path(template)
+    reference = next((d / "reference.pptx" for d in dirs if (d / "reference.pptx").is_file()), None)
+    return dirs, reference or DEFAULT_TEMPLATE
+
+
+def _validate(plan: object, where: Path | str = PLAN) -> list[dict]:
     if not isinstance(plan, dict) or not isinstance(plan.get("slides"), list):
-        raise TemplateError("the deck plan must be a mapping with a `slides` list", path=PLAN)
+        raise TemplateError("the deck plan must be a mapping with a `slides` list", path=where)
     for i, spec in enumerate(plan["slides"]):
         if not isinstance(spec, dict) or spec.get("kind") not in KINDS:
             kind = spec.get("kind") if isinstance(spec, dict) else spec
             raise TemplateError(
                 f"slides[{i}]: unknown slide kind {kind!r}; use one of {', '.join(KINDS)}",
-                path=PLAN,
+                path=where,
             )
     return plan["slides"]
 
