@@ -30,6 +30,8 @@ NATIVE_KINDS = ("bar", "stacked", "donut", "change")
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 _NUMBER = re.compile(r"^(.*?)([0-9][0-9,.]*)(.*)$", re.S)
 _CN_NUMBER = re.compile(r"^(.*?)([零〇一二两三四五六七八九十百千万亿]+)(.*)$", re.S)
+_CLOSERS = ("”", "’", "」", "』")
+_SENTENCE_IN_LINE = re.compile(r"[^\n]+?(?:[。！？!?；;]+[”’」』）)\"]*|\.[”’)\"]*(?=\s)|$)")
 _SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
 
 
@@ -93,7 +95,10 @@ def build_deck(
 
     theme = theme or load_theme()
     dirs, path = locate_template(template)
-    labels = load_labels("deck", model.language, dirs)
+    # a folder's labels need only the words it changes; the rest are the built-in ones
+    labels = load_labels("deck", model.language, dirs[-1:]) | load_labels(
+        "deck", model.language, dirs
+    )
     entries = chart_entries(model, charts)
     plan = render_plan(PLAN, plan_context(model, labels, entries), dirs)
     slides = _validate(plan, next((d / PLAN for d in dirs if (d / PLAN).is_file()), PLAN))
@@ -183,7 +188,34 @@ def _theme_view(model: Model, i: int, entries: dict[str, Entry]) -> dict:
         "facts": [f.id for f in model.facts if f.theme == i],
         "quote": strongest_quote(model, i),
         "charts": [cid for cid, e in entries.items() if e.spec.theme == i],
+        "cases": _theme_cases(model, i),
     }
+
+
+def _theme_cases(model: Model, i: int) -> list[dict]:
+    """The companies, institutions and projects theme ``i`` names, once each, in article order."""
+    seen, out = set(), []
+    for e in sorted((e for e in model.entities if e.theme == i), key=lambda e: e.span.start):
+        if e.text not in seen:
+            seen.add(e.text)
+            out.append({"text": e.text, "kind": e.kind})
+    return out
+
+
+def sentence_at(text: str, span) -> str:
+    """The sentence of ``text`` that holds ``span``: within its line, ended by Chinese or
+    ASCII sentence punctuation (a period only before a space: 12.5 is no end), quotes kept."""
+    lo = text.rfind("\n", 0, span.start) + 1
+    hi = text.find("\n", span.end)
+    hi = len(text) if hi == -1 else hi
+    start = lo
+    for m in _SENTENCE_IN_LINE.finditer(text, lo, hi):
+        if m.end() > span.start:
+            # "“…。”某某说。": words after a closing quote finish the quoted sentence
+            begin = start if text[m.start() - 1 : m.start()] in _CLOSERS else m.start()
+            return text[begin : m.end()].strip()
+        start = m.start()
+    return text[lo:hi].strip()
 
 
 def case_text(theme, point) -> str:
@@ -544,6 +576,15 @@ class _Deck:
             for i in spec.get("items") or []
             if isinstance(i, dict) and (i.get("head") or i.get("body"))
         ]
+        theme = _int(spec.get("theme"))
+        cases = self._cases(theme, spec.get("cases"))
+        strip = self._points(spec.get("title", ""), theme, items, cases)
+        if cases and not strip:
+            self._slide_cases(spec.get("title", ""), theme, cases)
+
+    def _points(self, title: str, theme, items: list, cases: list, talk: bool = True) -> bool:
+        """Points (head, body) packed onto as few slides as fit, continued when they do not;
+        ``cases`` as a strip of chips on the last one when there is room (returns whether)."""
         frame = self.frame
         width = (frame.w - int(0.3 * EMU_IN) - 2 * INSET) / EMU_PT * SAFE
 
@@ -556,12 +597,32 @@ class _Deck:
                 + 2 * INSET / EMU_PT
             )
 
-        pages = tf.pack(items, measure, frame.h / EMU_PT, self.body, self.body_min, gap=0.9)
-        theme = spec.get("theme")
+        def pages_in(height: int):
+            return tf.pack(items, measure, height / EMU_PT, self.body, self.body_min, gap=0.9)
+
+        pages = pages_in(frame.h) if items else []
+        strip = self._case_strip_layout(cases, frame.w) if cases and items else None
+        if strip is not None:
+            rest = frame.h - strip[0] - int(0.2 * EMU_IN)
+            with_strip = pages_in(rest)
+            # the strip shares the last points slide unless that costs a slide (or a point's room)
+            if len(with_strip) == len(pages) and all(
+                measure(i, s) <= rest / EMU_PT for s, g in with_strip for i in g
+            ):
+                pages = with_strip
+            else:
+                strip = None
         for n, (size, group) in enumerate(pages):
-            title = spec.get("title", "") + (self.labels["continued"] if n else "")
-            notes = self._talk([f"{h}{b}" for h, b in group])
-            slide = self._new("content", title, notes, theme=_int(theme))
+            last = n == len(pages) - 1
+            if talk:
+                notes = self._talk([f"{h}{b}" for h, b in group])
+                notes += self._notes_cases(cases) if last and strip is not None else []
+            else:  # a cases slide: the notes give each of its names with the sentence
+                named = {e.text: e for e in cases}
+                notes = self._notes_cases([named[h] for h, _ in group if h in named])
+            slide = self._new(
+                "content", title + (self.labels["continued"] if n else ""), notes, theme=theme
+            )
             y = frame.y
             for head, body in group:
                 h = int(measure((head, body), size) * EMU_PT) + EMU_PT
@@ -570,6 +631,104 @@ class _Deck:
                 box = Box(frame.x + int(0.3 * EMU_IN), y, frame.w - int(0.3 * EMU_IN), h)
                 self._point(slide, box, head, body, size)
                 y += h + int(0.9 * size * EMU_PT)
+            if last and strip is not None:  # right under the points, never past the frame
+                top = min(y + int(0.2 * EMU_IN), frame.bottom - strip[0])
+                area = Box(frame.x, top, frame.w, strip[0])
+                self._case_strip(slide, area, strip)
+        return strip is not None
+
+    # .. cases the theme names ..
+
+    def _cases(self, theme: int | None, names) -> list:
+        """The theme's entities the plan asks for, in the plan's order: only names the model
+        holds for that theme (a plan cannot add a name of its own)."""
+        if theme is None or not isinstance(names, list):
+            return []
+        known = {e.text: e for e in self.model.entities if e.theme == theme}
+        out, seen = [], set()
+        for name in names:
+            text = name.get("text") if isinstance(name, dict) else name
+            if isinstance(text, str) and text in known and text not in seen:
+                seen.add(text)
+                out.append(known[text])
+        return out
+
+    def _case_label(self, entity) -> str:
+        return self.labels.get(f"case_{entity.kind}", entity.kind)
+
+    def _notes_cases(self, cases: list) -> list[str]:
+        if not cases:
+            return []
+        sep = "：" if self.zh else ": "
+        out = [self.labels["notes_cases"] + sep.strip()]
+        for e in cases:
+            kind = f"（{self._case_label(e)}）" if self.zh else f" ({self._case_label(e)})"
+            out.append(f"• {e.text}{kind}{sep}{sentence_at(self.model.text, e.span)}")
+        return out
+
+    def _case_strip_layout(self, cases: list, width: int):
+        """(height, label width, chip size, rows of (entity, text, chip width)) of a strip of
+        case chips ``width`` wide, or None when they need more than two rows even at the floor."""
+        label = self.labels["cases"]
+        for size in tf.sizes(16.0, self.body_min):
+            label_w = int((tf.text_width(label, size, True) / SAFE + 16) * EMU_PT) + 2 * INSET
+            room = width - label_w - int(0.15 * EMU_IN)
+            chip_h = int(size * tf.LINE * EMU_PT) + 2 * INSET + int(0.08 * EMU_IN)
+            # a rounded rectangle's text area is inset by 0.29 of its corner radius (h / 2)
+            chip_pad, gap = int(0.29289 * chip_h / 2) + int(0.06 * EMU_IN), int(0.12 * EMU_IN)
+            rows, row, used = [], [], 0
+            for e in cases:
+                text_w = tf.text_width(e.text, size) / SAFE
+                limit = (room - 2 * chip_pad - 2 * INSET) / EMU_PT
+                text = e.text if text_w <= limit else tf.ellipsize(e.text, limit * SAFE, size, 1)
+                w = int(min(text_w, limit) * EMU_PT) + 2 * chip_pad + 2 * INSET
+                if row and used + gap + w > room:
+                    rows.append(row)
+                    row, used = [], 0
+                row.append((e, text, w))
+                used += (gap if used else 0) + w
+            rows.append(row)
+            if len(rows) <= 2:
+                height = int(0.2 * EMU_IN) + len(rows) * chip_h + (len(rows) - 1) * gap
+                return height, label_w, size, rows, chip_h, gap
+        return None
+
+    def _case_strip(self, slide, box: Box, strip) -> None:
+        """A hairline, the "cases" label and the theme's named companies, institutions and
+        projects as chips, at the foot of the points slide."""
+        from pptx.dml.color import RGBColor
+        from pptx.enum.shapes import MSO_SHAPE
+
+        _, label_w, size, rows, chip_h, gap = strip
+        self._rect(slide, Box(box.x, box.y, box.w, int(0.015 * EMU_IN)), self.c["muted"])
+        top = box.y + int(0.2 * EMU_IN)
+        label = slide.shapes.add_textbox(box.x, top, label_w, chip_h)
+        label.name = "Cases Label"
+        _frame_setup(label.text_frame, anchor="middle")
+        _write(label.text_frame, [[(self.labels["cases"], size, True, self.c["accent"])]], size)
+        for r, row in enumerate(rows):
+            x = box.x + label_w + int(0.15 * EMU_IN)
+            y = top + r * (chip_h + gap)
+            for _entity, text, w in row:
+                chip = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, x, y, w, chip_h)
+                chip.name = "Case"
+                chip.adjustments[0] = 0.5
+                chip.fill.solid()
+                chip.fill.fore_color.rgb = RGBColor.from_string(self.c["panel"])
+                chip.line.fill.background()
+                chip.shadow.inherit = False
+                frame = chip.text_frame
+                _frame_setup(frame, anchor="middle")
+                frame.margin_left = frame.margin_right = INSET
+                _write(frame, [[(text, size, False, self.c["primary"])]], size, align="center")
+                x += w + gap
+
+    def _slide_cases(self, title: str, theme: int | None, cases: list) -> None:
+        """The theme's cases on slides of their own: each name over the sentence it is in."""
+        items = [(e.text, sentence_at(self.model.text, e.span)) for e in cases]
+        sep = "：" if self.zh else ": "
+        title = f"{title}{sep}{self.labels['cases']}" if title else self.labels["cases"]
+        self._points(title, theme, items, cases, talk=False)
 
     def _point(self, slide, box: Box, head: str, body: str, size: float) -> None:
         width, height = box.inner()
