@@ -66,9 +66,13 @@ def draw_all(
     # PNG encoding (zlib, GIL released) runs in a helper thread while the next figure renders.
     with rc_context(_rc(theme, chain)), ThreadPoolExecutor(max_workers=1) as pool:
         pending = []
-        for size, target in ((page_in, "page_png"), (slide_in, "slide_png")):
+        for target in ("page_png", "slide_png"):
             for spec, targets in jobs:
-                image = _pixels(_figure(spec, theme, size), dpi)
+                if target == "page_png":  # the brief's caption states the title
+                    fig = _figure(spec, theme, page_size(spec, theme, page_in), title=False)
+                else:  # a slide shows the drawn title
+                    fig = _figure(spec, theme, slide_in)
+                image = _pixels(fig, dpi)
                 pending.append(pool.submit(put, getattr(targets, target), image))
         for spec, targets in jobs:
             put(targets.svg, _svg(_figure(spec, theme, slide_in)))
@@ -219,40 +223,77 @@ class _Box:
         return [x0 / self.W, y0 / self.H, w / self.W, h / self.H]
 
 
-def _figure(spec: ChartSpec, theme: Theme, size: tuple[float, float]):
+def _figure(spec: ChartSpec, theme: Theme, size: tuple[float, float], *, title: bool = True):
+    """One chart; ``title=False`` leaves the title out (a numbered caption states it)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     W, H = size
     fig = Figure(figsize=size, facecolor=_c(theme, "background"))
     FigureCanvasAgg(fig)
-    box = _frame(fig, spec, theme, W, H)
+    box = _frame(fig, spec, theme, W, H, title)
     _KINDS.get(spec.kind, _figures)(fig, spec, theme, box)
     return fig
 
 
-def _frame(fig, spec: ChartSpec, theme: Theme, W: float, H: float) -> _Box:
+def _foot(spec: ChartSpec, theme: Theme, width: float) -> list[str]:
+    """The lines under a chart: derived-value notes (wrapped), then the source."""
+    s_src = float(theme.sizes["chart_source"])
+    notes = [_wrap(n, s_src, width) for n in spec.derived]
+    return notes + ([spec.source] if spec.source else [])
+
+
+def _foot_height(spec: ChartSpec, theme: Theme, width: float) -> float:
+    s_src = float(theme.sizes["chart_source"])
+    lines = sum(t.count("\n") + 1 for t in _foot(spec, theme, width))
+    return PAD * 0.7 + lines * s_src / 72 * 1.45 + 0.08
+
+
+def _frame(fig, spec: ChartSpec, theme: Theme, W: float, H: float, title: bool = True) -> _Box:
     s_title, s_src = float(theme.sizes["chart_title"]), float(theme.sizes["chart_source"])
     width = W - 2 * PAD
-    size = _fit(spec.title, s_title, width)
     top = H - PAD
-    fig.text(
-        PAD / W,
-        top / H,
-        spec.title,
-        size=size,
-        weight="bold",
-        color=_c(theme, "primary"),
-        va="top",
-        ha="left",
-    )
+    below = 0.0
+    if title:
+        size = _fit(spec.title, s_title, width)
+        fig.text(
+            PAD / W,
+            top / H,
+            spec.title,
+            size=size,
+            weight="bold",
+            color=_c(theme, "primary"),
+            va="top",
+            ha="left",
+        )
+        below = size / 72 * 1.55
     bottom = PAD * 0.7
-    foot = [spec.source] if spec.source else []
-    notes = [_wrap(n, s_src, width) for n in spec.derived]
-    for text in reversed(notes + foot):
+    for text in reversed(_foot(spec, theme, width)):
         fig.text(PAD / W, bottom / H, text, size=s_src, color=_c(theme, "subtle"), va="bottom")
         bottom += (text.count("\n") + 1) * s_src / 72 * 1.45
-    return _Box(PAD, bottom + 0.08, W - PAD, top - size / 72 * 1.55, W, H)
+    return _Box(PAD, bottom + 0.08, W - PAD, top - below, W, H)
+
+
+def page_size(spec: ChartSpec, theme: Theme, size: tuple[float, float]) -> tuple[float, float]:
+    """The page (brief) size of an untitled chart: as wide as given, no taller than its content
+    needs (one row of cards or two bars would otherwise float in empty space)."""
+    W, H = size
+    width = W - 2 * PAD
+    need = None
+    s = spec.series[0] if spec.series else None
+    if spec.kind in ("figures", "rank") and s is not None and s.labels:
+        n = len(s.labels)
+        cols = n if n <= 3 else (2 if n == 4 else 3)
+        rows = math.ceil(n / cols)
+        tw = (width - 0.14 * (cols - 1)) / cols
+        need = rows * min(tw * 0.62, 1.9) + (rows - 1) * 0.14
+    elif spec.kind == "bar" and s is not None and s.labels:
+        need = len(s.labels) * 0.72 + (0.3 if spec.unit else 0.0)
+    elif spec.kind == "stacked" and s is not None and s.labels:
+        need = _stacked_height(spec, theme, width, width * 0.3) + 0.3
+    if need is None:
+        return W, H
+    return W, min(H, round(PAD + 0.15 + need + _foot_height(spec, theme, width), 2))
 
 
 # --- shared bits ----------------------------------------------------------------------------
@@ -325,12 +366,15 @@ def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
         need = text_inches(num, big) + text_inches(pre + post, big * 0.5) + 0.12 * bool(pre + post)
         if need > tw * 0.9:
             big *= tw * 0.9 / need
+        # "600 rooms" needs no "rooms" under it: a label the value already says is left out
+        said = s.labels[i].strip().casefold() in shown.casefold()
         lsize = _fit(s.labels[i], label_size, tw * 0.92, floor=0.7)
-        label = _wrap(s.labels[i], lsize, tw * 0.92)
+        label = "" if said else _wrap(s.labels[i], lsize, tw * 0.92)
         row = range(r * cols, min(n, (r + 1) * cols))
         badged = any(_badge(s, k) for k in row)  # one baseline per row of tiles
         badge_h = (label_size * 0.85 / 72 * 1.6 + 0.14) if badged else 0.0
-        block = big / 72 * 0.95 + 0.1 + (label.count("\n") + 1) * lsize / 72 * 1.35 + badge_h
+        lines = label.count("\n") + 1 if label else 0
+        block = big / 72 * 0.95 + 0.1 + lines * lsize / 72 * 1.35 + badge_h
         cy = y + th / 2 + block / 2 - big / 72 * 0.95
         parts = []
         for text, size in ((pre, big * 0.5), (num, big), (post, big * 0.5)):
@@ -509,9 +553,8 @@ def _stacked(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
     colors = _segment_colors(theme, s)
     whole = max(total.values[0] if total else 0, sum(s.values)) or 1
     bar_h = min(0.75, box.h * 0.3)
-    total_h = size * 1.3 / 72 * 1.3 + 0.1 if total is not None else 0.0
     key_h = _key(fig, spec, theme, box, s, colors, box.x0, 0.0, box.w, draw=False)
-    block = total_h + bar_h + 0.2 + key_h
+    block = _stacked_height(spec, theme, box.w, box.h * 0.3)
     y0 = box.y0 + (box.h - block) / 2 + key_h + 0.2
     x = box.x0
     for i, value in enumerate(s.values):
@@ -547,6 +590,16 @@ def _stacked(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
     )
     key_y = y0 - 0.2 - size / 72 * 1.9 / 2
     _key(fig, spec, theme, box, s, colors, box.x0, key_y, box.w)
+
+
+def _stacked_height(spec: ChartSpec, theme: Theme, width: float, bar_room: float) -> float:
+    """Height of a stacked chart's block: total line, bar, gap, legend rows."""
+    s, total = _parts(spec)
+    size = float(theme.sizes["chart_label"])
+    total_h = size * 1.3 / 72 * 1.3 + 0.1 if total is not None else 0.0
+    colors = _segment_colors(theme, s)
+    key_h = _key(None, spec, theme, None, s, colors, 0.0, 0.0, width, draw=False)
+    return total_h + min(0.75, bar_room) + 0.2 + key_h
 
 
 def _donut(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:

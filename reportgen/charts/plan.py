@@ -100,6 +100,18 @@ def _label(fact: Fact) -> str:
     return fact.counts.strip()
 
 
+def _vague(fact: Fact, model: Model) -> bool:
+    """A Chinese label that does not say what it counts alone: a word another figure also counts
+    (企业 twice) or a bare noun of one or two characters (县, 部门). As a bar or a headline card
+    it would read as a different thing than the article means; English values carry their noun
+    (200 firms), so their labels are never vague here."""
+    label = _label(fact)
+    if model.language != "zh" or not label:
+        return False
+    same = sum(1 for f in model.facts if _label(f) == label)
+    return same > 1 or len(label) <= 2
+
+
 def _theme_name(model: Model, theme: int | None, w: Wording) -> str:
     """The section's name; in Chinese only the part before the first space (the pair phrase)."""
     if theme is None:
@@ -162,8 +174,11 @@ def _roles(model: Model) -> tuple[set[str], set[str]]:
     return wholes, minor
 
 
-def _strength(fact: Fact, ranked: set[str], wholes: set[str], minor: set[str]) -> float:
+def _strength(
+    fact: Fact, ranked: set[str], wholes: set[str], minor: set[str], vague: set[str] | None = None
+) -> float:
     score = 2.0 if fact.id in ranked else 0.0
+    score -= 2.5 if fact.id in (vague or set()) else 0.0
     score += 0.5 if fact.qualifier == "over" else 0.0
     score += 0.3 if fact.id in wholes else 0.0
     score -= 3.0 if fact.id in minor else 0.0
@@ -174,9 +189,10 @@ def _strength(fact: Fact, ranked: set[str], wholes: set[str], minor: set[str]) -
 def _headline_facts(model: Model, badges: dict[str, str], dates: set[str]) -> list[Fact]:
     wholes, minor = _roles(model)
     ranked = set(badges)
+    vague = {f.id for f in model.facts if _vague(f, model)}
 
     def best(facts: list[Fact], n: int) -> list[Fact]:
-        order = sorted(facts, key=lambda f: -_strength(f, ranked, wholes, minor))
+        order = sorted(facts, key=lambda f: -_strength(f, ranked, wholes, minor, vague))
         return [f for f in order if f.id not in minor][:n]
 
     facts = [f for f in model.facts if f.unit not in dates]
@@ -272,7 +288,7 @@ def _comparable_groups(ctx: _Ctx, facts: list[Fact]) -> list[list[Fact]]:
     skip = ctx.w.words("skip_units")
     groups: dict[tuple[str, str], list[Fact]] = {}
     for fact in facts:
-        if not fact.unit or fact.unit in skip or not _label(fact):
+        if not fact.unit or fact.unit in skip or not _label(fact) or _vague(fact, ctx.model):
             continue
         group = groups.setdefault((fact.unit, fact.base_unit), [])
         if all(_label(g) != _label(fact) for g in group):
@@ -286,9 +302,12 @@ def _bar(ctx: _Ctx, theme: int, taken: set[str]) -> ChartSpec | None:
     groups = _comparable_groups(ctx, facts)
     if not groups:
         return None
-    group = max(groups, key=len)[:MAX_BARS]
+    # the most bars; on a tie, bars that count one kind of thing (…企业 / …企业)
+    w = ctx.w
+    group = max(groups, key=lambda g: (len(g), bool(_common_subject([_label(f) for f in g], w))))
+    group = group[:MAX_BARS]
     group.sort(key=lambda f: -f.value)
-    w, unit = ctx.w, group[0].unit
+    unit = group[0].unit
     labels = [_label(f) for f in group]
     badges = [ctx.badges.get(f.id, "") for f in group]
     series = ChartSeries(

@@ -160,3 +160,22 @@ def test_seed_charts_draw_without_missing_glyphs(seed_model, tmp_path) -> None:
         result = run(seed_model, tmp_path)
     assert len(result.entries) >= 4 and result.drawn == len(result.entries)
     assert all(e.alt and e.spec.title for e in result.entries)
+
+
+def test_page_variant_leaves_the_title_to_the_caption_and_fits_its_content() -> None:
+    """The brief's caption states the title; a slide shows it. One row of cards is short."""
+    from reportgen.charts.draw import _figure, page_size
+
+    theme = load_theme()
+    specs = plan(zh_model())
+    figures = specs[0]
+    page = _figure(figures, theme, page_size(figures, theme, (6.3, 3.6)), title=False)
+    slide = _figure(figures, theme, (8.0, 4.5))
+    assert figures.title not in [t.get_text() for t in page.texts]
+    assert figures.title in [t.get_text() for t in slide.texts]
+    one_row = figures.model_copy(deep=True)
+    for key in ("labels", "values", "facts", "derived", "display", "badges"):
+        setattr(one_row.series[0], key, getattr(one_row.series[0], key)[:3])
+    assert page_size(one_row, theme, (6.3, 3.6))[1] < 3.0
+    change = next(s for s in specs if s.kind == "change")
+    assert page_size(change, theme, (6.3, 3.6)) == (6.3, 3.6)

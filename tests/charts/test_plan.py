@@ -133,3 +133,20 @@ def test_seed_article_plans_honest_charts(seed_model) -> None:
     assert change.series[0].values == [pytest.approx(157.6), 182.6]
     figures = specs[0].series[0]
     assert "突破3700亿元" in figures.display and "1600余家" in figures.display
+
+
+def test_seed_vague_labels_are_neither_bars_nor_headline_cards(seed_model) -> None:
+    """企业 (counted twice), 县, 部门 do not say what they count: no bar, no card carries them."""
+    specs = plan(seed_model)
+    for spec in specs:
+        if spec.kind in ("bar", "figures"):
+            labels = spec.series[0].labels
+            assert not [x for x in labels if len(x) <= 2], (spec.id, labels)
+    bars = [s for s in specs if s.kind == "bar"]
+    first = next(s for s in bars if s.theme == 0)
+    assert first.unit == "家" and "企业" in first.title  # companies, not projects and clusters
+
+
+def test_english_labels_are_kept_as_the_article_counts_them() -> None:
+    figures = plan(en_model())[0].series[0]
+    assert all(figures.labels)
