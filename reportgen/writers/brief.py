@@ -227,7 +227,7 @@ def _prepare(document, theme: Theme, *, style: str, user: bool, language: str) -
     styles = document.styles.element
     ea = theme.font("east_asian")
     if style == "default" and not user:
-        apply_specs(document, default_specs(theme))
+        apply_specs(document, default_specs(theme, language))
         h.set_fonts(h.doc_defaults_rpr(styles), latin=theme.font("latin"), east_asian=ea)
     else:
         h.fill_east_asian(h.doc_defaults_rpr(styles), ea)
@@ -459,9 +459,19 @@ class _Writer:
             self.run(cap, label + ("" if self.zh else " "))
             add_field(cap, f"SEQ {label} \\* ARABIC", str(self.tables))
             self.text(cap, " " + b["caption"])
-        self.table(columns, rows, b.get("widths"), b.get("caption", ""))
+        merge = [int(c) for c in b.get("merge") or []]
+        self.table(columns, rows, b.get("widths"), b.get("caption", ""), merge)
 
-    def table(self, columns: list[str], rows: list[list[str]], widths, caption: str) -> None:
+    def table(
+        self,
+        columns: list[str],
+        rows: list[list[str]],
+        widths,
+        caption: str,
+        merge: list[int] | None = None,
+    ) -> None:
+        """A table with a repeated header row; in ``merge`` columns a value repeated by the rows
+        below (one source sentence holding several figures) is written once, in a merged cell."""
         from docx.shared import Emu
         from docx.text.paragraph import Paragraph
 
@@ -480,19 +490,34 @@ class _Writer:
         for col, size in zip(table._tbl.tblGrid.gridCol_lst, sizes, strict=False):
             col.w = size
         panel = self.theme.color("panel")
-        for i, (tr, values) in enumerate(zip(table._tbl.tr_lst, [columns, *rows], strict=True)):
+        grid = [columns, *rows]
+        keep_rows: set[int] = set()
+        for i, (tr, values) in enumerate(zip(table._tbl.tr_lst, grid, strict=True)):
             if i == 0:
                 h.repeat_header_tr(tr)
             else:
                 h.no_split_tr(tr)
-            for tc, value, size in zip(tr.tc_lst, values, sizes, strict=False):
+            for j, (tc, value, size) in enumerate(zip(tr.tc_lst, values, sizes, strict=False)):
                 tc.width = size
                 if i == 0:
                     h.shade_tc(tc, panel)
                 p = Paragraph(tc.p_lst[0], None)
                 self.style(p, "Table Text")
                 _no_indent(p)
+                if i > 0 and j in (merge or ()) and value:
+                    above = grid[i - 1][j] if j < len(grid[i - 1]) else None
+                    below = grid[i + 1][j] if i + 1 < len(grid) and j < len(grid[i + 1]) else None
+                    if below == value:  # keep a merged group on one page: no blank cell overleaf
+                        keep_rows.add(i)
+                    if i > 1 and above == value:
+                        tc.vMerge = "continue"
+                        continue
+                    if below == value:
+                        tc.vMerge = "restart"
                 self.text(p, value, bold=i == 0)
+        for i in sorted(keep_rows):
+            for p in table._tbl.tr_lst[i].iter(h.w("p")):
+                Paragraph(p, None).paragraph_format.keep_with_next = True
 
     def _ids_map(self) -> dict[str, str]:
         if not hasattr(self, "_ids"):

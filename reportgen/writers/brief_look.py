@@ -23,16 +23,28 @@ EXTRA_STYLES = (
 )
 
 
-def default_specs(theme: Theme) -> dict[str, dict]:
-    """Style specs of the built-in look, with fonts, colours and sizes from the shared theme."""
+def default_specs(theme: Theme, language: str = "zh") -> dict[str, dict]:
+    """Style specs of the built-in look, with fonts, colours and sizes from the shared theme.
+
+    Chinese body text is justified (a grid of equal characters); English text is set ragged
+    right, since justifying a narrow column of words opens wide gaps. Headings are never
+    justified (a short last line would otherwise be spread across the page)."""
     body, head = theme.font("latin"), theme.font("heading_latin")
     ea, head_ea = theme.font("east_asian"), theme.font("heading_east_asian")
     c = theme.colors
     size = theme.sizes.get("brief_body", 11)
     base = {"latin": body, "ea": ea, "color": c["text"]}
-    heading = {"latin": head, "ea": head_ea, "bold": True, "italic": False, "keep_next": True}
+    heading = {
+        "latin": head,
+        "ea": head_ea,
+        "bold": True,
+        "italic": False,
+        "keep_next": True,
+        "align": "left",
+    }
+    align = "both" if language == "zh" else "left"
     return {
-        "Normal": {**base, "size": size, "line": 1.35, "after": 6, "align": "both"},
+        "Normal": {**base, "size": size, "line": 1.35, "after": 6, "align": align},
         "Title": {
             **heading,
             "size": theme.sizes.get("brief_title", 20),

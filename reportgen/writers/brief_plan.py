@@ -34,6 +34,14 @@ FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 _MONEY = ("元", "yuan", "$", "dollar", "usd", "rmb", "eur", "€", "£")
 _SENTENCE_ZH = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）》\"']*|$)")
 _SENTENCE_EN = re.compile(r".+?(?:[.!?]+[\"'”’)]*(?=\s+[A-Z\"“(])|$)", re.S)
+# A clause ends at a comma, semicolon, colon or sentence end (Chinese and Latin marks).
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+# The article's own heading numbers: 一、 （一） 1. 1、 (1)
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d)\s*)"
+)
+# Longest clause that may stand in for a vague label (characters; Latin text needs more).
+CLAUSE_MAX = {"zh": 24, "en": 80}
 
 
 def generation_time() -> _dt.datetime | None:
@@ -123,10 +131,91 @@ def support(model: Model, paragraphs: list[Paragraph], point, limit: int = 2) ->
     return []
 
 
-def _fact_dict(f: Fact, refs: dict[str, str], section: str) -> dict:
+def _fact_dict(f: Fact, refs: dict[str, str], section: str, label: str, language: str) -> dict:
     data = f.model_dump(mode="json", exclude={"span", "sentence_span"})
-    data.update(ref=refs[f.id], pos=f.span.start, section=section)
+    data.update(ref=refs[f.id], pos=f.span.start, section=section, label=label)
+    if language != "zh":
+        data["text"] = _lower_qualifier(f)
+        data["label"] = label[:1].upper() + label[1:]
     return data
+
+
+def _lower_qualifier(f: Fact) -> str:
+    """ "Nearly 1,500 graduates" taken from a sentence start reads "nearly 1,500 graduates"."""
+    word = f.text[: len(f.qualifier_word.strip())]
+    if word and word.casefold() == f.qualifier_word.strip().casefold() and word[1:].islower():
+        return word.lower() + f.text[len(word) :]
+    return f.text
+
+
+def vague(f: Fact, model: Model) -> bool:
+    """Whether ``counts`` alone does not say what is counted: a word another fact also counts
+    (企业 twice; projects twice) or, in Chinese, a bare one- or two-character noun (县, 部门)."""
+    counts = f.counts.strip()
+    if not counts:
+        return False
+    return _twice(f, model) or (model.language == "zh" and len(counts) <= 2)
+
+
+def _twice(f: Fact, model: Model) -> bool:
+    counts = f.counts.strip().casefold()
+    return sum(1 for g in model.facts if g.counts.strip().casefold() == counts) > 1
+
+
+def clause(f: Fact, language: str) -> str:
+    """The clause of the fact's sentence that holds it, verbatim ("" if none is found)."""
+    sentence = f.sentence
+    at = f.span.start - f.sentence_span.start
+    if sentence[at : at + len(f.text)] != f.text:
+        at = sentence.find(f.text)
+        if at < 0:
+            return ""
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_END.finditer(sentence):
+        if _thousands(sentence, m.start()):
+            continue
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at + len(f.text):
+            end = m.start()
+            break
+    return sentence[start:end].strip().rstrip(".").strip()
+
+
+def _thousands(text: str, i: int) -> bool:
+    """A comma or point between digits (1,600; 4.2) is part of a number, not a clause end."""
+    return (
+        text[i] in ",."
+        and 0 < i < len(text) - 1
+        and text[i - 1].isdigit()
+        and text[i + 1].isdigit()
+    )
+
+
+def label(f: Fact, model: Model) -> str:
+    """What a fact counts, for a table: its ``counts``, or when that is vague the clause that
+    states it (钱塘32家企业榜上有名), never words of our own."""
+    if vague(f, model):
+        text = clause(f, model.language)
+        others = [g for g in model.facts if g.id != f.id and g.text and g.text in text]
+        # A clause holding other figures too is only worth it when the word is ambiguous.
+        if (
+            text
+            and len(text) <= CLAUSE_MAX.get(model.language, 80)
+            and (not others or _twice(f, model))
+        ):
+            return text
+    return f.counts.strip()
+
+
+def _quoted(paragraph: Paragraph, model: Model) -> bool:
+    """Whether a paragraph holds a quote (shown as a block quote of its own)."""
+    return any(paragraph.span.start <= q.span.start < paragraph.span.end for q in model.quotes)
+
+
+def body(paragraphs: list[Paragraph], model: Model) -> list[str]:
+    """The paragraphs of a section that hold no quote, as the article words them."""
+    return [p.text.strip() for p in paragraphs if p.text.strip() and not _quoted(p, model)]
 
 
 def _section_name(theme) -> str:
@@ -134,8 +223,14 @@ def _section_name(theme) -> str:
     heading = theme.heading.strip()
     tagline = theme.tagline.strip()
     if tagline and heading.endswith(tagline) and heading != tagline:
-        return heading[: -len(tagline)].strip(" \u3000:：—-")
-    return heading
+        heading = heading[: -len(tagline)].strip(" \u3000:：—-")
+    return unnumbered(heading)
+
+
+def unnumbered(heading: str) -> str:
+    """A heading without the article's own number (一、 （一） 1.), for plans that number."""
+    bare = _ENUMERATOR.sub("", heading, count=1).strip()
+    return bare or heading.strip()
 
 
 def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetime | None) -> dict:
@@ -147,14 +242,17 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     def section(index: int | None) -> str:
         return names[index] if index is not None and index < len(names) else lead_name
 
-    facts = [_fact_dict(f, frefs, section(f.theme)) for f in model.facts]
+    facts = [
+        _fact_dict(f, frefs, section(f.theme), label(f, model), model.language) for f in model.facts
+    ]
     facts.sort(key=lambda d: int(d["ref"][1:]))
     by_id = {d["id"]: d for d in facts}
     entries = list(getattr(charts, "entries", None) or [])
     quotes = []
     for q in sorted(model.quotes, key=lambda q: q.span.start):
         data = q.model_dump(mode="json", exclude={"span"})
-        data.update(ref=qrefs[q.id], section=section(q.theme))
+        # "…burns out," said X: the comma belongs to the sentence around the quote, not to it
+        data.update(ref=qrefs[q.id], section=section(q.theme), shown=q.text.rstrip(" ,，、;；:："))
         quotes.append(data)
     themes = []
     for i, t in enumerate(model.themes):
@@ -164,6 +262,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
             {
                 "index": i,
                 "heading": t.heading,
+                "title": unnumbered(t.heading),
                 "name": names[i],
                 "verb": t.verb or "",
                 "pair": list(t.pair),
@@ -171,6 +270,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
                 "points": [
                     {"text": p.text, "support": support(model, t.paragraphs, p)} for p in t.points
                 ],
+                "body": [] if t.points else body(t.paragraphs, model),
                 "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
                 "lead_fact": by_id[best.id] if best else None,
                 "quotes": [q for q in quotes if q["theme"] == i],
@@ -182,7 +282,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     lead_facts = [d for d in facts if d["theme"] is None]
     lead = [f for f in model.facts if f.theme is None and f.counts]
     lead_top = [by_id[f.id] for f in ranked(lead, model)]
-    derived = _derived(entries, labels)
+    derived = _derived(entries, labels, _note_prefix(model.language))
     return {
         "lang": model.language,
         "labels": labels,
@@ -198,6 +298,8 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "lead_facts": lead_facts,
         "lead_top": lead_top,
         "lead_captions": [c.text for c in model.captions if c.theme is None],
+        "lead_body": body(model.lead, model),
+        "lead_quotes": [q for q in quotes if q["theme"] is None],
         "lead_charts": [e.spec.id for e in entries if e.spec.theme is None],
         "facts": facts,
         "quotes": quotes,
@@ -224,11 +326,23 @@ def _number(value: float) -> str:
     return text or "0"
 
 
-def _derived(entries, labels: dict[str, str]) -> list[dict]:
+def _note_prefix(language: str) -> str:
+    """The words charts put before a note (注：, Note: ): a table column says it already."""
+    from reportgen.charts.plan import load_wording
+    from reportgen.errors import ReportgenError
+
+    try:
+        return load_wording(language)["note"].partition("{text}")[0]
+    except (KeyError, ReportgenError):  # no chart labels for this language: nothing to strip
+        return ""
+
+
+def _derived(entries, labels: dict[str, str], prefix: str = "") -> list[dict]:
     """Values charts computed rather than read (remainders, sums), each with its chart."""
     rows: list[dict] = []
     for entry in entries:
         spec = entry.spec
+        notes = [n[len(prefix) :] if prefix and n.startswith(prefix) else n for n in spec.derived]
         for series in spec.series:
             for j, flag in enumerate(series.derived):
                 if flag and j < len(series.values):
@@ -237,11 +351,11 @@ def _derived(entries, labels: dict[str, str]) -> list[dict]:
                             "chart": spec.title,
                             "label": series.labels[j] if j < len(series.labels) else "",
                             "value": _number(series.values[j]) + spec.unit,
-                            "how": labels.get("sep", "; ").join(spec.derived),
+                            "how": labels.get("sep", "; ").join(notes),
                         }
                     )
         if spec.derived and not any(any(s.derived) for s in spec.series):
-            for how in spec.derived:
+            for how in notes:
                 rows.append({"chart": spec.title, "label": "", "value": "", "how": how})
     for i, row in enumerate(rows, 1):
         row["ref"] = f"X{i}"

@@ -224,7 +224,9 @@ def test_english_article_gets_an_english_memo(tmp_path):
     assert heads[:2] == ["Key points", "Key figures"] and "Opening up" in heads
     text = "\n".join(body_texts(document))
     assert not re.search("[\u4e00-\u9fff]", text)
-    assert "Figure 1" in text and "output: passed 370 billion yuan" in text
+    # "figure (what it counts)": never two colons in one key point
+    assert "Figure 1" in text and "passed 370 billion yuan (output)" in text
+    assert not [t for t in text.splitlines() if t.count(": ") > 1]
     assert document.core_properties.language == "en-US"
 
 
@@ -368,3 +370,91 @@ def test_theme_sections_list_the_named_entities(tmp_path, seed_model) -> None:
         if entity.theme is not None:
             assert entity.text in text
     assert "文中提及的企业、机构与项目" in text
+
+
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+
+
+def _fixture_brief(name: str, tmp_path, style: str = "default"):
+    from reportgen.extract import extract_path
+
+    model = extract_path(ARTICLES / name)
+    data = render_brief(model, charts=fake_charts(model, tmp_path / "c"), style=style)
+    return model, data, docx.Document(io.BytesIO(data))
+
+
+def test_vague_counts_show_the_clause_that_states_them(seed_model, tmp_path):
+    """企业 twice, 部门, 县: the table quotes the clause; a clear word (博士) stays."""
+    document = docx.Document(
+        io.BytesIO(render_brief(seed_model, charts=fake_charts(seed_model, tmp_path)))
+    )
+    labels = [row.cells[0].text for row in document.tables[0].rows[1:]]
+    assert "钱塘32家企业榜上有名" in labels and "在全省90个县(市、区)中" in labels
+    assert "企业" not in labels and "县" not in labels and "博士" in labels
+    sentences = {f.sentence for f in seed_model.facts}
+    for label in labels:
+        assert label in {f.counts for f in seed_model.facts} or any(label in s for s in sentences)
+
+
+def test_annex_writes_a_shared_sentence_once_in_a_merged_cell(zh):
+    model, _, out, document = zh
+    xml = parts(out)["word/document.xml"].decode()
+    shared = {
+        f.sentence for f in model.facts if sum(g.sentence == f.sentence for g in model.facts) > 1
+    }
+    assert shared and xml.count('<w:vMerge w:val="restart"/>') == len(shared)
+    annex = document.tables[1]
+    written = [t.text for t in annex._tbl.iter(f"{W}t")]
+    assert sorted(t for t in written if t in shared) == sorted(shared)  # each written once
+    assert all(row.cells[2].text for row in annex.rows[1:])  # read back for every row
+
+
+def test_sections_without_points_show_their_paragraphs_and_trim_quote_commas(tmp_path):
+    _, _, document = _fixture_brief("en_plain.txt", tmp_path)
+    normal = [p.text for p in document.paragraphs if p.style.name == "Normal"]
+    assert any(t.startswith("Local businesses created roughly 3,200 jobs") for t in normal)
+    quotes = styled(document, "Quote")
+    assert "“The waterfront is finally working for residents and visitors alike”" in quotes
+    values = [row.cells[1].text for row in document.tables[0].rows[1:]]
+    assert "roughly 3,200 jobs" in values
+    assert all(c.text[:1].isupper() for c in document.tables[0].columns[0].cells)
+
+
+def test_article_without_headings_gets_its_text_and_quote(tmp_path):
+    model, _, document = _fixture_brief("zh_noheadings.txt", tmp_path)
+    assert "主要内容" in styled(document, "Heading 1")
+    normal = [p.text for p in document.paragraphs if p.style.name == "Normal"]
+    assert model.lead[0].text in normal
+    assert any(model.quotes[0].text in q for q in styled(document, "Quote"))
+
+
+def test_annex_flows_in_default_and_starts_a_page_in_gongwen(tmp_path):
+    model = zh_model()
+    for style, breaks in (("default", 0), ("gongwen", 1)):
+        data = render_brief(model, charts=fake_charts(model, tmp_path / style), style=style)
+        xml = parts_from(data)["word/document.xml"].decode()
+        assert xml.count('w:type="page"') == breaks, style
+
+
+def test_gongwen_numbers_headings_once(tmp_path):
+    _, _, document = _fixture_brief("zh_numbered.txt", tmp_path, style="gongwen")
+    heads = styled(document, "Heading 1")
+    assert "三、聚焦“稳”与“进” 夯实产业根基" in heads
+    assert not [
+        h for h in heads if re.match(r"^[一二三四五六七八九十]+、[一二三四五六七八九十]+、", h)
+    ]
+
+
+def test_derived_values_say_how_without_the_chart_note_prefix(zh):
+    _, _, _, document = zh
+    how = [row.cells[3].text for row in document.tables[-1].rows[1:]]
+    assert how and not [h for h in how if h.startswith("注")]
+
+
+def test_english_headings_and_body_are_not_justified():
+    from reportgen.theme import load_theme
+    from reportgen.writers.brief_look import default_specs
+
+    en, zh_specs = default_specs(load_theme(), "en"), default_specs(load_theme(), "zh")
+    assert en["Normal"]["align"] == "left" and zh_specs["Normal"]["align"] == "both"
+    assert en["Heading 1"]["align"] == zh_specs["Heading 1"]["align"] == "left"
