@@ -362,6 +362,8 @@ def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
         shown = _shown(s, i)
         m = _NUMBER.search(shown)
         pre, num, post = (shown[: m.start()], m.group(), shown[m.end() :]) if m else ("", shown, "")
+        if pre[-1:] in ("$", "€", "£", "¥") and pre:  # $1.2: the sign is as big as its number
+            pre, num = pre[:-1], pre[-1] + num
         big = min(th * 72 * 0.34, 34.0)
         need = text_inches(num, big) + text_inches(pre + post, big * 0.5) + 0.12 * bool(pre + post)
         if need > tw * 0.9:

@@ -223,7 +223,7 @@ def _figures(ctx: _Ctx) -> ChartSpec:
         values=[f.value for f in facts],
         facts=[f.id for f in facts],
         derived=[False] * len(facts),
-        display=[w.with_unit(s, f.unit) for s, f in zip(shown, facts, strict=True)],
+        display=[_as_card(w, s, f) for s, f in zip(shown, facts, strict=True)],
         badges=badges,
     )
     title = w["figures_title"]
@@ -241,6 +241,20 @@ def _figures(ctx: _Ctx) -> ChartSpec:
         alt=w.fmt("alt_figures", title=title, items=items),
         source=ctx.source,
     )
+
+
+def _as_card(w: Wording, shown: str, fact: Fact) -> str:
+    """A headline card's value: an amount of money as the article writes it where the labels
+    ask for that ($1.2 billion, not 1.2 billion USD), else the value with its unit (突破3700亿元,
+    1,600+ companies: compact on a card)."""
+    text = fact.text.strip()
+    money = any(sign in text for sign in "$€£¥")
+    if w.labels.get("figures_as_written") == "yes" and money and len(text) <= 28:
+        word = text[: len(fact.qualifier_word.strip())]
+        if word and word.casefold() == fact.qualifier_word.strip().casefold():
+            text = word.lower() + text[len(word) :]  # "Nearly 1,500" from a sentence start
+        return text
+    return w.with_unit(shown, fact.unit)
 
 
 def _short(text: str, n: int = 14) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from factories import zh_model
 
@@ -150,3 +152,12 @@ def test_seed_vague_labels_are_neither_bars_nor_headline_cards(seed_model) -> No
 def test_english_labels_are_kept_as_the_article_counts_them() -> None:
     figures = plan(en_model())[0].series[0]
     assert all(figures.labels)
+
+
+def test_english_money_on_a_card_is_written_as_the_article_writes_it() -> None:
+    from reportgen.extract import extract_path
+
+    model = extract_path(Path(__file__).resolve().parents[1] / "fixtures/articles/en_markdown.md")
+    shown = plan(model)[0].series[0].display
+    assert "$1.2 billion" in shown and "about $300 million" in shown
+    assert not [s for s in shown if "USD" in s]
