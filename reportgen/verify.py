@@ -184,6 +184,8 @@ def _chart_allowances(specs: Iterable) -> tuple[list[float], set[str]]:
     labels: set[str] = set()
     for spec in specs:
         labels.add(fold(spec.title))
+        for how in spec.derived:  # the constants of a stated derivation, e.g. the 1 in (1 + 6.5%)
+            derived += [float(n) for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", how)]
         for series in spec.series:
             labels.update(fold(x) for x in [series.name, *series.labels] if x)
             for i, value in enumerate(series.values):

@@ -518,7 +518,8 @@ def _previous(
         how = w.fmt("derived_previous", delta=shown, **common)
     elif delta.unit == "%" and current.unit != "%":
         prev = round(current.value / (1 + sign * delta.value / 100), digits + 1)
-        how = w.fmt("derived_previous_ratio", rate=w.number(delta.value), **common)
+        ratio = {**common, "op": "+" if sign > 0 else "−"}
+        how = w.fmt("derived_previous_ratio", rate=w.number(delta.value), **ratio)
     else:
         return None, ""
     return (prev if prev >= 0 else None), how

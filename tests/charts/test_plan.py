@@ -161,3 +161,17 @@ def test_english_money_on_a_card_is_written_as_the_article_writes_it() -> None:
     shown = plan(model)[0].series[0].display
     assert "$1.2 billion" in shown and "about $300 million" in shown
     assert not [s for s in shown if "USD" in s]
+
+
+def test_percent_change_derivation_states_the_formula_it_used() -> None:
+    """同比增长6.5% on 860亿元: the earlier value is 860 ÷ (1 + 6.5%), and the note says so."""
+    from conftest import ARTICLES
+
+    from reportgen.charts.plan import plan
+    from reportgen.extract import extract_path
+
+    model = extract_path(ARTICLES / "zh_numbered.txt")
+    change = next(s for s in plan(model) if s.kind == "change")
+    previous = next(v for v, d in zip(change.series[0].values, change.series[0].derived) if d)
+    assert previous == pytest.approx(860 / 1.065, abs=0.05)
+    assert any("860 ÷ (1 + 6.5%)" in how for how in change.derived)
