@@ -32,7 +32,9 @@ def main() -> None:
     rows = [("seed, file to model", seed, 0.100)]
     for copies in (10, 40):
         big = "\n\n".join([text] * copies)
-        rows.append((f"seed x{copies} ({len(big):,} chars)", _time(lambda b=big: extract_text(b), 3), None))
+        rows.append(
+            (f"seed x{copies} ({len(big):,} chars)", _time(lambda b=big: extract_text(b), 3), None)
+        )
     print(f"{'case':<34}{'median s':>10}{'target s':>10}")
     for name, secs, target in rows:
         print(f"{name:<34}{secs:>10.4f}{(f'{target:.3f}' if target else '-'):>10}")

@@ -295,7 +295,9 @@ def verify(
     ] = None,
     render: Annotated[
         bool,
-        typer.Option("--render", help="Also render to PDF (LibreOffice): overflow, missing glyphs."),
+        typer.Option(
+            "--render", help="Also render to PDF (LibreOffice): overflow, missing glyphs."
+        ),
     ] = False,
 ) -> None:
     """Trace every number and quote in the brief and deck to the article; exit 1 on findings."""

@@ -172,6 +172,8 @@ def test_percent_change_derivation_states_the_formula_it_used() -> None:
 
     model = extract_path(ARTICLES / "zh_numbered.txt")
     change = next(s for s in plan(model) if s.kind == "change")
-    previous = next(v for v, d in zip(change.series[0].values, change.series[0].derived, strict=True) if d)
+    previous = next(
+        v for v, d in zip(change.series[0].values, change.series[0].derived, strict=True) if d
+    )
     assert previous == pytest.approx(860 / 1.065, abs=0.05)
     assert any("860 ÷ (1 + 6.5%)" in how for how in change.derived)
