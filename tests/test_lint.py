@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 PATHS = ["reportgen", "tests", "benchmarks", "templates"]
