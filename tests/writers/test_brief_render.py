@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,24 +18,10 @@ pytestmark = [
 
 
 def _pdf(docx: Path, out: Path) -> Path:
-    profile = out / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{profile}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = out / (docx.stem + ".pdf")
-    assert pdf.is_file(), "LibreOffice produced no PDF"
+    """Convert the way `reportgen preview` does: own profile, bundled CJK font via fontconfig."""
+    from reportgen.preview import convert
+
+    (pdf,) = convert(shutil.which("soffice"), [docx], out)
     return pdf
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -26,25 +25,10 @@ def _render(decks: dict[str, bytes], folder: Path) -> dict[str, Path]:
         path = folder / f"{name}.pptx"
         path.write_bytes(data)
         paths.append(str(path))
-    profile = folder / "lo-profile"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{profile}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *paths,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    pdfs = {name: folder / f"{name}.pdf" for name in decks}
-    for pdf in pdfs.values():
-        assert pdf.is_file(), f"LibreOffice produced no {pdf.name}"
+    from reportgen.preview import convert
+
+    converted = convert(shutil.which("soffice"), [Path(p) for p in paths], folder)
+    pdfs = dict(zip(decks, converted, strict=True))
     return pdfs
 
 
