@@ -50,11 +50,25 @@ def schema_text() -> str:
 
 
 def charts_command(article: Path | None, model: Path | None, out_dir: Path | None):
-    """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts)."""
-    from reportgen.charts import run
+    """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts).
+
+    With ``--model FILE -o DIR`` and nothing changed since the last run (a stamp keyed by the
+    model file, theme, labels, fonts and code), the model is not even loaded.
+    """
+    from reportgen import charts_stamp as stamp
+
+    if model is not None and article is None and out_dir is not None:
+        files = stamp.fresh(model, out_dir)
+        if files is not None:
+            return stamp.Cached(out_dir, [f for f in files if f.endswith("-slide.png")])
+    from reportgen.charts import INDEX, run
 
     m = load_model(article, model)
-    return run(m, out_dir or default_out(m) / "charts")
+    result = run(m, out_dir or default_out(m) / "charts")
+    if model is not None and article is None and out_dir is not None:
+        files = [INDEX] + [p.name for e in result.entries for p in (e.slide_png, e.page_png, e.svg)]
+        stamp.write(model, out_dir, files)
+    return result
 
 
 def fonts_report(system: bool | None = None, font_file: Path | None = None) -> str:

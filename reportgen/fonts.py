@@ -52,8 +52,15 @@ def bundled_font_path(weight: int = 400) -> Path:
 
 
 def _file_digest(path: Path) -> str:
-    stat = path.stat()
-    key = f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}"
+    """Names the source font by package version, file name and size (not mtime), so every
+    virtual environment with the same wheel shares one cached instance."""
+    from importlib import metadata
+
+    try:
+        version = metadata.version(BUNDLED_PACKAGE)
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    key = f"{version}:{path.name}:{path.stat().st_size}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 

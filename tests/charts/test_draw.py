@@ -126,7 +126,9 @@ def test_bundled_font_is_used_without_system_fonts(tmp_path, monkeypatch) -> Non
     from matplotlib import font_manager
 
     found = font_manager.findfont(font_manager.FontProperties(family=chain.families))
-    assert Path(found) == Path(cjk.path)
+    # another environment's instance of the same bundled font may sit beside it in the cache
+    assert Path(found).parent == Path(cjk.path).parent
+    assert Path(found).name.startswith("NotoSansSC-400-")
     assert result.drawn == 1
     index = json.loads((tmp_path / "charts.json").read_text(encoding="utf-8"))
     assert index["font"]["CJK"] == "Noto Sans SC (bundled)"
