@@ -52,23 +52,43 @@ def schema_text() -> str:
 def charts_command(article: Path | None, model: Path | None, out_dir: Path | None):
     """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts).
 
-    With ``--model FILE -o DIR`` and nothing changed since the last run (a stamp keyed by the
-    model file, theme, labels, fonts and code), the model is not even loaded.
+    When nothing changed since the last run into the same folder (a stamp keyed by the input
+    file, theme, labels, fonts and code), neither the article nor the model is even loaded.
     """
     from reportgen import charts_stamp as stamp
 
-    if model is not None and article is None and out_dir is not None:
-        files = stamp.fresh(model, out_dir)
+    source, out = _charts_source(article, model, out_dir)
+    if source is not None and out is not None:
+        files = stamp.fresh(source, out)
         if files is not None:
-            return stamp.Cached(out_dir, [f for f in files if f.endswith("-slide.png")])
+            return stamp.Cached(out, [f for f in files if f.endswith("-slide.png")])
     from reportgen.charts import INDEX, run
 
     m = load_model(article, model)
-    result = run(m, out_dir or default_out(m) / "charts")
-    if model is not None and article is None and out_dir is not None:
+    result = run(m, out or default_out(m) / "charts")
+    if source is not None:
         files = [INDEX] + [p.name for e in result.entries for p in (e.slide_png, e.page_png, e.svg)]
-        stamp.write(model, out_dir, files)
+        stamp.write(source, result.directory, files)
     return result
+
+
+def _charts_source(article: Path | None, model: Path | None, out_dir: Path | None):
+    """The input file a stamp can key on, and the output folder known without loading it."""
+    if article is not None and model is not None:
+        return None, out_dir
+    if model is not None:
+        return (model, out_dir) if model.is_file() else (None, out_dir)
+    from reportgen.theme import DEFAULT_SEED
+
+    source = article or DEFAULT_SEED
+    if not source.is_file():
+        return None, out_dir
+    return source, out_dir or Path("out") / _slug_of(source.name) / "charts"
+
+
+def _slug_of(name: str) -> str:
+    stem = Path(name).stem
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-") or "article"
 
 
 def fonts_report(system: bool | None = None, font_file: Path | None = None) -> str:
@@ -119,8 +139,7 @@ def deck_command(
 
 def slug(model: Model) -> str:
     """The output folder name for an article: its source file name without the extension."""
-    stem = Path(model.source.name).stem
-    return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-") or "article"
+    return _slug_of(model.source.name)
 
 
 def default_out(model: Model) -> Path:

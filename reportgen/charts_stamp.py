@@ -25,13 +25,15 @@ _ENV = ("REPORTGEN_CHART_FONT", "REPORTGEN_SYSTEM_FONTS")
 
 
 def key(model_file: Path) -> str:
-    """A hash of everything the charts depend on: model file, theme, labels, fonts, code."""
+    """A hash of everything the charts depend on: input file, theme, labels, fonts, code (the
+    extractor's too, since the input may be an article rather than a model)."""
     from reportgen.fonts import cache_dir
     from reportgen.theme import DEFAULT_THEME, TEMPLATES
 
     package = Path(__file__).resolve().parent
     parts = [model_file, DEFAULT_THEME, *sorted((TEMPLATES / "default").glob("chart_labels_*"))]
-    parts += sorted((package / "charts").glob("*.py"))
+    for layer in ("charts", "ingest", "extract"):
+        parts += sorted((package / layer).glob("*.py"))
     parts += [package / "model.py", package / "fonts.py"]
     parts += sorted((cache_dir() / "fonts").glob("chain-*.json"))
     digest = hashlib.sha256(__version__.encode())

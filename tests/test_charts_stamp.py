@@ -50,3 +50,18 @@ def test_changed_model_or_missing_file_redraws(tmp_path) -> None:
     victim.unlink()
     assert "matplotlib" in _modules_after_charts(model, out)
     assert victim.is_file()
+
+
+def test_unchanged_article_is_not_even_extracted(tmp_path) -> None:
+    out = tmp_path / "charts"
+    assert runner.invoke(app, ["charts", str(SEED), "-o", str(out)]).exit_code == 0
+    code = (
+        "import sys; from reportgen.cli import app; "
+        f"sys.argv = ['reportgen', 'charts', {str(SEED)!r}, '-o', {str(out)!r}]\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print('|' + ','.join(m for m in ('pydantic', 'matplotlib', 'markdown_it') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.rsplit("|", 1)[-1].strip() == ""
+    assert "wrote 5 charts" in done.stdout
