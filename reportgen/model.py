@@ -143,7 +143,7 @@ class ChartSeries(_Strict):
     values: list[float]
     facts: list[str | None]
     derived: list[bool] = Field(default_factory=list)
-    # Optional, parallel to labels: the value as shown (qualifier kept, e.g. "突破3700" or
+    # Optional, parallel to labels: the value as shown (qualifier kept, e.g. "突破1200" or
     # "1,600+") and a rank badge ("全省第三") or "".
     display: list[str] = Field(default_factory=list)
     badges: list[str] = Field(default_factory=list)

@@ -242,9 +242,9 @@ def check_numbers(
 def unsupported_numbers(text: str, source: Source) -> list[str]:
     """The numbers in ``text`` (as shown) that the source does not support.
 
-    A quantity with a unit (3700亿元, 25万名, $1.2 billion) must equal a quantity the article
-    states, compared by value in its base unit (3700亿元 = 3.7e11 元), or a derived chart value.
-    A bare number (182.6, 2024, 3700 shown without its unit) must occur in the article as a
+    A quantity with a unit (1200亿元, 25万名, $1.2 billion) must equal a quantity the article
+    states, compared by value in its base unit (1200亿元 = 1.2e11 元), or a derived chart value.
+    A bare number (150.2, 2024, 1200 shown without its unit) must occur in the article as a
     number, equal the value of one of its quantities, or be a derived value. Labels glued to
     letters (D1, Q2, C919), zero-padded sequence labels (01, 02) and ordinals after 图/表/第 are
     not figures.
@@ -383,7 +383,7 @@ def check_themes(doc: Document, model: Model) -> list[Finding]:
 
 
 def theme_keys(theme) -> list[str]:
-    """The heading, and the part before its tagline (平衡“守”与“变” of a longer heading)."""
+    """The heading, and the part before its tagline (统筹“稳”与“进” of a longer heading)."""
     heading = theme.heading.strip()
     if not heading:
         return []

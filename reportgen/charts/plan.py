@@ -44,7 +44,7 @@ class Wording:
         return sign + sep.join(groups) + dot + frac
 
     def display(self, fact: Fact) -> str:
-        """The value as the article qualifies it: 突破3700, 180余, 近80 / 1,600+, nearly 80."""
+        """The value as the article qualifies it: 突破1200, 180余, 近80 / 1,600+, nearly 80."""
         n = self.number(fact.value)
         word = fact.qualifier_word.strip()
         if word and self.labels.get("qualifier_style") == "word":
@@ -245,7 +245,7 @@ def _figures(ctx: _Ctx) -> ChartSpec:
 
 def _as_card(w: Wording, shown: str, fact: Fact) -> str:
     """A headline card's value: an amount of money as the article writes it where the labels
-    ask for that ($1.2 billion, not 1.2 billion USD), else the value with its unit (突破3700亿元,
+    ask for that ($1.2 billion, not 1.2 billion USD), else the value with its unit (突破1200亿元,
     1,600+ companies: compact on a card)."""
     text = fact.text.strip()
     money = any(sign in text for sign in "$€£¥")

@@ -25,7 +25,7 @@ _FIRST_SENTENCE_EN = re.compile(r"^(?P<s>[^.!?\"“”]{2,120}?[.!?])\s")
 
 
 def split_heading(heading: str, language: str) -> tuple[str | None, list[str], str]:
-    """(verb, pair, tagline) of a heading such as 平衡“守”与“变” 擦亮优势产业辨识度."""
+    """(verb, pair, tagline) of a heading such as 统筹“稳”与“进” 夯实产业根基."""
     text = _NUMBERING.sub("", heading).strip()
     m = (_PAIR_ZH if language == "zh" else _PAIR_EN).match(text)
     if not m:

@@ -194,7 +194,7 @@ def _thousands(text: str, i: int) -> bool:
 
 def label(f: Fact, model: Model) -> str:
     """What a fact counts, for a table: its ``counts``, or when that is vague the clause that
-    states it (钱塘32家企业榜上有名), never words of our own."""
+    states it (全区32家企业榜上有名), never words of our own."""
     if vague(f, model):
         text = clause(f, model.language)
         others = [g for g in model.facts if g.id != f.id and g.text and g.text in text]
@@ -219,7 +219,7 @@ def body(paragraphs: list[Paragraph], model: Model) -> list[str]:
 
 
 def _section_name(theme) -> str:
-    """The dialectical pair part of a heading ("平衡“守”与“变”"), else the whole heading."""
+    """The dialectical pair part of a heading ("统筹“稳”与“进”"), else the whole heading."""
     heading = theme.heading.strip()
     tagline = theme.tagline.strip()
     if tagline and heading.endswith(tagline) and heading != tagline:

@@ -1167,7 +1167,7 @@ def _width(runs) -> float:
 
 def _value_fit(text: str, width: float, height: float, cap: float = VALUE_SIZE) -> ValueFit:
     """A KPI figure fitted by measurement, whatever script its number is in: the number big
-    between a smaller qualifier and unit on one line ("突破 3700 亿元"); a long qualifier on a
+    between a smaller qualifier and unit on one line ("突破 1200 亿元"); a long qualifier on a
     line of its own above ("more than" / "200 firms"); else one size throughout, wrapped into
     ``height``; only at the floor is it cut with …."""
     prefix, number, suffix = _split_value(text)
