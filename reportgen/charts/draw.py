@@ -66,16 +66,18 @@ def draw_all(
     # PNG encoding (zlib, GIL released) runs in a helper thread while the next figure renders.
     with rc_context(_rc(theme, chain)), ThreadPoolExecutor(max_workers=1) as pool:
         pending = []
+        slides = []
         for target in ("page_png", "slide_png"):
             for spec, targets in jobs:
                 if target == "page_png":  # the brief's caption states the title
                     fig = _figure(spec, theme, page_size(spec, theme, page_in), title=False)
-                else:  # a slide shows the drawn title
+                else:  # a slide shows the drawn title; its SVG is the same figure
                     fig = _figure(spec, theme, slide_in)
+                    slides.append(fig)
                 image = _pixels(fig, dpi)
                 pending.append(pool.submit(put, getattr(targets, target), image))
-        for spec, targets in jobs:
-            put(targets.svg, _svg(_figure(spec, theme, slide_in)))
+        for fig, (_spec, targets) in zip(slides, jobs, strict=True):
+            put(targets.svg, _svg(fig))
         for future in pending:
             future.result()
 
