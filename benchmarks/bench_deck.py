@@ -6,6 +6,7 @@ import statistics
 import sys
 import tempfile
 import time
+import timeit
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,12 +21,8 @@ TARGET = 0.300
 
 
 def _time(func, repeat: int = 7) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    """Median seconds of one call, over ``repeat`` calls."""
+    return statistics.median(timeit.repeat(func, number=1, repeat=repeat))
 
 
 def main() -> int:
