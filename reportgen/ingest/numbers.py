@@ -225,14 +225,14 @@ def _arabic(num: str) -> float:
     return float(num.replace(",", ""))
 
 
+def _found(pattern: re.Pattern, read, text: str) -> list[Quantity]:
+    """Every match of ``pattern`` that ``read`` accepts as a quantity, in text order."""
+    return [q for m in pattern.finditer(text) if (q := read(text, m)) is not None]
+
+
 def find_zh(text: str) -> list[Quantity]:
     """Chinese quantities: Arabic or Chinese numerals with scale, unit and qualifiers."""
-    found = []
-    for m in ZH_PATTERN.finditer(text):
-        q = _zh_quantity(text, m)
-        if q is not None:
-            found.append(q)
-    return found
+    return _found(ZH_PATTERN, _zh_quantity, text)
 
 
 def _zh_quantity(text: str, m: re.Match) -> Quantity | None:
@@ -315,12 +315,7 @@ def _cn_not_quantity(num: str, unit: str | None, value: float) -> bool:
 
 def find_en(text: str) -> list[Quantity]:
     """English quantities: $1.2 billion, 4.2%, 13,000 jobs, more than 200 firms."""
-    found = []
-    for m in EN_PATTERN.finditer(text):
-        q = _en_quantity(text, m)
-        if q is not None:
-            found.append(q)
-    return found
+    return _found(EN_PATTERN, _en_quantity, text)
 
 
 def _en_quantity(text: str, m: re.Match) -> Quantity | None:
