@@ -18,6 +18,8 @@ from reportgen.theme import Theme
 
 PAD = 0.22  # inches around the drawing
 HASH_SALT = "reportgen"
+SLIDE_INCHES = (8.0, 4.5)
+PAGE_INCHES = (6.3, 3.6)
 _ADDED: set[str] = set()
 
 
@@ -38,8 +40,8 @@ def draw_all(
 ) -> None:
     """Draw every (spec, targets) pair; fonts are registered once per process.
 
-    Files come in the order the writers read them: every page PNG (the brief), then every
-    slide PNG (the deck), then the SVGs (read by no writer). ``done(path)`` is called once each
+    Files come in the order a build saves the documents: every slide PNG (the deck), then every
+    page PNG (the brief), then the SVGs (read by no writer). ``done(path)`` is called once each
     file is in place, possibly from a helper thread.
     """
     quiet_blas()
@@ -51,9 +53,9 @@ def draw_all(
             _ADDED.add(path)
     from concurrent.futures import ThreadPoolExecutor
 
-    dpi = int(theme.chart.get("dpi", 200))
-    slide_in = _inches(theme, "slide_inches", (8.0, 4.5))
-    page_in = _inches(theme, "page_inches", (6.3, 3.6))
+    dpi = chart_dpi(theme)
+    slide_in = _inches(theme, "slide_inches", SLIDE_INCHES)
+    page_in = _inches(theme, "page_inches", PAGE_INCHES)
 
     def put(path: Path, data) -> None:
         if isinstance(data, bytes):
@@ -67,19 +69,35 @@ def draw_all(
     with rc_context(_rc(theme, chain)), ThreadPoolExecutor(max_workers=1) as pool:
         pending = []
         slides = []
-        for target in ("page_png", "slide_png"):
+        for target in ("slide_png", "page_png"):
             for spec, targets in jobs:
-                if target == "page_png":  # the brief's caption states the title
-                    fig = _figure(spec, theme, page_size(spec, theme, page_in), title=False)
-                else:  # a slide shows the drawn title; its SVG is the same figure
+                if target == "slide_png":  # a slide shows the drawn title; its SVG is this figure
                     fig = _figure(spec, theme, slide_in)
                     slides.append(fig)
+                else:  # the brief's caption states the title
+                    fig = _figure(spec, theme, page_size(spec, theme, page_in), title=False)
                 image = _pixels(fig, dpi)
                 pending.append(pool.submit(put, getattr(targets, target), image))
         for fig, (_spec, targets) in zip(slides, jobs, strict=True):
             put(targets.svg, _svg(fig))
         for future in pending:
             future.result()
+
+
+def chart_dpi(theme: Theme) -> int:
+    """Pixels per inch of both PNGs."""
+    return int(theme.chart.get("dpi", 200))
+
+
+def pixel_sizes(spec: ChartSpec, theme: Theme) -> dict[str, tuple[int, int]]:
+    """Width and height in pixels of the page and slide PNGs, known before drawing (as Agg
+    sizes its canvas: inches times dpi, truncated), so writers can place a chart early."""
+    dpi = chart_dpi(theme)
+    sizes = {
+        "page_png": page_size(spec, theme, _inches(theme, "page_inches", PAGE_INCHES)),
+        "slide_png": _inches(theme, "slide_inches", SLIDE_INCHES),
+    }
+    return {k: (int(w * dpi), int(h * dpi)) for k, (w, h) in sizes.items()}
 
 
 def quiet_blas() -> None:
@@ -97,6 +115,7 @@ def _rc(theme: Theme, chain: FontChain) -> dict:
         "svg.fonttype": "path",
         "axes.unicode_minus": True,
         "hatch.linewidth": 1.2,
+        "text.hinting": "no_hinting",
         "text.color": _c(theme, "text"),
         "axes.edgecolor": _c(theme, "grid"),
         "xtick.color": _c(theme, "subtle"),
@@ -125,36 +144,17 @@ def _pixels(fig, dpi: int) -> tuple[int, int, memoryview]:
     height, width = rgba.shape[:2]
     rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)
     rows[:, 0] = 0  # filter type None
-    rows[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
+    rgb = rows[:, 1:].reshape(height, width, 3)
+    for channel in range(3):  # one plane at a time: 5x faster than copying rgba[:, :, :3] whole
+        rgb[:, :, channel] = rgba[:, :, channel]
     return width, height, rows.data
 
 
 def _write_png(path: Path, image: tuple[int, int, memoryview], dpi: int) -> None:
-    """An opaque RGB PNG with only IHDR, pHYs and one IDAT: no text chunks (no Software/date).
+    from reportgen.png import rgb_png
 
-    Charts are mostly flat colour, so unfiltered rows at zlib level 1 are both faster to make and
-    smaller than Pillow's adaptive filtering (about half the time, 10 % fewer bytes).
-    """
-    import struct
-    import zlib
-
-    width, height, raw = image
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    ppm = int(dpi / 0.0254 + 0.5)  # pixels per metre, rounded as Pillow does
-    png = b"".join(
-        (
-            b"\x89PNG\r\n\x1a\n",
-            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
-            chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)),
-            chunk(b"IDAT", zlib.compress(raw, 1)),
-            chunk(b"IEND", b""),
-        )
-    )
-    write_bytes(path, png)
+    width, height, rows = image
+    write_bytes(path, rgb_png(width, height, dpi, rows))
 
 
 def _c(theme: Theme, key: str) -> str:

@@ -181,3 +181,27 @@ def test_page_variant_leaves_the_title_to_the_caption_and_fits_its_content() -> 
     assert page_size(one_row, theme, (6.3, 3.6))[1] < 3.0
     change = next(s for s in specs if s.kind == "change")
     assert page_size(change, theme, (6.3, 3.6)) == (6.3, 3.6)
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        {},  # the built-in geometry
+        {"dpi": 150, "slide_inches": [7.33, 4.12], "page_inches": [5.91, 3.37]},
+        {"dpi": 96, "slide_inches": [10.0, 5.625], "page_inches": [6.1, 3.3]},
+    ],
+)
+def test_pixel_sizes_are_known_before_drawing(seed_model, tmp_path, chart) -> None:
+    """Writers lay a chart out before the helper draws it: the predicted sizes must be exact."""
+    import dataclasses
+
+    from reportgen.png import size
+
+    base = load_theme()
+    theme = dataclasses.replace(base, chart={**base.chart, **chart})
+    result = run(seed_model, tmp_path, theme=theme)
+    assert result.entries
+    for entry in result.entries:
+        assert entry.dpi == int(theme.chart["dpi"])
+        assert size(entry.slide_png.read_bytes()) == entry.slide_px
+        assert size(entry.page_png.read_bytes()) == entry.page_px
