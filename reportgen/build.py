@@ -27,7 +27,8 @@ from reportgen.errors import (
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 LOCK_NAME = ".reportgen.lock"
 STAGING = ".staging"
-OUTPUTS = ("content.json", "brief.docx", "deck.pptx")
+BRIEF, DECK = "brief.docx", "deck.pptx"
+OUTPUTS = ("content.json", BRIEF, DECK)
 CHARTS = "charts"
 # Libraries whose version changes output bytes; part of every build key.
 LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "lxml", "pillow", "justmytype-intl-cjk")
@@ -285,15 +286,11 @@ def verify_available() -> bool:
     return find_spec("reportgen.verify") is not None
 
 
-def verifier():
-    """reportgen.verify.verify_outputs when that module exists, else None."""
-    if not verify_available():
-        return None
-    try:
-        from reportgen.verify import verify_outputs
-    except ImportError:
-        return None
-    return verify_outputs
+def verifier(folder: Path, model):
+    """The check of one written document in ``folder`` by name (reportgen.verify)."""
+    from reportgen.verify import verifier_for
+
+    return verifier_for(folder, model)
 
 
 def build_article(job: Job, config: Config, helper=None) -> ArticleResult:
@@ -357,7 +354,7 @@ def release_memory() -> None:
 def _render(
     job: Job, config: Config, staging: Path, helper=None
 ) -> tuple[list[str] | None, dict[str, float]]:
-    from reportgen.atomic import write_text
+    from reportgen.atomic import write_bytes, write_text
 
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -382,33 +379,31 @@ def _render(
 
     charts = run(model, staging / CHARTS, theme=theme, helper=helper)
     lap("charts")  # with a helper: planning only; the drawing overlaps the brief and the deck
-    from reportgen.writers.brief import write_brief
+    from reportgen.writers.brief import compose_brief
+    from reportgen.writers.deck import compose_deck
 
-    write_brief(
-        model,
-        staging / "brief.docx",
-        charts=charts,
-        template=brief_template,
-        style=config.style,
-        theme=theme,
+    # Both documents are laid out before either is saved: charts a helper is still drawing are
+    # placed by size and put in at save time, so the writers never wait for the drawing.
+    brief = compose_brief(
+        model, charts=charts, template=brief_template, style=config.style, theme=theme
     )
     lap("brief")
-    from reportgen.writers.deck import write_deck
-
-    write_deck(
+    deck = compose_deck(
         model,
-        staging / "deck.pptx",
         charts=charts,
         template=deck_template,
         native_charts=config.native_charts,
         theme=theme,
     )
     lap("deck")
-    findings = None
-    verify = verifier() if job.settings.get("verify") else None
-    if verify is not None:
-        findings = [str(f) for f in verify(staging, model)]
-        lap("verify")
+    verify = verifier(staging, model) if job.settings.get("verify") else None
+    findings: list[str] | None = [] if verify is not None else None
+    for name, document in ((DECK, deck), (BRIEF, brief)):  # the order the helper draws in
+        write_bytes(staging / name, document.to_bytes())  # waits for its charts
+        lap(f"save_{name.split('.')[0]}")
+        if verify is not None:
+            findings += [str(f) for f in verify(name)]
+            lap(f"verify_{name.split('.')[0]}")
     charts.finish()
     if helper is not None:
         lap("charts_wait")

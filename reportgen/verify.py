@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,14 +87,31 @@ def verify_outputs(out_dir: Path, model: Model | None = None, *, render: bool = 
     model = model if model is not None else _load_model(out_dir)
     docs = _read_documents(out_dir)
     source = Source.of(model, _chart_specs(out_dir, model))
-    findings: list[Finding] = []
-    for doc in docs:
-        findings += doc.findings
-        findings += check_numbers(doc.pieces, source, doc.dates)
-        findings += check_quotes(doc.pieces, source)
-        findings += check_themes(doc, model)
+    findings = [f for doc in docs for f in check_document(doc, source, model)]
     if render:
         findings += render_findings(out_dir, [d.name for d in docs], model)
+    return findings
+
+
+def verifier_for(out_dir: Path, model: Model) -> Callable[[str], list[Finding]]:
+    """A check of one output file in ``out_dir`` by name (brief.docx or deck.pptx), so a build
+    can verify each document as soon as it is written; the source is read once."""
+    out_dir = Path(out_dir)
+    source = Source.of(model, _chart_specs(out_dir, model))
+    readers = {BRIEF: read_docx, DECK: read_pptx}
+
+    def check(name: str) -> list[Finding]:
+        return check_document(readers[name](out_dir / name), source, model)
+
+    return check
+
+
+def check_document(doc: Document, source: Source, model: Model) -> list[Finding]:
+    """Every finding in one read-back document."""
+    findings = list(doc.findings)
+    findings += check_numbers(doc.pieces, source, doc.dates)
+    findings += check_quotes(doc.pieces, source)
+    findings += check_themes(doc, model)
     return findings
 
 

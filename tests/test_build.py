@@ -262,7 +262,7 @@ def test_failure_mid_build_leaves_previous_outputs(project, monkeypatch) -> None
 
     import reportgen.writers.deck as deck
 
-    monkeypatch.setattr(deck, "write_deck", broken)
+    monkeypatch.setattr(deck, "compose_deck", broken)
     result = run_cli("articles", "--no-verify", "--force", "-j", "1")
     assert result.exit_code == 3
     assert "articles/a00.txt: internal error (OSError: disk on fire)" in result.stderr
@@ -312,7 +312,10 @@ def test_findings_are_recorded_and_reported_again_when_current(project, monkeypa
         def __str__(self) -> str:
             return "deck.pptx slide 2: number '42' is not in the source"
 
-    monkeypatch.setattr(build_module, "verifier", lambda: lambda folder, model: [Finding()])
+    def verifier(folder, model):
+        return lambda name: [Finding()] if name == "deck.pptx" else []
+
+    monkeypatch.setattr(build_module, "verifier", verifier)
     monkeypatch.setattr(build_module, "verify_available", lambda: True)
     result = run_cli("articles/a00.txt", "-j", "1")
     assert result.exit_code == 1

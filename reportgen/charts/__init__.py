@@ -5,23 +5,30 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.errors import ModelError
-from reportgen.model import ChartSpec, Model
-from reportgen.theme import Theme
+
+if TYPE_CHECKING:  # the build forks its chart helper before these (pydantic) are imported
+    from reportgen.model import ChartSpec, Model
+    from reportgen.theme import Theme
 
 INDEX = "charts.json"
 
 
 @dataclass(frozen=True)
 class ChartFile:
-    """One drawn chart: its spec, the three files and the alt text (one sentence of numbers)."""
+    """One drawn chart: its spec, the three files, the alt text (one sentence of numbers) and
+    the pixel sizes of the PNGs with their dpi (known before they are drawn)."""
 
     spec: ChartSpec
     slide_png: Path
     page_png: Path
     svg: Path
     alt: str
+    slide_px: tuple[int, int] | None = None
+    page_px: tuple[int, int] | None = None
+    dpi: int | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,10 @@ class ChartSet:
         """Return once ``path`` exists (at once unless a helper is still drawing it)."""
         if self.helper is not None:
             self.helper.wait(path)
+
+    def pending(self, path: Path) -> bool:
+        """Whether ``path`` is still being drawn (never waits)."""
+        return self.helper is not None and self.helper.pending(path)
 
     def finish(self) -> None:
         """Return once every chart file is written."""
@@ -84,6 +95,7 @@ def run(model: Model, out_dir: Path, *, theme: Theme | None = None, helper=None)
     """
     from reportgen.atomic import write_text
     from reportgen.charts.cache import chart_key, names, remove_stale
+    from reportgen.charts.draw import chart_dpi, pixel_sizes
     from reportgen.fonts import font_chain
 
     out_dir = Path(out_dir)
@@ -97,7 +109,17 @@ def run(model: Model, out_dir: Path, *, theme: Theme | None = None, helper=None)
     for spec in specs:
         files = {k: out_dir / v for k, v in names(chart_key(spec, theme, chain)).items()}
         keep.update(p.name for p in files.values())
-        entry = ChartFile(spec, files["slide_png"], files["page_png"], files["svg"], _alt(spec))
+        px = pixel_sizes(spec, theme)
+        entry = ChartFile(
+            spec,
+            files["slide_png"],
+            files["page_png"],
+            files["svg"],
+            _alt(spec),
+            slide_px=px["slide_png"],
+            page_px=px["page_png"],
+            dpi=chart_dpi(theme),
+        )
         entries.append(entry)
         if not all(p.is_file() for p in files.values()):
             jobs.append(entry)

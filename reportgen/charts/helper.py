@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import threading
@@ -65,6 +66,12 @@ class ChartHelper:
         while key in self._pending:
             self._receive()
 
+    def pending(self, path) -> bool:
+        """Whether ``path`` is still to be written; reads the reports already sent, never waits."""
+        while self._pending and self._conn.poll():
+            self._receive()
+        return str(path) in self._pending
+
     def finish(self) -> None:
         """Wait until every submitted file is written (or tell an idle helper to stop)."""
         if not self._submitted:
@@ -120,6 +127,8 @@ def _serve(conn, parent_end) -> None:
         import matplotlib.backends.backend_agg  # noqa: F401 - the point: import while idle
         import matplotlib.figure  # noqa: F401
 
+        # what is loaded now lives as long as the helper: later collections need not scan it
+        gc.freeze()
         message = conn.recv()
     except (EOFError, OSError, KeyboardInterrupt):
         return

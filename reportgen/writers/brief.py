@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.errors import ConfigError, TemplateError
 from reportgen.writers.brief_plan import FIXED_DATE, generation_time, plan_context
+from reportgen.writers.late_images import Composed, LateImages
 from reportgen.writers.ooxml import xml_safe
 
 if TYPE_CHECKING:
@@ -75,6 +76,21 @@ def render_brief(
     when: _dt.datetime | None = None,
 ) -> bytes:
     """The briefing as normalized .docx bytes."""
+    return compose_brief(
+        model, charts=charts, template=template, style=style, theme=theme, when=when
+    ).to_bytes()
+
+
+def compose_brief(
+    model: Model,
+    *,
+    charts=None,
+    template: Path | None = None,
+    style: str = "default",
+    theme: Theme | None = None,
+    when: _dt.datetime | None = None,
+) -> Composed:
+    """The briefing laid out in memory; ``to_bytes()`` waits for charts still being drawn."""
     from reportgen.plans import labels as load_labels
     from reportgen.theme import load_theme
 
@@ -90,10 +106,14 @@ def render_brief(
     writer.blocks(plan["blocks"])
     writer.finish()
     _properties(document, model, when or FIXED_DATE)
-    buffer = io.BytesIO()
-    document.save(buffer)
+    return Composed(document.part.package, writer.images, lambda: _serialize(document))
+
+
+def _serialize(document) -> bytes:
     from reportgen.writers.ooxml import normalize_zip
 
+    buffer = io.BytesIO()
+    document.save(buffer)
     return normalize_zip(buffer.getvalue())
 
 
@@ -275,8 +295,8 @@ class _Writer:
         self.theme = theme
         self.plan = plan
         self.charts = {e.spec.id: e for e in (getattr(charts, "entries", None) or [])}
-        # a chart set still being drawn (by a helper process) says when a file is ready
-        self.chart_ready = getattr(charts, "wait", None) or (lambda path: None)
+        # a chart set still being drawn (by a helper process): stand-ins now, real PNGs at save
+        self.images = LateImages(charts)
         self.placed: set[str] = set()
         self.zh = model.language == "zh"
         self.figures = 0
@@ -415,8 +435,8 @@ class _Writer:
 
         from reportgen.writers.docx_helpers import add_field, set_alt_text
 
-        self.chart_ready(entry.page_png)
-        blob = Path(entry.page_png).read_bytes()
+        px, dpi = getattr(entry, "page_px", None), getattr(entry, "dpi", None)
+        blob = self.images.blob(entry.page_png, px, dpi)
         width = min(Image.from_blob(blob).width, self.text_width())
         p = self.para()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -13,6 +13,7 @@ from reportgen.errors import TemplateError
 from reportgen.model import ChartSpec, Model
 from reportgen.theme import TEMPLATES, Theme, load_theme
 from reportgen.writers import textfit as tf
+from reportgen.writers.late_images import Composed, LateImages
 
 DEFAULT_TEMPLATE = TEMPLATES / "default" / "reference.pptx"
 PLAN = "deck.yaml.j2"
@@ -42,6 +43,8 @@ class Entry:
     spec: ChartSpec
     png: Path | None = None
     alt: str = ""
+    px: tuple[int, int] | None = None  # the PNG's size and dpi, known before it is drawn
+    dpi: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,20 @@ def build_deck(
     theme: Theme | None = None,
 ) -> bytes:
     """The deck as reproducible .pptx bytes."""
+    return compose_deck(
+        model, charts=charts, template=template, native_charts=native_charts, theme=theme
+    ).to_bytes()
+
+
+def compose_deck(
+    model: Model,
+    *,
+    charts=None,
+    template: Path | None = None,
+    native_charts: bool = False,
+    theme: Theme | None = None,
+) -> Composed:
+    """The deck laid out in memory; ``to_bytes()`` waits for charts still being drawn."""
     from reportgen.plans import labels as load_labels
     from reportgen.plans import render_plan
     from reportgen.writers.pptx_helpers import open_template, remove_all_slides
@@ -105,8 +122,8 @@ def build_deck(
     prs = open_template(path)
     remove_all_slides(prs)
     deck = _Deck(prs, model, theme, labels, entries, native_charts, plan, path)
-    # a chart set still being drawn (by a helper process) says when a file is ready
-    deck.chart_ready = getattr(charts, "wait", None) or deck.chart_ready
+    # a chart set still being drawn (by a helper process): stand-ins now, real PNGs at save
+    deck.images = LateImages(charts)
     for spec in slides:
         deck.render(spec)
     return deck.finish()
@@ -148,7 +165,10 @@ def chart_entries(model: Model, charts) -> dict[str, Entry]:
         out = {}
         for item in charts.entries:
             png = getattr(item, "slide_png", None)
-            out[item.spec.id] = Entry(item.spec, Path(png) if png else None, item.alt or "")
+            px = getattr(item, "slide_px", None)
+            dpi = getattr(item, "dpi", None)
+            path = Path(png) if png else None
+            out[item.spec.id] = Entry(item.spec, path, item.alt or "", px, dpi)
         return out
     return {spec.id: Entry(spec, None, spec.alt) for spec in model.charts or []}
 
@@ -277,6 +297,7 @@ class _Deck:
 
         self.prs, self.model, self.theme, self.labels = prs, model, theme, labels
         self.entries, self.native = entries, native
+        self.images = LateImages(None)  # compose_deck gives it the chart set
         self.c = theme.colors
         self.zh = model.language == "zh"
         self.lang = "zh-CN" if self.zh else "en-US"
@@ -291,10 +312,6 @@ class _Deck:
         self.frame = self._content_frame()
 
     # .. dispatch and shared pieces ..
-
-    @staticmethod
-    def chart_ready(path: Path) -> None:
-        """Return once a chart file can be read (they all can, unless a helper is drawing)."""
 
     def render(self, spec: dict) -> None:
         getattr(self, f"_slide_{spec['kind']}")(spec)
@@ -783,7 +800,7 @@ class _Deck:
             self._fact_cards(slide, area, facts[:6])
         else:
             # the drawn chart carries its own title, source line and derived-value note
-            self._picture(slide, frame, entry.png, alt)
+            self._picture(slide, frame, entry, alt)
             return
         caption = chart.source or self.labels["chart_source"]
         if chart.derived:
@@ -791,19 +808,16 @@ class _Deck:
         box = Box(frame.x, frame.bottom - caption_h, frame.w, caption_h)
         self._text(slide, box, [caption], size=12, floor=10, color=self.c["subtle"], name="Source")
 
-    def _picture(self, slide, area: Box, png: Path, alt: str) -> None:
-        from PIL import Image
-
+    def _picture(self, slide, area: Box, entry: Entry, alt: str) -> None:
+        from reportgen import png
         from reportgen.writers.pptx_helpers import set_alt_text
 
-        self.chart_ready(png)
-        with Image.open(png) as im:
-            pw, ph = im.size
+        blob = self.images.blob(entry.png, entry.px, entry.dpi)
+        pw, ph = png.size(blob) or _image_size(blob)
         scale = min(area.w / pw, area.h / ph)
         w, h = int(pw * scale), int(ph * scale)
         x, y = area.x + (area.w - w) // 2, area.y + (area.h - h) // 2
-        with open(png, "rb") as handle:
-            pic = slide.shapes.add_picture(io.BytesIO(handle.read()), x, y, w, h)
+        pic = slide.shapes.add_picture(io.BytesIO(blob), x, y, w, h)
         pic.name = "Chart"
         set_alt_text(pic, alt)
 
@@ -1028,11 +1042,10 @@ class _Deck:
 
     # .. finish ..
 
-    def finish(self) -> bytes:
+    def finish(self) -> Composed:
         from reportgen.writers.pptx_helpers import (
             apply_fonts,
             clean_package,
-            normalize_embedded,
             set_core_properties,
         )
 
@@ -1058,6 +1071,11 @@ class _Deck:
         )
         clean_package(self.prs, len(self.prs.slides), notes)
         self.prs.part.rename_slide_parts([s.rId for s in self.prs.slides._sldIdLst])
+        return Composed(self.prs.part.package, self.images, lambda: self._serialize(when))
+
+    def _serialize(self, when: datetime) -> bytes:
+        from reportgen.writers.pptx_helpers import normalize_embedded
+
         buf = io.BytesIO()
         self.prs.save(buf)
         return normalize_embedded(buf.getvalue(), when)
@@ -1071,6 +1089,14 @@ def _timestamp() -> datetime:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
     return FIXED_TIME
+
+
+def _image_size(blob: bytes) -> tuple[int, int]:
+    """Pixel size of an image that is not one of our PNGs (a user's own chart files)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(blob)) as im:
+        return im.size
 
 
 def _as_list(value) -> list[str]:

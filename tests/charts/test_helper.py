@@ -46,12 +46,12 @@ def test_helper_draws_the_same_bytes_while_this_process_goes_on(tmp_path) -> Non
         helper = ChartHelper.start()
         assert helper is not None
         charts = run(zh_model(), out, helper=helper)
-        for entry in charts:  # in the order the writers read them
-            charts.wait(entry.page_png)
-            assert entry.page_png.is_file()
-        for entry in charts:
+        for entry in charts:  # in the order a build saves them: the deck's, then the brief's
             charts.wait(entry.slide_png)
             assert entry.slide_png.is_file()
+        for entry in charts:
+            charts.wait(entry.page_png)
+            assert entry.page_png.is_file()
         charts.finish()
         assert all(e.svg.is_file() for e in charts)
         assert not helper._proc.is_alive()
@@ -126,3 +126,41 @@ def test_no_helper_when_disabled_or_matplotlib_is_loaded(monkeypatch) -> None:
     assert ChartHelper.start() is None
     monkeypatch.setenv("REPORTGEN_CHART_HELPER", "0")
     assert ChartHelper.start() is None
+
+
+def test_documents_laid_out_while_the_helper_draws_match_in_process_ones(tmp_path) -> None:
+    """The writers place charts by size before they exist; the saved files are the same."""
+    body = """
+        import time
+        from reportgen.charts import draw
+        from reportgen.writers.brief import compose_brief
+        from reportgen.writers.deck import compose_deck
+
+        real, go = draw.draw_all, out.parent / "go"
+
+        def gated(*args, **kwargs):  # the forked helper draws only once told to
+            while not go.exists():
+                time.sleep(0.01)
+            return real(*args, **kwargs)
+
+        draw.draw_all = gated
+        helper = ChartHelper.start()
+        model = zh_model()
+        charts = run(model, out, helper=helper)
+        brief, deck = compose_brief(model, charts=charts), compose_deck(model, charts=charts)
+        print(all(charts.pending(e.slide_png) for e in charts))
+        go.touch()
+        (out.parent / "helper.docx").write_bytes(brief.to_bytes())
+        (out.parent / "helper.pptx").write_bytes(deck.to_bytes())
+        charts.finish()
+    """
+    done = _script(body, tmp_path / "charts")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
+    from reportgen.writers.brief import render_brief
+    from reportgen.writers.deck import build_deck
+
+    model = zh_model()
+    local = run(model, tmp_path / "local")
+    assert (tmp_path / "helper.docx").read_bytes() == render_brief(model, charts=local)
+    assert (tmp_path / "helper.pptx").read_bytes() == build_deck(model, charts=local)
