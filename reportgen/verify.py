@@ -428,7 +428,7 @@ def _heading_has(heading: str, key: str) -> bool:
 
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_SKIP_PLACEHOLDERS = ("SLIDE_NUMBER", "DATE")
+_SKIP_PLACEHOLDERS = ("sldNum", "dt")  # slide number and date placeholders
 
 
 def read_pptx(path: Path) -> Document:
@@ -444,8 +444,10 @@ def read_pptx(path: Path) -> Document:
             doc.findings.append(Finding(where, "slide has no title"))
         else:
             doc.headings.append(title_text)
+        # the old way of marking a quote: a "Quote Mark" glyph anywhere on the slide
+        marked = any(_name(el).casefold() == "quote mark" for el in slide.shapes._spTree)
         for shape in _walk(slide.shapes):
-            _read_shape(doc, where, shape, slide, (width, height))
+            _read_shape(doc, where, shape, marked, (width, height))
         if slide.has_notes_slide:
             notes = slide.notes_slide.notes_text_frame
             if notes is not None and notes.text.strip():
@@ -466,22 +468,36 @@ def _open_pptx(path: Path):
         raise InputError(f"not a readable .pptx file ({type(exc).__name__})", path=path) from None
 
 
+def _name(element) -> str:
+    """A shape element's name (its non-visual properties' cNvPr), read without python-pptx."""
+    nv = element[0] if len(element) else None
+    cnvpr = nv.find(f"{{{P_NS}}}cNvPr") if nv is not None else None
+    return cnvpr.get("name", "") if cnvpr is not None else ""
+
+
+def _placeholder(element):
+    """A shape element's p:ph (what makes it a placeholder), or None."""
+    nv = element[0] if len(element) else None
+    pr = nv.find(f"{{{P_NS}}}nvPr") if nv is not None else None
+    return pr.find(f"{{{P_NS}}}ph") if pr is not None else None
+
+
 def _walk(shapes) -> Iterator:
     for shape in shapes:
         yield shape
-        if shape.shape_type is not None and "GROUP" in str(shape.shape_type):
+        if shape._element.tag == f"{{{P_NS}}}grpSp":  # a group: its shapes too
             yield from _walk(shape.shapes)
 
 
-def _read_shape(doc: Document, where: str, shape, slide, size: tuple[int, int]) -> None:
-    where = f"{where}, shape {shape.name!r}"
-    if shape.is_placeholder:
-        kind = str(shape.placeholder_format.type)
-        if any(k in kind for k in _SKIP_PLACEHOLDERS):
-            return
+def _read_shape(doc: Document, where: str, shape, marked: bool, size: tuple[int, int]) -> None:
+    name = _name(shape._element)
+    where = f"{where}, shape {name!r}"
+    placeholder = _placeholder(shape._element)
+    if placeholder is not None and placeholder.get("type") in _SKIP_PLACEHOLDERS:
+        return
     _read_alt(doc, where, shape)
     if shape.has_text_frame and shape.text_frame.text.strip():
-        kind = "quote" if _is_quote_shape(shape, slide) else "text"
+        kind = "quote" if _is_quote_shape(name, marked, placeholder is not None) else "text"
         doc.pieces.append(Piece(where, _frame_text(shape.text_frame), kind))
         problem = fit_problem(shape, size[0])
         if problem:
@@ -532,15 +548,14 @@ def _file_name(text: str) -> bool:
     return re.fullmatch(r"[\w\-. ]+\.(png|jpe?g|gif|svg|emf|wmf|bmp|tiff?)", text.strip(), re.I)
 
 
-def _is_quote_shape(shape, slide) -> bool:
+def _is_quote_shape(name: str, marked: bool, placeholder: bool) -> bool:
     """A deck quote block: the shape named "Quote" (a user's "Quote 2", "Quote Body"... too); in
-    decks written before the writer named it, the text box beside a "Quote Mark" glyph."""
-    name = shape.name.casefold()
+    decks written before the writer named it, a text box on a slide with a "Quote Mark" glyph
+    (``marked``)."""
+    name = name.casefold()
     if name.startswith("quote"):
         return name != "quote mark"
-    if shape.is_placeholder or not name.startswith("textbox"):
-        return False
-    return any(s.name.casefold() == "quote mark" for s in slide.shapes)
+    return marked and name.startswith("textbox") and not placeholder
 
 
 def _frame_text(frame) -> str:

@@ -10,11 +10,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.atomic import write_bytes
-from reportgen.fonts import FontChain
-from reportgen.model import ChartSeries, ChartSpec
-from reportgen.theme import Theme
+
+if TYPE_CHECKING:  # specs may also come as plain data (the chart helper never loads pydantic)
+    from reportgen.fonts import FontChain
+    from reportgen.model import ChartSeries, ChartSpec
+    from reportgen.theme import Theme
 
 PAD = 0.22  # inches around the drawing
 HASH_SALT = "reportgen"

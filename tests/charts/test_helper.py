@@ -164,3 +164,24 @@ def test_documents_laid_out_while_the_helper_draws_match_in_process_ones(tmp_pat
     local = run(model, tmp_path / "local")
     assert (tmp_path / "helper.docx").read_bytes() == render_brief(model, charts=local)
     assert (tmp_path / "helper.pptx").read_bytes() == build_deck(model, charts=local)
+
+
+def test_the_helper_draws_plain_data_without_loading_pydantic(tmp_path) -> None:
+    """Specs reach the helper as plain data: importing pydantic there would delay every chart."""
+    body = """
+        from reportgen.charts import draw
+
+        real, probe = draw.draw_all, out.parent / "probe"
+
+        def recording(jobs, *args, **kwargs):  # runs in the helper
+            probe.write_text(f"{'pydantic' in sys.modules} {type(jobs[0][0]).__name__}")
+            return real(jobs, *args, **kwargs)
+
+        draw.draw_all = recording
+        helper = ChartHelper.start()
+        charts = run(zh_model(), out, helper=helper)
+        charts.finish()
+    """
+    done = _script(body, tmp_path / "charts")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "probe").read_text() == "False SimpleNamespace"
