@@ -167,21 +167,35 @@ def test_documents_laid_out_while_the_helper_draws_match_in_process_ones(tmp_pat
 
 
 def test_the_helper_draws_plain_data_without_loading_pydantic(tmp_path) -> None:
-    """Specs reach the helper as plain data: importing pydantic there would delay every chart."""
-    body = """
+    """Forked before the model is loaded (as a build does), the helper gets specs as plain data:
+    importing pydantic there would delay every chart."""
+    code = textwrap.dedent(
+        """
+        import sys
+        sys.path[:0] = [{tests!r}, {root!r}]
+        from pathlib import Path
         from reportgen.charts import draw
+        from reportgen.charts.helper import ChartHelper
 
-        real, probe = draw.draw_all, out.parent / "probe"
+        assert "pydantic" not in sys.modules
+        real, out = draw.draw_all, Path({out!r})
 
         def recording(jobs, *args, **kwargs):  # runs in the helper
-            probe.write_text(f"{'pydantic' in sys.modules} {type(jobs[0][0]).__name__}")
+            kind = type(jobs[0][0]).__name__
+            (out.parent / "probe").write_text(f"{{'pydantic' in sys.modules}} {{kind}}")
             return real(jobs, *args, **kwargs)
 
         draw.draw_all = recording
         helper = ChartHelper.start()
-        charts = run(zh_model(), out, helper=helper)
-        charts.finish()
-    """
-    done = _script(body, tmp_path / "charts")
+        from factories import zh_model
+        from reportgen.charts import run
+
+        run(zh_model(), out, helper=helper).finish()
+        """
+    ).format(tests=str(ROOT / "tests"), root=str(ROOT), out=str(tmp_path / "charts"))
+    env = {k: v for k, v in os.environ.items() if k != "REPORTGEN_CHART_HELPER"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "probe").read_text() == "False SimpleNamespace"
