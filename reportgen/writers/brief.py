@@ -66,19 +66,9 @@ def write_brief(
     )
 
 
-def render_brief(
-    model: Model,
-    *,
-    charts=None,
-    template: Path | None = None,
-    style: str = "default",
-    theme: Theme | None = None,
-    when: _dt.datetime | None = None,
-) -> bytes:
-    """The briefing as normalized .docx bytes."""
-    return compose_brief(
-        model, charts=charts, template=template, style=style, theme=theme, when=when
-    ).to_bytes()
+def render_brief(model: Model, **options) -> bytes:
+    """The briefing as normalized .docx bytes (``options`` as for compose_brief)."""
+    return compose_brief(model, **options).to_bytes()
 
 
 def compose_brief(

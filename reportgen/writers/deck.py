@@ -83,18 +83,9 @@ def write_deck(
     return write_bytes(output, data)
 
 
-def build_deck(
-    model: Model,
-    *,
-    charts=None,
-    template: Path | None = None,
-    native_charts: bool = False,
-    theme: Theme | None = None,
-) -> bytes:
-    """The deck as reproducible .pptx bytes."""
-    return compose_deck(
-        model, charts=charts, template=template, native_charts=native_charts, theme=theme
-    ).to_bytes()
+def build_deck(model: Model, **options) -> bytes:
+    """The deck as reproducible .pptx bytes (``options`` as for compose_deck)."""
+    return compose_deck(model, **options).to_bytes()
 
 
 def compose_deck(
