@@ -20,6 +20,14 @@ def template_dirs(style: str = "default", extra: str | Path | None = None) -> li
     return dirs
 
 
+def folder_dirs(template: str | Path | None) -> list[Path] | None:
+    """The search path of a template folder (its files before the built-in ones), or None when
+    ``template`` is a single .docx/.pptx or not given. Charts take their labels from it."""
+    if template is None or not Path(template).is_dir():
+        return None
+    return template_dirs("default", template)
+
+
 def _environment(dirs: list[Path]):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -80,6 +88,10 @@ def _shared_environment(dirs: tuple[str, ...]):
 
 def _quote(value: object) -> str:
     """A YAML-safe scalar: JSON is valid YAML, so strings come out quoted and escaped."""
+    from jinja2 import Undefined
+
+    if isinstance(value, Undefined):  # name the missing variable or label, as Jinja2 would
+        value._fail_with_undefined_error()
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -152,13 +164,18 @@ def _safe_load(text: str) -> object:
 
 
 def labels(kind: str, language: str, dirs: list[Path]) -> dict[str, str]:
-    """Localized labels (``{kind}_labels_{language}.yaml``) from the first folder that has them."""
-
-    for d in dirs:
+    """Localized labels (``{kind}_labels_{language}.yaml``): the built-in words, replaced key by
+    key by those of the folders before them in ``dirs`` (a user's file lists only its changes)."""
+    merged: dict[str, str] = {}
+    found = False
+    for d in reversed(dirs):
         path = d / f"{kind}_labels_{language}.yaml"
         if path.is_file():
             data = _safe_load(path.read_text(encoding="utf-8")) or {}
             if not isinstance(data, dict):
                 raise TemplateError("labels must be a mapping", path=path)
-            return {str(k): str(v) for k, v in data.items()}
-    raise TemplateError(f"no {kind}_labels_{language}.yaml in {_names(dirs)}")
+            merged |= {str(k): str(v) for k, v in data.items()}
+            found = True
+    if not found:
+        raise TemplateError(f"no {kind}_labels_{language}.yaml in {_names(dirs)}")
+    return merged

@@ -103,10 +103,7 @@ def compose_deck(
 
     theme = theme or load_theme()
     dirs, path = locate_template(template)
-    # a folder's labels need only the words it changes; the rest are the built-in ones
-    labels = load_labels("deck", model.language, dirs[-1:]) | load_labels(
-        "deck", model.language, dirs
-    )
+    labels = load_labels("deck", model.language, dirs)
     entries = chart_entries(model, charts)
     plan = render_plan(PLAN, plan_context(model, labels, entries), dirs)
     slides = _validate(plan, next((d / PLAN for d in dirs if (d / PLAN).is_file()), PLAN))
