@@ -49,7 +49,12 @@ def schema_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def charts_command(article: Path | None, model: Path | None, out_dir: Path | None):
+def charts_command(
+    article: Path | None,
+    model: Path | None,
+    out_dir: Path | None,
+    theme: Path | None = None,
+):
     """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts).
 
     When nothing changed since the last run into the same folder (a stamp keyed by the input
@@ -59,17 +64,26 @@ def charts_command(article: Path | None, model: Path | None, out_dir: Path | Non
 
     source, out = _charts_source(article, model, out_dir)
     if source is not None and out is not None:
-        files = stamp.fresh(source, out)
+        files = stamp.fresh(source, out, theme)
         if files is not None:
             return stamp.Cached(out, [f for f in files if f.endswith("-slide.png")])
     from reportgen.charts import INDEX, run
 
     m = load_model(article, model)
-    result = run(m, out or default_out(m) / "charts")
+    result = run(m, out or default_out(m) / "charts", theme=_theme(theme))
     if source is not None:
         files = [INDEX] + [p.name for e in result.entries for p in (e.slide_png, e.page_png, e.svg)]
-        stamp.write(source, result.directory, files)
+        stamp.write(source, result.directory, files, theme)
     return result
+
+
+def _theme(path: Path | None):
+    """The theme file at ``path`` (--theme), else the built-in one."""
+    from reportgen.theme import load_theme
+
+    if path is not None and not Path(path).is_file():
+        raise ConfigError("theme not found", path=path)
+    return load_theme(path)
 
 
 def _charts_source(article: Path | None, model: Path | None, out_dir: Path | None):
@@ -100,13 +114,17 @@ def fonts_report(system: bool | None = None, font_file: Path | None = None) -> s
     return describe_chain(chain)
 
 
-def _prepare(article: Path | None, model: Path | None, output: Path | None, name: str):
-    """The model, the output path (default out/<slug>/NAME) and its charts beside it."""
+def _prepare(article, model, output, name: str, template, theme):
+    """The model, the output path (default out/<slug>/NAME), its charts beside it (worded by
+    the chart labels of a template folder) and the theme they were drawn with."""
     from reportgen.charts import run
+    from reportgen.plans import folder_dirs
 
+    look = _theme(theme)
     m = load_model(article, model)
     output = output or default_out(m) / name
-    return m, output, run(m, output.parent / "charts")
+    charts = run(m, output.parent / "charts", theme=look, dirs=folder_dirs(template))
+    return m, output, charts, look
 
 
 def brief_command(
@@ -115,12 +133,13 @@ def brief_command(
     output: Path | None,
     template: Path | None,
     style: str,
+    theme: Path | None = None,
 ) -> Path:
     """Write the Word briefing; its charts go to a charts/ folder beside it."""
     from reportgen.writers.brief import write_brief
 
-    m, output, charts = _prepare(article, model, output, "brief.docx")
-    return write_brief(m, output, charts=charts, template=template, style=style)
+    m, output, charts, look = _prepare(article, model, output, "brief.docx", template, theme)
+    return write_brief(m, output, charts=charts, template=template, style=style, theme=look)
 
 
 def deck_command(
@@ -129,12 +148,15 @@ def deck_command(
     output: Path | None,
     template: Path | None,
     native_charts: bool,
+    theme: Path | None = None,
 ) -> Path:
     """Write the PowerPoint deck; its charts go to a charts/ folder beside it."""
     from reportgen.writers.deck import write_deck
 
-    m, output, charts = _prepare(article, model, output, "deck.pptx")
-    return write_deck(m, output, charts=charts, template=template, native_charts=native_charts)
+    m, output, charts, look = _prepare(article, model, output, "deck.pptx", template, theme)
+    return write_deck(
+        m, output, charts=charts, template=template, native_charts=native_charts, theme=look
+    )
 
 
 def slug(model: Model) -> str:

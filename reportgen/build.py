@@ -376,8 +376,11 @@ def _render(
     theme = load_build_theme(config)
     brief_template, deck_template = split_template(config.template)
     from reportgen.charts import run
+    from reportgen.plans import folder_dirs
 
-    charts = run(model, staging / CHARTS, theme=theme, helper=helper)
+    charts = run(
+        model, staging / CHARTS, theme=theme, helper=helper, dirs=folder_dirs(config.template)
+    )
     lap("charts")  # with a helper: planning only; the drawing overlaps the brief and the deck
     from reportgen.writers.brief import compose_brief
     from reportgen.writers.deck import compose_deck

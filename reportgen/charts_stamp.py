@@ -24,14 +24,15 @@ class Cached:
 _ENV = ("REPORTGEN_CHART_FONT", "REPORTGEN_SYSTEM_FONTS")
 
 
-def key(model_file: Path) -> str:
+def key(model_file: Path, theme: Path | None = None) -> str:
     """A hash of everything the charts depend on: input file, theme, labels, fonts, code (the
     extractor's too, since the input may be an article rather than a model)."""
     from reportgen.fonts import cache_dir
     from reportgen.theme import DEFAULT_THEME, TEMPLATES
 
     package = Path(__file__).resolve().parent
-    parts = [model_file, DEFAULT_THEME, *sorted((TEMPLATES / "default").glob("chart_labels_*"))]
+    labels = sorted((TEMPLATES / "default").glob("chart_labels_*"))
+    parts = [model_file, Path(theme) if theme else DEFAULT_THEME, *labels]
     for layer in ("charts", "ingest", "extract"):
         parts += sorted((package / layer).glob("*.py"))
     parts += [package / "model.py", package / "fonts.py"]
@@ -44,11 +45,11 @@ def key(model_file: Path) -> str:
     return digest.hexdigest()
 
 
-def fresh(model_file: Path, out_dir: Path) -> list[str] | None:
+def fresh(model_file: Path, out_dir: Path, theme: Path | None = None) -> list[str] | None:
     """The chart file names when the stamp matches and every file is there, else None."""
     try:
         data = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
-        current = key(model_file)
+        current = key(model_file, theme)
     except (OSError, ValueError):
         return None
     files = data.get("files", [])
@@ -57,13 +58,13 @@ def fresh(model_file: Path, out_dir: Path) -> list[str] | None:
     return files
 
 
-def write(model_file: Path, out_dir: Path, files: list[str]) -> None:
+def write(model_file: Path, out_dir: Path, files: list[str], theme: Path | None = None) -> None:
     """Record what this run produced (best effort: a missing stamp only costs speed)."""
     from reportgen.atomic import write_text
     from reportgen.errors import OutputError
 
     try:
-        stamp = {"key": key(model_file), "files": files}
+        stamp = {"key": key(model_file, theme), "files": files}
         write_text(out_dir / STAMP, json.dumps(stamp, indent=1) + "\n")
     except (OSError, OutputError):
         pass

@@ -42,6 +42,10 @@ ModelOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--model", help="Use this content model (.json/.yaml) instead of an article."),
 ]
+ThemeOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--theme", help="Theme file (fonts, colours, sizes)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -121,11 +125,16 @@ TemplateOpt = Annotated[
 
 
 @app.command()
-def charts(article: ArticleArg = None, model: ModelOpt = None, output: OutDirOpt = None) -> None:
+def charts(
+    article: ArticleArg = None,
+    model: ModelOpt = None,
+    output: OutDirOpt = None,
+    theme: ThemeOpt = None,
+) -> None:
     """Plan and draw the article's charts (PNG and SVG) with a charts.json index."""
     from reportgen import api
 
-    result = _run(api.charts_command, article, model, output)
+    result = _run(api.charts_command, article, model, output, theme)
     typer.echo(f"wrote {len(result.entries)} charts to {result.directory}")
 
 
@@ -153,11 +162,13 @@ def brief(
     output: OutFileOpt = None,
     template: TemplateOpt = None,
     style: Annotated[str, typer.Option("--style", help="default or gongwen.")] = "default",
+    theme: ThemeOpt = None,
 ) -> None:
     """Write the Word briefing (.docx)."""
     from reportgen import api
 
-    typer.echo(f"wrote {_run(api.brief_command, article, model, output, template, style)}")
+    written = _run(api.brief_command, article, model, output, template, style, theme)
+    typer.echo(f"wrote {written}")
 
 
 @app.command()
@@ -169,11 +180,13 @@ def deck(
     native_charts: Annotated[
         bool, typer.Option("--native-charts", help="Editable PowerPoint charts, not pictures.")
     ] = False,
+    theme: ThemeOpt = None,
 ) -> None:
     """Write the PowerPoint deck (.pptx)."""
     from reportgen import api
 
-    typer.echo(f"wrote {_run(api.deck_command, article, model, output, template, native_charts)}")
+    written = _run(api.deck_command, article, model, output, template, native_charts, theme)
+    typer.echo(f"wrote {written}")
 
 
 @app.command()
@@ -215,10 +228,7 @@ def build(
         Optional[str],  # noqa: UP045
         typer.Option("--style", help="Brief style: default or gongwen."),
     ] = None,
-    theme: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--theme", help="Theme file (fonts, colours, sizes)."),
-    ] = None,
+    theme: ThemeOpt = None,
     native_charts: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option(

@@ -110,3 +110,64 @@ def test_invalid_model_names_the_field(tmp_path) -> None:
     result = runner.invoke(app, ["charts", "--model", str(bad), "-o", str(tmp_path / "c")])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {bad}: invalid content model: facts.2.value: ")
+
+
+def _theme_with_primary(folder, color: str):
+    from reportgen.theme import DEFAULT_THEME
+
+    text = DEFAULT_THEME.read_text(encoding="utf-8")
+    primary = next(line for line in text.splitlines() if line.strip().startswith("primary:"))
+    path = folder / "theme.yaml"
+    path.write_text(text.replace(primary, f'  primary: "{color}"'), encoding="utf-8")
+    return path
+
+
+def _part_text(path, name: str) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return "".join(zf.read(n).decode() for n in zf.namelist() if n.startswith(name))
+
+
+def test_theme_option_on_the_single_document_commands(tmp_path) -> None:
+    theme = _theme_with_primary(tmp_path, "123456")
+    deck = runner.invoke(app, ["deck", "--theme", str(theme), "-o", str(tmp_path / "d.pptx")])
+    assert deck.exit_code == 0, deck.output
+    assert 'val="123456"' in _part_text(tmp_path / "d.pptx", "ppt/slides/")
+    brief = runner.invoke(app, ["brief", "--theme", str(theme), "-o", str(tmp_path / "b.docx")])
+    assert brief.exit_code == 0, brief.output
+    assert 'w:val="123456"' in _part_text(tmp_path / "b.docx", "word/styles.xml")
+    plain = runner.invoke(app, ["deck", "-o", str(tmp_path / "plain.pptx")])
+    assert plain.exit_code == 0, plain.output
+    assert 'val="123456"' not in _part_text(tmp_path / "plain.pptx", "ppt/slides/")
+
+
+def test_charts_with_another_theme_are_drawn_again(tmp_path) -> None:
+    out = tmp_path / "charts"
+    first = runner.invoke(app, ["charts", "-o", str(out)])
+    names = {p.name for p in out.glob("*.png")}
+    theme = _theme_with_primary(tmp_path, "123456")
+    second = runner.invoke(app, ["charts", "--theme", str(theme), "-o", str(out)])
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    assert names and {p.name for p in out.glob("*.png")}.isdisjoint(names)
+
+
+@pytest.mark.parametrize("command", ["charts", "brief", "deck"])
+def test_a_missing_theme_is_named(tmp_path, command: str) -> None:
+    missing = tmp_path / "nope.yaml"
+    result = runner.invoke(app, [command, "--theme", str(missing), "-o", str(tmp_path / "x")])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {missing}: theme not found\n"
+
+
+def test_chart_labels_in_a_template_folder_word_the_charts(tmp_path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "chart_labels_zh.yaml").write_text("figures_title: 关键指标\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["brief", "--template", str(folder), "-o", str(tmp_path / "b.docx")]
+    )
+    assert result.exit_code == 0, result.output
+    index = json.loads((tmp_path / "charts" / "charts.json").read_text(encoding="utf-8"))
+    assert index["charts"][0]["title"] == "关键指标"
+    assert "关键指标" in _part_text(tmp_path / "b.docx", "word/document.xml")  # its caption

@@ -65,15 +65,16 @@ class ChartSet:
         return len(self.entries)
 
 
-def specs_for(model: Model) -> list[ChartSpec]:
-    """The model's own specs when it has them (edited by a user), else planned ones."""
+def specs_for(model: Model, dirs: list[Path] | None = None) -> list[ChartSpec]:
+    """The model's own specs when it has them (edited by a user), else planned ones worded by
+    the chart labels found in ``dirs`` (a template folder's search path; default: built-in)."""
     if model.charts is not None:
         for spec in model.charts:
             _check(spec)
         return list(model.charts)
-    from reportgen.charts.plan import plan
+    from reportgen.charts.plan import load_wording, plan
 
-    return plan(model)
+    return plan(model, load_wording(model.language, dirs) if dirs else None)
 
 
 def _check(spec: ChartSpec) -> None:
@@ -87,11 +88,19 @@ def _check(spec: ChartSpec) -> None:
         raise ModelError(f"charts.{spec.id}: a {spec.kind} chart needs at least two values")
 
 
-def run(model: Model, out_dir: Path, *, theme: Theme | None = None, helper=None) -> ChartSet:
+def run(
+    model: Model,
+    out_dir: Path,
+    *,
+    theme: Theme | None = None,
+    helper=None,
+    dirs: list[Path] | None = None,
+) -> ChartSet:
     """Plan (or take the model's) chart specs, draw the ones not cached, write charts.json.
 
     With a ``helper`` (reportgen.charts.helper.ChartHelper) the drawing is handed to it and this
-    returns at once; the ChartSet's ``wait`` and ``finish`` then wait for the files.
+    returns at once; the ChartSet's ``wait`` and ``finish`` then wait for the files. ``dirs`` is
+    a template folder's search path (its chart labels word the charts).
     """
     from reportgen.atomic import write_text
     from reportgen.charts.cache import chart_key, names, remove_stale
@@ -103,7 +112,7 @@ def run(model: Model, out_dir: Path, *, theme: Theme | None = None, helper=None)
         from reportgen.theme import load_theme
 
         theme = load_theme()
-    specs = specs_for(model)
+    specs = specs_for(model, dirs)
     chain = font_chain(theme.fonts) if specs else None
     entries, jobs, keep = [], [], set()
     for spec in specs:
