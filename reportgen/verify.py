@@ -22,6 +22,10 @@ MIN_QUOTE = 5
 FIT_SLACK = 2.0
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SENTENCE = re.compile(r"(?<=[。！？!?])|\n|(?<=[.?!])\s+(?=[A-Z\"“])")
+_CLAUSE = re.compile(r"[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+SHORT_PIECE = 40  # a card or a cell: its own words are the figure's context
 # A number right after one of these is a label or an ordinal (图1, 表2, 第3, Table 1), not a figure.
 _LABEL_BEFORE = re.compile(
     r"(?:图|表|第|附件|附表|附图|\b(?:table|figure|fig\.|chart|exhibit|slide|page|p\.|no\.|annex|"
@@ -110,6 +114,7 @@ def check_document(doc: Document, source: Source, model: Model) -> list[Finding]
     """Every finding in one read-back document."""
     findings = list(doc.findings)
     findings += check_numbers(doc.pieces, source, doc.dates)
+    findings += check_attribution(doc.pieces, source)
     findings += check_quotes(doc.pieces, source)
     findings += check_themes(doc, model)
     return findings
@@ -175,6 +180,8 @@ class Source:
     quantities: dict[str, list[float]]
     derived: list[float]
     labels: set[str]
+    # each sentence of the article (lower-cased for English) with its quantities (base unit, value)
+    statements: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, model: Model, specs: Iterable) -> Source:
@@ -192,7 +199,22 @@ class Source:
             values += [value, normalized]
             quantities.setdefault(base.casefold(), []).append(normalized)
         derived, labels = _chart_allowances(specs)
-        return cls(model.language, text, fold(text), tokens, values, quantities, derived, labels)
+        source = cls(model.language, text, fold(text), tokens, values, quantities, derived, labels)
+        source.statements = _statements(text, model.language)
+        return source
+
+
+def _statements(text: str, language: str) -> list[tuple[str, list[tuple[str, float]]]]:
+    from reportgen.ingest.numbers import find_quantities
+
+    out = []
+    for sentence in _SENTENCE.split(text):
+        if sentence.strip():
+            found = [
+                (q.base_unit.casefold(), q.normalized) for q in find_quantities(sentence, language)
+            ]
+            out.append((sentence.lower() if language == "en" else sentence, found))
+    return out
 
 
 def _chart_allowances(specs: Iterable) -> tuple[list[float], set[str]]:
@@ -322,6 +344,86 @@ def _context(text: str, m: re.Match) -> str:
             break
         end += 1
     return text[m.start() : end]
+
+
+# --- which figure the words belong to ---------------------------------------------------------
+
+
+def check_attribution(pieces: Iterable[Piece], source: Source) -> list[Finding]:
+    """A finding for a figure shown with the words the article uses for another figure of the
+    same unit (two figures swapped, or one moved to the wrong label).
+
+    The words around the figure (its clause, or a short piece such as a card) are compared
+    with the article's sentences: when a sentence stating a different figure of that unit holds
+    clearly more of them than any sentence stating this one, the figure is misplaced. Words the
+    article never uses (template wording) do not count; notes, quotes and alt text are left to
+    the other checks.
+    """
+    findings = []
+    for piece in pieces:
+        if piece.kind in ("notes", "quote", "alt"):
+            continue
+        for shown, beside, words in _figures_with_words(piece.text, source):
+            if _better_home(shown, words, source):
+                what = (
+                    f"number {shown.text!r} is not what the source says of {_short(beside, 24)!r}"
+                )
+                findings.append(Finding(piece.where, what))
+    return findings
+
+
+def _figures_with_words(text: str, source: Source):
+    """(quantity, the text beside it, its words) for each supported quantity with a unit."""
+    from reportgen.ingest.numbers import find_quantities
+
+    for q in find_quantities(text, source.language):
+        if not q.base_unit or not _quantity_ok(q, source):
+            continue
+        start = max((m.end() for m in _CLAUSE.finditer(text, 0, q.start)), default=0)
+        end = _CLAUSE.search(text, q.end)
+        clause = text[start : q.start] + " " + text[q.end : end.start() if end else len(text)]
+        words = _words(clause, source)
+        if not words and len(text) <= SHORT_PIECE:
+            clause = text[: q.start] + " " + text[q.end :]
+            words = _words(clause, source)
+        if words:
+            yield q, " ".join(clause.split()), words
+
+
+def _words(clause: str, source: Source) -> set[str]:
+    """Content words of ``clause`` that the article also uses: Han bigrams, or English words of
+    four letters or more."""
+    if source.language == "zh":
+        found = {run[i : i + 2] for run in _HAN.findall(clause) for i in range(len(run) - 1)}
+        text = source.text
+    else:
+        found = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", clause)}
+        text = source.text.lower()
+    return {w for w in found if w in text}
+
+
+def _better_home(q, words: set[str], source: Source) -> bool:
+    """Whether a sentence stating another figure of q's unit fits ``words`` clearly better."""
+    unit = q.base_unit.casefold()
+
+    def states(found: list[tuple[str, float]]) -> bool:
+        return any(u == unit and abs(v - q.normalized) <= 1e-9 * max(1.0, abs(v)) for u, v in found)
+
+    def score(sentence: str) -> int:
+        return sum(w in sentence for w in words)
+
+    mine = [score(s) for s, found in source.statements if states(found)]
+    if not mine:
+        return False  # stated only by a fact or derived: nothing to compare with
+    theirs = max(
+        (
+            score(s)
+            for s, found in source.statements
+            if not states(found) and any(u == unit for u, _ in found)
+        ),
+        default=0,
+    )
+    return theirs >= 2 and theirs > max(mine) and 2 * max(mine) < len(words)
 
 
 # --- quotes -----------------------------------------------------------------------------------

@@ -12,8 +12,10 @@ from reportgen.cli import app
 from reportgen.errors import FindingsError, InputError
 from reportgen.verify import (
     Finding,
+    Piece,
     Source,
     _heading_has,
+    check_attribution,
     fit_problem,
     fold,
     quote_ok,
@@ -347,6 +349,54 @@ def test_numbers_the_source_supports(source, text) -> None:
 )
 def test_numbers_the_source_does_not_support(source, text, bad) -> None:
     assert unsupported_numbers(text, source) == bad
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("规上工业总产值突破4000万元", ["突破4000万元"]),  # the 校企技术交易额's figure
+        ("外资企业180余家", ["180余家"]),  # the 产业链上下游企业's count
+    ],
+)
+def test_figures_said_of_other_things(source, text, bad) -> None:
+    """Figures the article states, moved beside the words of another figure of their unit."""
+    found = [str(f).split(": ", 1)[1] for f in check_attribution([Piece("p", text)], source)]
+    assert [f.split("'")[1] for f in found] == bad
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "规上工业总产值突破3700亿元",
+        "外资企业1600余家、中企国际港签约36家",  # a list: each item is its own clause
+        "较上期提升 25个点",  # template wording the article does not use is not evidence
+        "1600余家",  # a bare card value: no words to compare
+        "平衡“守”与“变”——产业链上下游企业180余家",
+    ],
+)
+def test_figures_beside_their_own_words(source, text) -> None:
+    assert check_attribution([Piece("p", text)], source) == []
+
+
+def test_swapped_figure_in_the_memo_is_found(out) -> None:
+    import docx
+
+    document = docx.Document(str(out / "brief.docx"))
+    paragraph = next(
+        p
+        for p in document.paragraphs
+        if "规上工业总产值突破3700亿元" in p.text and len(p.text) < 80
+    )
+    run = next(r for r in paragraph.runs if "3700亿元" in r.text)
+    run.text = run.text.replace("3700亿元", "4000万元")
+    document.save(str(out / "brief.docx"))
+    found = messages(verify_outputs(out))
+    assert any(
+        f.startswith("brief.docx paragraph ")
+        and f.endswith("number '突破4000万元' is not what the source says of '规上工业总产值'")
+        for f in found
+    ), found
+    assert not any("is not in the source" in f for f in found)  # every figure is the article's
 
 
 def test_quote_rules(source) -> None:
