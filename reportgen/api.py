@@ -114,7 +114,14 @@ def fonts_report(system: bool | None = None, font_file: Path | None = None) -> s
     return describe_chain(chain)
 
 
-def _prepare(article, model, output, name: str, template, theme):
+def _prepare(
+    article: Path | None,
+    model: Path | None,
+    output: Path | None,
+    name: str,
+    template: Path | None,
+    theme: Path | None,
+):
     """The model, the output path (default out/<slug>/NAME), its charts beside it (worded by
     the chart labels of a template folder) and the theme they were drawn with."""
     from reportgen.charts import run

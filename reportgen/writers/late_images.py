@@ -32,10 +32,8 @@ class LateImages:
             wait(path)
         return Path(path).read_bytes()
 
-    def resolve(self, package) -> int:
-        """Put the real PNGs in the parts of ``package`` (an OPC package) that hold stand-ins;
-        returns how many were swapped."""
-        swapped = 0
+    def resolve(self, package) -> None:
+        """Put the real PNGs in the parts of ``package`` (an OPC package) that hold stand-ins."""
         for part in package.iter_parts() if self._stand_ins else ():
             blob = getattr(part, "_blob", None)
             path = self._stand_ins.get(blob) if isinstance(blob, bytes) else None
@@ -43,8 +41,6 @@ class LateImages:
                 part._blob = self._real(path, blob)
                 if hasattr(part, "_image"):  # python-docx caches the parsed header
                     part._image = None
-                swapped += 1
-        return swapped
 
     def _real(self, path: Path, stand_in: bytes) -> bytes:
         self._charts.wait(path)
