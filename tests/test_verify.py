@@ -378,6 +378,19 @@ def test_figures_beside_their_own_words(source, text) -> None:
     assert check_attribution([Piece("p", text)], source) == []
 
 
+def test_figures_said_of_other_things_in_english() -> None:
+    from reportgen.extract import extract_path
+
+    model = extract_path(Path(__file__).parent / "fixtures" / "articles" / "en_plain.txt")
+    english = Source.of(model, [])
+    swapped = check_attribution([Piece("p", "Hotel occupancy reached 18% in summer")], english)
+    assert [str(f) for f in swapped] == [
+        "p: number '18%' is not what the source says of 'Hotel occupancy reached…'"
+    ]
+    right = [Piece("p", "Hotel occupancy reached 81.5%"), Piece("q", "2.4 million, up 18%")]
+    assert check_attribution(right, english) == []
+
+
 def test_swapped_figure_in_the_memo_is_found(out) -> None:
     import docx
 
