@@ -17,8 +17,11 @@ _STOP = set(
 )
 # Verbs that may stand right before a name inside a run of characters.
 _LEAD_WORD = re.compile(
-    r"来自|借助|依托|联合|推动|帮助|助力|打造|引进|落户|签约|获得|建设|开工|计划|中标|成功|位于"
+    r"来自|借助|依托|联合|推动|帮助|助力|打造|引进|落户|签约|获得|建设|开工|计划|中标|成功|位于|"
+    r"建成|新建|投用|投产|全年|今年|去年"
 )
+# A suffix followed by a count ("智能工厂15家", "项目8个") names a kind of thing, not one thing.
+_COUNTED = re.compile(r"\s*[\d一二两三四五六七八九十百千万]+\s*[个家所座项条]")
 _EN = re.compile(
     r"\b(?:[A-Z][\w&'-]*\s+){1,5}(?P<kind>Inc\.?|Ltd\.?|Corp\.?|Group|University|Institute|Bank|"
     r"Fund|Park|Center|Centre|Bureau|Agency|Company|Association|Authority|Council|Project)\b"
@@ -63,6 +66,8 @@ def _zh(chunk: str) -> list[tuple[int, int, str]]:
         begin = _name_start(chunk, m.start())
         kind = m.lastgroup or "company"
         if begin is None or m.start() - begin < 2 or _dup(out, chunk, begin, m.end()):
+            continue
+        if _COUNTED.match(chunk, m.end()):
             continue
         if kind == "project" and _generic(chunk[begin : m.start()]):
             continue

@@ -34,6 +34,13 @@ def test_fragments_and_descriptions_are_not_names() -> None:
     assert _names("世界500强投资项目") == []
 
 
+def test_counted_kinds_of_things_are_not_names() -> None:
+    """ "智能工厂15家" counts factories; the words before it are no factory's name."""
+    assert _names("全年建成智能工厂15家、数字化车间46个。") == []
+    assert _names("新增汽车商贸产业链项目8个。") == []
+    assert _names("全年引进东湖智能工厂,带动就业。") == [("东湖智能工厂", "project")]
+
+
 def test_entities_listed_once_per_theme() -> None:
     m = extract_text("题\n\n## 一节\n\n在甲乙科技有限公司,甲乙科技有限公司再投资。\n\n再说一段。\n")
     assert [(e.text, e.theme) for e in m.entities] == [("甲乙科技有限公司", 0)]
