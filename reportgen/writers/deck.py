@@ -34,6 +34,7 @@ _CN_NUMBER = re.compile(r"^(.*?)([零〇一二两三四五六七八九十百千�
 _CLOSERS = ("”", "’", "」", "』")
 _SENTENCE_IN_LINE = re.compile(r"[^\n]+?(?:[。！？!?；;]+[”’」』）)\"]*|\.[”’)\"]*(?=\s)|$)")
 _SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
+_OPENING_QUOTES = "“‘「『\"'"
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ def _theme_view(model: Model, i: int, entries: dict[str, Entry]) -> dict:
         "pair": list(t.pair),
         "mark": " · ".join(t.pair) if t.pair else f"{i + 1:02d}",
         "points": [{"head": p.text, "body": case_text(t, p)} for p in t.points],
+        "sentences": [{"head": s, "body": ""} for s in opening_sentences(t)],
         "facts": [f.id for f in model.facts if f.theme == i],
         "quote": strongest_quote(model, i),
         "charts": [cid for cid, e in entries.items() if e.spec.theme == i],
@@ -224,6 +226,19 @@ def sentence_at(text: str, span) -> str:
             return text[begin : m.end()].strip()
         start = m.start()
     return text[lo:hi].strip()
+
+
+def opening_sentences(theme, limit: int = 5) -> list[str]:
+    """The first sentence of each of the theme's first ``limit`` paragraphs, verbatim: what the
+    deck shows for a section whose paragraphs open with no short lead sentence (no points)."""
+    from reportgen.model import Span
+
+    out = []
+    for para in theme.paragraphs[:limit]:
+        sentence = sentence_at(para.text, Span(start=0, end=1)) if para.text.strip() else ""
+        if sentence and sentence[0] not in _OPENING_QUOTES:  # quotes have a slide of their own
+            out.append(sentence)
+    return out
 
 
 def case_text(theme, point) -> str:

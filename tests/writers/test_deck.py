@@ -450,3 +450,32 @@ def test_seed_deck_fits_and_traces_numbers(seed_model, tmp_path) -> None:
     assert len(titles) == len(prs.slides)
     _check_numbers(data, seed_model)
     assert _check_fit(data) > 40
+
+
+def test_a_section_without_lead_sentences_shows_its_opening_sentences() -> None:
+    """News paragraphs of one sentence give no points; the deck still says what the section says,
+    verbatim, and leaves quotes to the quote slide."""
+    from reportgen.extract import extract_text
+
+    article = (
+        "# Port plan\n\nBy A. Writer\n\nThe port grew last year.\n\n"
+        "## A costly transition\n\nThe plan will cost about $2.3 billion over ten years.\n\n"
+        '"We are betting on clean fuel," said the mayor.\n\n'
+        "Critics say the timeline is too short. Others disagree.\n"
+    )
+    model = extract_text(article)
+    assert model.themes and not model.themes[0].points
+    prs = _open(build_deck(model))
+    slide = next(
+        s
+        for s in prs.slides
+        if s.shapes.title.text_frame.text == "A costly transition"
+        and any(sh.name == "Point" for sh in s.shapes)
+    )
+    texts = [sh.text_frame.text for sh in slide.shapes if sh.name == "Point"]
+    assert texts == [
+        "The plan will cost about $2.3 billion over ten years.",
+        "Critics say the timeline is too short.",
+    ]
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "The plan will cost about $2.3 billion over ten years." in notes
