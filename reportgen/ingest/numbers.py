@@ -134,11 +134,12 @@ EN_QUALIFIERS = {
 }
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "RMB": "CNY"}
 _ENQ_ALT = "|".join(sorted(EN_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
+_SP = "[ \t\u00a0]"  # a space within a line: a figure never takes its unit from the next line
 EN_PATTERN = re.compile(
     rf"(?:(?P<qb>\b(?:{_ENQ_ALT}))\s+)?(?P<cur>US\$|\$|€|£|¥|RMB\s?)?(?P<num>{_NUM})"
-    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
-    r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
-    r"(?:\s(?P<unit>[a-z][a-z-]{2,})\b(?:\s(?P<unit2>[a-z][a-z-]{2,})\b)?)?",
+    rf"(?:{_SP}?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
+    rf"(?:{_SP}?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
+    rf"(?:{_SP}(?P<unit>[a-z][a-z-]{{2,}})\b(?:{_SP}(?P<unit2>[a-z][a-z-]{{2,}})\b)?)?",
     re.IGNORECASE,
 )
 _EN_NOT_UNITS = {
@@ -307,6 +308,8 @@ def _is_year(num: str, unit: str | None, text: str, m: re.Match) -> bool:
 
 def _cn_not_quantity(num: str, unit: str | None, value: float) -> bool:
     if not unit or unit in ("%", "‰"):
+        return True
+    if set(num) <= set("百千万亿"):  # 万元, 亿元, 千米, 百分点: a unit's prefix, not a number
         return True
     if len(num) == 1 and num in "零〇一两":
         return True

@@ -62,6 +62,10 @@ def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> Non
         "四季度",
         "零件制造",
         "千亿级",
+        "数据对比（万元）",  # a unit on its own: 万 is its prefix, not ten thousand
+        "单位：亿元",
+        "以百分点计",
+        "千米",
     ],
 )
 def test_zh_non_quantities(text: str) -> None:
@@ -108,3 +112,8 @@ def test_en_quantities(text, surface, value, unit, qualifier, normalized) -> Non
 
 def test_en_years_are_not_quantities() -> None:
     assert find_en("In 2024 the town grew, and in 1999 it shrank.") == []
+
+
+def test_en_unit_never_comes_from_the_next_line() -> None:
+    assert [q.text for q in find_en("Port plan 5\nFiles are attached.")] == []
+    assert [q.text for q in find_en("It built 5 ports.")] == ["5 ports"]
