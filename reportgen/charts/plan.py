@@ -262,11 +262,21 @@ def _short(text: str, n: int = 14) -> str:
     if len(text) <= n:
         return text
     cut = n - 1
-    # Never cut a figure from its scale or unit ("$1.2 b…" would read as $1.2): end before it.
-    for m in _FIGURE.finditer(text):
-        if m.start() < cut < m.end() and m.start() > 0:
-            cut = m.start()
+    # Never cut a figure from its scale or unit ("$1.2 b…" would read as $1.2, "11个百…" as 11个):
+    # end before it.
+    for start, end in _figure_spans(text):
+        if start < cut < end and start > 0:
+            cut = start
     return text[:cut].rstrip() + "…"
+
+
+def _figure_spans(text: str) -> list[tuple[int, int]]:
+    """Where figures stand in ``text``: the quantities either language's reader finds, and any
+    other run of digits with what is glued to it."""
+    from reportgen.ingest.numbers import find_en, find_zh
+
+    spans = [(q.start, q.end) for q in [*find_zh(text), *find_en(text)]]
+    return spans + [m.span() for m in _FIGURE.finditer(text)]
 
 
 _FIGURE = re.compile(r"[$€£¥]?\d[\d,.]*(?:\s?[A-Za-z]+|[%‰]|[万亿千百]+[^\s，。、；,;]?)?")

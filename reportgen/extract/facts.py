@@ -180,17 +180,28 @@ def _shared_head(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+# Another figure near a quantity, with its measure word ("32家", "7.5%", "5亿元"); not a name
+# with digits in it ("世界500强", "500亿级", "C919").
+_FIGURE_BEFORE = re.compile(
+    r"(?<![A-Za-z\d.])\d[\d.,]*(?:[%‰]|[万亿千百]*[个家项名位所条座人元])(?![级强届\d])"
+)
+
+
 def _noun_after(text: str, pos: int) -> str:
     out = []
-    for ch in text[pos : pos + 12]:
-        if _CLAUSE_BREAK.match(ch) or ch in _STOP:
-            break
+    window = text[pos : pos + 12]
+    for i, ch in enumerate(window):
+        if _CLAUSE_BREAK.match(ch) or ch in _STOP or _FIGURE_BEFORE.match(window, i):
+            break  # a clause ends, or the next figure begins
         out.append(ch)
     return "".join(out)[:10]
 
 
 def _subject_before(text: str, pos: int, sentence_start: int) -> str:
     clause = text[sentence_start:pos]
+    figure = list(_FIGURE_BEFORE.finditer(clause))
+    if figure:  # '32家企业产业链上下游企业180余家': the subject starts after the previous figure
+        clause = clause[figure[-1].end() :]
     parts = _CLAUSE_BREAK.split(_PAREN.sub("", clause.rstrip(" |")))
     whole = _TRAILING_VERB.sub("", parts[-1].strip() if parts else "")
     subject = _JOINERS.split(whole)[-1] or whole

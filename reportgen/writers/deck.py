@@ -662,7 +662,7 @@ class _Deck:
             )
             y = frame.y
             for head, body in group:
-                h = int(measure((head, body), size) * EMU_PT) + EMU_PT
+                h = int(measure((head, body), size) * EMU_PT)
                 h = min(h, frame.bottom - y)
                 self._rect(slide, Box(frame.x, y, int(0.06 * EMU_IN), h), self.c["accent"])
                 box = Box(frame.x + int(0.3 * EMU_IN), y, frame.w - int(0.3 * EMU_IN), h)
