@@ -94,13 +94,19 @@ def chart_dpi(theme: Theme) -> int:
 
 def pixel_sizes(spec: ChartSpec, theme: Theme) -> dict[str, tuple[int, int]]:
     """Width and height in pixels of the page and slide PNGs, known before drawing (as Agg
-    sizes its canvas: inches times dpi, truncated), so writers can place a chart early."""
+    sizes its canvas), so writers can place a chart early."""
     dpi = chart_dpi(theme)
     sizes = {
         "page_png": page_size(spec, theme, _inches(theme, "page_inches", PAGE_INCHES)),
         "slide_png": _inches(theme, "slide_inches", SLIDE_INCHES),
     }
-    return {k: (int(w * dpi), int(h * dpi)) for k, (w, h) in sizes.items()}
+    return {k: (canvas_pixels(w, dpi), canvas_pixels(h, dpi)) for k, (w, h) in sizes.items()}
+
+
+def canvas_pixels(inches: float, dpi: int) -> int:
+    """Pixels Agg gives a figure side: truncated, except within 1e-8 of the next whole pixel
+    (2.55 in x 200 = 509.99999999999994 is 510), as matplotlib's get_width_height does."""
+    return int(inches * dpi + 1e-8)
 
 
 def quiet_blas() -> None:

@@ -205,3 +205,18 @@ def test_pixel_sizes_are_known_before_drawing(seed_model, tmp_path, chart) -> No
         assert entry.dpi == int(theme.chart["dpi"])
         assert size(entry.slide_png.read_bytes()) == entry.slide_px
         assert size(entry.page_png.read_bytes()) == entry.page_px
+
+
+def test_canvas_pixels_match_matplotlib_for_every_hundredth_of_an_inch() -> None:
+    """2.55 in at 200 dpi is 509.99999999999994 pixels, which Agg makes 510."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from reportgen.charts.draw import canvas_pixels
+
+    for dpi in (96, 150, 200):
+        for hundredths in range(100, 460):
+            inches = round(hundredths / 100, 2)
+            fig = Figure(figsize=(inches, 1.0), dpi=dpi)
+            width, _ = FigureCanvasAgg(fig).get_width_height(physical=True)
+            assert canvas_pixels(inches, dpi) == width, (inches, dpi)
