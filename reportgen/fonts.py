@@ -22,30 +22,33 @@ def cache_dir() -> Path:
     return base if env else base / "reportgen"
 
 
-def variable_font_path() -> Path:
-    """The variable Noto Sans SC shipped by the justmytype-intl-cjk wheel (OFL-1.1)."""
+def variable_font_path(family: str = BUNDLED_FAMILY) -> Path:
+    """The variable Noto Sans ``family`` (SC, or KR, JP, TC) shipped by the justmytype-intl-cjk
+    wheel (OFL-1.1)."""
     try:
         import justmytype_intl_cjk
     except ImportError:
         raise ConfigError(f"the font package {BUNDLED_PACKAGE} is not installed") from None
-    root = Path(justmytype_intl_cjk.__file__).resolve().parent / "fonts" / "ofl" / "notosanssc"
-    found = sorted(root.glob("NotoSansSC*.ttf"))
+    stem = family.replace(" ", "")
+    folder = Path(justmytype_intl_cjk.__file__).resolve().parent / "fonts" / "ofl"
+    root = folder / stem.lower()
+    found = sorted(root.glob(f"{stem}*.ttf"))
     if not found:
-        raise ConfigError(f"no Noto Sans SC font inside {BUNDLED_PACKAGE}", path=root)
+        raise ConfigError(f"no {family} font inside {BUNDLED_PACKAGE}", path=root)
     return found[0]
 
 
-@lru_cache(maxsize=4)
-def bundled_font_path(weight: int = 400) -> Path:
-    """A static TrueType instance of Noto Sans SC at ``weight``, made once and cached.
+@lru_cache(maxsize=16)
+def bundled_font_path(weight: int = 400, family: str = BUNDLED_FAMILY) -> Path:
+    """A static TrueType instance of the bundled ``family`` at ``weight``, made once and cached.
 
-    The wheel ships a variable font whose default instance is Thin; renderers (matplotlib,
+    The wheel ships variable fonts whose default instance is Thin; renderers (matplotlib,
     LibreOffice) want a static Regular/Bold, so fontTools' instancer makes one (about 15 s, once
     per machine). The file name carries a hash of the source font, so an upgrade re-instances.
     """
-    source = variable_font_path()
+    source = variable_font_path(family)
     digest = _file_digest(source)[:12]
-    target = cache_dir() / "fonts" / f"NotoSansSC-{weight}-{digest}.ttf"
+    target = cache_dir() / "fonts" / f"{family.replace(' ', '')}-{weight}-{digest}.ttf"
     if not target.exists():
         _instantiate(source, weight, target)
     return target
@@ -288,3 +291,73 @@ def describe_chain(chain: FontChain) -> str:
     ]
     lines.append(f"fallback chain: {', '.join(chain.families)}")
     return "\n".join(lines) + "\n"
+
+
+# --- characters the chain lacks ---------------------------------------------------------------
+# Bundled faces tried, in order, for characters the chain's fonts do not have: Hangul, then
+# kana, then traditional Han. Each is instanced (like Noto Sans SC) only when an article needs it.
+EXTRA_FAMILIES = ("Noto Sans KR", "Noto Sans JP", "Noto Sans TC")
+# Characters every chain draws (Latin, punctuation, CJK symbols, the unified Han block,
+# full-width forms): text made only of these needs no font file read at all.
+_COMMON = tuple(
+    (ord(a), ord(b))
+    for a, b in (("\x00", "\u024f"), ("\u2000", "\u206f"), ("\u3000", "\u303f"))
+    + (("\u4e00", "\u9fff"), ("\uff00", "\uffef"))
+)
+
+
+def covering(chain: FontChain, text: str) -> FontChain:
+    """``chain`` with the bundled faces that draw what its fonts lack in ``text`` (a Korean name
+    in a Chinese article), appended to its fallback order; ``chain`` itself when nothing is
+    missing, which a look at the characters tells without reading any font in most articles."""
+    unusual = {ch for ch in text if not ch.isspace() and not _common(ord(ch))}
+    missing = {ch for ch in unusual if not any(ord(ch) in _codepoints(p) for p in _drawn_by(chain))}
+    families, files, choices = [*chain.families], [*chain.files], [*chain.choices]
+    for family in EXTRA_FAMILIES:
+        found = {ch for ch in missing if ord(ch) in _codepoints(str(variable_font_path(family)))}
+        if not found:
+            continue
+        missing -= found
+        regular, bold = (str(bundled_font_path(w, family)) for w in (400, 700))
+        families.append(family)
+        files += [regular, bold]
+        shown = "".join(sorted(found))[:12]
+        reason = f"characters the other fonts lack ({shown}); OFL font from {BUNDLED_PACKAGE}"
+        choices.append(FontChoice("extra", family, regular, "bundled", reason))
+    if families == chain.families:
+        return chain
+    return FontChain(families, files, choices)
+
+
+def _common(cp: int) -> bool:
+    return any(lo <= cp <= hi for lo, hi in _COMMON)
+
+
+def _drawn_by(chain: FontChain) -> list[str]:
+    """The font files the chain draws with: its choices, its added files and matplotlib's own
+    DejaVu Sans (found without importing matplotlib)."""
+    from importlib.util import find_spec
+
+    paths = [c.path for c in chain.choices] + list(chain.files)
+    spec = find_spec("matplotlib")
+    if spec is not None and spec.origin:
+        paths.append(
+            str(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf")
+        )
+    return [p for p in dict.fromkeys(paths) if p and Path(p).is_file()]
+
+
+@lru_cache(maxsize=16)
+def _codepoints(path: str) -> frozenset[int]:
+    """The characters a font file maps (its best Unicode cmap), empty when it cannot be read."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(path, lazy=True, fontNumber=0)
+        # plain glyph names: fontTools would otherwise derive a name for each of 65 000 glyphs
+        font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
+        found = frozenset(font.getBestCmap() or {})
+        font.close()
+    except Exception:  # noqa: BLE001 - an unreadable font simply covers nothing
+        return frozenset()
+    return found

@@ -105,7 +105,7 @@ def run(
     from reportgen.atomic import write_text
     from reportgen.charts.cache import chart_key, names, remove_stale
     from reportgen.charts.draw import chart_dpi, pixel_sizes
-    from reportgen.fonts import font_chain
+    from reportgen.fonts import covering, font_chain
 
     out_dir = Path(out_dir)
     if theme is None:
@@ -113,7 +113,8 @@ def run(
 
         theme = load_theme()
     specs = specs_for(model, dirs)
-    chain = font_chain(theme.fonts) if specs else None
+    # every character drawn needs a font: a Korean name in a Chinese article adds Noto Sans KR
+    chain = covering(font_chain(theme.fonts), _drawn_text(specs)) if specs else None
     entries, jobs, keep = [], [], set()
     for spec in specs:
         files = {k: out_dir / v for k, v in names(chart_key(spec, theme, chain)).items()}
@@ -145,6 +146,11 @@ def run(
             draw_all(work, theme, chain)
     write_text(out_dir / INDEX, _index(entries, chain))
     return ChartSet(out_dir, entries, drawn=len(jobs), helper=helper if jobs else None)
+
+
+def _drawn_text(specs: list[ChartSpec]) -> str:
+    """Everything the charts may draw (titles, labels, values, notes, sources), as one string."""
+    return "".join(json.dumps(spec.model_dump(mode="json"), ensure_ascii=False) for spec in specs)
 
 
 def _alt(spec: ChartSpec) -> str:
