@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import FindingsError, InputError
+from reportgen.ingest.numbers import NUMBER
 from reportgen.model import Model
 
 BRIEF = "brief.docx"
@@ -21,7 +22,7 @@ MIN_QUOTE = 5
 # Text may overflow its box by this much (points) before it is a finding: rounding, not overflow.
 FIT_SLACK = 2.0
 
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NUMBER = re.compile(NUMBER)  # the extractor's own reading of a number
 _SENTENCE = re.compile(r"(?<=[。！？!?])|\n|(?<=[.?!])\s+(?=[A-Z\"“])")
 _CLAUSE = re.compile(r"[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")

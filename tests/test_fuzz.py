@@ -191,6 +191,7 @@ def test_extract_gives_a_valid_model_or_a_clear_error(text, suffix) -> None:
 @example(text="标题\n\n导语:内容\n\n甲5亿元,一。 乙6亿元,一。 丙7亿元,一。 丁1000亿元,一。\n")
 @example(text="# Port plan 5\n\nThe port grew.\n")
 @example(text="标题\n\n导语:内容\n\n其中한甲5亿元、乙6亿元。\n")  # Hangul in a chart label
+@example(text="# 新区发展\n\n园区投入1,6005.25，增长很快。\n")  # a thousands group of four digits
 # five points packed to the frame: the last one was drawn shorter than it measured
 @example(text=(FUZZ_FINDS / "points-packed-to-the-frame.md").read_text(encoding="utf-8"))
 def test_writers_give_sound_documents_or_a_clear_error(text) -> None:

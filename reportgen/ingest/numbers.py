@@ -94,7 +94,9 @@ QUALIFIERS_BEFORE = {
 QUALIFIERS_AFTER = {"余": "over", "多": "over", "以上": "over", "以下": "under", "左右": "approx"}
 _MEASURE_ONLY = {"年", "天", "次", "倍", "大"}
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number: grouped by thousands (a group is exactly three digits: 1,6005 is no 16,005), or plain.
+NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = NUMBER
 _CN = f"[{CN_DIGITS}]+"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_ZH, key=len, reverse=True))
 _SCALE_ALT = "|".join(sorted(_SCALES_ZH, key=len, reverse=True))

@@ -117,3 +117,11 @@ def test_en_years_are_not_quantities() -> None:
 def test_en_unit_never_comes_from_the_next_line() -> None:
     assert [q.text for q in find_en("Port plan 5\nFiles are attached.")] == []
     assert [q.text for q in find_en("It built 5 ports.")] == ["5 ports"]
+
+
+def test_a_thousands_group_has_exactly_three_digits() -> None:
+    assert [(q.text, q.value) for q in find_zh("共1,600家、2,300,000元")] == [
+        ("1,600家", 1600.0),
+        ("2,300,000元", 2300000.0),
+    ]
+    assert [q.text for q in find_zh("共1,6005家企业")] == ["6005家"]  # never "5家" after "1,600"
