@@ -377,14 +377,15 @@ def _figures_with_words(text: str, source: Source):
     """(quantity, the text beside it, its words) for each supported quantity with a unit."""
     from reportgen.ingest.numbers import find_quantities
 
-    for q in find_quantities(text, source.language):
-        if not q.base_unit or not _quantity_ok(q, source):
+    found = [q for q in find_quantities(text, source.language) if q.base_unit]
+    for q in found:
+        if not _quantity_ok(q, source):
             continue
         start = max((m.end() for m in _CLAUSE.finditer(text, 0, q.start)), default=0)
         end = _CLAUSE.search(text, q.end)
         clause = text[start : q.start] + " " + text[q.end : end.start() if end else len(text)]
         words = _words(clause, source)
-        if not words and len(text) <= SHORT_PIECE:
+        if not words and len(found) == 1 and len(text) <= SHORT_PIECE:  # a card: one figure
             clause = text[: q.start] + " " + text[q.end :]
             words = _words(clause, source)
         if words:
