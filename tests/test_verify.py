@@ -482,3 +482,15 @@ def test_render_finds_text_off_the_slide_and_tofu(out) -> None:
     found = messages(verify_outputs(out, render=True))
     assert any(f.startswith("deck.pptx slide 2: ") and "leave the page" in f for f in found), found
     assert any(f.startswith("deck.pptx slide 2: ") and "(tofu)" in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (Path(__file__).parent / "fixtures" / "articles").iterdir())
+)
+def test_every_fixture_article_builds_clean(name: str, tmp_path) -> None:
+    """Each article shape, Chinese and English, gives outputs verify passes (no false alarms)."""
+    from reportgen.extract import extract_path
+
+    model = extract_path(Path(__file__).parent / "fixtures" / "articles" / name)
+    out = build_outputs(model, tmp_path / "out")
+    assert messages(verify_outputs(out)) == []

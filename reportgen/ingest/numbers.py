@@ -136,11 +136,13 @@ EN_QUALIFIERS = {
 }
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "RMB": "CNY"}
 _ENQ_ALT = "|".join(sorted(EN_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
-_SP = "[ \t\u00a0]"  # a space within a line: a figure never takes its unit from the next line
+# A space within a line: a figure never takes a noun from the next line as what it counts (a
+# scale or a percent sign may wrap onto it: "$1.2\nbillion" on a narrow card).
+_SP = "[ \t\u00a0]"
 EN_PATTERN = re.compile(
     rf"(?:(?P<qb>\b(?:{_ENQ_ALT}))\s+)?(?P<cur>US\$|\$|€|£|¥|RMB\s?)?(?P<num>{_NUM})"
-    rf"(?:{_SP}?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
-    rf"(?:{_SP}?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
+    r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
     rf"(?:{_SP}(?P<unit>[a-z][a-z-]{{2,}})\b(?:{_SP}(?P<unit2>[a-z][a-z-]{{2,}})\b)?)?",
     re.IGNORECASE,
 )

@@ -117,6 +117,7 @@ def test_en_years_are_not_quantities() -> None:
 def test_en_unit_never_comes_from_the_next_line() -> None:
     assert [q.text for q in find_en("Port plan 5\nFiles are attached.")] == []
     assert [q.text for q in find_en("It built 5 ports.")] == ["5 ports"]
+    assert [q.text for q in find_en("$1.2\nbillion")] == ["$1.2\nbillion"]  # a scale may wrap
 
 
 def test_a_thousands_group_has_exactly_three_digits() -> None:
