@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -297,20 +298,29 @@ def describe_chain(chain: FontChain) -> str:
 # Bundled faces tried, in order, for characters the chain's fonts do not have: Hangul, then
 # kana, then traditional Han. Each is instanced (like Noto Sans SC) only when an article needs it.
 EXTRA_FAMILIES = ("Noto Sans KR", "Noto Sans JP", "Noto Sans TC")
-# Characters every chain draws (Latin, punctuation, CJK symbols, the unified Han block,
-# full-width forms): text made only of these needs no font file read at all.
-_COMMON = tuple(
-    (ord(a), ord(b))
-    for a, b in (("\x00", "\u024f"), ("\u2000", "\u206f"), ("\u3000", "\u303f"))
-    + (("\u4e00", "\u9fff"), ("\uff00", "\uffef"))
+# Characters every chain draws (Latin, punctuation, arrows, maths, circled numbers and shapes,
+# CJK symbols, the unified Han block, full-width forms; checked against Noto Sans SC with
+# DejaVu Sans): text made only of these needs no font file read at all.
+_COMMON = (
+    (0x0020, 0x007E),
+    (0x00A0, 0x024F),
+    (0x2000, 0x2064),
+    (0x2190, 0x22FF),
+    (0x2460, 0x24FF),
+    (0x25A0, 0x25FF),
+    (0x3000, 0x303F),
+    (0x4E00, 0x9FEF),
+    (0xFF01, 0xFF9F),
+    (0xFFE0, 0xFFE6),
 )
+_UNCOMMON = re.compile("[^\\s" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _COMMON) + "]")
 
 
 def covering(chain: FontChain, text: str) -> FontChain:
     """``chain`` with the bundled faces that draw what its fonts lack in ``text`` (a Korean name
     in a Chinese article), appended to its fallback order; ``chain`` itself when nothing is
     missing, which a look at the characters tells without reading any font in most articles."""
-    unusual = {ch for ch in text if not ch.isspace() and not _common(ord(ch))}
+    unusual = set(_UNCOMMON.findall(text))
     missing = {ch for ch in unusual if not any(ord(ch) in _codepoints(p) for p in _drawn_by(chain))}
     families, files, choices = [*chain.families], [*chain.files], [*chain.choices]
     for family in EXTRA_FAMILIES:
@@ -327,10 +337,6 @@ def covering(chain: FontChain, text: str) -> FontChain:
     if families == chain.families:
         return chain
     return FontChain(families, files, choices)
-
-
-def _common(cp: int) -> bool:
-    return any(lo <= cp <= hi for lo, hi in _COMMON)
 
 
 def _drawn_by(chain: FontChain) -> list[str]:

@@ -27,3 +27,13 @@ def test_hangul_brings_in_noto_sans_kr_after_the_chain() -> None:
 def test_what_no_bundled_face_has_changes_nothing() -> None:
     chain = _chain()
     assert covering(chain, "其中\U0001f600甲") is chain
+
+
+def test_the_common_ranges_are_drawn_by_the_default_chain() -> None:
+    """What `covering` skips without reading a font must really be in the default chain."""
+    from reportgen.fonts import _COMMON, _codepoints, _drawn_by
+
+    chain = _chain()
+    drawn = frozenset().union(*(_codepoints(p) for p in _drawn_by(chain)))
+    lacking = [hex(cp) for lo, hi in _COMMON for cp in range(lo, hi + 1) if cp not in drawn]
+    assert lacking == []
