@@ -94,7 +94,8 @@ def _plausible(text: str, encoding: str, path: str | Path) -> str:
 
 
 def normalize(text: str) -> str:
-    """Decode HTML entities, unify line ends, drop invisible/control characters, trim lines.
+    """Decode HTML entities, unify line ends, drop invisible, control, private-use and unassigned
+    characters, trim lines.
 
     Chinese punctuation is left alone (no NFKC); only full-width digits inside numbers are
     folded to ASCII so that numbers parse and verify the same way everywhere.
@@ -104,8 +105,18 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     text = _CONTROL.sub("", text)
+    text = _drop_undrawable(text)
     text = _FULLWIDTH_NUMBER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     return "\n".join(line.strip(" \u3000") for line in text.split("\n"))
+
+
+def _drop_undrawable(text: str) -> str:
+    """Without private-use and unassigned code points: no font draws them (a PDF's icon glyphs
+    end up there), so they would show as boxes in every output. Checked per distinct character."""
+    if text.isascii():
+        return text
+    bad = {ord(ch): None for ch in set(text) if unicodedata.category(ch) in ("Co", "Cn")}
+    return text.translate(bad) if bad else text
 
 
 def check_text(text: str, path: str | Path) -> None:

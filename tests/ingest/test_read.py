@@ -86,3 +86,10 @@ def test_undecodable_bytes(tmp_path) -> None:
     path.write_bytes(codecs.BOM_UTF8 + b"ok \xff\xfe\xfd broken")
     with pytest.raises(InputError, match="not valid utf-8"):
         read_text(path)
+
+
+def test_private_use_and_unassigned_characters_are_dropped() -> None:
+    """No font draws them (a PDF's icon glyphs), so every output would show a box."""
+    from reportgen.ingest.read import normalize
+
+    assert normalize("182.6\ue000亿元\U00077d4c，한국😀") == "182.6亿元，한국😀"
