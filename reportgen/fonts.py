@@ -367,3 +367,14 @@ def _codepoints(path: str) -> frozenset[int]:
     except Exception:  # noqa: BLE001 - an unreadable font simply covers nothing
         return frozenset()
     return found
+
+
+def undrawable(chain: FontChain, text: str) -> set[str]:
+    """The characters of ``text`` no font of ``chain`` draws (an emoji, with no colour font in
+    the chain); charts leave them out rather than draw empty boxes."""
+    drawn_by = _drawn_by(chain)
+    return {
+        ch
+        for ch in set(_UNCOMMON.findall(text))
+        if not any(ord(ch) in _codepoints(p) for p in drawn_by)
+    }

@@ -37,3 +37,11 @@ def test_the_common_ranges_are_drawn_by_the_default_chain() -> None:
     drawn = frozenset().union(*(_codepoints(p) for p in _drawn_by(chain)))
     lacking = [hex(cp) for lo, hi in _COMMON for cp in range(lo, hi + 1) if cp not in drawn]
     assert lacking == []
+
+
+def test_what_no_font_draws_is_named() -> None:
+    from reportgen.fonts import undrawable
+
+    chain = _chain()
+    assert undrawable(chain, "182.6\U0001f300 规上") == {"\U0001f300"}
+    assert undrawable(chain, "规上工业 3700亿元") == set()

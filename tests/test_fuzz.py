@@ -194,6 +194,7 @@ def test_extract_gives_a_valid_model_or_a_clear_error(text, suffix) -> None:
 @example(text="# 新区发展\n\n园区投入1,6005.25，增长很快。\n")  # a thousands group of four digits
 @example(text="# 新区发展\n\n甲4亿元,乙。\n\n甲超过9亿元,乙。\n")  # two figures on one short line
 @example(text="182.6\ue000.")  # a private-use character no font draws
+@example(text="182.6\U0001f300.")  # an emoji no chart font has
 # five points packed to the frame: the last one was drawn shorter than it measured
 @example(text=(FUZZ_FINDS / "points-packed-to-the-frame.md").read_text(encoding="utf-8"))
 def test_writers_give_sound_documents_or_a_clear_error(text) -> None:

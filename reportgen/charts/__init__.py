@@ -105,7 +105,7 @@ def run(
     from reportgen.atomic import write_text
     from reportgen.charts.cache import chart_key, names, remove_stale
     from reportgen.charts.draw import chart_dpi, pixel_sizes
-    from reportgen.fonts import covering, font_chain
+    from reportgen.fonts import covering, font_chain, undrawable
 
     out_dir = Path(out_dir)
     if theme is None:
@@ -114,7 +114,9 @@ def run(
         theme = load_theme()
     specs = specs_for(model, dirs)
     # every character drawn needs a font: a Korean name in a Chinese article adds Noto Sans KR
-    chain = covering(font_chain(theme.fonts), _drawn_text(specs)) if specs else None
+    text = _drawn_text(specs)
+    chain = covering(font_chain(theme.fonts), text) if specs else None
+    lacking = undrawable(chain, text) if chain else set()
     entries, jobs, keep = [], [], set()
     for spec in specs:
         files = {k: out_dir / v for k, v in names(chart_key(spec, theme, chain)).items()}
@@ -137,7 +139,7 @@ def run(
     if jobs:
         from reportgen.charts.draw import Targets
 
-        work = [(e.spec, Targets(e.slide_png, e.page_png, e.svg)) for e in jobs]
+        work = [(_drawable(e.spec, lacking), Targets(e.slide_png, e.page_png, e.svg)) for e in jobs]
         if helper is not None:
             helper.submit(work, theme, chain)
         else:
@@ -146,6 +148,30 @@ def run(
             draw_all(work, theme, chain)
     write_text(out_dir / INDEX, _index(entries, chain))
     return ChartSet(out_dir, entries, drawn=len(jobs), helper=helper if jobs else None)
+
+
+def _drawable(spec: ChartSpec, lacking: set[str]) -> ChartSpec:
+    """``spec`` with the characters no chart font has left out of its text (the documents keep
+    them; a chart would show empty boxes)."""
+    if not lacking:
+        return spec
+    from reportgen.model import ChartSpec
+
+    table = {ord(ch): None for ch in lacking}
+
+    def clean(value):
+        if isinstance(value, str):
+            return value.translate(table)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    try:
+        return ChartSpec.model_validate(clean(spec.model_dump()))
+    except ValueError:  # nothing left of a required text: draw it as it is
+        return spec
 
 
 def _drawn_text(specs: list[ChartSpec]) -> str:

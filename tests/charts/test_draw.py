@@ -220,3 +220,17 @@ def test_canvas_pixels_match_matplotlib_for_every_hundredth_of_an_inch() -> None
             fig = Figure(figsize=(inches, 1.0), dpi=dpi)
             width, _ = FigureCanvasAgg(fig).get_width_height(physical=True)
             assert canvas_pixels(inches, dpi) == width, (inches, dpi)
+
+
+def test_characters_no_font_has_are_left_out_of_the_drawing(tmp_path) -> None:
+    """An emoji in a label: the chart draws the rest (no empty box, no warning); the index keeps
+    the article's text."""
+    from reportgen.extract import extract_text
+
+    model = extract_text("# 标题\n\n导语:内容\n\n其中\U0001f300甲5亿元、乙6亿元。\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = run(model, tmp_path)
+    assert result.drawn == len(result.entries) >= 1
+    index = (tmp_path / "charts.json").read_text(encoding="utf-8")
+    assert "\U0001f300" in index
