@@ -210,7 +210,15 @@ def _subject_before(text: str, pos: int, sentence_start: int) -> str:
         subject = whole.replace("已", "")
     while _LEADING_VERB.match(subject) and _LEADING_VERB.sub("", subject):
         subject = _LEADING_VERB.sub("", subject)
-    return _PLACE_PREFIX.sub("", subject)[-12:]
+    return _last_chars(_PLACE_PREFIX.sub("", subject), 12)
+
+
+def _last_chars(text: str, n: int) -> str:
+    """The last ``n`` characters, never starting inside a number ('18钱塘' cut to '8钱塘')."""
+    tail = text[-n:]
+    if len(text) > n and text[-n - 1].isdigit() and tail[:1].isdigit():
+        tail = tail.lstrip("0123456789.,")
+    return tail
 
 
 _EN_MONEY = {"USD", "EUR", "GBP", "CNY"}

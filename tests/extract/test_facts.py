@@ -22,3 +22,8 @@ def test_names_with_digits_are_not_figures() -> None:
     found = _counts("已形成1个千亿级和3个500亿级产业集群,世界500强投资项目数量近80个。")
     assert found["3个"] == "500亿级产业集群"
     assert found["近80个"] == "世界500强投资项目数量"
+
+
+def test_a_label_cut_to_length_never_starts_inside_a_number() -> None:
+    found = _counts("园区_18钱塘钱塘钱塘钱塘年约一2.6万元。")
+    assert all(not label[:1].isdigit() for label in found.values()), found
