@@ -372,9 +372,6 @@ def _codepoints(path: str) -> frozenset[int]:
 def undrawable(chain: FontChain, text: str) -> set[str]:
     """The characters of ``text`` no font of ``chain`` draws (an emoji, with no colour font in
     the chain); charts leave them out rather than draw empty boxes."""
-    drawn_by = _drawn_by(chain)
-    return {
-        ch
-        for ch in set(_UNCOMMON.findall(text))
-        if not any(ord(ch) in _codepoints(p) for p in drawn_by)
-    }
+    unusual = set(_UNCOMMON.findall(text))
+    drawn_by = _drawn_by(chain) if unusual else []
+    return {ch for ch in unusual if not any(ord(ch) in _codepoints(p) for p in drawn_by)}
