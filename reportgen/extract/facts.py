@@ -214,7 +214,7 @@ def _subject_before(text: str, pos: int, sentence_start: int) -> str:
 
 
 def _last_chars(text: str, n: int) -> str:
-    """The last ``n`` characters, never starting inside a number ('18钱塘' cut to '8钱塘')."""
+    """The last ``n`` characters, never starting inside a number ('18号园区' cut to '8号园区')."""
     tail = text[-n:]
     if len(text) > n and text[-n - 1].isdigit() and tail[:1].isdigit():
         tail = tail.lstrip("0123456789.,")
