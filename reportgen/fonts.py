@@ -320,8 +320,7 @@ def covering(chain: FontChain, text: str) -> FontChain:
     """``chain`` with the bundled faces that draw what its fonts lack in ``text`` (a Korean name
     in a Chinese article), appended to its fallback order; ``chain`` itself when nothing is
     missing, which a look at the characters tells without reading any font in most articles."""
-    unusual = set(_UNCOMMON.findall(text))
-    missing = {ch for ch in unusual if not any(ord(ch) in _codepoints(p) for p in _drawn_by(chain))}
+    missing = undrawable(chain, text)
     families, files, choices = [*chain.families], [*chain.files], [*chain.choices]
     for family in EXTRA_FAMILIES:
         found = {ch for ch in missing if ord(ch) in _codepoints(str(variable_font_path(family)))}
