@@ -367,7 +367,7 @@ def set_core_properties(
     core.title = title[:255]
     core.author = author[:255]
     core.subject = subject[:255]
-    core.last_modified_by = author
+    core.last_modified_by = author[:255]
     core.comments = ""
     core.keywords = ""
     core.category = ""
