@@ -216,7 +216,7 @@ def settings_of(config: Config) -> dict:
         "fonts": config.fonts,
         "language": config.language,
         "native_charts": config.native_charts,
-        "verify": config.verify and verify_available(),
+        "verify": config.verify,
     }
 
 
@@ -277,13 +277,6 @@ def make_jobs(
 
 
 # --- building one article -----------------------------------------------------------------------
-
-
-def verify_available() -> bool:
-    """Whether reportgen.verify exists (found without importing it: a no-op build stays fast)."""
-    from importlib.util import find_spec
-
-    return find_spec("reportgen.verify") is not None
 
 
 def verifier(folder: Path, model):

@@ -316,7 +316,6 @@ def test_findings_are_recorded_and_reported_again_when_current(project, monkeypa
         return lambda name: [Finding()] if name == "deck.pptx" else []
 
     monkeypatch.setattr(build_module, "verifier", verifier)
-    monkeypatch.setattr(build_module, "verify_available", lambda: True)
     result = run_cli("articles/a00.txt", "-j", "1")
     assert result.exit_code == 1
     assert "a00: deck.pptx slide 2: number '42' is not in the source" in result.stderr
