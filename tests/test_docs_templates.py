@@ -10,6 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from reportgen.plans import deck as deck_plan
 from reportgen.writers import brief, deck
 from reportgen.writers.brief_look import EXTRA_STYLES
 
@@ -97,7 +98,7 @@ def test_theme_keys_are_documented() -> None:
 
 def test_brief_plan_context_is_documented(seed_model) -> None:
     from reportgen.plans import labels, template_dirs
-    from reportgen.writers.brief_plan import plan_context
+    from reportgen.plans.brief import plan_context
 
     context = plan_context(
         seed_model, None, labels("brief", seed_model.language, template_dirs()), None
@@ -110,7 +111,7 @@ def test_deck_plan_context_is_documented(seed_model) -> None:
     from reportgen.plans import labels, template_dirs
 
     entries = deck.chart_entries(seed_model, None)
-    context = deck.plan_context(
+    context = deck_plan.plan_context(
         seed_model, labels("deck", seed_model.language, template_dirs()), entries
     )
     assert seed_model.themes, "the seed should have themes"

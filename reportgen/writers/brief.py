@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.errors import ConfigError, TemplateError
-from reportgen.writers.brief_plan import FIXED_DATE, generation_time, plan_context
+from reportgen.plans.brief import FIXED_DATE, generation_time, plan_context
 from reportgen.writers.late_images import Composed, LateImages
 from reportgen.writers.ooxml import xml_safe
 
