@@ -60,7 +60,7 @@ def charts_command(
     When nothing changed since the last run into the same folder (a stamp keyed by the input
     file, theme, labels, fonts and code), neither the article nor the model is even loaded.
     """
-    from reportgen import charts_stamp as stamp
+    from reportgen.charts import stamp
 
     source, out = _charts_source(article, model, out_dir)
     if source is not None and out is not None:

@@ -160,7 +160,7 @@ def _pixels(fig, dpi: int) -> tuple[int, int, memoryview]:
 
 
 def _write_png(path: Path, image: tuple[int, int, memoryview], dpi: int) -> None:
-    from reportgen.png import rgb_png
+    from reportgen.charts.png import rgb_png
 
     width, height, rows = image
     write_bytes(path, rgb_png(width, height, dpi, rows))

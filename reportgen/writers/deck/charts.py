@@ -47,7 +47,7 @@ class ChartSlides:
         self._text(slide, box, [caption], size=12, floor=10, color=self.c["subtle"], name="Source")
 
     def _picture(self, slide, area: Box, entry: Entry, alt: str) -> None:
-        from reportgen import png
+        from reportgen.charts import png
         from reportgen.writers.pptx_helpers import set_alt_text
 
         blob = self.images.blob(entry.png, entry.px, entry.dpi)

@@ -30,7 +30,7 @@ def key(model_file: Path, theme: Path | None = None) -> str:
     from reportgen.fonts import cache_dir
     from reportgen.theme import DEFAULT_THEME, TEMPLATES
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # reportgen/
     labels = sorted((TEMPLATES / "default").glob("chart_labels_*"))
     parts = [model_file, Path(theme) if theme else DEFAULT_THEME, *labels]
     for layer in ("charts", "ingest", "extract"):
