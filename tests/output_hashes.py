@@ -38,14 +38,34 @@ def build(out: Path, variant: str, articles: list[Path] = ARTICLES) -> None:
 
 
 def hashes(folder: Path) -> dict[str, str]:
-    """sha256 of every content.json, charts.json, .docx, .pptx, .png and .svg under FOLDER."""
+    """sha256 of every content.json, charts.json, .docx, .pptx, .png and .svg under FOLDER.
+
+    Chart files are named by a key that includes the drawing code's own digest, so any edit to
+    charts/draw.py renames them without changing a pixel: they are recorded under the sha256 of
+    their SVG instead, and charts.json is hashed with those names substituted.
+    """
     found = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if ".staging" in rel or path.name == "manifest.json" or "preview" in rel:
-            continue
-        if path.is_file() and path.suffix in HASHED:
-            found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    for article in sorted(p for p in folder.iterdir() if p.is_dir() and p.name[0] != "."):
+        stems = {}
+        for svg in sorted((article / "charts").glob("*.svg")):
+            stems[svg.stem] = hashlib.sha256(svg.read_bytes()).hexdigest()[:16]
+        for path in sorted(article.rglob("*")):
+            rel = path.relative_to(folder).as_posix()
+            if path.name == "manifest.json" or "/preview/" in rel or not path.is_file():
+                continue
+            if path.suffix not in HASHED:
+                continue
+            data = path.read_bytes()
+            if path.parent.name == "charts":
+                stem = path.name.split("-")[0].split(".")[0]
+                if stem in stems:
+                    rel = rel.replace(stem, "svg-" + stems[stem])
+                elif path.name == "charts.json":
+                    text = data.decode("utf-8")
+                    for old, new in stems.items():
+                        text = text.replace(old, "svg-" + new)
+                    data = text.encode("utf-8")
+            found[rel] = hashlib.sha256(data).hexdigest()
     return found
 
 
