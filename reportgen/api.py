@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.clock import source_date
 from reportgen.errors import ConfigError
 
 if TYPE_CHECKING:  # pydantic is slow to import; a no-op build never needs it
@@ -127,11 +128,12 @@ def _prepare(
     from reportgen.charts import run
     from reportgen.plans import folder_dirs
 
+    when = source_date()
     look = _theme(theme)
     m = load_model(article, model)
     output = output or default_out(m) / name
     charts = run(m, output.parent / "charts", theme=look, dirs=folder_dirs(template))
-    return m, output, charts, look
+    return m, output, charts, look, when
 
 
 def brief_command(
@@ -145,8 +147,10 @@ def brief_command(
     """Write the Word briefing; its charts go to a charts/ folder beside it."""
     from reportgen.writers.brief import write_brief
 
-    m, output, charts, look = _prepare(article, model, output, "brief.docx", template, theme)
-    return write_brief(m, output, charts=charts, template=template, style=style, theme=look)
+    m, output, charts, look, when = _prepare(article, model, output, "brief.docx", template, theme)
+    return write_brief(
+        m, output, charts=charts, template=template, style=style, theme=look, when=when
+    )
 
 
 def deck_command(
@@ -160,9 +164,15 @@ def deck_command(
     """Write the PowerPoint deck; its charts go to a charts/ folder beside it."""
     from reportgen.writers.deck import write_deck
 
-    m, output, charts, look = _prepare(article, model, output, "deck.pptx", template, theme)
+    m, output, charts, look, when = _prepare(article, model, output, "deck.pptx", template, theme)
     return write_deck(
-        m, output, charts=charts, template=template, native_charts=native_charts, theme=look
+        m,
+        output,
+        charts=charts,
+        template=template,
+        native_charts=native_charts,
+        theme=look,
+        when=when,
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from reportgen import __version__, manifest
+from reportgen.clock import source_date
 from reportgen.config import Config
 from reportgen.errors import (
     EXIT_BAD_INPUT,
@@ -380,8 +381,9 @@ def _render(
 
     # Both documents are laid out before either is saved: charts a helper is still drawing are
     # placed by size and put in at save time, so the writers never wait for the drawing.
+    when = source_date()
     brief = compose_brief(
-        model, charts=charts, template=brief_template, style=config.style, theme=theme
+        model, charts=charts, template=brief_template, style=config.style, theme=theme, when=when
     )
     lap("brief")
     deck = compose_deck(
@@ -390,6 +392,7 @@ def _render(
         template=deck_template,
         native_charts=config.native_charts,
         theme=theme,
+        when=when,
     )
     lap("deck")
     verify = verifier(staging, model) if job.settings.get("verify") else None
@@ -500,6 +503,7 @@ def build(
     """Build (or with ``check``, only inspect) every article of ``config`` into ``config.out``."""
     start = time.perf_counter()
     reporter = reporter or Reporter()
+    source_date()  # a bad SOURCE_DATE_EPOCH is one error before any article, not one per article
     from reportgen.theme import SEEDS
 
     out = config.out

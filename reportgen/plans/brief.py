@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 
 from reportgen.model import Fact, Model, Paragraph
@@ -30,7 +29,6 @@ NUMERALS = [
     "十九",
     "二十",
 ]
-FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 _MONEY = ("元", "yuan", "$", "dollar", "usd", "rmb", "eur", "€", "£")
 _SENTENCE_ZH = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）》\"']*|$)")
 _SENTENCE_EN = re.compile(r".+?(?:[.!?]+[\"'”’)]*(?=\s+[A-Z\"“(])|$)", re.S)
@@ -42,19 +40,6 @@ _ENUMERATOR = re.compile(
 )
 # Longest clause that may stand in for a vague label (characters; Latin text needs more).
 CLAUSE_MAX = {"zh": 24, "en": 80}
-
-
-def generation_time() -> _dt.datetime | None:
-    """The build time from SOURCE_DATE_EPOCH (UTC), or None: never the wall clock."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return None
-    try:
-        return _dt.datetime.fromtimestamp(int(raw), tz=_dt.timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        from reportgen.errors import ConfigError
-
-        raise ConfigError(f"SOURCE_DATE_EPOCH is not a Unix time: {raw!r}") from None
 
 
 def fact_refs(model: Model) -> dict[str, str]:

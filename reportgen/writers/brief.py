@@ -9,8 +9,9 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.clock import FIXED_DATE, source_date
 from reportgen.errors import ConfigError, TemplateError
-from reportgen.plans.brief import FIXED_DATE, generation_time, plan_context
+from reportgen.plans.brief import plan_context
 from reportgen.writers.late_images import Composed, LateImages
 from reportgen.writers.ooxml import xml_safe
 
@@ -87,7 +88,7 @@ def compose_brief(
     theme = theme or load_theme()
     dirs, reference, user = _locate(style, template)
     labels = load_labels("brief", model.language, dirs)
-    when = when or generation_time()
+    when = when or source_date()
     plan = check_plan(_render_plan(plan_context(model, charts, labels, when), dirs))
     document = open_reference(reference)
     check_styles(document, plan, reference)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
+from reportgen.clock import source_date
 from reportgen.errors import TemplateError
 from reportgen.model import Model
 from reportgen.plans.deck import plan_context, sentence_at
@@ -41,12 +43,18 @@ def write_deck(
     template: Path | None = None,
     native_charts: bool = False,
     theme: Theme | None = None,
+    when: datetime | None = None,
 ) -> Path:
     """Render the deck plan for ``model`` into a 16:9 .pptx at ``output`` (atomically)."""
     from reportgen.atomic import write_bytes
 
     data = build_deck(
-        model, charts=charts, template=template, native_charts=native_charts, theme=theme
+        model,
+        charts=charts,
+        template=template,
+        native_charts=native_charts,
+        theme=theme,
+        when=when,
     )
     return write_bytes(output, data)
 
@@ -63,12 +71,15 @@ def compose_deck(
     template: Path | None = None,
     native_charts: bool = False,
     theme: Theme | None = None,
+    when: datetime | None = None,
 ) -> Composed:
-    """The deck laid out in memory; ``to_bytes()`` waits for charts still being drawn."""
+    """The deck laid out in memory; ``to_bytes()`` waits for charts still being drawn.
+    ``when`` (else SOURCE_DATE_EPOCH) dates it; with neither, 2000-01-01."""
     from reportgen.plans import labels as load_labels
     from reportgen.plans import render_plan
     from reportgen.writers.pptx_helpers import open_template, remove_all_slides
 
+    when = when or source_date()
     theme = theme or load_theme()
     dirs, path = locate_template(template)
     labels = load_labels("deck", model.language, dirs)
@@ -82,7 +93,7 @@ def compose_deck(
     deck.images = LateImages(charts)
     for spec in slides:
         deck.render(spec)
-    return deck.finish()
+    return deck.finish(when)
 
 
 def locate_template(template: Path | None) -> tuple[list[Path], Path]:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from reportgen.model import ChartSpec, Model
@@ -15,7 +13,6 @@ EMU_PT = 12700
 EMU_IN = 914400
 INSET = 4 * EMU_PT  # text frame insets, all four sides
 SAFE = 0.97  # measure against 97 % of the inner width
-FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -45,13 +42,6 @@ class Box:
     def inner(self) -> tuple[float, float]:
         """Usable text width and height in points inside the insets."""
         return (self.w - 2 * INSET) / EMU_PT * SAFE, (self.h - 2 * INSET) / EMU_PT
-
-
-def _timestamp() -> datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    return FIXED_TIME
 
 
 def _image_size(blob: bytes) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
+from reportgen.clock import FIXED_DATE
 from reportgen.errors import TemplateError
 from reportgen.plans.deck import _kpi_score, _theme_view
 from reportgen.writers import textfit as tf
@@ -23,7 +24,6 @@ from reportgen.writers.deck.layout import (
     _int,
     _mark,
     _placeholder,
-    _timestamp,
     _title_ph,
     _write,
 )
@@ -399,7 +399,8 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
             fit = tf.Fit(floor, [], max_lines * floor * tf.LINE)
         return block, int(fit.height * EMU_PT) + 2 * INSET
 
-    def finish(self) -> Composed:
+    def finish(self, when: datetime | None = None) -> Composed:
+        """Fonts, properties dated ``when`` (2000-01-01 without one) and the package cleaned."""
         from reportgen.writers.pptx_helpers import (
             apply_fonts,
             clean_package,
@@ -416,7 +417,7 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
             for shape in slide.shapes:
                 if getattr(shape, "has_chart", False) and shape.has_chart:
                     apply_fonts(shape.chart._chartSpace, latin, ea, self.lang)
-        when = _timestamp()
+        when = (when or FIXED_DATE).replace(tzinfo=None)
         m = self.model
         set_core_properties(
             self.prs,
