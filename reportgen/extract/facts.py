@@ -166,11 +166,6 @@ def counts(text: str, q: Quantity, sentence_start: int, language: str) -> str:
     return _subject_before(text, q.start, sentence_start)
 
 
-_GRADE_PARTNER = re.compile(
-    r"[和与及、][^,，。；;]{0,12}?级([\u4e00-\u9fff]{2,6}?)(?=[已正将也都均,，。；;]|$)"
-)
-
-
 def _shared_head(text: str, pos: int) -> str:
     """'1个千亿级和3个500亿级产业集群': the grade word borrows the head noun of its partner."""
     m = re.match(

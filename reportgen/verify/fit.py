@@ -116,17 +116,12 @@ def _text_extent(paras, width: float, wrap: bool) -> tuple[float, float]:
 
 
 def _width(text: str, size: float, bold: bool) -> float:
-    try:
-        from reportgen.writers.textfit import text_width
-    except ImportError:  # pragma: no cover - the writers ship textfit
-        return sum(1.0 if ord(c) > 0x2E7F else 0.55 for c in text) * size
+    from reportgen.writers.textfit import text_width
+
     return text_width(text, size, bold)
 
 
 def _wrap(text: str, width: float, size: float, bold: bool) -> list[str]:
-    try:
-        from reportgen.writers.textfit import wrap
-    except ImportError:  # pragma: no cover
-        per_line = max(int(width // (size * 0.8)), 1)
-        return [text[i : i + per_line] for i in range(0, len(text), per_line)] or [""]
+    from reportgen.writers.textfit import wrap
+
     return wrap(text, width, size, bold)

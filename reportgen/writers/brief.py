@@ -83,13 +83,14 @@ def compose_brief(
 ) -> Composed:
     """The briefing laid out in memory; ``to_bytes()`` waits for charts still being drawn."""
     from reportgen.plans import labels as load_labels
+    from reportgen.plans import render_plan
     from reportgen.theme import load_theme
 
     theme = theme or load_theme()
     dirs, reference, user = _locate(style, template)
     labels = load_labels("brief", model.language, dirs)
     when = when or source_date()
-    plan = check_plan(_render_plan(plan_context(model, charts, labels, when), dirs))
+    plan = check_plan(render_plan(PLAN, plan_context(model, charts, labels, when), dirs))
     document = open_reference(reference)
     check_styles(document, plan, reference)
     _prepare(document, theme, style=style, user=user, language=model.language)
@@ -127,21 +128,6 @@ def _locate(style: str, template: Path | None) -> tuple[list[Path], Path, bool]:
         if (d / "reference.docx").is_file():
             return dirs, d / "reference.docx", d == folder
     raise TemplateError("no reference.docx found", path=dirs[0])
-
-
-def _render_plan(context: dict, dirs: list[Path]) -> object:
-    """Like ``plans.render_plan`` but parsed with libyaml when present (the plan is large)."""
-    import yaml
-
-    from reportgen.plans import render_text
-
-    text = render_text(PLAN, context, dirs)
-    try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"rendered line {mark.line + 1}: " if mark else ""
-        raise TemplateError(f"{where}output is not valid YAML", path=PLAN) from None
 
 
 def check_plan(plan: object) -> dict:
