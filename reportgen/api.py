@@ -145,9 +145,10 @@ def brief_command(
     theme: Path | None = None,
 ) -> Path:
     """Write the Word briefing; its charts go to a charts/ folder beside it."""
+    from reportgen.writers import BRIEF
     from reportgen.writers.brief import write_brief
 
-    m, output, charts, look, when = _prepare(article, model, output, "brief.docx", template, theme)
+    m, output, charts, look, when = _prepare(article, model, output, BRIEF.file, template, theme)
     return write_brief(
         m, output, charts=charts, template=template, style=style, theme=look, when=when
     )
@@ -162,9 +163,10 @@ def deck_command(
     theme: Path | None = None,
 ) -> Path:
     """Write the PowerPoint deck; its charts go to a charts/ folder beside it."""
+    from reportgen.writers import DECK
     from reportgen.writers.deck import write_deck
 
-    m, output, charts, look, when = _prepare(article, model, output, "deck.pptx", template, theme)
+    m, output, charts, look, when = _prepare(article, model, output, DECK.file, template, theme)
     return write_deck(
         m,
         output,

@@ -12,7 +12,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from reportgen import __version__, manifest
+from reportgen import __version__, manifest, writers
 from reportgen.clock import source_date
 from reportgen.config import Config
 from reportgen.errors import (
@@ -28,8 +28,7 @@ from reportgen.errors import (
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 LOCK_NAME = ".reportgen.lock"
 STAGING = ".staging"
-BRIEF, DECK = "brief.docx", "deck.pptx"
-OUTPUTS = ("content.json", BRIEF, DECK)
+OUTPUTS = ("content.json", *(o.file for o in writers.OUTPUTS))
 CHARTS = "charts"
 # Libraries whose version changes output bytes; part of every build key.
 LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "lxml", "pillow", "justmytype-intl-cjk")
@@ -233,7 +232,7 @@ def shared_inputs(config: Config) -> dict[str, str]:
             if not path.exists():
                 raise ConfigError(f"{role} not found", path=path)
             inputs |= _hash_files(path, f"{role}:{display(path)}")
-    split_template(config.template)  # a template of the wrong kind fails before any work
+    writers.split_template(config.template)  # a template of the wrong kind fails before any work
     if config.theme is None:
         inputs.setdefault("templates/default/theme.yaml", manifest.sha256_file(DEFAULT_THEME))
     font_file = config.fonts.get("chart_font_file")
@@ -368,7 +367,7 @@ def _render(
     write_text(staging / "content.json", model.to_json())
     lap("extract")
     theme = load_build_theme(config)
-    brief_template, deck_template = split_template(config.template)
+    templates = writers.split_template(config.template)
     from reportgen.charts import run
     from reportgen.plans import folder_dirs
 
@@ -376,51 +375,32 @@ def _render(
         model, staging / CHARTS, theme=theme, helper=helper, dirs=folder_dirs(config.template)
     )
     lap("charts")  # with a helper: planning only; the drawing overlaps the brief and the deck
-    from reportgen.writers.brief import compose_brief
-    from reportgen.writers.deck import compose_deck
-
-    # Both documents are laid out before either is saved: charts a helper is still drawing are
+    # Every document is laid out before any is saved: charts a helper is still drawing are
     # placed by size and put in at save time, so the writers never wait for the drawing.
     when = source_date()
-    brief = compose_brief(
-        model, charts=charts, template=brief_template, style=config.style, theme=theme, when=when
-    )
-    lap("brief")
-    deck = compose_deck(
-        model,
-        charts=charts,
-        template=deck_template,
-        native_charts=config.native_charts,
-        theme=theme,
-        when=when,
-    )
-    lap("deck")
+    documents = {}
+    for output in writers.OUTPUTS:
+        documents[output] = output.compose(
+            model,
+            charts,
+            when,
+            template=templates[output.name],
+            theme=theme,
+            **output.options(config),
+        )
+        lap(output.name)
     verify = verifier(staging, model) if job.settings.get("verify") else None
     findings: list[str] | None = [] if verify is not None else None
-    for name, document in ((DECK, deck), (BRIEF, brief)):  # the order the helper draws in
-        write_bytes(staging / name, document.to_bytes())  # waits for its charts
-        lap(f"save_{name.split('.')[0]}")
+    for output in reversed(writers.OUTPUTS):  # the order the helper draws in
+        write_bytes(staging / output.file, documents[output].to_bytes())  # waits for its charts
+        lap(f"save_{output.name}")
         if verify is not None:
-            findings += [str(f) for f in verify(name)]
-            lap(f"verify_{name.split('.')[0]}")
+            findings += [str(f) for f in verify(output.file)]
+            lap(f"verify_{output.name}")
     charts.finish()
     if helper is not None:
         lap("charts_wait")
     return findings, timings
-
-
-def split_template(template: Path | None) -> tuple[Path | None, Path | None]:
-    """--template for the brief and for the deck: a .docx, a .pptx, or a folder holding either."""
-    if template is None:
-        return None, None
-    if template.is_dir():  # each writer takes what it needs from the folder
-        return template, template
-    suffix = template.suffix.lower()
-    if suffix in (".docx", ".dotx"):
-        return template, None
-    if suffix == ".pptx":
-        return None, template
-    raise ConfigError("a template is a .docx (brief), a .pptx (deck) or a folder", path=template)
 
 
 def load_build_theme(config: Config):

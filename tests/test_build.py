@@ -408,15 +408,15 @@ def test_no_articles_is_a_usage_error(tmp_path, monkeypatch) -> None:
 
 
 def test_template_goes_to_the_writer_it_fits(tmp_path) -> None:
-    from reportgen.build import split_template
+    from reportgen.writers import split_template
 
     folder = tmp_path / "corp"
     folder.mkdir()
-    assert split_template(None) == (None, None)
-    assert split_template(Path("x.docx")) == (Path("x.docx"), None)
-    assert split_template(Path("x.pptx")) == (None, Path("x.pptx"))
+    assert split_template(None) == {"brief": None, "deck": None}
+    assert split_template(Path("x.docx")) == {"brief": Path("x.docx"), "deck": None}
+    assert split_template(Path("x.pptx")) == {"brief": None, "deck": Path("x.pptx")}
     # a folder goes to both: each writer finds its own plan, labels and reference file in it
-    assert split_template(folder) == (folder, folder)
+    assert split_template(folder) == {"brief": folder, "deck": folder}
     with pytest.raises(ConfigError, match="a template is a .docx"):
         split_template(Path("x.potx"))
 

@@ -26,6 +26,7 @@ from reportgen.verify.fit import fit_problem
 from reportgen.verify.read_docx import read_docx
 from reportgen.verify.read_pptx import read_pptx
 from reportgen.verify.render import pdf_findings, render_findings
+from reportgen.writers import OUTPUTS, by_file
 
 __all__ = [
     "Document",
@@ -52,8 +53,6 @@ __all__ = [
     "verify_outputs",
 ]
 
-BRIEF = "brief.docx"
-DECK = "deck.pptx"
 CONTENT = "content.json"
 CHARTS = "charts/charts.json"
 # --- entry points -----------------------------------------------------------------------------
@@ -79,10 +78,9 @@ def verifier_for(out_dir: Path, model: Model) -> Callable[[str], list[Finding]]:
     can verify each document as soon as it is written; the source is read once."""
     out_dir = Path(out_dir)
     source = Source.of(model, _chart_specs(out_dir, model))
-    readers = {BRIEF: read_docx, DECK: read_pptx}
 
     def check(name: str) -> list[Finding]:
-        return check_document(readers[name](out_dir / name), source, model)
+        return check_document(by_file(name).read_back(out_dir / name), source, model)
 
     return check
 
@@ -105,12 +103,12 @@ def _load_model(out_dir: Path) -> Model:
 
 def _read_documents(out_dir: Path) -> list[Document]:
     docs = []
-    if (out_dir / BRIEF).is_file():
-        docs.append(read_docx(out_dir / BRIEF))
-    if (out_dir / DECK).is_file():
-        docs.append(read_pptx(out_dir / DECK))
+    for output in OUTPUTS:
+        if (out_dir / output.file).is_file():
+            docs.append(output.read_back(out_dir / output.file))
     if not docs:
-        raise InputError(f"neither {BRIEF} nor {DECK} in this folder", path=out_dir)
+        names = " nor ".join(o.file for o in OUTPUTS)
+        raise InputError(f"neither {names} in this folder", path=out_dir)
     return docs
 
 
