@@ -4,6 +4,13 @@
 ``brief`` and ``deck`` build the context each plan template sees.
 """
 
-from reportgen.plans.render import folder_dirs, labels, render_plan, render_text, template_dirs
+from reportgen.plans.render import (
+    folder_dirs,
+    labels,
+    locate,
+    render_plan,
+    render_text,
+    template_dirs,
+)
 
-__all__ = ["folder_dirs", "labels", "render_plan", "render_text", "template_dirs"]
+__all__ = ["folder_dirs", "labels", "locate", "render_plan", "render_text", "template_dirs"]

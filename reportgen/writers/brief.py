@@ -114,20 +114,13 @@ def _serialize(document) -> bytes:
 
 def _locate(style: str, template: Path | None) -> tuple[list[Path], Path, bool]:
     """Plan/label search path, the reference .docx, and whether it is the user's."""
-    from reportgen.plans import template_dirs
+    from reportgen.plans import locate
     from reportgen.theme import TEMPLATES
 
     if not (TEMPLATES / style).is_dir() or not re.fullmatch(r"[a-z0-9_-]+", style):
         styles = sorted(p.name for p in TEMPLATES.iterdir() if (p / "reference.docx").is_file())
         raise ConfigError(f"unknown brief style {style!r}; choose one of {', '.join(styles)}")
-    folder = Path(template) if template is not None and Path(template).is_dir() else None
-    dirs = template_dirs(style, folder)
-    if template is not None and folder is None:
-        return dirs, Path(template), True
-    for d in dirs:
-        if (d / "reference.docx").is_file():
-            return dirs, d / "reference.docx", d == folder
-    raise TemplateError("no reference.docx found", path=dirs[0])
+    return locate(template, "reference.docx", style)
 
 
 def check_plan(plan: object) -> dict:

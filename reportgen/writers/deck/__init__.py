@@ -100,14 +100,10 @@ def locate_template(template: Path | None) -> tuple[list[Path], Path]:
     """The plan/labels search path and the reference .pptx for ``template``: a .pptx (its
     masters and layouts; the built-in plan), or a folder holding any of deck.yaml.j2,
     deck_labels_<lang>.yaml and reference.pptx (what it lacks comes from the built-in style)."""
-    from reportgen.plans import template_dirs
+    from reportgen.plans import locate
 
-    folder = Path(template) if template is not None and Path(template).is_dir() else None
-    dirs = template_dirs("default", folder)
-    if template is not None and folder is None:
-        return dirs, Path(template)
-    reference = next((d / "reference.pptx" for d in dirs if (d / "reference.pptx").is_file()), None)
-    return dirs, reference or DEFAULT_TEMPLATE
+    dirs, reference, _ = locate(template, "reference.pptx")
+    return dirs, reference
 
 
 def _validate(plan: object, where: Path | str = PLAN) -> list[dict]:
