@@ -313,11 +313,11 @@ def _number(value: float) -> str:
 
 def _note_prefix(language: str) -> str:
     """The words charts put before a note (注：, Note: ): a table column says it already."""
-    from reportgen.charts.plan import load_wording
     from reportgen.errors import ReportgenError
+    from reportgen.plans.render import labels, template_dirs
 
     try:
-        return load_wording(language)["note"].partition("{text}")[0]
+        return labels("chart", language, template_dirs())["note"].partition("{text}")[0]
     except (KeyError, ReportgenError):  # no chart labels for this language: nothing to strip
         return ""
 
