@@ -11,7 +11,7 @@ import yaml
 from conftest import ROOT
 
 from reportgen.plans import deck as deck_plan
-from reportgen.writers import brief, deck
+from reportgen.writers import brief_reference, deck
 from reportgen.writers.brief_look import EXTRA_STYLES
 
 DOC = ROOT / "docs" / "templates.md"
@@ -47,7 +47,7 @@ def _tables(section: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     ("section", "header", "names"),
     [
-        ("The brief plan", "kind", brief.KINDS),
+        ("The brief plan", "kind", brief_reference.KINDS),
         ("The deck plan", "kind", deck.KINDS),
         ("The deck plan", "role", tuple(deck.DEFAULT_LAYOUTS)),
         ("Theme", "key", tuple(yaml.safe_load((DEFAULT / "theme.yaml").read_text("utf-8")))),
@@ -69,9 +69,9 @@ def test_readme_links_the_templates_doc() -> None:
 @pytest.mark.parametrize(
     ("names", "what"),
     [
-        (brief.KINDS, "brief block kinds"),
+        (brief_reference.KINDS, "brief block kinds"),
         (deck.KINDS, "deck slide kinds"),
-        (brief.REQUIRED_STYLES, "required Word styles"),
+        (brief_reference.REQUIRED_STYLES, "required Word styles"),
         (EXTRA_STYLES, "styles the brief writer adds"),
         (deck.DEFAULT_LAYOUTS, "deck layout roles"),
     ],
