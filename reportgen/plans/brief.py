@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
 
 NUMERALS = [
@@ -30,8 +31,6 @@ NUMERALS = [
     "二十",
 ]
 _MONEY = ("元", "yuan", "$", "dollar", "usd", "rmb", "eur", "€", "£")
-_SENTENCE_ZH = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）》\"']*|$)")
-_SENTENCE_EN = re.compile(r".+?(?:[.!?]+[\"'”’)]*(?=\s+[A-Z\"“(])|$)", re.S)
 # A clause ends at a comma, semicolon, colon or sentence end (Chinese and Latin marks).
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # The article's own heading numbers: 一、 （一） 1. 1、 (1)
@@ -79,12 +78,6 @@ def strongest(facts: list[Fact], model: Model) -> Fact | None:
     """The figure a section is best summed up by (see ``ranked``)."""
     best = ranked(facts, model)
     return best[0] if best else None
-
-
-def sentences(text: str, language: str) -> list[str]:
-    """Split a paragraph into sentences (Chinese ends keep closing quotes; 12.5 is not an end)."""
-    pattern = _SENTENCE_ZH if language == "zh" else _SENTENCE_EN
-    return [s.strip() for s in pattern.findall(text) if s.strip()]
 
 
 def _containing(paragraphs: list[Paragraph], start: int) -> Paragraph | None:

@@ -3,13 +3,11 @@ figures, cases, quotes)."""
 
 from __future__ import annotations
 
-import re
-
+from reportgen.ingest.sentences import CLOSING_QUOTES as _CLOSERS
+from reportgen.ingest.sentences import FIRST_IN_TEXT as _SENTENCE
+from reportgen.ingest.sentences import SENTENCE_IN_LINE as _SENTENCE_IN_LINE
 from reportgen.model import Model
 
-_CLOSERS = ("”", "’", "」", "』")
-_SENTENCE_IN_LINE = re.compile(r"[^\n]+?(?:[。！？!?；;]+[”’」』）)\"]*|\.[”’)\"]*(?=\s)|$)")
-_SENTENCE = re.compile(r".+?(?:[。！？!?；;]+[”’」』）)]*|$)", re.S)
 _OPENING_QUOTES = "“‘「『\"'"
 
 

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reportgen.ingest.numbers import NUMBER
+from reportgen.ingest.sentences import SPLIT_FOR_SEARCH
 from reportgen.model import Model
 from reportgen.verify.findings import Document, Finding, Piece
 
 # A quoted span shorter than this (letters and digits only) is a term, not a quotation.
 MIN_QUOTE = 5
 _NUMBER = re.compile(NUMBER)  # the extractor's own reading of a number
-_SENTENCE = re.compile(r"(?<=[。！？!?])|\n|(?<=[.?!])\s+(?=[A-Z\"“])")
 _CLAUSE = re.compile(r"[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 SHORT_PIECE = 40  # a card or a cell: its own words are the figure's context
@@ -89,7 +89,7 @@ def _statements(text: str, language: str) -> list[tuple[str, list[tuple[str, flo
     from reportgen.ingest.numbers import find_quantities
 
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in SPLIT_FOR_SEARCH.split(text):
         if sentence.strip():
             found = [
                 (q.base_unit.casefold(), q.normalized) for q in find_quantities(sentence, language)
