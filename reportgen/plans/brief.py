@@ -226,37 +226,8 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     facts.sort(key=lambda d: int(d["ref"][1:]))
     by_id = {d["id"]: d for d in facts}
     entries = list(getattr(charts, "entries", None) or [])
-    quotes = []
-    for q in sorted(model.quotes, key=lambda q: q.span.start):
-        data = q.model_dump(mode="json", exclude={"span"})
-        # "…burns out," said X: the comma belongs to the sentence around the quote, not to it
-        data.update(ref=qrefs[q.id], section=section(q.theme), shown=q.text.rstrip(" ,，、;；:："))
-        quotes.append(data)
-    themes = []
-    for i, t in enumerate(model.themes):
-        own = [f for f in model.facts if f.theme == i]
-        best = strongest(own, model)
-        themes.append(
-            {
-                "index": i,
-                "heading": t.heading,
-                "title": unnumbered(t.heading),
-                "name": names[i],
-                "verb": t.verb or "",
-                "pair": list(t.pair),
-                "tagline": t.tagline,
-                "points": [
-                    {"text": p.text, "support": support(model, t.paragraphs, p)} for p in t.points
-                ],
-                "body": [] if t.points else body(t.paragraphs, model),
-                "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
-                "lead_fact": by_id[best.id] if best else None,
-                "quotes": [q for q in quotes if q["theme"] == i],
-                "captions": [c.text for c in model.captions if c.theme == i],
-                "entities": [e.text for e in model.entities if e.theme == i],
-                "charts": [e.spec.id for e in entries if e.spec.theme == i],
-            }
-        )
+    quotes = _quote_dicts(model, qrefs, section)
+    themes = [_theme_dict(model, i, names[i], by_id, quotes, entries) for i in range(len(names))]
     lead_facts = [d for d in facts if d["theme"] is None]
     lead = [f for f in model.facts if f.theme is None and f.counts]
     lead_top = [by_id[f.id] for f in ranked(lead, model)]
@@ -288,6 +259,41 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "chart_refs": {
             e.spec.id: [frefs[f] for f in _chart_facts(e.spec) if f in frefs] for e in entries
         },
+    }
+
+
+def _quote_dicts(model: Model, qrefs: dict[str, str], section) -> list[dict]:
+    """The quotes in article order, with their reference, section and the text shown."""
+    quotes = []
+    for q in sorted(model.quotes, key=lambda q: q.span.start):
+        data = q.model_dump(mode="json", exclude={"span"})
+        # "…burns out," said X: the comma belongs to the sentence around the quote, not to it
+        data.update(ref=qrefs[q.id], section=section(q.theme), shown=q.text.rstrip(" ,，、;；:："))
+        quotes.append(data)
+    return quotes
+
+
+def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list) -> dict:
+    """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names."""
+    t = model.themes[i]
+    own = [f for f in model.facts if f.theme == i]
+    best = strongest(own, model)
+    return {
+        "index": i,
+        "heading": t.heading,
+        "title": unnumbered(t.heading),
+        "name": name,
+        "verb": t.verb or "",
+        "pair": list(t.pair),
+        "tagline": t.tagline,
+        "points": [{"text": p.text, "support": support(model, t.paragraphs, p)} for p in t.points],
+        "body": [] if t.points else body(t.paragraphs, model),
+        "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
+        "lead_fact": by_id[best.id] if best else None,
+        "quotes": [q for q in quotes if q["theme"] == i],
+        "captions": [c.text for c in model.captions if c.theme == i],
+        "entities": [e.text for e in model.entities if e.theme == i],
+        "charts": [e.spec.id for e in entries if e.spec.theme == i],
     }
 
 

@@ -10,6 +10,31 @@ from reportgen.writers.deck.layout import EMU_IN, Box, Entry, _has_fact, _image_
 NATIVE_KINDS = ("bar", "stacked", "donut", "change")
 
 
+def _chart_data(chart: ChartSpec):
+    """The native chart type and its data: the parts of a stacked chart (first series) as one
+    stacked bar, a whole's own series being its total; other kinds one series per series."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    data = CategoryChartData(number_format=_number_format(chart))
+    first = chart.series[0]
+    if chart.kind == "stacked":
+        data.categories = [chart.title]
+        for label, value in zip(first.labels, first.values, strict=False):
+            data.add_series(label, [value])
+        return XL_CHART_TYPE.BAR_STACKED, data
+    data.categories = first.labels
+    for s in chart.series:
+        data.add_series(s.name or chart.title, s.values)
+    ctype = {
+        "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+        "change": XL_CHART_TYPE.COLUMN_CLUSTERED,
+        "stacked": XL_CHART_TYPE.BAR_STACKED,
+        "donut": XL_CHART_TYPE.DOUGHNUT,
+    }[chart.kind]
+    return ctype, data
+
+
 def _number_format(chart: ChartSpec) -> str:
     values = [v for s in chart.series for v in s.values]
     return "0" if all(float(v).is_integer() for v in values) else "0.0#"
@@ -60,32 +85,13 @@ class ChartSlides:
         set_alt_text(pic, alt)
 
     def _native_chart(self, slide, area: Box, chart: ChartSpec, alt: str) -> None:
-        from pptx.chart.data import CategoryChartData
-        from pptx.dml.color import RGBColor
-        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+        from pptx.enum.chart import XL_LEGEND_POSITION
         from pptx.util import Pt
 
         from reportgen.writers.pptx_helpers import set_alt_text
 
-        data = CategoryChartData(number_format=_number_format(chart))
-        first = chart.series[0]
         kind = chart.kind
-        if kind == "stacked":
-            # the parts (first series) as one stacked bar; a whole's own series is its total
-            data.categories = [chart.title]
-            for label, value in zip(first.labels, first.values, strict=False):
-                data.add_series(label, [value])
-            ctype = XL_CHART_TYPE.BAR_STACKED
-        else:
-            data.categories = first.labels
-            for s in chart.series:
-                data.add_series(s.name or chart.title, s.values)
-            ctype = {
-                "bar": XL_CHART_TYPE.BAR_CLUSTERED,
-                "change": XL_CHART_TYPE.COLUMN_CLUSTERED,
-                "stacked": XL_CHART_TYPE.BAR_STACKED,
-                "donut": XL_CHART_TYPE.DOUGHNUT,
-            }[kind]
+        ctype, data = _chart_data(chart)
         frame = slide.shapes.add_chart(ctype, area.x, area.y, area.w, area.h, data)
         frame.name = "Chart"
         set_alt_text(frame, alt)
@@ -98,12 +104,20 @@ class ChartSlides:
         plot.data_labels.font.size = Pt(14)
         plot.data_labels.number_format = _number_format(chart)
         plot.data_labels.number_format_is_linked = False
-        palette = self.theme.palette
         multi = kind in ("donut", "stacked")
         ch.has_legend = multi or len(chart.series) > 1
         if ch.has_legend:
             ch.legend.position = XL_LEGEND_POSITION.BOTTOM
             ch.legend.include_in_layout = False
+        self._color_native(ch, plot, chart)
+
+    def _color_native(self, ch, plot, chart: ChartSpec) -> None:
+        """Fill colours (derived values muted), axes and labels of a native chart."""
+        from pptx.dml.color import RGBColor
+
+        palette = self.theme.palette
+        first = chart.series[0]
+        kind = chart.kind
         if kind == "donut":
             for k, point in enumerate(plot.series[0].points):
                 point.format.fill.solid()
