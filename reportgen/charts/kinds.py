@@ -56,9 +56,6 @@ _NUMBER = re.compile(r"[0-9][0-9.,]*")
 
 def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
     """A panel of big numbers: qualifier and unit smaller, label below, rank badge."""
-    from matplotlib.offsetbox import AnnotationBbox, HPacker, TextArea
-    from matplotlib.patches import FancyBboxPatch
-
     if not spec.series or not spec.series[0].labels:
         return
     s = spec.series[0]
@@ -69,76 +66,85 @@ def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
     tw, th = (box.w - gap * (cols - 1)) / cols, (box.h - gap * (rows - 1)) / rows
     th = min(th, tw * 0.62, 1.9)
     top = box.y1 - (box.h - rows * th - (rows - 1) * gap) / 2
-    label_size = float(theme.sizes["chart_label"])
     for i in range(n):
         r, c = divmod(i, cols)
         x, y = box.x0 + c * (tw + gap), top - (r + 1) * th - r * gap
-        fig.patches.append(
-            FancyBboxPatch(
-                (x / box.W, y / box.H),
-                tw / box.W,
-                th / box.H,
-                boxstyle="round,pad=0,rounding_size=0.012",
-                transform=fig.transFigure,
-                fc=_c(theme, "panel"),
-                ec="none",
-            )
+        _figure_tile(fig, box, theme, s, i, (x, y, tw, th), range(r * cols, min(n, (r + 1) * cols)))
+
+
+def _figure_tile(fig, box: _Box, theme: Theme, s: ChartSeries, i: int, tile, row) -> None:
+    """One figure card at ``tile`` (x, y, width, height in inches); ``row`` holds the indexes of
+    its row's cards, which share one baseline."""
+    from matplotlib.offsetbox import AnnotationBbox, HPacker, TextArea
+    from matplotlib.patches import FancyBboxPatch
+
+    x, y, tw, th = tile
+    label_size = float(theme.sizes["chart_label"])
+    fig.patches.append(
+        FancyBboxPatch(
+            (x / box.W, y / box.H),
+            tw / box.W,
+            th / box.H,
+            boxstyle="round,pad=0,rounding_size=0.012",
+            transform=fig.transFigure,
+            fc=_c(theme, "panel"),
+            ec="none",
         )
-        shown = _shown(s, i)
-        m = _NUMBER.search(shown)
-        pre, num, post = (shown[: m.start()], m.group(), shown[m.end() :]) if m else ("", shown, "")
-        if pre[-1:] in ("$", "€", "£", "¥") and pre:  # $1.2: the sign is as big as its number
-            pre, num = pre[:-1], pre[-1] + num
-        big = min(th * 72 * 0.34, 34.0)
-        need = text_inches(num, big) + text_inches(pre + post, big * 0.5) + 0.12 * bool(pre + post)
-        if need > tw * 0.9:
-            big *= tw * 0.9 / need
-        # "600 rooms" needs no "rooms" under it: a label the value already says is left out
-        said = s.labels[i].strip().casefold() in shown.casefold()
-        lsize = _fit(s.labels[i], label_size, tw * 0.92, floor=0.7)
-        label = "" if said else _wrap(s.labels[i], lsize, tw * 0.92)
-        row = range(r * cols, min(n, (r + 1) * cols))
-        badged = any(_badge(s, k) for k in row)  # one baseline per row of tiles
-        badge_h = (label_size * 0.85 / 72 * 1.6 + 0.14) if badged else 0.0
-        lines = label.count("\n") + 1 if label else 0
-        block = big / 72 * 0.95 + 0.1 + lines * lsize / 72 * 1.35 + badge_h
-        cy = y + th / 2 + block / 2 - big / 72 * 0.95
-        parts = []
-        for text, size in ((pre, big * 0.5), (num, big), (post, big * 0.5)):
-            if text:
-                props = {"size": size, "color": _c(theme, "accent"), "weight": "bold"}
-                parts.append(TextArea(text, textprops=props))
-        packer = HPacker(children=parts, align="baseline", pad=0, sep=2)
-        fig.add_artist(
-            AnnotationBbox(
-                packer,
-                ((x + tw / 2) / box.W, cy / box.H),
-                xycoords="figure fraction",
-                frameon=False,
-                box_alignment=(0.5, 0.0),
-                pad=0,
-            )
+    )
+    shown = _shown(s, i)
+    m = _NUMBER.search(shown)
+    pre, num, post = (shown[: m.start()], m.group(), shown[m.end() :]) if m else ("", shown, "")
+    if pre[-1:] in ("$", "€", "£", "¥") and pre:  # $1.2: the sign is as big as its number
+        pre, num = pre[:-1], pre[-1] + num
+    big = min(th * 72 * 0.34, 34.0)
+    need = text_inches(num, big) + text_inches(pre + post, big * 0.5) + 0.12 * bool(pre + post)
+    if need > tw * 0.9:
+        big *= tw * 0.9 / need
+    # "600 rooms" needs no "rooms" under it: a label the value already says is left out
+    said = s.labels[i].strip().casefold() in shown.casefold()
+    lsize = _fit(s.labels[i], label_size, tw * 0.92, floor=0.7)
+    label = "" if said else _wrap(s.labels[i], lsize, tw * 0.92)
+    badged = any(_badge(s, k) for k in row)  # one baseline per row of tiles
+    badge_h = (label_size * 0.85 / 72 * 1.6 + 0.14) if badged else 0.0
+    lines = label.count("\n") + 1 if label else 0
+    block = big / 72 * 0.95 + 0.1 + lines * lsize / 72 * 1.35 + badge_h
+    cy = y + th / 2 + block / 2 - big / 72 * 0.95
+    parts = []
+    for text, size in ((pre, big * 0.5), (num, big), (post, big * 0.5)):
+        if text:
+            props = {"size": size, "color": _c(theme, "accent"), "weight": "bold"}
+            parts.append(TextArea(text, textprops=props))
+    packer = HPacker(children=parts, align="baseline", pad=0, sep=2)
+    fig.add_artist(
+        AnnotationBbox(
+            packer,
+            ((x + tw / 2) / box.W, cy / box.H),
+            xycoords="figure fraction",
+            frameon=False,
+            box_alignment=(0.5, 0.0),
+            pad=0,
         )
+    )
+    fig.text(
+        (x + tw / 2) / box.W,
+        (cy - 0.1) / box.H,
+        label,
+        size=lsize,
+        color=_c(theme, "text"),
+        ha="center",
+        va="top",
+    )
+    if _badge(s, i):
         fig.text(
             (x + tw / 2) / box.W,
-            (cy - 0.1) / box.H,
-            label,
-            size=lsize,
-            color=_c(theme, "text"),
+            (cy - block + big / 72 * 0.95 + label_size * 0.85 / 72 * 0.45) / box.H,
+            _badge(s, i),
+            size=label_size * 0.85,
+            color="#FFFFFF",
             ha="center",
-            va="top",
+            va="bottom",
+            bbox=_badge_box(theme),
         )
-        if _badge(s, i):
-            fig.text(
-                (x + tw / 2) / box.W,
-                (cy - block + big / 72 * 0.95 + label_size * 0.85 / 72 * 0.45) / box.H,
-                _badge(s, i),
-                size=label_size * 0.85,
-                color="#FFFFFF",
-                ha="center",
-                va="bottom",
-                bbox=_badge_box(theme),
-            )
 
 
 def _rect(fig, box: _Box, x: float, y: float, w: float, h: float, style: dict) -> None:
