@@ -75,7 +75,6 @@ def _figures(fig, spec: ChartSpec, theme: Theme, box: _Box) -> None:
 def _figure_tile(fig, box: _Box, theme: Theme, s: ChartSeries, i: int, tile, row) -> None:
     """One figure card at ``tile`` (x, y, width, height in inches); ``row`` holds the indexes of
     its row's cards, which share one baseline."""
-    from matplotlib.offsetbox import AnnotationBbox, HPacker, TextArea
     from matplotlib.patches import FancyBboxPatch
 
     x, y, tw, th = tile
@@ -92,14 +91,7 @@ def _figure_tile(fig, box: _Box, theme: Theme, s: ChartSeries, i: int, tile, row
         )
     )
     shown = _shown(s, i)
-    m = _NUMBER.search(shown)
-    pre, num, post = (shown[: m.start()], m.group(), shown[m.end() :]) if m else ("", shown, "")
-    if pre[-1:] in ("$", "€", "£", "¥") and pre:  # $1.2: the sign is as big as its number
-        pre, num = pre[:-1], pre[-1] + num
-    big = min(th * 72 * 0.34, 34.0)
-    need = text_inches(num, big) + text_inches(pre + post, big * 0.5) + 0.12 * bool(pre + post)
-    if need > tw * 0.9:
-        big *= tw * 0.9 / need
+    pre, num, post, big = _figure_parts(shown, tw, th)
     # "600 rooms" needs no "rooms" under it: a label the value already says is left out
     said = s.labels[i].strip().casefold() in shown.casefold()
     lsize = _fit(s.labels[i], label_size, tw * 0.92, floor=0.7)
@@ -109,22 +101,7 @@ def _figure_tile(fig, box: _Box, theme: Theme, s: ChartSeries, i: int, tile, row
     lines = label.count("\n") + 1 if label else 0
     block = big / 72 * 0.95 + 0.1 + lines * lsize / 72 * 1.35 + badge_h
     cy = y + th / 2 + block / 2 - big / 72 * 0.95
-    parts = []
-    for text, size in ((pre, big * 0.5), (num, big), (post, big * 0.5)):
-        if text:
-            props = {"size": size, "color": _c(theme, "accent"), "weight": "bold"}
-            parts.append(TextArea(text, textprops=props))
-    packer = HPacker(children=parts, align="baseline", pad=0, sep=2)
-    fig.add_artist(
-        AnnotationBbox(
-            packer,
-            ((x + tw / 2) / box.W, cy / box.H),
-            xycoords="figure fraction",
-            frameon=False,
-            box_alignment=(0.5, 0.0),
-            pad=0,
-        )
-    )
+    _figure_value(fig, box, theme, (pre, num, post), big, ((x + tw / 2), cy))
     fig.text(
         (x + tw / 2) / box.W,
         (cy - 0.1) / box.H,
@@ -145,6 +122,42 @@ def _figure_tile(fig, box: _Box, theme: Theme, s: ChartSeries, i: int, tile, row
             va="bottom",
             bbox=_badge_box(theme),
         )
+
+
+def _figure_parts(shown: str, tw: float, th: float) -> tuple[str, str, str, float]:
+    """A card's value split around its number, and the number's size to fit the card."""
+    m = _NUMBER.search(shown)
+    pre, num, post = (shown[: m.start()], m.group(), shown[m.end() :]) if m else ("", shown, "")
+    if pre[-1:] in ("$", "€", "£", "¥") and pre:  # $1.2: the sign is as big as its number
+        pre, num = pre[:-1], pre[-1] + num
+    big = min(th * 72 * 0.34, 34.0)
+    need = text_inches(num, big) + text_inches(pre + post, big * 0.5) + 0.12 * bool(pre + post)
+    if need > tw * 0.9:
+        big *= tw * 0.9 / need
+    return pre, num, post, big
+
+
+def _figure_value(fig, box: _Box, theme: Theme, texts, big: float, at) -> None:
+    """The value on one baseline: qualifier and unit at half the number's size."""
+    from matplotlib.offsetbox import AnnotationBbox, HPacker, TextArea
+
+    pre, num, post = texts
+    parts = []
+    for text, size in ((pre, big * 0.5), (num, big), (post, big * 0.5)):
+        if text:
+            props = {"size": size, "color": _c(theme, "accent"), "weight": "bold"}
+            parts.append(TextArea(text, textprops=props))
+    packer = HPacker(children=parts, align="baseline", pad=0, sep=2)
+    fig.add_artist(
+        AnnotationBbox(
+            packer,
+            (at[0] / box.W, at[1] / box.H),
+            xycoords="figure fraction",
+            frameon=False,
+            box_alignment=(0.5, 0.0),
+            pad=0,
+        )
+    )
 
 
 def _rect(fig, box: _Box, x: float, y: float, w: float, h: float, style: dict) -> None:
