@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from reportgen.charts.wording import Wording, load_wording
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
+from reportgen.plans.select import vague
 
 MAX_FIGURES = 6
 MAX_BARS = 8
@@ -43,15 +44,10 @@ def _label(fact: Fact) -> str:
 
 
 def _vague(fact: Fact, model: Model) -> bool:
-    """A Chinese label that does not say what it counts alone: a word another figure also counts
-    (企业 twice) or a bare noun of one or two characters (县, 部门). As a bar or a headline card
-    it would read as a different thing than the article means; English values carry their noun
-    (200 firms), so their labels are never vague here."""
-    label = _label(fact)
-    if model.language != "zh" or not label:
-        return False
-    same = sum(1 for f in model.facts if _label(f) == label)
-    return same > 1 or len(label) <= 2
+    """A label that does not say what it counts alone (plans.select.vague), in Chinese only: as
+    a bar or a headline card it would read as a different thing than the article means; English
+    values carry their noun (200 firms), so their labels are never vague here."""
+    return model.language == "zh" and bool(_label(fact)) and vague(fact, model)
 
 
 def _theme_name(model: Model, theme: int | None, w: Wording) -> str:

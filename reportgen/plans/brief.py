@@ -7,6 +7,7 @@ import re
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
+from reportgen.plans.select import _twice, ranked, strongest, vague
 
 NUMERALS = [
     "一",
@@ -30,7 +31,6 @@ NUMERALS = [
     "十九",
     "二十",
 ]
-_MONEY = ("元", "yuan", "$", "dollar", "usd", "rmb", "eur", "€", "£")
 # A clause ends at a comma, semicolon, colon or sentence end (Chinese and Latin marks).
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # The article's own heading numbers: 一、 （一） 1. 1、 (1)
@@ -51,33 +51,6 @@ def quote_refs(model: Model) -> dict[str, str]:
     """Annex references Q1, Q2... for quotes in text order."""
     ordered = sorted(model.quotes, key=lambda q: q.span.start)
     return {q.id: f"Q{i}" for i, q in enumerate(ordered, 1)}
-
-
-def ranked(facts: list[Fact], model: Model) -> list[Fact]:
-    """Facts from strongest to weakest: described (the longer the clearer), stated in a relation
-    (rank, change, whole of parts), monetary, then larger, then earlier."""
-    related = set()
-    for rel in model.relations:
-        related.update(x for x in (rel.whole, rel.fact, rel.of) if x)
-
-    def score(f: Fact) -> tuple:
-        money = any(m in f.base_unit.lower() or m in f.unit.lower() for m in _MONEY)
-        return (
-            bool(f.counts),
-            len(f.counts) >= 3,
-            f.id in related,
-            money,
-            f.normalized,
-            -f.span.start,
-        )
-
-    return sorted(facts, key=score, reverse=True)
-
-
-def strongest(facts: list[Fact], model: Model) -> Fact | None:
-    """The figure a section is best summed up by (see ``ranked``)."""
-    best = ranked(facts, model)
-    return best[0] if best else None
 
 
 def _containing(paragraphs: list[Paragraph], start: int) -> Paragraph | None:
@@ -124,20 +97,6 @@ def _lower_qualifier(f: Fact) -> str:
     if word and word.casefold() == f.qualifier_word.strip().casefold() and word[1:].islower():
         return word.lower() + f.text[len(word) :]
     return f.text
-
-
-def vague(f: Fact, model: Model) -> bool:
-    """Whether ``counts`` alone does not say what is counted: a word another fact also counts
-    (企业 twice; projects twice) or, in Chinese, a bare one- or two-character noun (县, 部门)."""
-    counts = f.counts.strip()
-    if not counts:
-        return False
-    return _twice(f, model) or (model.language == "zh" and len(counts) <= 2)
-
-
-def _twice(f: Fact, model: Model) -> bool:
-    counts = f.counts.strip().casefold()
-    return sum(1 for g in model.facts if g.counts.strip().casefold() == counts) > 1
 
 
 def clause(f: Fact, language: str) -> str:
