@@ -10,6 +10,7 @@ from reportgen.clock import source_date
 from reportgen.errors import ConfigError
 
 if TYPE_CHECKING:  # pydantic is slow to import; a no-op build never needs it
+    from reportgen.charts.stamp import ChartFiles
     from reportgen.model import Model
 
 
@@ -55,7 +56,7 @@ def charts_command(
     model: Path | None,
     out_dir: Path | None,
     theme: Path | None = None,
-):
+) -> ChartFiles:
     """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts).
 
     When nothing changed since the last run into the same folder (a stamp keyed by the input
@@ -67,7 +68,7 @@ def charts_command(
     if source is not None and out is not None:
         files = stamp.fresh(source, out, theme)
         if files is not None:
-            return stamp.Cached(out, [f for f in files if f.endswith("-slide.png")])
+            return stamp.ChartFiles(out, [f for f in files if f.endswith("-slide.png")])
     from reportgen.charts import INDEX, run
 
     m = load_model(article, model)
@@ -75,7 +76,7 @@ def charts_command(
     if source is not None:
         files = [INDEX] + [p.name for e in result.entries for p in (e.slide_png, e.page_png, e.svg)]
         stamp.write(source, result.directory, files, theme)
-    return result
+    return stamp.ChartFiles(result.directory, [e.slide_png.name for e in result.entries])
 
 
 def _theme(path: Path | None):

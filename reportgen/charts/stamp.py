@@ -14,8 +14,9 @@ STAMP = ".charts-stamp.json"
 
 
 @dataclass(frozen=True)
-class Cached:
-    """What an up-to-date run reports: the folder and one entry per chart."""
+class ChartFiles:
+    """What `reportgen charts` reports, drawn or up to date: the folder and one slide PNG name
+    per chart."""
 
     directory: Path
     entries: list[str]
