@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.clock import source_date
 from reportgen.errors import ConfigError
 
 if TYPE_CHECKING:  # pydantic is slow to import; a no-op build never needs it
+    from reportgen.charts.stamp import ChartFiles
     from reportgen.model import Model
 
 
@@ -54,19 +56,19 @@ def charts_command(
     model: Path | None,
     out_dir: Path | None,
     theme: Path | None = None,
-):
+) -> ChartFiles:
     """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts).
 
     When nothing changed since the last run into the same folder (a stamp keyed by the input
     file, theme, labels, fonts and code), neither the article nor the model is even loaded.
     """
-    from reportgen import charts_stamp as stamp
+    from reportgen.charts import stamp
 
     source, out = _charts_source(article, model, out_dir)
     if source is not None and out is not None:
         files = stamp.fresh(source, out, theme)
         if files is not None:
-            return stamp.Cached(out, [f for f in files if f.endswith("-slide.png")])
+            return stamp.ChartFiles(out, [f for f in files if f.endswith("-slide.png")])
     from reportgen.charts import INDEX, run
 
     m = load_model(article, model)
@@ -74,7 +76,7 @@ def charts_command(
     if source is not None:
         files = [INDEX] + [p.name for e in result.entries for p in (e.slide_png, e.page_png, e.svg)]
         stamp.write(source, result.directory, files, theme)
-    return result
+    return stamp.ChartFiles(result.directory, [e.slide_png.name for e in result.entries])
 
 
 def _theme(path: Path | None):
@@ -127,11 +129,12 @@ def _prepare(
     from reportgen.charts import run
     from reportgen.plans import folder_dirs
 
+    when = source_date()
     look = _theme(theme)
     m = load_model(article, model)
     output = output or default_out(m) / name
     charts = run(m, output.parent / "charts", theme=look, dirs=folder_dirs(template))
-    return m, output, charts, look
+    return m, output, charts, look, when
 
 
 def brief_command(
@@ -143,10 +146,13 @@ def brief_command(
     theme: Path | None = None,
 ) -> Path:
     """Write the Word briefing; its charts go to a charts/ folder beside it."""
+    from reportgen.writers import BRIEF
     from reportgen.writers.brief import write_brief
 
-    m, output, charts, look = _prepare(article, model, output, "brief.docx", template, theme)
-    return write_brief(m, output, charts=charts, template=template, style=style, theme=look)
+    m, output, charts, look, when = _prepare(article, model, output, BRIEF.file, template, theme)
+    return write_brief(
+        m, output, charts=charts, template=template, style=style, theme=look, when=when
+    )
 
 
 def deck_command(
@@ -158,11 +164,18 @@ def deck_command(
     theme: Path | None = None,
 ) -> Path:
     """Write the PowerPoint deck; its charts go to a charts/ folder beside it."""
+    from reportgen.writers import DECK
     from reportgen.writers.deck import write_deck
 
-    m, output, charts, look = _prepare(article, model, output, "deck.pptx", template, theme)
+    m, output, charts, look, when = _prepare(article, model, output, DECK.file, template, theme)
     return write_deck(
-        m, output, charts=charts, template=template, native_charts=native_charts, theme=look
+        m,
+        output,
+        charts=charts,
+        template=template,
+        native_charts=native_charts,
+        theme=look,
+        when=when,
     )
 
 

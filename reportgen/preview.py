@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import InputError, OutputError
+from reportgen.writers import OUTPUTS
 
-DOCUMENTS = ("deck.pptx", "brief.docx")
+DOCUMENTS = tuple(o.file for o in reversed(OUTPUTS))  # the deck first, as before
 FOLDER = "preview"
 CONTACT = "contact-sheet.png"
 DPI = 60

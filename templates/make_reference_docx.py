@@ -17,10 +17,10 @@ def build(style: str) -> bytes:
     """A cleaned python-docx default document with the style's look applied."""
     from docx import Document
 
+    from reportgen.clock import FIXED_DATE
     from reportgen.theme import load_theme
     from reportgen.writers import brief_look as look
     from reportgen.writers import docx_helpers as h
-    from reportgen.writers.brief_plan import FIXED_DATE
     from reportgen.writers.ooxml import normalize_zip
 
     doc = Document()

@@ -109,7 +109,13 @@ ODD_ARTICLES = {
 }
 
 
-@pytest.mark.parametrize("name", list(ODD_ARTICLES))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.slow) if n == "thousands-of-quotes" else n
+        for n in ODD_ARTICLES
+    ],
+)
 def test_odd_article_gives_sound_documents(tmp_path, name) -> None:
     path = tmp_path / f"{name}.md"
     path.write_text(ODD_ARTICLES[name], encoding="utf-8")

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from reportgen import build as build_module
 from reportgen import manifest
 from reportgen.build import article_slug, collect, parse_shard, shard
+from reportgen.build import jobs as jobs_module
 from reportgen.cli import app
 from reportgen.config import Config
 from reportgen.errors import ConfigError
@@ -85,7 +86,7 @@ def _epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
 
 
-REAL_CODE_DIGEST = build_module._code_digest
+REAL_CODE_DIGEST = jobs_module._code_digest
 
 
 def fixed_code_digest() -> str:
@@ -101,7 +102,7 @@ def built(tmp_path_factory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        mp.setattr(build_module, "_code_digest", fixed_code_digest)
+        mp.setattr(jobs_module, "_code_digest", fixed_code_digest)
         result = run_cli("articles", "--no-verify", "--jobs", "1", "--quiet")
     assert result.exit_code == 0, result.output
     return root
@@ -113,7 +114,7 @@ def project(built, tmp_path, monkeypatch) -> Path:
     root = tmp_path / "p"
     shutil.copytree(built, root)
     monkeypatch.chdir(root)
-    monkeypatch.setattr(build_module, "_code_digest", fixed_code_digest)
+    monkeypatch.setattr(jobs_module, "_code_digest", fixed_code_digest)
     return root
 
 
@@ -170,7 +171,7 @@ def test_rebuild_in_a_fresh_process_is_byte_identical(project, tmp_path) -> None
 
 
 def test_noop_rebuild_skips_everything_without_heavy_imports(project, monkeypatch) -> None:
-    monkeypatch.setattr(build_module, "_code_digest", REAL_CODE_DIGEST)
+    monkeypatch.setattr(jobs_module, "_code_digest", REAL_CODE_DIGEST)
     assert run_cli("articles", "--no-verify", "-q", "-j", "1").exit_code == 0  # real code key
     before = snapshot(project / "out")
     probe = (
@@ -316,7 +317,6 @@ def test_findings_are_recorded_and_reported_again_when_current(project, monkeypa
         return lambda name: [Finding()] if name == "deck.pptx" else []
 
     monkeypatch.setattr(build_module, "verifier", verifier)
-    monkeypatch.setattr(build_module, "verify_available", lambda: True)
     result = run_cli("articles/a00.txt", "-j", "1")
     assert result.exit_code == 1
     assert "a00: deck.pptx slide 2: number '42' is not in the source" in result.stderr
@@ -409,15 +409,15 @@ def test_no_articles_is_a_usage_error(tmp_path, monkeypatch) -> None:
 
 
 def test_template_goes_to_the_writer_it_fits(tmp_path) -> None:
-    from reportgen.build import split_template
+    from reportgen.writers import split_template
 
     folder = tmp_path / "corp"
     folder.mkdir()
-    assert split_template(None) == (None, None)
-    assert split_template(Path("x.docx")) == (Path("x.docx"), None)
-    assert split_template(Path("x.pptx")) == (None, Path("x.pptx"))
+    assert split_template(None) == {"brief": None, "deck": None}
+    assert split_template(Path("x.docx")) == {"brief": Path("x.docx"), "deck": None}
+    assert split_template(Path("x.pptx")) == {"brief": None, "deck": Path("x.pptx")}
     # a folder goes to both: each writer finds its own plan, labels and reference file in it
-    assert split_template(folder) == (folder, folder)
+    assert split_template(folder) == {"brief": folder, "deck": folder}
     with pytest.raises(ConfigError, match="a template is a .docx"):
         split_template(Path("x.potx"))
 

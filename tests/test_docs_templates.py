@@ -10,7 +10,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from reportgen.writers import brief, deck
+from reportgen.plans import deck as deck_plan
+from reportgen.writers import brief_reference, deck
 from reportgen.writers.brief_look import EXTRA_STYLES
 
 DOC = ROOT / "docs" / "templates.md"
@@ -46,7 +47,7 @@ def _tables(section: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     ("section", "header", "names"),
     [
-        ("The brief plan", "kind", brief.KINDS),
+        ("The brief plan", "kind", brief_reference.KINDS),
         ("The deck plan", "kind", deck.KINDS),
         ("The deck plan", "role", tuple(deck.DEFAULT_LAYOUTS)),
         ("Theme", "key", tuple(yaml.safe_load((DEFAULT / "theme.yaml").read_text("utf-8")))),
@@ -68,9 +69,9 @@ def test_readme_links_the_templates_doc() -> None:
 @pytest.mark.parametrize(
     ("names", "what"),
     [
-        (brief.KINDS, "brief block kinds"),
+        (brief_reference.KINDS, "brief block kinds"),
         (deck.KINDS, "deck slide kinds"),
-        (brief.REQUIRED_STYLES, "required Word styles"),
+        (brief_reference.REQUIRED_STYLES, "required Word styles"),
         (EXTRA_STYLES, "styles the brief writer adds"),
         (deck.DEFAULT_LAYOUTS, "deck layout roles"),
     ],
@@ -97,7 +98,7 @@ def test_theme_keys_are_documented() -> None:
 
 def test_brief_plan_context_is_documented(seed_model) -> None:
     from reportgen.plans import labels, template_dirs
-    from reportgen.writers.brief_plan import plan_context
+    from reportgen.plans.brief import plan_context
 
     context = plan_context(
         seed_model, None, labels("brief", seed_model.language, template_dirs()), None
@@ -110,7 +111,7 @@ def test_deck_plan_context_is_documented(seed_model) -> None:
     from reportgen.plans import labels, template_dirs
 
     entries = deck.chart_entries(seed_model, None)
-    context = deck.plan_context(
+    context = deck_plan.plan_context(
         seed_model, labels("deck", seed_model.language, template_dirs()), entries
     )
     assert seed_model.themes, "the seed should have themes"

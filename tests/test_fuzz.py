@@ -10,6 +10,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -181,6 +182,7 @@ def test_extract_gives_a_valid_model_or_a_clear_error(text, suffix) -> None:
     assert again == model
 
 
+@pytest.mark.slow  # about 20 s: documents for every case and example
 @profile(short=18)
 @given(text=ARTICLES)
 # found by long runs: a label cut into the figure before it; a card label cut inside a figure;

@@ -72,7 +72,8 @@ def specs_for(model: Model, dirs: list[Path] | None = None) -> list[ChartSpec]:
         for spec in model.charts:
             _check(spec)
         return list(model.charts)
-    from reportgen.charts.plan import load_wording, plan
+    from reportgen.charts.plan import plan
+    from reportgen.charts.wording import load_wording
 
     return plan(model, load_wording(model.language, dirs) if dirs else None)
 

@@ -13,7 +13,7 @@ from reportgen.fonts import FontChain
 from reportgen.model import ChartSpec
 from reportgen.theme import Theme
 
-_DRAW_SOURCE = Path(__file__).with_name("draw.py")
+_DRAW_SOURCES = [Path(__file__).with_name(n) for n in ("draw.py", "kinds.py")]
 _OURS = re.compile(r"^[0-9a-f]{16}(-slide\.png|-page\.png|\.svg)$")
 SUFFIXES = {"slide_png": "-slide.png", "page_png": "-page.png", "svg": ".svg"}
 
@@ -21,7 +21,7 @@ SUFFIXES = {"slide_png": "-slide.png", "page_png": "-page.png", "svg": ".svg"}
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     try:
-        return hashlib.sha256(_DRAW_SOURCE.read_bytes()).hexdigest()
+        return hashlib.sha256(b"".join(p.read_bytes() for p in _DRAW_SOURCES)).hexdigest()
     except OSError:
         return __version__
 

@@ -6,69 +6,12 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from reportgen.charts.wording import Wording, load_wording
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
+from reportgen.plans.select import vague
 
 MAX_FIGURES = 6
 MAX_BARS = 8
-
-
-@dataclass
-class Wording:
-    """The chart labels of one language, with small formatting helpers."""
-
-    labels: dict[str, str]
-    language: str = "zh"
-
-    def __getitem__(self, key: str) -> str:
-        return self.labels[key]
-
-    def fmt(self, key: str, **fields: object) -> str:
-        return self.labels[key].format(**fields)
-
-    def words(self, key: str) -> set[str]:
-        return {w.strip() for w in self.labels.get(key, "").split(",") if w.strip()}
-
-    def number(self, value: float) -> str:
-        """A value as text: no trailing zeros, thousands separators when the language uses them."""
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
-        sep = self.labels.get("thousands", "")
-        if not sep:
-            return text
-        sign = "-" if text.startswith("-") else ""
-        whole, dot, frac = text.lstrip("-").partition(".")
-        groups = []
-        while len(whole) > 3:
-            groups.insert(0, whole[-3:])
-            whole = whole[:-3]
-        groups.insert(0, whole)
-        return sign + sep.join(groups) + dot + frac
-
-    def display(self, fact: Fact) -> str:
-        """The value as the article qualifies it: 突破1200, 180余, 近80 / 1,600+, nearly 80."""
-        n = self.number(fact.value)
-        word = fact.qualifier_word.strip()
-        if word and self.labels.get("qualifier_style") == "word":
-            sep = self.labels.get("word_sep", "")
-            if fact.text.lstrip().startswith(word):
-                return f"{word}{sep}{n}"
-            return f"{n}{sep}{word}"
-        if fact.qualifier != "exact":
-            return self.fmt(f"qualifier_{fact.qualifier}", n=n)
-        return n
-
-    def with_unit(self, value: str, unit: str) -> str:
-        return self.fmt("value_unit", value=value, unit=unit).strip() if unit else value
-
-    def ordinal(self, position: int) -> str:
-        numerals = self.labels.get("numerals", "")
-        return numerals[position] if 0 < position < len(numerals) else str(position)
-
-
-def load_wording(language: str, dirs: list | None = None) -> Wording:
-    """The chart labels for ``language`` from the template folders (user folder first)."""
-    from reportgen.plans import labels, template_dirs
-
-    return Wording(labels("chart", language, dirs or template_dirs()), language)
 
 
 @dataclass
@@ -101,15 +44,10 @@ def _label(fact: Fact) -> str:
 
 
 def _vague(fact: Fact, model: Model) -> bool:
-    """A Chinese label that does not say what it counts alone: a word another figure also counts
-    (企业 twice) or a bare noun of one or two characters (县, 部门). As a bar or a headline card
-    it would read as a different thing than the article means; English values carry their noun
-    (200 firms), so their labels are never vague here."""
-    label = _label(fact)
-    if model.language != "zh" or not label:
-        return False
-    same = sum(1 for f in model.facts if _label(f) == label)
-    return same > 1 or len(label) <= 2
+    """A label that does not say what it counts alone (plans.select.vague), in Chinese only: as
+    a bar or a headline card it would read as a different thing than the article means; English
+    values carry their noun (200 firms), so their labels are never vague here."""
+    return model.language == "zh" and bool(_label(fact)) and vague(fact, model)
 
 
 def _theme_name(model: Model, theme: int | None, w: Wording) -> str:

@@ -6,12 +6,13 @@ import hashlib
 from pathlib import Path
 
 from reportgen.extract.entities import find_entities
-from reportgen.extract.facts import SentenceIndex, extract_facts
+from reportgen.extract.facts import extract_facts
 from reportgen.extract.quotes import find_quotes
 from reportgen.extract.relations import find_relations
-from reportgen.extract.structure import Layout, Section, layout_from_text
 from reportgen.extract.themes import lead_sentence, split_heading
 from reportgen.ingest.blocks import Block, is_cjk
+from reportgen.ingest.layout import Layout, Section, layout_from_text
+from reportgen.ingest.sentences import SentenceIndex
 from reportgen.model import (
     Caption,
     Entity,
@@ -65,7 +66,7 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         lead=_paragraphs(layout.lead, off),
         themes=[_theme(sec, off, language) for sec in layout.sections],
         facts=facts,
-        relations=find_relations(text, facts, language),
+        relations=find_relations(text, facts, language),  # again: the renamed facts pair anew
         quotes=_quotes(text, body, language, index),
         captions=_captions(sections, off),
         entities=_entities(text, body, language),

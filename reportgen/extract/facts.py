@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from reportgen.ingest.numbers import Quantity, find_quantities
+from reportgen.ingest.sentences import SentenceIndex
 from reportgen.model import Fact, Span
 
-_SENTENCE_END = re.compile(r"(?:[。！？!?；;]|……|…)[”’」』）)]*|\.(?=\s|$)[”’\"')]*|\n")
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
 _JOINERS = re.compile(r"[及和与]")
 _VERBS = (
@@ -59,41 +58,6 @@ _BLOCKED_BEFORE = {
     "超": set("赶高"),
     "逾": set("逾"),
 }
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of the canonical text (Chinese and English punctuation, never 12.5)."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end() if m.group() != "\n" else m.start()
-        if text[start:end].strip():
-            spans.append(_trim(text, start, end))
-        start = m.end()
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
-    return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-class SentenceIndex:
-    """Find the sentence around a character offset in O(log n)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.spans = sentences(text)
-        self.starts = [s for s, _ in self.spans]
-
-    def around(self, pos: int) -> tuple[int, int]:
-        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
-        return self.spans[i] if self.spans else (0, len(self.text))
 
 
 def extract_facts(
@@ -164,11 +128,6 @@ def counts(text: str, q: Quantity, sentence_start: int, language: str) -> str:
         if after:
             return after
     return _subject_before(text, q.start, sentence_start)
-
-
-_GRADE_PARTNER = re.compile(
-    r"[和与及、][^,，。；;]{0,12}?级([\u4e00-\u9fff]{2,6}?)(?=[已正将也都均,，。；;]|$)"
-)
 
 
 def _shared_head(text: str, pos: int) -> str:

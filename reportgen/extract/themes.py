@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from reportgen.ingest.sentences import LEAD_EN, LEAD_ZH
+
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、]\s*|[IVX]+\.\s+)"
 )
@@ -15,13 +17,9 @@ _PAIR_EN = re.compile(
     r"^(?P<verb>[A-Z][a-z]+ing)?\s*(?:(?i:between)\s+)?[\"“']?(?P<a>[A-Za-z][\w -]{0,30}?)[\"”']?"
     r"\s+(?:and|vs\.?|versus)\s+[\"“']?(?P<b>[A-Za-z][\w -]{0,30}?)[\"”']?\s*[:—–]\s*(?P<tag>.+)$"
 )
-_FIRST_SENTENCE = re.compile(
-    r"^(?P<s>[^。！？!?“”\"]{1,40}?(?:“[^”]{1,10}”[^。！？!?“”]{0,30}?)*[。！？!?])"
-)
 _CONNECTIVE = re.compile(
     r"^(?:然而|但是|但|同时|此外|因此|而且|不过|However\b|But\b|Meanwhile\b|Still\b)"
 )
-_FIRST_SENTENCE_EN = re.compile(r"^(?P<s>[^.!?\"“”]{2,120}?[.!?])\s")
 
 
 def split_heading(heading: str, language: str) -> tuple[str | None, list[str], str]:
@@ -42,7 +40,7 @@ def _tagline_only(text: str, language: str) -> str:
 
 def lead_sentence(paragraph: str, language: str) -> str | None:
     """The short sentence that opens and heads a paragraph, or None."""
-    m = (_FIRST_SENTENCE if language == "zh" else _FIRST_SENTENCE_EN).match(paragraph)
+    m = (LEAD_ZH if language == "zh" else LEAD_EN).match(paragraph)
     if not m:
         return None
     sentence = m.group("s")

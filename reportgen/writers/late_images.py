@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen import png
+from reportgen.charts import png
 
 
 class LateImages:

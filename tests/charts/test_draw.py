@@ -195,7 +195,7 @@ def test_pixel_sizes_are_known_before_drawing(seed_model, tmp_path, chart) -> No
     """Writers lay a chart out before the helper draws it: the predicted sizes must be exact."""
     import dataclasses
 
-    from reportgen.png import size
+    from reportgen.charts.png import size
 
     base = load_theme()
     theme = dataclasses.replace(base, chart={**base.chart, **chart})

@@ -8,7 +8,8 @@ import pytest
 from factories import zh_model
 
 from charts.models import empty_model, en_model, lonely_model
-from reportgen.charts.plan import load_wording, plan
+from reportgen.charts.plan import plan
+from reportgen.charts.wording import load_wording
 from reportgen.model import ChartSpec, Model
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportgen.extract.structure import layout_from_text
 from reportgen.ingest.blocks import ends_sentence, join_text
+from reportgen.ingest.layout import layout_from_text
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ import pytest
 from factories import zh_model
 from PIL import Image
 
-from reportgen import png
+from reportgen.charts import png
 from reportgen.writers.brief import compose_brief, render_brief
 from reportgen.writers.deck import compose_deck
 from reportgen.writers.late_images import LateImages

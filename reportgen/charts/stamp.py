@@ -14,8 +14,9 @@ STAMP = ".charts-stamp.json"
 
 
 @dataclass(frozen=True)
-class Cached:
-    """What an up-to-date run reports: the folder and one entry per chart."""
+class ChartFiles:
+    """What `reportgen charts` reports, drawn or up to date: the folder and one slide PNG name
+    per chart."""
 
     directory: Path
     entries: list[str]
@@ -30,7 +31,7 @@ def key(model_file: Path, theme: Path | None = None) -> str:
     from reportgen.fonts import cache_dir
     from reportgen.theme import DEFAULT_THEME, TEMPLATES
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # reportgen/
     labels = sorted((TEMPLATES / "default").glob("chart_labels_*"))
     parts = [model_file, Path(theme) if theme else DEFAULT_THEME, *labels]
     for layer in ("charts", "ingest", "extract"):

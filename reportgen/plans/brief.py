@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 
+from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
+from reportgen.plans.select import _twice, ranked, strongest, vague
 
 NUMERALS = [
     "一",
@@ -30,10 +31,6 @@ NUMERALS = [
     "十九",
     "二十",
 ]
-FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
-_MONEY = ("元", "yuan", "$", "dollar", "usd", "rmb", "eur", "€", "£")
-_SENTENCE_ZH = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）》\"']*|$)")
-_SENTENCE_EN = re.compile(r".+?(?:[.!?]+[\"'”’)]*(?=\s+[A-Z\"“(])|$)", re.S)
 # A clause ends at a comma, semicolon, colon or sentence end (Chinese and Latin marks).
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # The article's own heading numbers: 一、 （一） 1. 1、 (1)
@@ -42,19 +39,6 @@ _ENUMERATOR = re.compile(
 )
 # Longest clause that may stand in for a vague label (characters; Latin text needs more).
 CLAUSE_MAX = {"zh": 24, "en": 80}
-
-
-def generation_time() -> _dt.datetime | None:
-    """The build time from SOURCE_DATE_EPOCH (UTC), or None: never the wall clock."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return None
-    try:
-        return _dt.datetime.fromtimestamp(int(raw), tz=_dt.timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        from reportgen.errors import ConfigError
-
-        raise ConfigError(f"SOURCE_DATE_EPOCH is not a Unix time: {raw!r}") from None
 
 
 def fact_refs(model: Model) -> dict[str, str]:
@@ -67,39 +51,6 @@ def quote_refs(model: Model) -> dict[str, str]:
     """Annex references Q1, Q2... for quotes in text order."""
     ordered = sorted(model.quotes, key=lambda q: q.span.start)
     return {q.id: f"Q{i}" for i, q in enumerate(ordered, 1)}
-
-
-def ranked(facts: list[Fact], model: Model) -> list[Fact]:
-    """Facts from strongest to weakest: described (the longer the clearer), stated in a relation
-    (rank, change, whole of parts), monetary, then larger, then earlier."""
-    related = set()
-    for rel in model.relations:
-        related.update(x for x in (rel.whole, rel.fact, rel.of) if x)
-
-    def score(f: Fact) -> tuple:
-        money = any(m in f.base_unit.lower() or m in f.unit.lower() for m in _MONEY)
-        return (
-            bool(f.counts),
-            len(f.counts) >= 3,
-            f.id in related,
-            money,
-            f.normalized,
-            -f.span.start,
-        )
-
-    return sorted(facts, key=score, reverse=True)
-
-
-def strongest(facts: list[Fact], model: Model) -> Fact | None:
-    """The figure a section is best summed up by (see ``ranked``)."""
-    best = ranked(facts, model)
-    return best[0] if best else None
-
-
-def sentences(text: str, language: str) -> list[str]:
-    """Split a paragraph into sentences (Chinese ends keep closing quotes; 12.5 is not an end)."""
-    pattern = _SENTENCE_ZH if language == "zh" else _SENTENCE_EN
-    return [s.strip() for s in pattern.findall(text) if s.strip()]
 
 
 def _containing(paragraphs: list[Paragraph], start: int) -> Paragraph | None:
@@ -146,20 +97,6 @@ def _lower_qualifier(f: Fact) -> str:
     if word and word.casefold() == f.qualifier_word.strip().casefold() and word[1:].islower():
         return word.lower() + f.text[len(word) :]
     return f.text
-
-
-def vague(f: Fact, model: Model) -> bool:
-    """Whether ``counts`` alone does not say what is counted: a word another fact also counts
-    (企业 twice; projects twice) or, in Chinese, a bare one- or two-character noun (县, 部门)."""
-    counts = f.counts.strip()
-    if not counts:
-        return False
-    return _twice(f, model) or (model.language == "zh" and len(counts) <= 2)
-
-
-def _twice(f: Fact, model: Model) -> bool:
-    counts = f.counts.strip().casefold()
-    return sum(1 for g in model.facts if g.counts.strip().casefold() == counts) > 1
 
 
 def clause(f: Fact, language: str) -> str:
@@ -248,37 +185,8 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     facts.sort(key=lambda d: int(d["ref"][1:]))
     by_id = {d["id"]: d for d in facts}
     entries = list(getattr(charts, "entries", None) or [])
-    quotes = []
-    for q in sorted(model.quotes, key=lambda q: q.span.start):
-        data = q.model_dump(mode="json", exclude={"span"})
-        # "…burns out," said X: the comma belongs to the sentence around the quote, not to it
-        data.update(ref=qrefs[q.id], section=section(q.theme), shown=q.text.rstrip(" ,，、;；:："))
-        quotes.append(data)
-    themes = []
-    for i, t in enumerate(model.themes):
-        own = [f for f in model.facts if f.theme == i]
-        best = strongest(own, model)
-        themes.append(
-            {
-                "index": i,
-                "heading": t.heading,
-                "title": unnumbered(t.heading),
-                "name": names[i],
-                "verb": t.verb or "",
-                "pair": list(t.pair),
-                "tagline": t.tagline,
-                "points": [
-                    {"text": p.text, "support": support(model, t.paragraphs, p)} for p in t.points
-                ],
-                "body": [] if t.points else body(t.paragraphs, model),
-                "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
-                "lead_fact": by_id[best.id] if best else None,
-                "quotes": [q for q in quotes if q["theme"] == i],
-                "captions": [c.text for c in model.captions if c.theme == i],
-                "entities": [e.text for e in model.entities if e.theme == i],
-                "charts": [e.spec.id for e in entries if e.spec.theme == i],
-            }
-        )
+    quotes = _quote_dicts(model, qrefs, section)
+    themes = [_theme_dict(model, i, names[i], by_id, quotes, entries) for i in range(len(names))]
     lead_facts = [d for d in facts if d["theme"] is None]
     lead = [f for f in model.facts if f.theme is None and f.counts]
     lead_top = [by_id[f.id] for f in ranked(lead, model)]
@@ -313,6 +221,41 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     }
 
 
+def _quote_dicts(model: Model, qrefs: dict[str, str], section) -> list[dict]:
+    """The quotes in article order, with their reference, section and the text shown."""
+    quotes = []
+    for q in sorted(model.quotes, key=lambda q: q.span.start):
+        data = q.model_dump(mode="json", exclude={"span"})
+        # "…burns out," said X: the comma belongs to the sentence around the quote, not to it
+        data.update(ref=qrefs[q.id], section=section(q.theme), shown=q.text.rstrip(" ,，、;；:："))
+        quotes.append(data)
+    return quotes
+
+
+def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list) -> dict:
+    """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names."""
+    t = model.themes[i]
+    own = [f for f in model.facts if f.theme == i]
+    best = strongest(own, model)
+    return {
+        "index": i,
+        "heading": t.heading,
+        "title": unnumbered(t.heading),
+        "name": name,
+        "verb": t.verb or "",
+        "pair": list(t.pair),
+        "tagline": t.tagline,
+        "points": [{"text": p.text, "support": support(model, t.paragraphs, p)} for p in t.points],
+        "body": [] if t.points else body(t.paragraphs, model),
+        "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
+        "lead_fact": by_id[best.id] if best else None,
+        "quotes": [q for q in quotes if q["theme"] == i],
+        "captions": [c.text for c in model.captions if c.theme == i],
+        "entities": [e.text for e in model.entities if e.theme == i],
+        "charts": [e.spec.id for e in entries if e.spec.theme == i],
+    }
+
+
 def _chart_facts(spec) -> list[str]:
     """The fact ids a chart draws, in series order, without repeats."""
     ids = list(spec.facts)
@@ -328,11 +271,11 @@ def _number(value: float) -> str:
 
 def _note_prefix(language: str) -> str:
     """The words charts put before a note (注：, Note: ): a table column says it already."""
-    from reportgen.charts.plan import load_wording
     from reportgen.errors import ReportgenError
+    from reportgen.plans.render import labels, template_dirs
 
     try:
-        return load_wording(language)["note"].partition("{text}")[0]
+        return labels("chart", language, template_dirs())["note"].partition("{text}")[0]
     except (KeyError, ReportgenError):  # no chart labels for this language: nothing to strip
         return ""
 

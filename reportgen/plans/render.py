@@ -28,6 +28,23 @@ def folder_dirs(template: str | Path | None) -> list[Path] | None:
     return template_dirs("default", template)
 
 
+def locate(
+    template: str | Path | None, reference: str, style: str = "default"
+) -> tuple[list[Path], Path, bool]:
+    """What ``--template`` means for one output, decided here only: the plan and labels search
+    path, the reference file (``reference``: reference.docx, reference.pptx) and whether it is
+    the user's. A file is the user's reference with the built-in plan; a folder may hold any of
+    the plan, labels and reference, and what it lacks comes from ``style``, then the default."""
+    folder = Path(template) if template is not None and Path(template).is_dir() else None
+    dirs = template_dirs(style, folder)
+    if template is not None and folder is None:
+        return dirs, Path(template), True
+    for d in dirs:
+        if (d / reference).is_file():
+            return dirs, d / reference, d == folder
+    raise TemplateError(f"no {reference} found", path=dirs[0])
+
+
 def _environment(dirs: list[Path]):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment

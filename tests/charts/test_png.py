@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from reportgen import png
+from reportgen.charts import png
 
 
 def test_rgb_png_decodes_to_its_pixels_with_its_dpi() -> None:

@@ -1,0 +1,138 @@
+"""The deck plan's context: the model as data plus ready-made views of it (themes, headline
+figures, cases, quotes)."""
+
+from __future__ import annotations
+
+from reportgen.ingest.sentences import CLOSING_QUOTES as _CLOSERS
+from reportgen.ingest.sentences import FIRST_IN_TEXT as _SENTENCE
+from reportgen.ingest.sentences import SENTENCE_IN_LINE as _SENTENCE_IN_LINE
+from reportgen.model import Model
+
+_OPENING_QUOTES = "“‘「『\"'"
+
+
+def plan_context(model: Model, labels: dict, entries: dict) -> dict:
+    """What the plan template sees: the model as data plus ready-made views of it."""
+    themes = [_theme_view(model, i, entries) for i in range(len(model.themes))]
+    return {
+        "model": model.model_dump(mode="json"),
+        "labels": labels,
+        "lang": model.language,
+        "themes": themes,
+        "headline_facts": headline_facts(model),
+        "lead_charts": [cid for cid, e in entries.items() if e.spec.theme is None],
+        "charts": [
+            {"id": cid, "kind": e.spec.kind, "title": e.spec.title, "theme": e.spec.theme}
+            for cid, e in entries.items()
+        ],
+        "quotes": [q.model_dump(mode="json") for q in model.quotes],
+    }
+
+
+def _theme_view(model: Model, i: int, entries: dict) -> dict:
+    t = model.themes[i]
+    title = t.heading
+    if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
+        title = t.heading[: -len(t.tagline)].strip()
+    return {
+        "index": i,
+        "heading": t.heading,
+        "title": title,
+        "tagline": t.tagline,
+        "verb": t.verb or "",
+        "pair": list(t.pair),
+        "mark": " · ".join(t.pair) if t.pair else f"{i + 1:02d}",
+        "points": [{"head": p.text, "body": case_text(t, p)} for p in t.points],
+        "sentences": [{"head": s, "body": ""} for s in opening_sentences(t)],
+        "facts": [f.id for f in model.facts if f.theme == i],
+        "quote": strongest_quote(model, i),
+        "charts": [cid for cid, e in entries.items() if e.spec.theme == i],
+        "cases": _theme_cases(model, i),
+    }
+
+
+def _theme_cases(model: Model, i: int) -> list[dict]:
+    """The companies, institutions and projects theme ``i`` names, once each, in article order."""
+    seen, out = set(), []
+    for e in sorted((e for e in model.entities if e.theme == i), key=lambda e: e.span.start):
+        if e.text not in seen:
+            seen.add(e.text)
+            out.append({"text": e.text, "kind": e.kind})
+    return out
+
+
+def sentence_at(text: str, span) -> str:
+    """The sentence of ``text`` that holds ``span``: within its line, ended by Chinese or
+    ASCII sentence punctuation (a period only before a space: 12.5 is no end), quotes kept."""
+    lo = text.rfind("\n", 0, span.start) + 1
+    hi = text.find("\n", span.end)
+    hi = len(text) if hi == -1 else hi
+    start = lo
+    for m in _SENTENCE_IN_LINE.finditer(text, lo, hi):
+        if m.end() > span.start:
+            # "“…。”某某说。": words after a closing quote finish the quoted sentence
+            begin = start if text[m.start() - 1 : m.start()] in _CLOSERS else m.start()
+            return text[begin : m.end()].strip()
+        start = m.start()
+    return text[lo:hi].strip()
+
+
+def opening_sentences(theme, limit: int = 5) -> list[str]:
+    """The first sentence of each of the theme's first ``limit`` paragraphs, verbatim: what the
+    deck shows for a section whose paragraphs open with no short lead sentence (no points)."""
+    from reportgen.model import Span
+
+    out = []
+    for para in theme.paragraphs[:limit]:
+        sentence = sentence_at(para.text, Span(start=0, end=1)) if para.text.strip() else ""
+        if sentence and sentence[0] not in _OPENING_QUOTES:  # quotes have a slide of their own
+            out.append(sentence)
+    return out
+
+
+def case_text(theme, point) -> str:
+    """The first sentence after a point in its paragraph: the case the article gives for it."""
+    if not 0 <= point.paragraph < len(theme.paragraphs):
+        return ""
+    text = theme.paragraphs[point.paragraph].text
+    at = text.find(point.text)
+    rest = text[at + len(point.text) :] if at >= 0 else ""
+    match = _SENTENCE.match(rest.strip())
+    return match.group(0).strip() if match else ""
+
+
+def strongest_quote(model: Model, theme: int) -> str | None:
+    """The theme's most substantial quote: a titled speaker first, then the longer text."""
+    quotes = [q for q in model.quotes if q.theme == theme]
+    if not quotes:
+        return None
+    return max(quotes, key=lambda q: (len(q.text) <= 160, bool(q.title), len(q.text))).id
+
+
+def headline_facts(model: Model, limit: int = 4) -> list[str]:
+    """Facts for the KPI slide: the lead's strongest figures (amounts and shares before spans of
+    time), in article order, topped up with each theme's first figure."""
+    lead = [(i, f) for i, f in enumerate(model.facts) if f.theme is None and _kpi_score(f) >= 0]
+    best = sorted(lead, key=lambda p: (-_kpi_score(p[1]), p[0]))[:limit]
+    chosen = [f.id for _, f in sorted(best, key=lambda p: p[0])]
+    for i in range(len(model.themes)):
+        if len(chosen) >= 3:
+            break
+        first = next((f.id for f in model.facts if f.theme == i and _kpi_score(f) >= 0), None)
+        if first and first not in chosen:
+            chosen.append(first)
+    return chosen[:limit]
+
+
+_TIME_UNITS = ("年", "月", "日", "天", "个月", "小时", "year", "years", "month", "months", "days")
+
+
+def _kpi_score(fact) -> int:
+    """How well a fact serves as a headline figure (negative: never)."""
+    unit = fact.unit.strip().lower()
+    if unit in _TIME_UNITS or fact.base_unit.strip().lower() in _TIME_UNITS:
+        return -1
+    score = 1 if fact.counts else 0
+    if "元" in unit or "%" in unit or fact.base_unit in ("元", "%"):
+        score += 2
+    return score

@@ -1,0 +1,29 @@
+"""KPI cards: a figure split around its number and fitted by measurement."""
+
+from __future__ import annotations
+
+from reportgen.writers.deck.kpi import _kpi_label, _split_value, _value_fit
+
+
+def test_split_value_in_digits_and_chinese_numerals() -> None:
+    assert _split_value("突破1200亿元") == ("突破", "1200", "亿元")
+    assert _split_value("二十五个百分点") == ("", "二十五", "个百分点")
+    assert _split_value("about $300 million") == ("about ", "$300", " million")
+    assert _split_value("no number") == ("", "no number", "")
+
+
+def test_value_fit_never_exceeds_its_room() -> None:
+    for text in ("突破3700亿元", "more than 200 firms", "5.25%"):
+        for width, height in ((300.0, 120.0), (120.0, 60.0)):
+            fit = _value_fit(text, width, height)
+            assert fit.height <= height
+            assert "".join(t for para in fit.paras for t, _, _ in para).replace(" ", "")
+
+
+def test_kpi_label_is_what_the_figure_counts_else_its_sentence() -> None:
+    class Fact:
+        text, counts, sentence = "200 firms", "firms", "Some 200 firms moved in."
+
+    assert _kpi_label(Fact()) == "Some 200 firms moved in."
+    Fact.counts = "新增企业"
+    assert _kpi_label(Fact()) == "新增企业"
