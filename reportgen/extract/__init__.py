@@ -173,19 +173,17 @@ def _entities(text: str, body, language: str) -> list[Entity]:
 
 def _quotes(text: str, body, language: str, index: SentenceIndex) -> list[Quote]:
     quotes = []
-    for start, end, theme in body:
-        for q in find_quotes(text, start, end, language):
-            s_start = index.around(q.start - 1)[0]
-            s_start = min(s_start, q.start - 1)
-            quotes.append(
-                Quote(
-                    id=f"q{len(quotes) + 1}",
-                    text=text[q.start : q.end],
-                    speaker=q.speaker,
-                    title=q.title,
-                    sentence=text[s_start : q.attribution_end],
-                    theme=theme,
-                    span=Span(start=q.start, end=q.end),
-                )
+    for q in find_quotes(text, body, language):
+        s_start = min(index.around(q.start - 1)[0], q.start - 1)
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                text=text[q.start : q.end],
+                speaker=q.speaker,
+                title=q.title,
+                sentence=text[s_start : q.attribution_end],
+                theme=q.theme,
+                span=Span(start=q.start, end=q.end),
             )
+        )
     return quotes

@@ -257,7 +257,9 @@ def strongest_quote(model: Model, theme: int) -> str | None:
     quotes = [q for q in model.quotes if q.theme == theme]
     if not quotes:
         return None
-    return max(quotes, key=lambda q: (len(q.text) <= 160, bool(q.title), len(q.text))).id
+    return max(
+        quotes, key=lambda q: (bool(q.speaker), len(q.text) <= 160, bool(q.title), len(q.text))
+    ).id
 
 
 def headline_facts(model: Model, limit: int = 4) -> list[str]:
@@ -943,6 +945,8 @@ class _Deck:
             anchor="middle",
             name="Quote",
         )
+        if not quote.speaker:
+            return  # an unattributed quote is shown without a speaker line
         who = quote.speaker + ((("，" if self.zh else ", ") + quote.title) if quote.title else "")
         said = Box(box.x, box.bottom + int(0.2 * EMU_IN), box.w, speaker_h)
         self._text(
