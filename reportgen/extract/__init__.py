@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportgen.extract.entities import find_entities
 from reportgen.extract.facts import SentenceIndex, extract_facts
+from reportgen.extract.labels import main_subject
 from reportgen.extract.quotes import find_quotes
 from reportgen.extract.relations import find_relations
 from reportgen.extract.structure import Layout, Section, layout_from_text
@@ -53,7 +54,9 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         if b.kind == "para"
     ]
     index = SentenceIndex(text)
-    facts = extract_facts(text, body, language, index)
+    lead_text = "\n".join(b.text for b in layout.lead.blocks if b.kind == "para")
+    main = main_subject(_text(layout.headline), lead_text, language)
+    facts = extract_facts(text, body, language, index, main)
     relations = find_relations(text, facts, language)
     _name_changes(facts, relations)
     return Model(

@@ -39,7 +39,21 @@ def _tokenizer():
         jieba.dt = tokenizer
         import jieba.posseg
 
-        return jieba.posseg.POSTokenizer(tokenizer)
+        tagger = jieba.posseg.POSTokenizer(tokenizer)
+        for word, tag in _genre_words():
+            tokenizer.add_word(word, freq=_GENRE_FREQ, tag=tag)
+            tagger.word_tag_tab[word] = tag
+        return tagger
+
+
+# Frequent enough to win over the chance words they overlap (区规 in 钱塘区规上工业).
+_GENRE_FREQ = 50_000
+
+
+def _genre_words() -> list[tuple[str, str]]:
+    path = Path(__file__).with_name("genre_words.txt")
+    rows = [line.split() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(r[0], r[1]) for r in rows if len(r) == 2 and not r[0].startswith("#")]
 
 
 def _compact_dictionary(full: Path) -> Path:
