@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportgen.extract.speakers import NOBODY, Speaker, en_speaker, zh_speaker
+from reportgen.extract.speakers import NOBODY, Speaker, en_speaker, named_person, zh_speaker
 
 _ZH_VERBS = sorted(
     re.split(
@@ -25,9 +25,15 @@ _ZH_VERBS = sorted(
 _ZH_VERB = "|".join(_ZH_VERBS)
 _ZH_SPAN = re.compile(r"[“「](?P<q>[^“”「」]+)(?:[”」]|$)")
 _ZH_AFTER = re.compile(
-    rf"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n]{{1,40}}?)(?P<v>{_ZH_VERB})道?(?:[。，,：:；;！？!?…]|$)"
+    rf"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n]{{1,60}}?)(?P<v>{_ZH_VERB})道?(?:[。，,：:；;！？!?…]|$)"
 )
-_ZH_BEFORE = re.compile(rf"(?P<sp>[^。！？!?“”「」\n]{{0,60}}?)(?P<v>{_ZH_VERB})道?\s*[：:，,]\s*$")
+_ZH_BEFORE = re.compile(
+    rf"(?P<sp>[^。！？!?“”「」\n]{{0,60}}?)(?P<v>{_ZH_VERB})道?\s*[：:，,]?\s*$"
+)
+# A whole sentence in quotation marks after a comma or colon is speech even with no verb
+# (种粮大户贾国峰喜笑颜开，“粮食产量涨了一大截……。”): its speaker is the person named before it.
+_ZH_SENTENCE_END = re.compile(r"[。！？!?…]$")
+_ZH_LEAD_IN = re.compile(r"(?P<sp>[^。！？!?“”「」\n]{0,60})[，,：:]\s*$")
 _EN_VERB = (
     r"said|says|say|told|tells|added|adds|noted|notes|explained|explains|stated|states|wrote|"
     r"writes|asked|remarked|recalled|continued|argued|warned|insisted|acknowledged|agreed|"
@@ -138,7 +144,12 @@ class _Finder:
             return speaker, m.end() + after.end(), True
         before = _ZH_BEFORE.search(para[: m.start()])
         if before and _verb_is_word(before.group("sp"), before.group("v")):
-            return zh_speaker(before.group("sp"), self.last_person), m.end(), True
+            bare = not re.search(r"[：:，,]\s*$", before.group(0))
+            if not bare or len(m.group("q")) >= 8 or _ZH_SENTENCE_END.search(m.group("q")):
+                return zh_speaker(before.group("sp"), self.last_person), m.end(), True
+        lead_in = _ZH_LEAD_IN.search(para[: m.start()])
+        if lead_in and _ZH_SENTENCE_END.search(m.group("q")) and len(m.group("q")) >= 8:
+            return named_person(lead_in.group("sp")), m.end(), True
         return NOBODY, m.end(), False
 
     def _en(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
@@ -160,10 +171,12 @@ class _Finder:
         return speaker
 
     def _known_surname(self, surname: str) -> Speaker | None:
+        """The full name of a person first named earlier (Hansen -> Alec Hansen)."""
         for q in reversed(self.found):
             if q.speaker.split()[-1:] == [surname]:
                 return Speaker(q.speaker, q.title, person=True)
-        return None
+        m = re.search(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+{re.escape(surname)})\b", self.text)
+        return Speaker(m.group(1), "", person=True) if m else None
 
 
 def _verb_is_word(before: str, verb: str) -> bool:

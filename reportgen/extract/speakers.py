@@ -58,7 +58,7 @@ def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
     if text in _PRONOUN:
         return previous if previous and previous.person else NOBODY
     pairs = segment.words(text)
-    person = _person(pairs)
+    person = _person(pairs) or _name_then_title(pairs) or _surname_name(text)
     if person is not None:
         return person
     if _VAGUE.match(text) or text.startswith(("的", "地", "得", "之")):
@@ -66,6 +66,16 @@ def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
     last_tag = pairs[-1][1] if pairs else ""
     if (last_tag in segment.ORG or _ROLE_END.search(text)) and len(text) <= 20:
         return Speaker(text)  # a body (国际货币基金组织) or a role in one (某区委主要负责人)
+    return NOBODY
+
+
+def named_person(text: str) -> Speaker:
+    """The last person the words name (贾国峰 in 种粮大户贾国峰喜笑颜开), or nobody."""
+    pairs = segment.words(text)
+    for i in range(len(pairs) - 1, -1, -1):
+        if pairs[i][1] in segment.PERSON and _NAME_CHARS.match(pairs[i][0]):
+            title = "".join(w for w, _ in pairs[max(0, i - 3) : i])
+            return Speaker(pairs[i][0], title if _ROLE_END.search(title) else "", person=True)
     return NOBODY
 
 
@@ -98,6 +108,34 @@ def _person(pairs: tuple[tuple[str, str], ...]) -> Speaker | None:
         title = "".join(words[:start]).strip()
         return Speaker(name, title if _titled(title) else "", person=True)
     return None
+
+
+def _name_then_title(pairs: tuple[tuple[str, str], ...]) -> Speaker | None:
+    """习近平总书记, 李强总理: a name followed by its title."""
+    if len(pairs) >= 2 and pairs[-2][1] in segment.PERSON and _ROLE_END.search(pairs[-1][0]):
+        name = pairs[-2][0]
+        if _NAME_CHARS.match(name):
+            before = "".join(w for w, _ in pairs[:-2])
+            return Speaker(name, before + pairs[-1][0], person=True)
+    return None
+
+
+# Common surnames: a name the segmenter cut (周/顺义 read as a place) after a role or a body.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤"
+)
+_SURNAME_END = re.compile(
+    rf"(?P<title>.*(?:{_ROLES}|[农户民工师员长家手人]))(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}})$"
+)
+
+
+def _surname_name(text: str) -> Speaker | None:
+    m = _SURNAME_END.match(text)
+    if not m:
+        return None
+    return Speaker(m.group("name"), m.group("title"), person=True)
 
 
 def _split_name(pairs: tuple[tuple[str, str], ...], i: int) -> bool:
@@ -158,6 +196,7 @@ def en_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
 
 
 def _en_name(text: str, previous: Speaker | None) -> Speaker:
+    text = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+(?=[A-Z])", "", text)
     if text.lower() in _EN_PRONOUN:
         return previous if previous and previous.person else NOBODY
     body = _EN_BODY.match(text)

@@ -95,3 +95,28 @@ def test_english_speakers_and_titles() -> None:
 
 def test_english_scare_quotes_are_not_quotes() -> None:
     assert _en('The plant, dubbed the "gigafactory", opens next year.') == []
+
+
+def test_a_quoted_sentence_after_a_named_person_is_their_speech() -> None:
+    (got,) = _quotes("种粮大户贾国峰喜笑颜开，“粮食产量涨了一大截，增产了不少。”")
+    assert got[0] == "贾国峰"
+
+
+def test_name_then_title_and_a_name_the_segmenter_cuts() -> None:
+    got = _quotes(
+        "习近平总书记强调：“要坚持稳中求进。”",
+        "“质量可追溯，消费者买得放心。”河北邢台市南和区贾宋镇郄村菜农周顺义说。",
+    )
+    assert [(s, t) for s, t, _ in got] == [
+        ("习近平", "总书记"),
+        ("周顺义", "河北邢台市南和区贾宋镇郄村菜农"),
+    ]
+
+
+def test_english_surname_resolves_to_the_full_name_in_the_text() -> None:
+    got = _en(
+        "Alec Hansen leads the program.",
+        '"Jordan is facing an immediate challenge," Hansen said.',
+        '"We will hire," Mr Hansen said.',
+    )
+    assert [s for s, _, _ in got] == ["Alec Hansen", "Alec Hansen"]
