@@ -361,12 +361,13 @@ def reset_app_properties(document, application: str) -> None:
 def set_core_properties(
     document, *, title: str, author: str, when: _dt.datetime, language: str, subject: str = ""
 ) -> None:
-    """Core properties from the article; every template leftover cleared."""
+    """Core properties from the article (each cut to the 255 characters the format allows);
+    every template leftover cleared."""
     core = document.core_properties
-    core.title = title
-    core.author = author
-    core.subject = subject
-    core.last_modified_by = author
+    core.title = title[:255]
+    core.author = author[:255]
+    core.subject = subject[:255]
+    core.last_modified_by = author[:255]
     core.comments = ""
     core.keywords = ""
     core.category = ""

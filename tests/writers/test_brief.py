@@ -458,3 +458,17 @@ def test_english_headings_and_body_are_not_justified():
     en, zh_specs = default_specs(load_theme(), "en"), default_specs(load_theme(), "zh")
     assert en["Normal"]["align"] == "left" and zh_specs["Normal"]["align"] == "both"
     assert en["Heading 1"]["align"] == zh_specs["Heading 1"]["align"] == "left"
+
+
+def test_core_properties_are_cut_to_the_format_limit() -> None:
+    import datetime as dt
+
+    from reportgen.writers.docx_helpers import set_core_properties
+
+    document = docx.Document()
+    when = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    set_core_properties(
+        document, title="题" * 300, author="作者" * 200, when=when, language="zh-CN"
+    )
+    assert len(document.core_properties.title) == 255
+    assert len(document.core_properties.author) == 255
