@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportgen.extract.speakers import NOBODY, Speaker, en_speaker, named_person, zh_speaker
+from reportgen.extract.speakers import (
+    EN_FULL_NAME,
+    NOBODY,
+    Speaker,
+    en_speaker,
+    named_person,
+    zh_speaker,
+)
 
 _ZH_VERBS = sorted(
     re.split(
@@ -94,6 +101,8 @@ class _Finder:
         self.found: list[FoundQuote] = []
         self.last_person: Speaker | None = None
         self.open: FoundQuote | None = None  # a quote left open at the end of a paragraph
+        self.window_start = 0  # where the previous paragraph starts: 他/she looks back to here
+        self.at = 0  # the quote being attributed starts here
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
         para = self.text[start:end] if self.zh else _protect(self.text[start:end])
@@ -107,6 +116,7 @@ class _Finder:
                 self._continue(carried, start + q_end, start + m.end(), closed)
                 carried = None
                 continue
+            self.at = start + m.start()
             speaker, att_end, speech = self._attribution(para, m, q_start, q_end, closed)
             if not speech:
                 continue
@@ -119,6 +129,7 @@ class _Finder:
                 self.found.append(quote)
             else:
                 self.open = quote
+        self.window_start = start
 
     def _continue(self, quote: FoundQuote, end: int, att_end: int, closed: bool) -> None:
         from dataclasses import replace
@@ -138,15 +149,17 @@ class _Finder:
         return self._en(para, m, closed)
 
     def _zh(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
+        if closed and not _stands_alone(para, m):
+            return NOBODY, m.end(), False  # “禁止…”是市场的误读, “机器狗之父”、: a term
         after = _ZH_AFTER.match(para[m.end() :]) if closed else None
         if after and _verb_is_word(after.group("sp"), after.group("v")):
-            speaker = zh_speaker(after.group("sp"), self.last_person)
+            speaker = zh_speaker(after.group("sp"), self._mentioned())
             return speaker, m.end() + after.end(), True
         before = _ZH_BEFORE.search(para[: m.start()])
         if before and _verb_is_word(before.group("sp"), before.group("v")):
             bare = not re.search(r"[：:，,]\s*$", before.group(0))
             if not bare or len(m.group("q")) >= 8 or _ZH_SENTENCE_END.search(m.group("q")):
-                return zh_speaker(before.group("sp"), self.last_person), m.end(), True
+                return zh_speaker(before.group("sp"), self._mentioned()), m.end(), True
         lead_in = _ZH_LEAD_IN.search(para[: m.start()])
         if lead_in and _ZH_SENTENCE_END.search(m.group("q")) and len(m.group("q")) >= 8:
             return named_person(lead_in.group("sp")), m.end(), True
@@ -162,8 +175,20 @@ class _Finder:
             return self._en_who(before.group("sp")), m.end(), True
         return NOBODY, m.end(), False
 
+    def _mentioned(self) -> Speaker | None:
+        """The person a pronoun refers to: the last one named (outside quotation marks) in this
+        paragraph or the one before, else the last speaker."""
+        window = self.text[max(self.window_start, self.at - 400) : self.at]
+        window = re.sub(r"“[^“”]*”|\"[^\"]*\"", "", window)
+        if self.zh:
+            found = named_person(window)
+        else:
+            names = re.findall(rf"\b{EN_FULL_NAME}\b", window)
+            found = Speaker(names[-1], person=True) if names else NOBODY
+        return found if found.person else self.last_person
+
     def _en_who(self, who: str) -> Speaker:
-        speaker = en_speaker(who.replace(_DOT, "."), self.last_person)
+        speaker = en_speaker(who.replace(_DOT, "."), self._mentioned())
         if speaker.person and " " not in speaker.name:
             known = self._known_surname(speaker.name)
             if known is not None:
@@ -177,6 +202,16 @@ class _Finder:
                 return Speaker(q.speaker, q.title, person=True)
         m = re.search(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+{re.escape(surname)})\b", self.text)
         return Speaker(m.group(1), "", person=True) if m else None
+
+
+def _stands_alone(para: str, m: re.Match) -> bool:
+    """Speech ends with its own punctuation inside the marks, or is followed by a comma, a full
+    stop or the paragraph end; quoted words that run on into the sentence (“X”是…, “X”、) or
+    sit in a list are terms."""
+    if _ZH_SENTENCE_END.search(m.group("q")) or m.group("q")[-1:] in "，,；;：:":
+        return True
+    after = para[m.end() : m.end() + 1]
+    return after in ("", "，", ",", "。", "！", "？", "!", "?", "；", ";", "…", "\n")
 
 
 def _verb_is_word(before: str, verb: str) -> bool:

@@ -64,19 +64,59 @@ def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
     if _VAGUE.match(text) or text.startswith(("的", "地", "得", "之")):
         return NOBODY
     last_tag = pairs[-1][1] if pairs else ""
-    if (last_tag in segment.ORG or _ROLE_END.search(text)) and len(text) <= 20:
-        return Speaker(text)  # a body (国际货币基金组织) or a role in one (某区委主要负责人)
+    if len(text) > 20 or _UNNAMED.match(text):
+        return NOBODY
+    if last_tag in segment.ORG:
+        return Speaker(text)  # a body: 国际货币基金组织
+    role = _ROLE_END.search(text)
+    if role and _named_body(text[: role.start()]):
+        return Speaker(text)  # a role in a named body: 东阳市委主要负责人
     return NOBODY
+
+
+# A role nobody can look up: 一位专家, 上述区域专家, 该负责人, 企业负责人.
+_UNNAMED = re.compile(r"^(?:一位|一名|一家|某|上述|这位|那位|该|此|有关|相关|多位|几位|部分)")
+_BODY_SUFFIX = re.compile(
+    r"(?:公司|集团|科技|股份|委|局|厅|部|院|所|中心|银行|协会|商会|政府|办|馆|站|厂|社|大学|学院|学校|"
+    r"医院|基金|机构|组织|联盟|平台|交易所|法院|检察院)"
+)
+_GENERIC_BODY = re.compile(
+    r"^(?:企业|公司|单位|部门|机构|当地|区域|行业|业内|项目|相关|有关|村|社区)+$"
+)
+
+
+def _named_body(org: str) -> bool:
+    """Words naming a particular body: a place or organisation the segmenter knows (钱塘区委),
+    or a name before a body's suffix (兆奕科技), not a generic word (企业, 区域)."""
+    org = re.sub(r"(?:相关|主要|有关|的)+$", "", org)
+    if not org or _GENERIC_BODY.match(org):
+        return False
+    tags = {t for _, t in segment.words(org)}
+    if tags & (segment.PLACE | segment.ORG | segment.PERSON | {"nz"}):
+        return True
+    body = _BODY_SUFFIX.search(org)
+    return bool(body) and not _GENERIC_BODY.match(org[: body.start()] or "企业")
 
 
 def named_person(text: str) -> Speaker:
-    """The last person the words name (贾国峰 in 种粮大户贾国峰喜笑颜开), or nobody."""
+    """The last person the words name (贾国峰 in 种粮大户贾国峰喜笑颜开), or nobody. A word tagged
+    as a name counts only where a name can stand: at a clause start or after a noun, a title or a
+    body (他正张罗一场 and 这段时间 hold no names)."""
     pairs = segment.words(text)
     for i in range(len(pairs) - 1, -1, -1):
-        if pairs[i][1] in segment.PERSON and _NAME_CHARS.match(pairs[i][0]):
-            title = "".join(w for w, _ in pairs[max(0, i - 3) : i])
-            return Speaker(pairs[i][0], title if _ROLE_END.search(title) else "", person=True)
+        word, tag = pairs[i]
+        if tag not in segment.PERSON or not _NAME_CHARS.match(word) or word[-1] in _PLACE_END:
+            continue
+        before = pairs[i - 1][1] if i else "x"
+        if before not in _NAME_MAY_FOLLOW:
+            continue
+        title = "".join(w for w, _ in pairs[max(0, i - 3) : i])
+        return Speaker(word, title if _ROLE_END.search(title) else "", person=True)
     return NOBODY
+
+
+_PLACE_END = "村镇乡县市区省州湾港"
+_NAME_MAY_FOLLOW = frozenset({"x", "n", "nt", "ns", "nz", "eng", "b", "nr", "j", "ng"})
 
 
 def _clean(candidate: str) -> str:
@@ -132,8 +172,13 @@ _SURNAME_END = re.compile(
 
 
 def _surname_name(text: str) -> Speaker | None:
+    """A name the segmenter cut in two after its surname (周/顺义): the surname must stand as a
+    word of its own, and the clause must not end with a role (高级工程师 is no 程师)."""
     m = _SURNAME_END.match(text)
-    if not m:
+    if not m or _ROLE_END.search(text):
+        return None
+    cuts = segment.boundaries(text)
+    if m.start("name") not in cuts or m.start("name") + 1 not in cuts:
         return None
     return Speaker(m.group("name"), m.group("title"), person=True)
 
@@ -157,16 +202,18 @@ def _titled(title: str) -> bool:
 
 # ---------------------------------------------------------------- English
 
-_EN_FULL = (
+EN_FULL_NAME = (
     r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+(?:(?:de|van|von|der|da|del|la|le|di)\s+)?"
     r"[A-Z][\w’'-]+(?:\s+(?:Jr\.|Sr\.|III|II))?"
 )
-_EN_TITLED = re.compile(rf"^(?P<title>[^,]*?)\s*(?P<name>{_EN_FULL})$")
+_EN_TITLED = re.compile(rf"^(?P<title>[^,]*?)\s*(?P<name>{EN_FULL_NAME})$")
 _EN_SURNAME = re.compile(r"^[A-Z][\w’'-]+$")
 _EN_BODY = re.compile(
     r"^(?:the\s+)?(?P<name>(?:[A-Z][\w.&'’-]*\s+)*(?:Department|Office|Agency|Bureau|"
     r"Administration|Commission|Board|Council|Ministry|Bank|Fund|Institute|Association|Authority|"
-    r"Service|Corporation|Company|Inc\.?|Group|University|Center|Centre|Government|Committee)"
+    r"Service|Corporation|Company|Inc\.?|Group|University|Center|Centre|Government|Committee|"
+    r"Union|Party|Foundation|Federation|Coalition|Chamber\s+of\s+Commerce|Institution|"
+    r"Organization|Organisation|Trust|Alliance)"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*)?)$"
 )
 _EN_HONORIFIC = re.compile(

@@ -30,7 +30,7 @@ def test_standalone_heading_lines() -> None:
     assert m.authors == ["赵敏", "钱程"]
     assert [t.heading for t in m.themes] == ["绿色制造提速", "数字赋能升级"]
     assert ("超30万吨", 30, "万吨", "over") in _facts(m)
-    assert m.quotes[0].speaker == "某制造企业负责人"
+    assert m.quotes[0].speaker == ""  # 某制造企业负责人 names no one: kept, unattributed
 
 
 def test_no_headings() -> None:
