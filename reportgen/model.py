@@ -180,6 +180,7 @@ class Model(_Strict):
     kicker: str = ""
     authors: list[str] = Field(default_factory=list)
     language: Language = "zh"
+    subject: str = ""
     source: Source
     lead: list[Paragraph] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)

@@ -64,6 +64,7 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         kicker=_text(layout.kicker),
         authors=_authors(layout.byline),
         language=language,
+        subject=main,
         source=Source(name=name, sha256=sha256, format=fmt),
         lead=_paragraphs(layout.lead, off),
         themes=[_theme(sec, off, language) for sec in layout.sections],
