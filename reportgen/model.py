@@ -13,6 +13,7 @@ from reportgen.errors import ModelError
 SCHEMA_VERSION = 1
 
 Qualifier = Literal["exact", "approx", "over", "under"]
+FigureKind = Literal["measured", "target", "limit", "forecast", "rank", "range"]
 Language = Literal["zh", "en"]
 
 
@@ -70,7 +71,9 @@ class Theme(_Strict):
 
 
 class Fact(_Strict):
-    """A quantity stated in the article: surface text, value, unit, qualifier and where it is."""
+    """A quantity stated in the article: surface text, value, unit, qualifier and where it is;
+    its kind (a range's upper value in ``high``), what it measures (``label``, whole words) and
+    whom it is about (``subject``)."""
 
     id: str
     text: str
@@ -85,6 +88,10 @@ class Fact(_Strict):
     theme: int | None = None
     span: Span
     sentence_span: Span
+    kind: FigureKind = "measured"
+    high: float | None = None
+    label: str = ""
+    subject: str = ""
 
 
 class Relation(_Strict):
@@ -173,6 +180,7 @@ class Model(_Strict):
     kicker: str = ""
     authors: list[str] = Field(default_factory=list)
     language: Language = "zh"
+    subject: str = ""
     source: Source
     lead: list[Paragraph] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)

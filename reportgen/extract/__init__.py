@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportgen.extract.entities import find_entities
 from reportgen.extract.facts import extract_facts
+from reportgen.extract.labels import main_subject
 from reportgen.extract.quotes import find_quotes
 from reportgen.extract.relations import find_relations
 from reportgen.extract.themes import lead_sentence, split_heading
@@ -54,7 +55,9 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         if b.kind == "para"
     ]
     index = SentenceIndex(text)
-    facts = extract_facts(text, body, language, index)
+    lead_text = "\n".join(b.text for b in layout.lead.blocks if b.kind == "para")
+    main = main_subject(_text(layout.headline), lead_text, language)
+    facts = extract_facts(text, body, language, index, main)
     relations = find_relations(text, facts, language)
     _name_changes(facts, relations)
     return Model(
@@ -62,6 +65,7 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         kicker=_text(layout.kicker),
         authors=_authors(layout.byline),
         language=language,
+        subject=main,
         source=Source(name=name, sha256=sha256, format=fmt),
         lead=_paragraphs(layout.lead, off),
         themes=[_theme(sec, off, language) for sec in layout.sections],
@@ -174,19 +178,17 @@ def _entities(text: str, body, language: str) -> list[Entity]:
 
 def _quotes(text: str, body, language: str, index: SentenceIndex) -> list[Quote]:
     quotes = []
-    for start, end, theme in body:
-        for q in find_quotes(text, start, end, language):
-            s_start = index.around(q.start - 1)[0]
-            s_start = min(s_start, q.start - 1)
-            quotes.append(
-                Quote(
-                    id=f"q{len(quotes) + 1}",
-                    text=text[q.start : q.end],
-                    speaker=q.speaker,
-                    title=q.title,
-                    sentence=text[s_start : q.attribution_end],
-                    theme=theme,
-                    span=Span(start=q.start, end=q.end),
-                )
+    for q in find_quotes(text, body, language):
+        s_start = min(index.around(q.start - 1)[0], q.start - 1)
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                text=text[q.start : q.end],
+                speaker=q.speaker,
+                title=q.title,
+                sentence=text[s_start : q.attribution_end],
+                theme=q.theme,
+                span=Span(start=q.start, end=q.end),
             )
+        )
     return quotes

@@ -61,17 +61,61 @@ _BLOCKED_BEFORE = {
 
 
 def extract_facts(
-    text: str, body: list[tuple[int, int, int | None]], language: str, index: SentenceIndex
+    text: str,
+    body: list[tuple[int, int, int | None]],
+    language: str,
+    index: SentenceIndex,
+    main: str = "",
 ) -> list[Fact]:
-    """Facts in the body ranges [(start, end, theme)] of the canonical text, in text order."""
+    """Facts in the body ranges [(start, end, theme)] of the canonical text, in text order;
+    ``main`` is the article's main subject (for figures whose sentence names none)."""
     facts: list[Fact] = []
     for start, end, theme in body:
         for q in find_quantities(text[start:end], language):
             q = _shift(q, start)
             if _blocked(text, q):
                 q = _drop_qualifier(text, q)
-            facts.append(_fact(text, q, theme, index, len(facts) + 1, language))
+            fact = _fact(text, q, theme, index, len(facts) + 1, language)
+            _bind(text, fact, q, language, main)
+            previous = facts[-1] if facts else None
+            if _no_label(fact) and previous and previous.sentence_span == fact.sentence_span:
+                fact.label = previous.label  # 指数182.6，位列全省第三、全市第二: the same measure
+            facts.append(fact)
     return facts
+
+
+def _fact_before(text: str, sentence_start: int, q: Quantity) -> bool:
+    """Another figure earlier in the sentence (its label is borrowed instead)."""
+    return any(True for _ in find_quantities(text[sentence_start : q.start], "zh"))
+
+
+def _no_label(fact: Fact) -> bool:
+    return not fact.label or fact.label in _SCOPES
+
+
+_SCOPES = {"全市", "全省", "全国", "全区", "全县", "全球", "世界"}
+
+
+def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
+    """Kind, label and subject of a fact, from its own clause and sentence."""
+    from reportgen.extract.kinds import kind_of
+    from reportgen.extract.labels import bind_en, bind_zh, label_after
+
+    s_start = fact.sentence_span.start
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, q.start)]
+    clause_start = breaks[-1] if breaks else s_start
+    fact.kind = kind_of(text, q.start, q.end, clause_start, q.kind, language)
+    fact.high = q.high
+    if language == "zh":
+        bound = bind_zh(text, q.start, s_start, main)
+        counted = q.kind != "rank" and (q.unit in _MEASURE or q.unit[-1:] in _MEASURE)
+        fact.label = (label_after(text, q.end) or fact.counts) if counted else bound.label
+        fact.subject = bound.subject
+        if not fact.label and clause_start > s_start + 1 and not _fact_before(text, s_start, q):
+            # 创新指数182.6，位列全省第三: a bare rank or change names the clause before it
+            fact.label = bind_zh(text, clause_start - 1, s_start, main).label
+    else:
+        fact.label, fact.subject = fact.counts, bind_en(text, q.start, s_start, main)
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

@@ -1,91 +1,230 @@
-"""Quotes: direct speech with a speech verb naming its speaker (and the speaker's title)."""
+"""Quotes: direct speech in quotation marks with a speech verb next to it, and its speaker.
+
+Quoted words with no speech verb (a nickname, a slogan, a plan's name, a term) are not quotes.
+A quote whose attribution names nobody identifiable is kept with an empty speaker. A quote left
+open at the end of a paragraph goes on in the next paragraph that opens with a quotation mark.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_ZH_QUOTE = re.compile(r"“(?P<q>[^“”]{6,}?)”")
+from reportgen.extract.speakers import (
+    EN_FULL_NAME,
+    NOBODY,
+    Speaker,
+    en_speaker,
+    named_person,
+    zh_speaker,
+)
+
+_ZH_VERBS = sorted(
+    re.split(
+        r"\s+",
+        "说道 说 表示 介绍 认为 指出 称 坦言 感慨 强调 告诉记者 告诉 评价 谈道 谈到 透露 直言 回忆 "
+        "解释 补充 提到 呼吁 分析 坦承 笑称 感叹 表态 写道 总结 形容 解读称 提醒 建议 宣布 承诺 "
+        "警告 回答 笑言 称赞 赞叹 点评 坦陈 直呼 叮嘱 寄语 说起 谈起",
+    ),
+    key=len,
+    reverse=True,
+)
+_ZH_VERB = "|".join(_ZH_VERBS)
+_ZH_SPAN = re.compile(r"[“「](?P<q>[^“”「」]+)(?:[”」]|$)")
 _ZH_AFTER = re.compile(
-    r"^(?P<sp>[^。！？“”\n]{2,40}?)(?:说|表示|介绍|指出|强调|坦言|认为|称|谈道|告诉记者)[。,，:：]?"
+    rf"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n]{{1,60}}?)(?P<v>{_ZH_VERB})道?(?:[。，,：:；;！？!?…]|$)"
 )
 _ZH_BEFORE = re.compile(
-    r"(?P<sp>[^。！？“”\n,，]{2,40}?)(?:说|表示|介绍|指出|强调|坦言|认为|称|谈道)[:：,，]\s*$"
+    rf"(?P<sp>[^。！？!?“”「」\n]{{0,60}}?)(?P<v>{_ZH_VERB})道?\s*[：:，,]?\s*$"
 )
-_TITLE_END = re.compile(
-    r"^(?P<title>.*(?:CEO|CFO|CTO|总裁|董事长|会长|总经理|经理|主任|书记|局长|厅长|部长|区长|市长|"
-    r"县长|省长|院长|校长|所长|主席|总监|教授|研究员|负责人|创始人|工程师|博士|专家|代表))"
-    r"(?P<name>[\u4e00-\u9fff·]{2,5})$"
+# A whole sentence in quotation marks after a comma or colon is speech even with no verb
+# (种粮大户贾国峰喜笑颜开，“粮食产量涨了一大截……。”): its speaker is the person named before it.
+_ZH_SENTENCE_END = re.compile(r"[。！？!?…]$")
+_ZH_LEAD_IN = re.compile(r"(?P<sp>[^。！？!?“”「」\n]{0,60})[，,：:]\s*$")
+_EN_VERB = (
+    r"said|says|say|told|tells|added|adds|noted|notes|explained|explains|stated|states|wrote|"
+    r"writes|asked|remarked|recalled|continued|argued|warned|insisted|acknowledged|agreed|"
+    r"observed|predicted|emphasized|announced"
 )
-_EN_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”]{20,}?)[\"”]")
+_EN_SPAN = re.compile(r"(?:“(?P<a>[^“”]+)(?:”|$)|\"(?P<b>[^\"]+)(?:\"|$))")
 _EN_AFTER = re.compile(
-    r"^,?\s*(?:(?:said|says|added|noted|explained)\s+(?P<sp1>[A-Z][^;\"“”]{1,120}?)(?=\.(?:\s|$)|$)"
-    r"|(?P<sp2>[A-Z][^.,;\"“”]{1,60}?)\s+(?:said|says|added|noted|explained))"
+    rf"^\s*,?\s*(?:(?:{_EN_VERB})\s+(?P<sp1>[^\"“”.;]{{1,120}}?)(?=[.;]\s|[.;]?$|,\s*[\"“])"
+    rf"|according\s+to\s+(?P<sp3>[^\"“”.;,]{{1,80}})"
+    rf"|(?P<sp2>[^\"“”.;,]{{1,80}}?)\s+(?:{_EN_VERB})\b)"
 )
-_EN_BEFORE = re.compile(r"(?P<sp>[A-Z][^.;\"“”]{1,60}?)\s+(?:said|says|added|noted)[,:]\s*$")
+_EN_BEFORE = re.compile(
+    rf"(?P<sp>[A-Z][^\"“”.;]{{0,100}}?)\s+(?:{_EN_VERB})(?:\s+[^\"“”.;:,]{{1,40}})?[,:]\s*$"
+)
+
+
+# Periods that end no sentence (U.S., Gov., J.), hidden from the patterns above; the stand-in
+# has the same length, so offsets stay those of the text.
+_ABBREVIATION = re.compile(
+    r"\b(?:U\.S|U\.K|U\.N|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Jr|Sr|Lt|Gen|Prof|Dept|No|"
+    r"a\.m|p\.m|[A-Z])\.(?=\s*\S)"
+)
+_DOT = "\u2024"
+
+
+def _protect(para: str) -> str:
+    return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", _DOT), para)
 
 
 @dataclass(frozen=True)
 class FoundQuote:
-    """A quote's text span (without quote marks), speaker, title and attribution end."""
+    """A quote's text span (without quotation marks), speaker, title, theme and attribution end."""
 
     start: int
     end: int
     speaker: str
     title: str
     attribution_end: int
+    theme: int | None = None
 
 
-def find_quotes(text: str, start: int, end: int, language: str) -> list[FoundQuote]:
-    """Quotes inside one paragraph [start, end) of the canonical text."""
-    para = text[start:end]
-    finder = _zh_quotes if language == "zh" else _en_quotes
-    return [
-        FoundQuote(q.start + start, q.end + start, q.speaker, q.title, q.attribution_end + start)
-        for q in finder(para)
-    ]
+def find_quotes(
+    text: str, body: list[tuple[int, int, int | None]], language: str
+) -> list[FoundQuote]:
+    """Quotes in the body paragraphs [(start, end, theme)] of the canonical text, in order."""
+    finder = _Finder(text, language)
+    for start, end, theme in body:
+        finder.paragraph(start, end, theme)
+    return finder.found
 
 
-def _zh_quotes(para: str) -> list[FoundQuote]:
-    out = []
-    for m in _ZH_QUOTE.finditer(para):
-        speaker, att_end = _zh_speaker(para, m)
-        if speaker:
-            name, title = split_title(speaker)
-            out.append(FoundQuote(m.start("q"), m.end("q"), name, title, att_end))
-    return out
+class _Finder:
+    """Walks the paragraphs, remembering the last person (for 他/she) and an open quote."""
 
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.zh = language == "zh"
+        self.found: list[FoundQuote] = []
+        self.last_person: Speaker | None = None
+        self.open: FoundQuote | None = None  # a quote left open at the end of a paragraph
+        self.window_start = 0  # where the previous paragraph starts: 他/she looks back to here
+        self.at = 0  # the quote being attributed starts here
 
-def _zh_speaker(para: str, m: re.Match) -> tuple[str, int]:
-    after = _ZH_AFTER.match(para[m.end() :])
-    if after:
-        return after.group("sp").strip(), m.end() + after.end()
-    before = _ZH_BEFORE.search(para[: m.start()])
-    if before:
-        return before.group("sp").strip(), m.end()
-    return "", m.end()
-
-
-def split_title(speaker: str) -> tuple[str, str]:
-    """(name, title): 某公司董事长张三 -> (张三, 某公司董事长); no name -> (whole, '')."""
-    m = _TITLE_END.match(speaker)
-    if not m:
-        return speaker, ""
-    return m.group("name"), m.group("title")
-
-
-def _en_quotes(para: str) -> list[FoundQuote]:
-    out = []
-    for m in _EN_QUOTE.finditer(para):
-        after = _EN_AFTER.match(para[m.end() :])
-        if after:
-            who = (after.group("sp1") or after.group("sp2")).strip()
-            end = m.end() + after.end()
-        else:
-            before = _EN_BEFORE.search(para[: m.start()])
-            if not before:
+    def paragraph(self, start: int, end: int, theme: int | None) -> None:
+        para = self.text[start:end] if self.zh else _protect(self.text[start:end])
+        pattern = _ZH_SPAN if self.zh else _EN_SPAN
+        carried, self.open = self.open, None
+        for m in pattern.finditer(para):
+            group = "q" if self.zh else ("a" if m.group("a") is not None else "b")
+            q_start, q_end = m.start(group), m.end(group)
+            closed = m.end() > m.end(group)
+            if carried is not None and m.start() == 0:
+                self._continue(carried, start + q_end, start + m.end(), closed)
+                carried = None
                 continue
-            who, end = before.group("sp").strip(), m.end()
-        name, _, title = who.partition(", ")
-        out.append(FoundQuote(m.start("q"), m.end("q"), name.strip(), title.strip(), end))
-    return out
+            self.at = start + m.start()
+            speaker, att_end, speech = self._attribution(para, m, q_start, q_end, closed)
+            if not speech:
+                continue
+            quote = FoundQuote(
+                start + q_start, start + q_end, speaker.name, speaker.title, start + att_end, theme
+            )
+            if speaker.person:
+                self.last_person = speaker
+            if closed:
+                self.found.append(quote)
+            else:
+                self.open = quote
+        self.window_start = start
+
+    def _continue(self, quote: FoundQuote, end: int, att_end: int, closed: bool) -> None:
+        from dataclasses import replace
+
+        longer = replace(quote, end=end, attribution_end=max(att_end, end))
+        if closed:
+            self.found.append(longer)
+        else:
+            self.open = longer
+
+    def _attribution(
+        self, para: str, m: re.Match, q_start: int, q_end: int, closed: bool
+    ) -> tuple[Speaker, int, bool]:
+        """(speaker, attribution end, whether it is speech) for one quoted span."""
+        if self.zh:
+            return self._zh(para, m, closed)
+        return self._en(para, m, closed)
+
+    def _zh(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
+        if closed and not _stands_alone(para, m):
+            return NOBODY, m.end(), False  # “禁止…”是市场的误读, “机器狗之父”、: a term
+        after = _ZH_AFTER.match(para[m.end() :]) if closed else None
+        if after and _verb_is_word(after.group("sp"), after.group("v")):
+            speaker = zh_speaker(after.group("sp"), self._mentioned())
+            return speaker, m.end() + after.end(), True
+        before = _ZH_BEFORE.search(para[: m.start()])
+        if before and _verb_is_word(before.group("sp"), before.group("v")):
+            bare = not re.search(r"[：:，,]\s*$", before.group(0))
+            if not bare or len(m.group("q")) >= 8 or _ZH_SENTENCE_END.search(m.group("q")):
+                return zh_speaker(before.group("sp"), self._mentioned()), m.end(), True
+        lead_in = _ZH_LEAD_IN.search(para[: m.start()])
+        if lead_in and _ZH_SENTENCE_END.search(m.group("q")) and len(m.group("q")) >= 8:
+            return named_person(lead_in.group("sp")), m.end(), True
+        return NOBODY, m.end(), False
+
+    def _en(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
+        after = _EN_AFTER.match(para[m.end() :]) if closed else None
+        if after:
+            who = after.group("sp1") or after.group("sp2") or after.group("sp3") or ""
+            return self._en_who(who), m.end() + after.end(), True
+        before = _EN_BEFORE.search(para[: m.start()])
+        if before:
+            return self._en_who(before.group("sp")), m.end(), True
+        return NOBODY, m.end(), False
+
+    def _mentioned(self) -> Speaker | None:
+        """The person a pronoun refers to: the last one named (outside quotation marks) in this
+        paragraph or the one before, else the last speaker."""
+        window = self.text[max(self.window_start, self.at - 400) : self.at]
+        window = re.sub(r"“[^“”]*”|\"[^\"]*\"", "", window)
+        if self.zh:
+            found = named_person(window)
+        else:
+            names = re.findall(rf"\b{EN_FULL_NAME}\b", window)
+            found = Speaker(names[-1], person=True) if names else NOBODY
+        return found if found.person else self.last_person
+
+    def _en_who(self, who: str) -> Speaker:
+        speaker = en_speaker(who.replace(_DOT, "."), self._mentioned())
+        if speaker.person and " " not in speaker.name:
+            known = self._known_surname(speaker.name)
+            if known is not None:
+                return known
+        return speaker
+
+    def _known_surname(self, surname: str) -> Speaker | None:
+        """The full name of a person first named earlier (Hansen -> Alec Hansen)."""
+        for q in reversed(self.found):
+            if q.speaker.split()[-1:] == [surname]:
+                return Speaker(q.speaker, q.title, person=True)
+        m = re.search(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+{re.escape(surname)})\b", self.text)
+        return Speaker(m.group(1), "", person=True) if m else None
+
+
+def _stands_alone(para: str, m: re.Match) -> bool:
+    """Speech ends with its own punctuation inside the marks, or is followed by a comma, a full
+    stop or the paragraph end; quoted words that run on into the sentence (“X”是…, “X”、) or
+    sit in a list are terms."""
+    if _ZH_SENTENCE_END.search(m.group("q")) or m.group("q")[-1:] in "，,；;：:":
+        return True
+    after = para[m.end() : m.end() + 1]
+    return after in ("", "，", ",", "。", "！", "？", "!", "?", "；", ";", "…", "\n")
+
+
+def _verb_is_word(before: str, verb: str) -> bool:
+    """The speech verb stands as a word of its own (对浙江来说 holds 说 but says nothing)."""
+    from reportgen.extract import segment
+
+    tail = (before[-6:] + verb).strip()
+    pairs = segment.words(tail)
+    joined = ""
+    for word, _ in reversed(pairs):
+        joined = word + joined
+        if joined == verb:
+            return True
+        if len(joined) >= len(verb):
+            return False
+    return False

@@ -70,8 +70,8 @@ class _Facts:
 
 
 def find_relations(text: str, facts: list[Fact], language: str) -> list[Relation]:
-    """All relations, in text order."""
-    index = _Facts(facts)
+    """All relations, in text order (a rank figure is a position, never a relation's value)."""
+    index = _Facts([f for f in facts if f.kind != "rank"])
     rels = _part_of(text, index, language) + _changes(text, index, language)
     if language == "zh":
         rels += _ranks(text, index)

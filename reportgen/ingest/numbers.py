@@ -63,7 +63,38 @@ UNITS_ZH: dict[str, tuple[str, float]] = {
     "支": ("支", 1),
     "张": ("张", 1),
     "部": ("部", 1),
-    "大": ("大", 1),
+    "万千瓦": ("千瓦", 1e4),
+    "千瓦时": ("千瓦时", 1),
+    "公斤": ("公斤", 1),
+    "千克": ("公斤", 1),
+    "斤": ("斤", 1),
+    "公顷": ("公顷", 1),
+    "立方米": ("立方米", 1),
+    "千米": ("千米", 1),
+    "米": ("米", 1),
+    "小时": ("小时", 1),
+    "分钟": ("分钟", 1),
+    "个月": ("个月", 1),
+    "周岁": ("岁", 1),
+    "岁": ("岁", 1),
+    "标箱": ("标箱", 1),
+    "列": ("列", 1),
+    "班": ("班", 1),
+    "趟": ("趟", 1),
+    "株": ("株", 1),
+    "头": ("头", 1),
+    "只": ("只", 1),
+    "棵": ("棵", 1),
+    "份": ("份", 1),
+    "间": ("间", 1),
+    "栋": ("栋", 1),
+    "处": ("处", 1),
+    "种": ("种", 1),
+    "类": ("类", 1),
+    "篇": ("篇", 1),
+    "册": ("册", 1),
+    "GW": ("GW", 1),
+    "MW": ("MW", 1),
 }
 _SCALES_ZH = {
     "万亿": 1e12,
@@ -91,8 +122,15 @@ QUALIFIERS_BEFORE = {
     "高达": "exact",
     "达": "exact",
 }
-QUALIFIERS_AFTER = {"余": "over", "多": "over", "以上": "over", "以下": "under", "左右": "approx"}
-_MEASURE_ONLY = {"年", "天", "次", "倍", "大"}
+QUALIFIERS_AFTER = {
+    "余": "over",
+    "多": "over",
+    "来": "approx",
+    "以上": "over",
+    "以下": "under",
+    "左右": "approx",
+}
+_MEASURE_ONLY = {"年", "天", "次", "倍"}
 
 # A number: grouped by thousands (a group is exactly three digits: 1,6005 is no 16,005), or plain.
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -102,7 +140,8 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_ZH, key=len, reverse=Tru
 _SCALE_ALT = "|".join(sorted(_SCALES_ZH, key=len, reverse=True))
 _QB_ALT = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 ZH_PATTERN = re.compile(
-    rf"(?P<qb>{_QB_ALT})?(?P<num>{_NUM}|{_CN})(?P<scale>{_SCALE_ALT})?(?P<qm>余|多)?"
+    rf"(?P<qb>{_QB_ALT})?(?P<num>{_NUM}|{_CN})(?P<scale>{_SCALE_ALT})?"
+    rf"(?P<qm>余|多|来(?={_UNIT_ALT}))?"
     rf"(?P<unit>{_UNIT_ALT})?(?P<qa>以上|以下|左右)?"
 )
 
@@ -191,6 +230,18 @@ _EN_NOT_UNITS = {
     "joined",
     "said",
     "says",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 }
 
 
@@ -207,6 +258,8 @@ class Quantity:
     qualifier_word: str
     normalized: float
     base_unit: str
+    kind: str = ""  # "range" or "rank" when the form says so; else decided by the extractor
+    high: float | None = None  # a range's upper value, in ``unit``
 
 
 def read_cn(numeral: str) -> float | None:
@@ -284,19 +337,53 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
     num, unit, scale = m.group("num"), m.group("unit"), m.group("scale")
     before = text[max(0, m.start("num") - 1) : m.start("num")]
     after = text[m.end() : m.end() + 1]
-    if before in ("第", "前") or re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
+    if before in ("第", "前") or re.match(r"[A-Za-z]", after):
         return True
+    if re.match(r"[A-Za-z]", before) and not _after_acronym(text, m):
+        return True
+    if unit == "年" and _time_frame(text, m, cn):
+        return True
+    if (cn and text[max(0, m.start("num") - 1) : m.start("num")] == "数") or (
+        m.group("unit") == "年" and text[m.end() : m.end() + 1] == "代"
+    ):
+        return True  # 数十年 is vague; 八十年代 is a decade
     if before and before in ".-" and _digit_before(text, m.start("num") - 1):
         return True
     if after in ("级", "强", "届") or (not unit and after in ("年", "月", "日", "号", "季", "期")):
         return True
     if not cn and _is_year(num, unit, text, m):
         return True
+    if cn and unit in ("元", "次") and re.match(r"[\u4e00-\u9fff]", after) and after != "的":
+        return True  # 二元结构, 三次产业: a word with a numeral in it
     if cn:
         return _cn_not_quantity(num, unit, value)
     if not unit and not scale:
         return "." not in num or re.search(r"[\d.]", after or "") is not None
     return False
+
+
+_FRAME_AFTER = re.compile(r"^(?:来|以来|间|内|里|中|前|后|左右|行动|规划|计划|攻坚|时间|多来)")
+_FRAME_BEFORE = re.compile(r"(?:连续|近|过去|未来|今后|这|此后|之后|最近|用|历时|经过|花了)$")
+
+
+def _time_frame(text: str, m: re.Match, cn: bool) -> bool:
+    """近十年来, 连续5年, 三年行动: a span of time framing the sentence, not a figure."""
+    after = text[m.end() : m.end() + 2]
+    before = text[max(0, m.start() - 2) : m.start()]
+    qword = m.group("qb") or ""
+    return cn or bool(_FRAME_AFTER.match(after) or _FRAME_BEFORE.search(before + qword))
+
+
+def _after_acronym(text: str, m: re.Match) -> bool:
+    """GDP52853亿元: a figure glued to an upper-case abbreviation, with a real unit (not C919)."""
+    word = re.search(r"[A-Za-z]+$", text[max(0, m.start("num") - 8) : m.start("num")])
+    unit = m.group("unit") or ""
+    return (
+        bool(word)
+        and word.group(0).isupper()
+        and len(word.group(0)) >= 2
+        and (bool(m.group("scale")) or unit in ("%", "‰") or UNITS_ZH.get(unit, ("", 1))[1] > 1)
+    )
 
 
 def _digit_before(text: str, pos: int) -> bool:
@@ -390,4 +477,10 @@ def _en_end(m: re.Match) -> int:
 
 def find_quantities(text: str, language: str) -> list[Quantity]:
     """All quantities in ``text`` for the article's language (Chinese also reads Latin forms)."""
-    return find_zh(text) if language == "zh" else find_en(text)
+    from reportgen.ingest import numforms
+
+    if language == "zh":
+        base, extra = find_zh(text), numforms.find_zh_forms(text)
+    else:
+        base, extra = find_en(text), numforms.find_en_forms(text)
+    return numforms.merge(text, base, extra, language)

@@ -106,7 +106,9 @@ def strongest_quote(model: Model, theme: int) -> str | None:
     quotes = [q for q in model.quotes if q.theme == theme]
     if not quotes:
         return None
-    return max(quotes, key=lambda q: (len(q.text) <= 160, bool(q.title), len(q.text))).id
+    return max(
+        quotes, key=lambda q: (bool(q.speaker), len(q.text) <= 160, bool(q.title), len(q.text))
+    ).id
 
 
 def headline_facts(model: Model, limit: int = 4) -> list[str]:

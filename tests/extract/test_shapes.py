@@ -30,7 +30,7 @@ def test_standalone_heading_lines() -> None:
     assert m.authors == ["赵敏", "钱程"]
     assert [t.heading for t in m.themes] == ["绿色制造提速", "数字赋能升级"]
     assert ("超30万吨", 30, "万吨", "over") in _facts(m)
-    assert m.quotes[0].speaker == "某制造企业负责人"
+    assert m.quotes[0].speaker == ""  # 某制造企业负责人 names no one: kept, unattributed
 
 
 def test_no_headings() -> None:
@@ -75,6 +75,7 @@ def test_fullwidth_spaced_byline_short_quote_and_table_row() -> None:
         "标题\n\n本报记者\u3000王明\u3000李华\n\n“发展是第一要务。”负责人说。产值 | 3700亿元\n"
     )
     assert m.authors == ["王明", "李华"]
-    assert [(q.speaker, q.text) for q in m.quotes] == [("负责人", "发展是第一要务。")]
+    # A role with no body named ("负责人") identifies nobody: the quote is kept, unattributed.
+    assert [(q.speaker, q.text) for q in m.quotes] == [("", "发展是第一要务。")]
     assert [(f.text, f.counts) for f in m.facts] == [("3700亿元", "产值")]
     assert m.captions == []

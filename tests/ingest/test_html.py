@@ -105,7 +105,8 @@ def test_seed_page_extracts_like_the_text(tmp_path, seed_model) -> None:
     model = _extract(tmp_path, seed_page())
     assert model.source.format == "html"
     assert signature(model) == signature(seed_model)
-    assert len(model.facts) == 33 and len(model.quotes) == len(seed_model.quotes) > 0
+    assert len(model.facts) == len(seed_model.facts) == 34
+    assert len(model.quotes) == len(seed_model.quotes) > 0
     # Same canonical text, less the print furniture at the end of the paper version.
     assert seed_model.text.startswith(model.text)
     assert seed_model.text[len(model.text) :].split() == seed_model.furniture
@@ -305,7 +306,7 @@ def test_english_news_page() -> None:
     assert model.authors == ["Jane Doe"]
     assert [t.heading for t in model.themes] == ["A costly transition", "Jobs and training"]
     assert [c.text for c in model.captions] == ["Cranes at the east terminal. Photo: J. Smith"]
-    assert [(q.speaker, q.theme) for q in model.quotes] == [("Mayor Tom Lee", None)]
+    assert [(q.speaker, q.title, q.theme) for q in model.quotes] == [("Tom Lee", "Mayor", None)]
     assert [p.text for p in model.themes[1].paragraphs][1:] == [
         "Training for 500 dock workers a year",
         "A new maritime college campus",

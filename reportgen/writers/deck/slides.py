@@ -300,6 +300,8 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
             anchor="middle",
             name="Quote",
         )
+        if not quote.speaker:
+            return  # an unattributed quote is shown without a speaker line
         who = quote.speaker + ((("，" if self.zh else ", ") + quote.title) if quote.title else "")
         said = Box(box.x, box.bottom + int(0.2 * EMU_IN), box.w, speaker_h)
         self._text(

@@ -1,0 +1,78 @@
+"""What kind of figure a quantity is: measured, target, limit, forecast, rank or range.
+
+The form decides ranks and ranges (the parser marks them); otherwise the words of the figure's
+own clause do: a cap or threshold (不低于, up to) right before it, a forecast (预计, is expected
+to) or a goal (力争, 目标, aims to) earlier in the clause. Anything else is measured.
+"""
+
+from __future__ import annotations
+
+import re
+
+KINDS = ("measured", "target", "limit", "forecast", "rank", "range")
+
+_ZH_LIMIT_BEFORE = re.compile(
+    r"(?:不低于|不少于|不超过|不高于|不大于|不小于|最高|最低|最多|最少|上限为?|下限为?|门槛为?|"
+    r"每[\u4e00-\u9fff]{1,3}最高|单[\u4e00-\u9fff]{1,2}最高|封顶)(?:可?达|为|给予|补贴|奖励)?$"
+)
+_ZH_LIMIT_AFTER = re.compile(r"^(?:以内|封顶|为限|及以上|以上的|以下的)")
+_ZH_REQUIRE = re.compile(r"(?:要求|须|需|必须|应当?|方可|才能|条件是|门槛)[^，。；]{0,12}$")
+_ZH_FORECAST = re.compile(r"预计|预测|有望|估计|预期|将可|或将|可望")
+_ZH_TARGET = re.compile(
+    r"力争|争取|目标|计划|规划|确保|拟|打算|要实现|要达到|将达到|将实现|将突破|将超过|"
+    r"(?:到|至|在)20\d\d年(?:底|末)?[，,]?"
+)
+_EN_LIMIT_BEFORE = re.compile(
+    r"(?:up to|no more than|a maximum of|maximum of|a minimum of|minimum of|at most|capped at|"
+    r"cap of|not to exceed|not exceed|starting at|limit of|threshold of|at least)\s*$",
+    re.I,
+)
+_EN_FORECAST = re.compile(
+    r"\b(?:expected|expects|projected|projects|forecast|forecasts|estimated to|anticipated|"
+    r"predicted|predicts|likely to|is set to|are set to|will|would|could)\b",
+    re.I,
+)
+_EN_TARGET = re.compile(
+    r"\b(?:aims? to|aiming|target|targets|goal|plans? to|planned|seeks? to|pledged?|promised?|"
+    r"commit(?:s|ted)? to|proposed?|proposal)\b",
+    re.I,
+)
+
+
+def kind_of(text: str, start: int, end: int, clause_start: int, form: str, language: str) -> str:
+    """The kind of the figure at [start, end) whose clause starts at ``clause_start``."""
+    if form in ("rank", "range"):
+        return form
+    before = text[clause_start:start]
+    after = text[end : end + 6]
+    if language == "zh":
+        return _zh(before, after)
+    return _en(before, after, _lead_words(text[start:end]))
+
+
+def _lead_words(figure: str) -> str:
+    """The words a figure starts with (``up to $50 million`` -> ``up to``)."""
+    m = re.match(r"^[a-zA-Z ]+", figure)
+    return m.group(0) if m else ""
+
+
+def _zh(before: str, after: str) -> str:
+    if _ZH_LIMIT_BEFORE.search(before) or _ZH_LIMIT_AFTER.match(after):
+        return "limit"
+    if after.startswith("以上") and _ZH_REQUIRE.search(before):
+        return "limit"
+    if _ZH_FORECAST.search(before):
+        return "forecast"
+    if _ZH_TARGET.search(before):
+        return "target"
+    return "measured"
+
+
+def _en(before: str, after: str, figure: str = "") -> str:
+    if _EN_LIMIT_BEFORE.search(before) or (figure and _EN_LIMIT_BEFORE.search(figure + " ")):
+        return "limit"
+    if _EN_TARGET.search(before):
+        return "target"
+    if _EN_FORECAST.search(before):
+        return "forecast"
+    return "measured"

@@ -1,0 +1,154 @@
+"""What a figure measures (its label) and whom it is about (its subject), on word boundaries.
+
+Chinese labels are cut from the figure's clause with the segmenter: the noun phrase before the
+figure without the verbs, adverbs, time words and connectors around it; the subject is the last
+place, organisation or person named before the figure in its sentence, else the article's main
+subject (the place or body its headline and lead name most). English uses the same idea with
+capitalised names and the words before the figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reportgen.extract import segment
+
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
+# Words that end or begin a Chinese label but do not name what is measured.
+_ZH_DROP = re.compile(
+    r"^(?:增长|增加|达到|达|为|是|突破|实现|完成|超过|超|提高|提升|占|共|累计|约|近|同比|比上年|较上年|"
+    r"分别|已|将|均|全年|其中|同时|此外|目前|截至|据统计|据了解|今年|去年|明年|前年|上年|当年|年均|"
+    r"年|月|日|高达|多达|逾|仅|只有|只|已经|已达|又|也|都|还|再|首次|首批|新增|净增|下降|减少|"
+    r"回落|上涨|带动|拉动|吸引|引进|培育|聚集|集聚|拥有|建成|建设|形成|打造|推动|持续|稳定|保持|"
+    r"跃居|位居|位列|居|列|的|了|着|和|与|及|等|在|从|由|向|对|把|被|让|每|个|这|该|其|所|来|去|"
+    r"以上|以下|左右|余|多|有|后|前|内|中|里|上|下)$"
+)
+_KEEP_TAGS = frozenset(
+    {"n", "nz", "vn", "an", "ng", "nrt", "j", "l", "eng", "b", "nt", "ns", "nr", "s"}
+)
+_ENTITY_TAGS = segment.PLACE | segment.ORG
+_SCOPE_WORDS = {
+    "全市", "全省", "全国", "全区", "全县", "全球", "比重", "总量", "总数", "规模", "世界",
+}  # fmt: skip
+_ADMIN = "省市区县镇乡村州旗盟"
+_SCOPE = {"全省": "省", "全市": "市", "全区": "区", "全县": "县", "全国": "国"}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A figure's label (what it measures) and subject (whom it is about)."""
+
+    label: str
+    subject: str
+
+
+def main_subject(headline: str, lead: str, language: str) -> str:
+    """The place or body the article is about: the one its headline and lead name most."""
+    if language != "zh":
+        return _en_main(headline + "\n" + lead)
+    counts: Counter[str] = Counter()
+    for weight, text in ((3, headline), (1, lead)):
+        for word, tag in segment.words(text[:600]):
+            if tag in _ENTITY_TAGS and len(word) >= 2:
+                counts[word] += weight
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
+    """Label and subject of the Chinese figure at ``start``."""
+    sentence = _PAREN.sub("", text[sentence_start:start])
+    clause = _CLAUSE_BREAK.split(sentence)[-1]
+    pairs = _trim(list(segment.words(clause)))
+    subject = _entity(segment.words(clause), "") or _entity(segment.words(sentence), main)
+    label = "".join(w for w, _ in pairs if w != subject)
+    if subject and label[:1] in _ADMIN and subject + label[:1] in sentence:
+        subject, label = subject + label[:1], label[1:]  # 钱塘/区规上… -> 钱塘区, 规上…
+    label = label[-14:]
+    return Bound(label if len(label) >= 2 else "", subject)
+
+
+def _trim(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop function words, verbs and time words at both ends of a clause's words; inside, keep
+    what follows the last verb (…企业实现营收 -> 营收), or what precedes it when only a scope
+    follows (汽车产量占全市 -> 汽车产量)."""
+    pairs = _strip_ends(pairs)
+    for i in range(len(pairs) - 1, 0, -1):
+        if pairs[i][1] in ("v", "p", "d", "c", "vd"):
+            before, after = _strip_ends(pairs[:i]), _strip_ends(pairs[i + 1 :])
+            if after and not all(w in _SCOPE_WORDS for w, _ in after):
+                return after
+            return before or after
+    return pairs
+
+
+def _strip_ends(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    pairs = list(pairs)
+    while pairs and (_ZH_DROP.match(pairs[-1][0]) or pairs[-1][1] not in _KEEP_TAGS):
+        pairs.pop()
+    while pairs and (_ZH_DROP.match(pairs[0][0]) or pairs[0][1] not in _KEEP_TAGS):
+        pairs.pop(0)
+    return pairs
+
+
+def _entity(pairs, main: str) -> str:
+    """The first place or body named in the sentence (Chinese puts the topic first; later names
+    are often destinations or comparators), else the article's main subject."""
+    for word, tag in pairs:
+        if tag in _ENTITY_TAGS and len(word) >= 2:
+            return word
+        if word in _SCOPE and main:
+            return main
+    return main
+
+
+_NOUNISH = frozenset({"n", "nz", "vn", "an", "ng", "nt", "ns", "nr", "j", "eng", "b", "nrt"})
+
+
+def label_after(text: str, end: int) -> str:
+    """The noun a counted figure counts (32家企业 -> 企业; 4条国际直达线路 -> 国际直达线路): the
+    nouns right after it, with a verb kept only inside a noun compound (直达 in 直达线路)."""
+    clause = _CLAUSE_BREAK.split(text[end : end + 24])[0]
+    pairs = segment.words(clause)
+    taken: list[str] = []
+    for i, (word, tag) in enumerate(pairs):
+        nxt = pairs[i + 1][1] if i + 1 < len(pairs) else ""
+        modifier = tag in ("v", "a") and nxt in _NOUNISH and (bool(taken) or len(word) == 2)
+        if tag not in _NOUNISH and not modifier:
+            break
+        taken.append(word)
+    return "".join(taken)[:12]
+
+
+# ---------------------------------------------------------------- English
+
+_EN_PROPER = re.compile(r"\b(?:[A-Z][a-zA-Z.&'’-]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z.&'’-]+)*)")
+_EN_SKIP = {"The", "This", "That", "In", "It", "A", "An", "But", "And", "For", "On", "At", "By",
+            "He", "She", "They", "We", "I", "Our", "Its", "His", "Her", "As", "If", "While",
+            "With", "From", "After", "Before", "Since", "About", "More", "Over", "Some", "Nearly",
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+            "Thursday", "Friday", "Saturday", "Sunday"}  # fmt: skip
+
+
+def _en_names(text: str) -> list[str]:
+    out = []
+    for m in _EN_PROPER.finditer(text):
+        name = m.group(0).removesuffix("’s").removesuffix("'s")
+        words = [w for w in name.split() if w not in _EN_SKIP]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def _en_main(text: str) -> str:
+    counts = Counter(_en_names(text[:1500]))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def bind_en(text: str, start: int, sentence_start: int, main: str) -> str:
+    """The subject of the English figure at ``start``: the last name before it in its sentence."""
+    names = _en_names(text[sentence_start:start])
+    return names[-1] if names else main

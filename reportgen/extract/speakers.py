@@ -1,0 +1,262 @@
+"""Speakers: the person or body named in a quote's attribution, with a title, or nobody.
+
+A speaker is a name the segmenter tags as a person (梁婧, with its title 中国银行研究院高级研究员),
+an organisation (国际货币基金组织), or a role within a named body (某区委主要负责人); a pronoun is
+the person named just before. Anything else (a fragment, a vague group such as 业内人士, a
+document title) gives no speaker: the quote is kept, unattributed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportgen.extract import segment
+
+# Role nouns a speaker may be named by when the article gives no name.
+_ROLES = (
+    "负责人|负责同志|主任|副主任|书记|党委书记|局长|厅长|部长|处长|科长|区长|市长|县长|省长|镇长|乡长|"
+    "村长|院长|校长|所长|主席|总监|总裁|董事长|总经理|经理|会长|秘书长|理事长|发言人|专家|教授|研究员|"
+    "分析师|经济学家|代表|委员|工程师|创始人|厂长|站长|主管|队长|组长|村支书|支书|店主|老板|船长|"
+    "院士|主播|医生|律师|首席|合伙人|董事|行长|署长|司长|大使|总理|总统|部长助理"
+)
+_ROLE_END = re.compile(rf"(?:{_ROLES})$")
+# Groups too vague to be a speaker: the quote stays, unattributed.
+_VAGUE = re.compile(
+    r"^(?:有|不少|很多|许多|多位|一些|部分|某些|相关|当地|业内|有关|该)?"
+    r"(?:人士|专家|专家们|学者|人|网友|市民|群众|居民|村民|企业家|业内人士|有关人士|知情人士|负责人)$"
+)
+# Leading words of a clause that are not part of the speaker (据…介绍, 对此, 随后…).
+_LEAD = re.compile(r"^(?:据|对此|对于此|随后|此外|同时|当时|而|但|但是|并且|那么|他们说|正如)")
+_PRONOUN = {"他": "m", "她": "f", "他们": "p", "她们": "p"}
+_ADVERB_TAGS = frozenset({"d", "ad", "uz", "ul", "ug", "f", "p", "t", "c", "y"})
+_TAIL_WORDS = re.compile(
+    r"(?:在[^，。]{0,20}?(?:上|时|中|里|期间|之际)|接受[^，。]{0,20}?采访时|对记者|向记者|对[^，。]{1,6}?|"
+    r"跟记者|同记者|笑着|笑|动情地|感慨地|激动地|坦率地|兴奋地|自豪地|深有感触地|也|还|则|又|更|都|"
+    r"再次|一再|多次|曾|曾经|早就|已经|进一步|同时|当即|随即|直接|明确|特别|反复)+$"
+)
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks: the name (person, body or role), its title, and whether it is a person."""
+
+    name: str
+    title: str = ""
+    person: bool = False
+
+
+NOBODY = Speaker("")
+
+
+def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
+    """The speaker in the words before a speech verb (``对此，某研究院研究员张三``)."""
+    text = _clean(candidate)
+    if not text:
+        return NOBODY
+    if text in _PRONOUN:
+        return previous if previous and previous.person else NOBODY
+    pairs = segment.words(text)
+    person = _person(pairs) or _name_then_title(pairs) or _surname_name(text)
+    if person is not None:
+        return person
+    if _VAGUE.match(text) or text.startswith(("的", "地", "得", "之")):
+        return NOBODY
+    last_tag = pairs[-1][1] if pairs else ""
+    if len(text) > 20 or _UNNAMED.match(text):
+        return NOBODY
+    if last_tag in segment.ORG:
+        return Speaker(text)  # a body: 国际货币基金组织
+    role = _ROLE_END.search(text)
+    if role and _named_body(text[: role.start()]):
+        return Speaker(text)  # a role in a named body: 东阳市委主要负责人
+    return NOBODY
+
+
+# A role nobody can look up: 一位专家, 上述区域专家, 该负责人, 企业负责人.
+_UNNAMED = re.compile(r"^(?:一位|一名|一家|某|上述|这位|那位|该|此|有关|相关|多位|几位|部分)")
+_BODY_SUFFIX = re.compile(
+    r"(?:公司|集团|科技|股份|委|局|厅|部|院|所|中心|银行|协会|商会|政府|办|馆|站|厂|社|大学|学院|学校|"
+    r"医院|基金|机构|组织|联盟|平台|交易所|法院|检察院)"
+)
+_GENERIC_BODY = re.compile(
+    r"^(?:企业|公司|单位|部门|机构|当地|区域|行业|业内|项目|相关|有关|村|社区)+$"
+)
+
+
+def _named_body(org: str) -> bool:
+    """Words naming a particular body: a place or organisation the segmenter knows (钱塘区委),
+    or a name before a body's suffix (兆奕科技), not a generic word (企业, 区域)."""
+    org = re.sub(r"(?:相关|主要|有关|的)+$", "", org)
+    if not org or _GENERIC_BODY.match(org):
+        return False
+    tags = {t for _, t in segment.words(org)}
+    if tags & (segment.PLACE | segment.ORG | segment.PERSON | {"nz"}):
+        return True
+    body = _BODY_SUFFIX.search(org)
+    return bool(body) and not _GENERIC_BODY.match(org[: body.start()] or "企业")
+
+
+def named_person(text: str) -> Speaker:
+    """The last person the words name (贾国峰 in 种粮大户贾国峰喜笑颜开), or nobody. A word tagged
+    as a name counts only where a name can stand: at a clause start or after a noun, a title or a
+    body (他正张罗一场 and 这段时间 hold no names)."""
+    pairs = segment.words(text)
+    for i in range(len(pairs) - 1, -1, -1):
+        word, tag = pairs[i]
+        if tag not in segment.PERSON or not _NAME_CHARS.match(word) or word[-1] in _PLACE_END:
+            continue
+        before = pairs[i - 1][1] if i else "x"
+        if before not in _NAME_MAY_FOLLOW:
+            continue
+        title = "".join(w for w, _ in pairs[max(0, i - 3) : i])
+        return Speaker(word, title if _ROLE_END.search(title) else "", person=True)
+    return NOBODY
+
+
+_PLACE_END = "村镇乡县市区省州湾港"
+_NAME_MAY_FOLLOW = frozenset({"x", "n", "nt", "ns", "nz", "eng", "b", "nr", "j", "ng"})
+
+
+def _clean(candidate: str) -> str:
+    """The clause holding the speaker, without lead-in and adverbial words around it."""
+    text = re.split(r"[，,；;：:。！？!?、\n]", candidate.strip())[-1].strip()
+    text = text.strip("”’“‘\"' 　")
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD.sub("", text)
+        text = _TAIL_WORDS.sub("", text)
+    return text.strip()
+
+
+def _person(pairs: tuple[tuple[str, str], ...]) -> Speaker | None:
+    """The last person name in the clause, when it ends the clause; with the words before it as
+    the title."""
+    words = [w for w, _ in pairs]
+    for i in range(len(pairs) - 1, -1, -1):
+        word, tag = pairs[i]
+        if tag not in segment.PERSON:
+            continue
+        if i != len(pairs) - 1:
+            return None  # a name inside the clause (张三的同事) is not the speaker
+        start = i - 1 if _split_name(pairs, i) else i
+        name = "".join(words[start:])
+        if not _NAME_CHARS.match(name):
+            return None
+        title = "".join(words[:start]).strip()
+        return Speaker(name, title if _titled(title) else "", person=True)
+    return None
+
+
+def _name_then_title(pairs: tuple[tuple[str, str], ...]) -> Speaker | None:
+    """习近平总书记, 李强总理: a name followed by its title."""
+    if len(pairs) >= 2 and pairs[-2][1] in segment.PERSON and _ROLE_END.search(pairs[-1][0]):
+        name = pairs[-2][0]
+        if _NAME_CHARS.match(name):
+            before = "".join(w for w, _ in pairs[:-2])
+            return Speaker(name, before + pairs[-1][0], person=True)
+    return None
+
+
+# Common surnames: a name the segmenter cut (周/顺义 read as a place) after a role or a body.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤"
+)
+_SURNAME_END = re.compile(
+    rf"(?P<title>.*(?:{_ROLES}|[农户民工师员长家手人]))(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}})$"
+)
+
+
+def _surname_name(text: str) -> Speaker | None:
+    """A name the segmenter cut in two after its surname (周/顺义): the surname must stand as a
+    word of its own, and the clause must not end with a role (高级工程师 is no 程师)."""
+    m = _SURNAME_END.match(text)
+    if not m or _ROLE_END.search(text):
+        return None
+    cuts = segment.boundaries(text)
+    if m.start("name") not in cuts or m.start("name") + 1 not in cuts:
+        return None
+    return Speaker(m.group("name"), m.group("title"), person=True)
+
+
+def _split_name(pairs: tuple[tuple[str, str], ...], i: int) -> bool:
+    """A name cut in two by the segmenter (山石/n 昌孝/nr after a title): a short noun before the
+    name that is no role and follows a title, an organisation or the clause start."""
+    if i == 0:
+        return False
+    before, tag = pairs[i - 1]
+    if tag not in ("n", "nr", "ng", "nz") or len(before) + len(pairs[i][0]) > 4:
+        return False
+    if _ROLE_END.search(before):
+        return False
+    return i == 1 or pairs[i - 2][1] in ("eng", "nt") or bool(_ROLE_END.search(pairs[i - 2][0]))
+
+
+def _titled(title: str) -> bool:
+    return bool(title) and not title.startswith(("的", "在", "对")) and len(title) <= 40
+
+
+# ---------------------------------------------------------------- English
+
+EN_FULL_NAME = (
+    r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+(?:(?:de|van|von|der|da|del|la|le|di)\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+(?:Jr\.|Sr\.|III|II))?"
+)
+_EN_TITLED = re.compile(rf"^(?P<title>[^,]*?)\s*(?P<name>{EN_FULL_NAME})$")
+_EN_SURNAME = re.compile(r"^[A-Z][\w’'-]+$")
+_EN_BODY = re.compile(
+    r"^(?:the\s+)?(?P<name>(?:[A-Z][\w.&'’-]*\s+)*(?:Department|Office|Agency|Bureau|"
+    r"Administration|Commission|Board|Council|Ministry|Bank|Fund|Institute|Association|Authority|"
+    r"Service|Corporation|Company|Inc\.?|Group|University|Center|Centre|Government|Committee|"
+    r"Union|Party|Foundation|Federation|Coalition|Chamber\s+of\s+Commerce|Institution|"
+    r"Organization|Organisation|Trust|Alliance)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*)?)$"
+)
+_EN_HONORIFIC = re.compile(
+    r"^(?:Mayor|Gov\.|Governor|President|Sen\.|Senator|Rep\.|Representative|Dr\.|Secretary|"
+    r"Commissioner|Director|Chairman|Chairwoman|Chair|Councilman|Councilwoman|Treasurer|Minister|"
+    r"Premier|Professor|Prof\.|Judge|Superintendent|Administrator|Supervisor|Manager|CEO|Mr\.|"
+    r"Mrs\.|Ms\.|Deputy|Acting|Former|Executive|Chief)$"
+)
+_EN_PRONOUN = {"he", "she", "they"}
+_EN_CLAUSE = re.compile(r"^(?:and|but|then|when|as|while|because|if|so|that|which|who)\b", re.I)
+_EN_NOT_NAME = {"The", "This", "That", "It", "We", "I", "You", "There", "In", "But", "And", "He",
+                "She", "They", "His", "Her", "Our", "A", "An", "Officials", "Experts"}  # fmt: skip
+
+
+def en_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
+    """The speaker in an English attribution (``Jane Doe, the city's planner``, ``he``)."""
+    text = re.sub(r"\s+", " ", candidate).strip(" ,.;:")
+    found = _en_name(text, previous)
+    if found is NOBODY and ", " in text:
+        head, _, tail = text.partition(", ")
+        found = _en_name(head, previous)
+        if found.person and not found.title:
+            found = Speaker(found.name, tail.strip(), person=True)
+        elif found is NOBODY:
+            found = _en_name(text.rsplit(", ", 1)[1], previous)
+    return found
+
+
+def _en_name(text: str, previous: Speaker | None) -> Speaker:
+    text = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+(?=[A-Z])", "", text)
+    if text.lower() in _EN_PRONOUN:
+        return previous if previous and previous.person else NOBODY
+    body = _EN_BODY.match(text)
+    if body:
+        return Speaker(body.group("name").strip())
+    titled = _EN_TITLED.match(text)
+    if titled:
+        name, title = titled.group("name"), titled.group("title").strip()
+        first = name.split()[0]
+        if _EN_HONORIFIC.match(first):
+            name, title = name.split(None, 1)[1], f"{title} {first}".strip()
+        if first not in _EN_NOT_NAME and not _EN_CLAUSE.match(title):
+            return Speaker(name, title, person=True)
+    if _EN_SURNAME.match(text) and text not in _EN_NOT_NAME and not _EN_HONORIFIC.match(text):
+        return Speaker(text, person=True)
+    return NOBODY

@@ -1,0 +1,340 @@
+"""Figure forms beyond a number and its unit: ranges, ranks, shares, fractions, number words,
+per-unit rates. Part of the one number parser: ``numbers.find_quantities`` merges them in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reportgen.ingest.numbers import CN_DIGITS, NUMBER, Quantity, read_cn
+
+_CN = f"[{CN_DIGITS}]+"
+_NUM = rf"(?:{NUMBER}|{_CN})"
+
+# ---------------------------------------------------------------- Chinese
+
+# A rank needs its scope or a ranking verb: 全省第二, 位居全国第3位, 排名第十; 第二批 is no rank.
+_ZH_RANK = re.compile(
+    r"(?P<scope>(?:全国|全省|全市|全区|全县|全球|世界|全国同类|同类|全行业|区域|中部|西部|东部)"
+    r"(?:城市|地区|省份|县市)?)?(?P<head>第(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})(?P<tail>位|名)?)"
+    r"(?![届批次期季轮号条款章节部分项个家年天人])"
+)
+_ZH_RANK_VERB = re.compile(
+    r"(?:居|位居|位列|列|排名|排|跃居|跃升至|上升至|升至|稳居|保持|名列|跻身)$"
+)
+# Shares in tenths: 三成, 近七成, 两成以上.
+_ZH_SHARE = re.compile(
+    r"(?P<qb>近|约|超过|超|逾|不到|不足)?(?P<n>[一二两三四五六七八九十]|\d)成(?P<qa>以上|左右|多)?"
+    r"(?![为功本员立果交就长效型绩])"
+)
+# Fractions: 三分之一, 1/3左右.
+_ZH_FRACTION = re.compile(
+    rf"(?P<qb>近|约|超过|超|逾)?(?:(?P<d>{_CN})分之(?P<n>{_CN})|(?P<n2>\d{{1,2}})/(?P<d2>\d{{1,3}})"
+    r"(?![\d/]))(?P<qa>以上|左右|多)?"
+)
+_QUAL = {"近": "under", "约": "approx", "超过": "over", "超": "over", "逾": "over", "不到": "under",
+         "不足": "under", "以上": "over", "左右": "approx", "多": "over"}  # fmt: skip
+
+
+_ZH_DASH_NUMBER = re.compile(rf"(?<![\d.])(?P<a>{NUMBER})(?P<dash>[-—–~～至到])(?=\d)")
+
+
+def find_zh_forms(text: str) -> list[Quantity]:
+    """Ranks, ranges, shares and fractions in Chinese text."""
+    out: list[Quantity] = []
+    for m in _ZH_DASH_NUMBER.finditer(text):
+        q = _zh_dash_range(text, m)
+        if q is not None:
+            out.append(q)
+    for m in _ZH_RANK.finditer(text):
+        q = _zh_rank(text, m)
+        if q is not None:
+            out.append(q)
+    out.extend(q for m in _ZH_SHARE.finditer(text) if (q := _zh_share(text, m)))
+    out.extend(q for m in _ZH_FRACTION.finditer(text) if (q := _zh_fraction(text, m)))
+    return out
+
+
+def _zh_dash_range(text: str, m: re.Match) -> Quantity | None:
+    """``10-20亿元``: a bare number, a dash or 至, then a quantity with a unit."""
+    from reportgen.ingest.numbers import ZH_PATTERN, _zh_quantity
+
+    tail = text[: m.end() + 30]
+    nxt = ZH_PATTERN.match(tail, m.end())
+    high = _zh_quantity(tail, nxt) if nxt else None
+    if high is None:
+        # the dash makes the parser take 20亿元 for a date part: read it without what precedes
+        sub = text[m.end() : m.end() + 30]
+        nxt = ZH_PATTERN.match(sub)
+        high = _zh_quantity(sub, nxt) if nxt else None
+        if high is not None:
+            high = replace(high, start=high.start + m.end(), end=high.end + m.end())
+    if high is None or not high.unit or high.start != m.end() or high.qualifier_word:
+        return None
+    if re.fullmatch(r"(1[89]|20)\d\d", m.group("a")) and high.base_unit in ("年", ""):
+        return None
+    a = float(m.group("a").replace(",", ""))
+    if a >= high.value:
+        return None
+    factor = high.normalized / high.value if high.value else 1.0
+    return Quantity(
+        m.start(), high.end, text[m.start() : high.end], a, high.unit, "exact", "",
+        a * factor, high.base_unit, kind="range", high=high.value,
+    )  # fmt: skip
+
+
+def _zh_rank(text: str, m: re.Match) -> Quantity | None:
+    before = text[max(0, m.start() - 4) : m.start()]
+    if not m.group("scope") and not m.group("tail") and not _ZH_RANK_VERB.search(before):
+        return None
+    n = m.group("n")
+    value = float(n) if n.isdigit() else read_cn(n)
+    if not value or value > 500:
+        return None
+    return Quantity(
+        m.start(), m.end(), m.group(0), value, "位", "exact", "", value, "位", kind="rank"
+    )
+
+
+def _zh_share(text: str, m: re.Match) -> Quantity | None:
+    n = m.group("n")
+    value = float(n) if n.isdigit() else read_cn(n)
+    if not value or value > 10:
+        return None
+    qual, word = _qualifier(m)
+    return Quantity(m.start(), m.end(), m.group(0), value, "成", qual, word, value * 10, "%")
+
+
+def _zh_fraction(text: str, m: re.Match) -> Quantity | None:
+    if m.group("d"):
+        d, n = read_cn(m.group("d")), read_cn(m.group("n"))
+    else:
+        d, n = float(m.group("d2")), float(m.group("n2"))
+        if re.match(r"\d", text[m.end() : m.end() + 1]):
+            return None
+    if not d or not n or n > d:
+        return None
+    qual, word = _qualifier(m)
+    share = 100 * n / d
+    return Quantity(m.start(), m.end(), m.group(0), round(n / d, 6), "", qual, word, share, "%")
+
+
+def _qualifier(m: re.Match) -> tuple[str, str]:
+    for key in ("qb", "qa"):
+        word = m.groupdict().get(key)
+        if word:
+            return _QUAL[word], word
+    return "exact", ""
+
+
+def zh_range(text: str, low: Quantity, high: Quantity) -> Quantity | None:
+    """Two quantities joined by a dash or 至 with nothing else between them: one range."""
+    gap = text[low.end : high.start]
+    if gap not in ("-", "—", "–", "~", "～", "至", "到") or not high.unit:
+        return None
+    if low.unit and low.base_unit != high.base_unit and not high.unit.startswith(low.unit):
+        return None
+    if low.base_unit in ("", "年") and not high.unit:
+        return None
+    factor = high.normalized / high.value if high.value else 1.0
+    low_value = low.value
+    pure_scale = low.unit and high.unit.startswith(low.unit) and low.unit != high.unit
+    low_norm = low.value * factor if not low.unit or pure_scale else low.normalized
+    if low_norm > high.normalized:
+        return None
+    return Quantity(
+        low.start,
+        high.end,
+        text[low.start : high.end],
+        low_value,
+        high.unit,
+        low.qualifier,
+        low.qualifier_word,
+        low_norm,
+        high.base_unit,
+        kind="range",
+        high=high.value,
+    )
+
+
+_ZH_PER = re.compile(r"^/(?:人|亩|吨|公斤|斤|千克|平方米|年|月|天|小时|户|台|件|个|股|次|辆|间|套)")
+_EN_PER = re.compile(
+    r"^(?:\s*/\s*|\s+(?:per|an|a|each)\s+)(?P<per>(?:credit\s+)?(?:hour|day|week|month|year|"
+    r"person|student|household|head|capita|barrel|ton|tonne|pound|gallon|share|unit|acre|"
+    r"square\s+foot|kilowatt-hour))\b",
+    re.I,
+)
+
+
+def per_unit(text: str, q: Quantity, language: str) -> Quantity:
+    """A rate: 33万元/人, 500元/亩, $30/month, $15 an hour, $116 per credit hour."""
+    after = text[q.end : q.end + 24]
+    m = (_ZH_PER if language == "zh" else _EN_PER).match(after)
+    if not m or not q.unit:
+        return q
+    per = m.group(0)
+    end = q.end + len(per)
+    unit = f"{q.unit}{per}" if language == "zh" else f"{q.unit}/{m.group('per').lower()}"
+    return replace(q, end=end, text=text[q.start : end], unit=unit, base_unit=f"{q.base_unit}{per}")
+
+
+# ---------------------------------------------------------------- English
+
+_EN_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12,
+}  # fmt: skip
+_EN_ORD = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_EN_FRACTIONS = {"half": 0.5, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-quarter": 0.25,
+                 "three-quarters": 0.75, "one-fifth": 0.2, "one-half": 0.5}  # fmt: skip
+_EN_NUMWORD = re.compile(
+    r"\b(?P<q>more than|nearly|almost|about|some|over|up to|at least|roughly)?\s*"
+    rf"(?P<w>{'|'.join(sorted(_EN_WORDS, key=len, reverse=True))})"
+    r"(?:[\s-](?P<w2>one|two|three|four|five|six|seven|eight|nine))?"
+    r"\s+(?P<unit>(?:[a-z][a-z-]+\s+)?[a-z][a-z-]+s)\b",
+    re.I,
+)
+_EN_RANK = re.compile(
+    r"\b(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>"
+    + "|".join(_EN_ORD)
+    + r"))(?=[\s-]+(?:largest|biggest|busiest|highest|lowest|best|worst|most|fastest|"
+    r"in\s+the\s+(?:nation|state|country|world|region|county)|among|out\s+of|place|overall))",
+    re.I,
+)
+_EN_FRACTION = re.compile(
+    r"\b(?P<q>nearly|almost|about|more than|roughly)?\s*(?P<f>"
+    + "|".join(sorted(_EN_FRACTIONS, key=len, reverse=True))
+    + r")(?=\s+(?:of|the)\b)",
+    re.I,
+)
+_EN_Q = {"more than": "over", "nearly": "under", "almost": "under", "about": "approx",
+         "some": "approx", "over": "over", "up to": "under", "at least": "over",
+         "roughly": "approx"}  # fmt: skip
+_EN_NOT_COUNTED = re.compile(
+    r"^(?:times|ways|things|of|percent|points|reasons|sides|words|years|months|weeks|days|"
+    r"hours|minutes|decades|centuries|generations)$",
+    re.I,
+)
+
+
+def find_en_forms(text: str) -> list[Quantity]:
+    """Number words with a counted noun, ranks and fractions in English text."""
+    out: list[Quantity] = []
+    for m in _EN_NUMWORD.finditer(text):
+        unit = m.group("unit").split()[-1].lower()
+        if _EN_NOT_COUNTED.match(unit) or text[max(0, m.start() - 4) : m.start()].lower() == "all ":
+            continue
+        value = _EN_WORDS[m.group("w").lower()] + (
+            _EN_WORDS.get((m.group("w2") or "").lower(), 0) if m.group("w2") else 0
+        )
+        start = m.start("q") if m.group("q") else m.start("w")
+        qword = (m.group("q") or "").lower()
+        out.append(
+            Quantity(
+                start,
+                m.end(),
+                text[start : m.end()],
+                float(value),
+                unit,
+                _EN_Q.get(qword, "exact"),
+                qword,
+                float(value),
+                unit,
+            )  # fmt: skip
+        )
+    for m in _EN_RANK.finditer(text):
+        value = float(m.group("num")) if m.group("num") else float(_EN_ORD[m.group("word").lower()])
+        out.append(
+            Quantity(
+                m.start(),
+                m.end(),
+                m.group(0),
+                value,
+                "rank",
+                "exact",
+                "",
+                value,
+                "rank",
+                kind="rank",
+            )  # fmt: skip
+        )
+    for m in _EN_FRACTION.finditer(text):
+        value = _EN_FRACTIONS[m.group("f").lower()]
+        start = m.start("q") if m.group("q") else m.start("f")
+        qword = (m.group("q") or "").lower()
+        out.append(
+            Quantity(
+                start,
+                m.end(),
+                text[start : m.end()],
+                value,
+                "",
+                _EN_Q.get(qword, "exact"),
+                qword,
+                100 * value,
+                "%",
+            )  # fmt: skip
+        )
+    return out
+
+
+def en_range(text: str, low: Quantity, high: Quantity) -> Quantity | None:
+    """``1.75% to 2%``, ``$10 million to $20 million``, ``between 5 and 7 percent``."""
+    gap = text[low.end : high.start].strip().lower()
+    if gap not in ("to", "-", "–", "—", "and") or (gap == "and" and not _between(text, low)):
+        return None
+    if low.base_unit and high.base_unit and low.base_unit != high.base_unit:
+        return None
+    if not high.base_unit:
+        return None
+    if low.normalized > high.normalized:
+        return None
+    start = low.start - len("between ") if gap == "and" else low.start
+    return Quantity(
+        start,
+        high.end,
+        text[start : high.end],
+        low.value,
+        high.unit,
+        low.qualifier,
+        low.qualifier_word,
+        low.normalized,
+        high.base_unit,
+        kind="range",
+        high=high.value,
+    )
+
+
+def _between(text: str, low: Quantity) -> bool:
+    return text[max(0, low.start - 8) : low.start].lower() == "between "
+
+
+def merge(text: str, base: list[Quantity], extra: list[Quantity], language: str) -> list[Quantity]:
+    """One list in text order: the extra forms, then base quantities not inside one of them;
+    ranges joined; rates extended by their 'per' unit."""
+    taken = sorted(extra, key=lambda q: (q.start, -q.end))
+    kept = [q for q in base if not any(e.start <= q.start and q.end <= e.end for e in taken)]
+    kept = [q for q in kept if not any(q.start < e.end and e.start < q.end for e in taken)]
+    if language != "zh":
+        kept = [q for q in kept if text[max(0, q.start - 4) : q.start].lower() != "all "]
+    out = sorted([*kept, *taken], key=lambda q: (q.start, q.end))
+    out = _join_ranges(text, out, language)
+    return [per_unit(text, q, language) for q in out]
+
+
+def _join_ranges(text: str, qs: list[Quantity], language: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in qs:
+        if out and q.kind == "" and out[-1].kind in ("", "range"):
+            joined = (zh_range if language == "zh" else en_range)(text, out[-1], q)
+            if joined is not None and out[-1].kind == "":
+                out[-1] = joined
+                continue
+        out.append(q)
+    return out

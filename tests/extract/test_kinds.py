@@ -1,0 +1,39 @@
+"""Figure kinds from the figure's own clause: targets, limits, forecasts, ranks, ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_text
+
+
+def _kinds(body: str) -> list[tuple[str, str]]:
+    return [(f.text, f.kind) for f in extract_text("标题\n\n" + body).facts]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("全市地区生产总值增长6.1%。", [("6.1%", "measured")]),
+        ("力争到2027年营收突破4000亿元。", [("突破4000亿元", "target")]),
+        ("研发投入占比不低于30%。", [("30%", "limit")]),
+        ("预计全年增长5%左右。", [("5%左右", "forecast")]),
+        ("创新指数位列全省第三。", [("全省第三", "rank")]),
+        ("计划投资10-20亿元。", [("10-20亿元", "range")]),
+    ],
+)
+def test_chinese_kinds(body, expected) -> None:
+    assert _kinds(body) == expected
+
+
+def test_english_kinds() -> None:
+    m = extract_text(
+        "Title\n\nThe state awarded $2 million. Grants of up to $50 million are available. "
+        "The plant is expected to create 500 jobs. The city aims to cut emissions by 40%.\n"
+    )
+    assert [(f.text, f.kind) for f in m.facts] == [
+        ("$2 million", "measured"),
+        ("up to $50 million", "limit"),
+        ("500 jobs", "forecast"),
+        ("40%", "target"),
+    ]

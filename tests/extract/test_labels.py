@@ -1,0 +1,42 @@
+"""Labels are whole words naming what a figure measures; subjects name whom it is about."""
+
+from __future__ import annotations
+
+from reportgen.extract import extract_text, segment
+
+
+def _facts(text: str):
+    return {f.text: f for f in extract_text(text).facts}
+
+
+def test_labels_and_subjects_in_chinese() -> None:
+    facts = _facts(
+        "河南枢纽经济\n\n2024年，河南中欧班列全年累计开行3890列。"
+        "新开通4条国际直达线路，汽车产量占全市95%以上。\n"
+    )
+    assert facts["3890列"].subject == "河南"
+    assert facts["4条"].label == "国际直达线路"
+    assert facts["95%以上"].label == "汽车产量"
+
+
+def test_a_figure_with_no_place_in_its_sentence_is_about_the_main_subject() -> None:
+    facts = _facts("浙江经济稳中有进\n\n浙江经济回升向好。全年规上工业增加值增长8.1%。\n")
+    assert facts["8.1%"].subject == "浙江"
+    assert facts["8.1%"].label == "规上工业增加值"
+
+
+def test_every_label_starts_and_ends_on_a_word_boundary() -> None:
+    text = "标题\n\n钱塘区规上工业总产值突破3700亿元，集聚产业链企业52家，新开通4条国际直达线路。\n"
+    for fact in extract_text(text).facts:
+        if not fact.label:
+            continue
+        sentence = fact.sentence
+        at = sentence.find(fact.label)
+        assert at >= 0, fact.label
+        cuts = segment.boundaries(sentence)
+        assert at in cuts and at + len(fact.label) in cuts, fact.label
+
+
+def test_english_subject_is_the_name_before_the_figure() -> None:
+    facts = _facts("Allentown jobs\n\nAllentown's unemployment rate fell to 4.1% in May.\n")
+    assert facts["4.1%"].subject == "Allentown"

@@ -1,0 +1,131 @@
+"""Quotes: speech verbs decide what is a quote; speakers are names, bodies, roles or nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_text
+
+
+def _quotes(*paragraphs: str) -> list[tuple[str, str, str]]:
+    model = extract_text("标题\n\n" + "\n\n".join(paragraphs))
+    return [(q.speaker, q.title, q.text) for q in model.quotes]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "title"),
+    [
+        (
+            "中国银行研究院高级研究员梁婧表示：“明年经济将继续回升向好。”",
+            "梁婧",
+            "中国银行研究院高级研究员",
+        ),
+        ("“中国经济展现出强大韧性。”国际货币基金组织评价。", "国际货币基金组织", ""),
+        ("国家发展改革委主任郑栅洁再次强调，“要坚持稳中求进。”", "郑栅洁", "国家发展改革委主任"),
+        ("“今年订单已经排满了。”东阳市委书记李增勇告诉记者。", "李增勇", "东阳市委书记"),
+        ("张三在接受记者采访时表示：“产业链正在重塑。”", "张三", ""),
+        ("“发展是第一要务。”东阳市委主要负责人说。", "东阳市委主要负责人", ""),
+    ],
+)
+def test_speaker_is_a_name_with_its_title_or_a_body(paragraph, speaker, title) -> None:
+    (got,) = _quotes(paragraph)
+    assert got[:2] == (speaker, title)
+
+
+def test_quoted_terms_nicknames_and_slogans_are_not_quotes() -> None:
+    assert (
+        _quotes(
+            "对浙江来说，“腾笼换鸟、凤凰涅槃”是必由之路。",
+            "盱眙有“中国龙虾之都”的美誉，“千万工程”和“十四五”规划持续推进。",
+        )
+        == []
+    )
+
+
+def test_a_speech_verb_inside_another_word_says_nothing() -> None:
+    assert _quotes("“这个问题很复杂”对他来说，也是一个难题。") == []
+
+
+def test_vague_speakers_leave_the_quote_unattributed() -> None:
+    assert _quotes(
+        "有专家表示：“这是一次重要机遇。”",
+        "业内人士认为，“市场将回暖。”",
+        "“审批务必严格。”一位大连当地的区域专家说。",
+        "“项目很有意义。”企业负责人说。",
+        "“港口错过了机会。”该港一位高级工程师说。",
+    ) == [
+        ("", "", "这是一次重要机遇。"),
+        ("", "", "市场将回暖。"),
+        ("", "", "审批务必严格。"),
+        ("", "", "项目很有意义。"),
+        ("", "", "港口错过了机会。"),
+    ]
+
+
+def test_pronoun_is_the_person_named_before() -> None:
+    got = _quotes("浙江大学教授张三指出：“创新是关键。”", "“我们还要加快。”他说。")
+    assert [(s, t) for s, t, _ in got] == [("张三", "浙江大学教授"), ("张三", "浙江大学教授")]
+
+
+def test_quote_continued_in_the_next_paragraph_is_one_quote() -> None:
+    (got,) = _quotes("张三说：“第一段话。", "“第二段话。”")
+    assert got[0] == "张三"
+    assert got[2].startswith("第一段话。") and got[2].endswith("第二段话。")
+
+
+def test_quote_spanning_sentences_keeps_them_all() -> None:
+    (got,) = _quotes("“我们先做强。再做大。最后走出去。”李四说。")
+    assert got == ("李四", "", "我们先做强。再做大。最后走出去。")
+
+
+def _en(*paragraphs: str) -> list[tuple[str, str, str]]:
+    model = extract_text("Title\n\n" + "\n\n".join(paragraphs))
+    return [(q.speaker, q.title, q.text) for q in model.quotes]
+
+
+def test_english_speakers_and_titles() -> None:
+    got = _en(
+        'Mayor John Smith said: "This is a great day for Allentown."',
+        '"Unemployment is falling," according to the U.S. Department of Labor.',
+        '"We expect 2,000 jobs," said Jane Doe, the county\'s economic director.',
+        '"It will take years," Doe said.',
+        '"It has been tough," she said.',
+        'In a statement Tuesday, Gov. Josh Shapiro said, "Pennsylvania is open for business."',
+    )
+    assert [(s, t) for s, t, _ in got] == [
+        ("John Smith", "Mayor"),
+        ("U.S. Department of Labor", ""),
+        ("Jane Doe", "the county's economic director"),
+        ("Jane Doe", "the county's economic director"),
+        ("Jane Doe", "the county's economic director"),
+        ("Josh Shapiro", "Gov."),
+    ]
+
+
+def test_english_scare_quotes_are_not_quotes() -> None:
+    assert _en('The plant, dubbed the "gigafactory", opens next year.') == []
+
+
+def test_a_quoted_sentence_after_a_named_person_is_their_speech() -> None:
+    (got,) = _quotes("种粮大户贾国峰喜笑颜开，“粮食产量涨了一大截，增产了不少。”")
+    assert got[0] == "贾国峰"
+
+
+def test_name_then_title_and_a_name_the_segmenter_cuts() -> None:
+    got = _quotes(
+        "习近平总书记强调：“要坚持稳中求进。”",
+        "“质量可追溯，消费者买得放心。”河北邢台市南和区贾宋镇郄村菜农周顺义说。",
+    )
+    assert [(s, t) for s, t, _ in got] == [
+        ("习近平", "总书记"),
+        ("周顺义", "河北邢台市南和区贾宋镇郄村菜农"),
+    ]
+
+
+def test_english_surname_resolves_to_the_full_name_in_the_text() -> None:
+    got = _en(
+        "Alec Hansen leads the program.",
+        '"Jordan is facing an immediate challenge," Hansen said.',
+        '"We will hire," Mr Hansen said.',
+    )
+    assert [s for s, _, _ in got] == ["Alec Hansen", "Alec Hansen"]

@@ -1,0 +1,33 @@
+"""The segmenter: jieba's tags from a compact cached dictionary, words on their boundaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.extract import segment
+
+
+def test_names_places_and_bodies_are_tagged() -> None:
+    pairs = dict(segment.words("中国银行研究院高级研究员梁婧表示浙江增长"))
+    assert pairs["梁婧"] in segment.PERSON
+    assert pairs["浙江"] in segment.PLACE
+    assert pairs["中国银行"] in segment.ORG
+
+
+def test_boundaries_fall_between_words() -> None:
+    text = "对浙江来说"
+    cuts = segment.boundaries(text)
+    assert {0, len(text)} <= cuts
+    assert text.index("来说") in cuts and text.index("说") not in cuts
+
+
+def test_compact_dictionary_is_cached(tmp_path, monkeypatch) -> None:
+    import jieba
+
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path))
+    full = Path(jieba.__file__).with_name("dict.txt")
+    first = segment._compact_dictionary(full)
+    assert first.parent == tmp_path / "jieba"
+    assert len(first.read_text(encoding="utf-8").splitlines()) == segment.WORDS
+    mtime = first.stat().st_mtime_ns
+    assert segment._compact_dictionary(full) == first and first.stat().st_mtime_ns == mtime

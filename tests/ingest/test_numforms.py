@@ -1,0 +1,84 @@
+"""Figure forms: ranges, ranks, shares, fractions, rates, number words; and what is no figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.ingest.numbers import find_quantities
+
+
+def _zh(text: str):
+    return [(q.text, q.value, q.unit, q.kind, q.high) for q in find_quantities(text, "zh")]
+
+
+def _en(text: str):
+    return [(q.text, q.value, q.unit, q.kind, q.high) for q in find_quantities(text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("投资10-20亿元", [("10-20亿元", 10, "亿元", "range", 20)]),
+        ("增长10%至20%", [("10%至20%", 10, "%", "range", 20)]),
+        ("测试1.5万至2万次", [("1.5万至2万次", 1.5, "万次", "range", 2)]),
+        ("位居全省第二", [("全省第二", 2, "位", "rank", None)]),
+        ("排名全国第十位", [("全国第十位", 10, "位", "rank", None)]),
+        ("近七成企业", [("近七成", 7, "成", "", None)]),
+        ("人均33万元/人", [("33万元/人", 33, "万元/人", "", None)]),
+        ("GDP52853亿元", [("52853亿元", 52853, "亿元", "", None)]),
+        ("收入2亿多元", [("2亿多元", 2, "亿元", "", None)]),
+        ("占比33.3%左右", [("33.3%左右", 33.3, "%", "", None)]),
+        ("产量3万来斤", [("3万来斤", 3, "万斤", "", None)]),
+    ],
+)
+def test_chinese_forms(text, expected) -> None:
+    assert _zh(text) == expected
+
+
+def test_fractions_are_shares() -> None:
+    got = find_quantities("三分之一的企业，1/3左右", "zh")
+    assert [(q.text, q.normalized) for q in got] == [
+        ("三分之一", pytest.approx(100 / 3, rel=1e-4)),
+        ("1/3左右", pytest.approx(100 / 3, rel=1e-4)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城乡二元结构",
+        "二次开发",
+        "三次产业",
+        "上世纪八十年代",
+        "数十年来",
+        "近十年来",
+        "连续5年",
+        "三年行动",
+        "五大主导产业",
+        "第二批名单",
+        "2020-2024年",
+    ],
+)
+def test_chinese_non_figures(text) -> None:
+    assert _zh(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rates of 1.75% to 2%", [("1.75% to 2%", 1.75, "%", "range", 2)]),
+        ("$15 an hour", [("$15 an hour", 15, "USD/hour", "", None)]),
+        ("$116 per credit hour", [("$116 per credit hour", 116, "USD/credit hour", "", None)]),
+        ("$30/month", [("$30/month", 30, "USD/month", "", None)]),
+        ("the second busiest airport", [("second", 2, "rank", "rank", None)]),
+        ("14th in the nation", [("14th", 14, "rank", "rank", None)]),
+        ("twelve schools opened", [("twelve schools", 12, "schools", "", None)]),
+    ],
+)
+def test_english_forms(text, expected) -> None:
+    assert _en(text) == expected
+
+
+@pytest.mark.parametrize("text", ["all 50 states", "on 6 September", "over five years"])
+def test_english_non_figures(text) -> None:
+    assert _en(text) == []
