@@ -8,8 +8,9 @@ from reportgen.plans.deck import case_text, headline_facts, sentence_at, stronge
 
 def test_headline_facts_prefer_amounts_and_shares_over_spans_of_time(seed_model) -> None:
     chosen = headline_facts(seed_model)
-    assert chosen == ["f1", "f3", "f4"]
-    assert "f2" not in chosen  # 近十年: a span of time is never a headline figure
+    texts = {f.id: f.text for f in seed_model.facts}
+    assert [texts[i] for i in chosen][:3] == ["约5亿美元", "突破3700亿元", "5.25%"]
+    assert "近十年" not in texts.values()  # a span of time is no figure at all
     assert len(headline_facts(seed_model, limit=2)) == 2
 
 
