@@ -31,7 +31,15 @@ BRIEF, DECK = "brief.docx", "deck.pptx"
 OUTPUTS = ("content.json", BRIEF, DECK)
 CHARTS = "charts"
 # Libraries whose version changes output bytes; part of every build key.
-LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "lxml", "pillow", "justmytype-intl-cjk")
+LIBRARIES = (
+    "python-docx",
+    "python-pptx",
+    "matplotlib",
+    "lxml",
+    "pillow",
+    "justmytype-intl-cjk",
+    "uharfbuzz",  # makes the static chart font instances
+)
 # Environment variables that change outputs (dates, chart fonts).
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "REPORTGEN_SYSTEM_FONTS", "REPORTGEN_CHART_FONT")
 
@@ -685,6 +693,15 @@ class RichReporter(Reporter):
         )
         self.progress.start()
         self.task = self.progress.add_task("", total=total)
+        from reportgen import fonts
+
+        fonts.set_notifier(self.notice)  # one-time steps (a font instance) show in the bar
+
+    def notice(self, message: str) -> None:
+        """A slow one-time step: a line above the bar, and the bar's description."""
+        if self.progress is not None:
+            self.progress.console.print(f"reportgen: {message}", markup=False, highlight=False)
+            self.progress.update(self.task, description=message)
 
     def done(self, result: ArticleResult) -> None:
         if self.progress is not None:
@@ -692,5 +709,8 @@ class RichReporter(Reporter):
 
     def close(self) -> None:
         if self.progress is not None:
+            from reportgen import fonts
+
+            fonts.set_notifier(None)
             self.progress.stop()
             self.progress = None

@@ -245,6 +245,10 @@ def build(
     from reportgen.build import RichReporter
 
     bar = not (quiet or as_json) and sys.stderr.isatty()
+    if quiet:
+        from reportgen import fonts
+
+        fonts.set_notifier(lambda _message: None)  # not even a slow one-time step is a problem
     report = _run(
         api.build_command,
         paths,
