@@ -116,7 +116,12 @@ def from_table(table: dict, path: Path) -> Config:
 
 
 def check(config: Config) -> Config:
-    """Reject values no build can use (the message names the key)."""
+    """Reject values no build can use (the message names the key); a template folder with a
+    theme.yaml supplies the theme when none is set."""
+    if config.theme is None and config.template is not None:
+        folder_theme = Path(config.template) / "theme.yaml"
+        if folder_theme.is_file():
+            config = replace(config, theme=folder_theme)
     if config.style not in STYLES:
         raise ConfigError(f"style must be one of {', '.join(STYLES)}, not {config.style!r}")
     if config.language not in LANGUAGES:

@@ -135,7 +135,7 @@ def run(
         entries.append(entry)
         if not all(p.is_file() for p in files.values()):
             jobs.append(entry)
-    remove_stale(out_dir, keep)
+    remove_stale(out_dir, keep, listed_only=True)  # only what the last charts.json names
     if jobs:
         from reportgen.charts.draw import Targets
 
