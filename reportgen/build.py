@@ -319,6 +319,10 @@ def build_article(job: Job, config: Config, helper=None) -> ArticleResult:
         msg = exc.message if name in exc.message else f"{name}: {exc.message}"
         return ArticleResult(name, job.slug, "failed", error=msg, exit_code=exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop the batch
+        if os.environ.get("REPORTGEN_DEBUG", "") not in ("", "0"):  # reportgen --debug
+            import traceback
+
+            traceback.print_exc()
         msg = f"{name}: internal error ({type(exc).__name__}: {exc})"
         return ArticleResult(name, job.slug, "failed", error=msg, exit_code=EXIT_INTERNAL)
     finally:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,30 +15,53 @@ from reportgen.errors import EXIT_INTERNAL, ReportgenError
 
 HELP = """Turn a feature article into a Word briefing and a PowerPoint deck.
 
+\b
 Examples:
+  reportgen build                     # every article in seeds/ into out/<slug>/
+  reportgen extract --format json     # the content model of the default article
+  cat a.md | reportgen brief - -o a.docx
+  reportgen deck a.md -o deck.pptx --reference-doc corp.pptx
+  reportgen verify out/qiantang-2024  # trace every number back to the article
+  reportgen init mine                 # editable templates, theme and reportgen.toml
 
-  reportgen build                      # every article in seeds/ into out/<slug>/
+Settings: an option wins over reportgen.toml (or [tool.reportgen] in pyproject.toml) in the
+current folder, which wins over the built-in default; every command reads the same file.
 
-  reportgen extract --format json      # the content model of the default article
-
-  reportgen deck article.md -o deck.pptx --template corp.pptx
-
-  reportgen verify out/qiantang-2024   # trace every number back to the article
-
-Exit codes: 0 success, 1 check or verify findings, 2 bad input or usage, 3 internal error.
+Exit codes: 0 success, 1 check or verify findings, 2 bad input or usage, 3 internal error
+(--debug shows its traceback).
 """
 
 app = typer.Typer(
     help=HELP,
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+STATE = {"verbose": False, "debug": False}
+
+
+class Format(str, Enum):
+    """Formats of the content model."""
+
+    yaml = "yaml"
+    json = "json"
+
+
+class Style(str, Enum):
+    """Brief styles (folders of templates/)."""
+
+    default = "default"
+    gongwen = "gongwen"
+
 
 ArticleArg = Annotated[
     Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10
-    typer.Argument(help="Article (.txt, .md, .html, .docx); default: the bundled seed article."),
+    typer.Argument(
+        help="Article (.txt, .md, .html, .docx), or - for standard input; default: the seed."
+    ),
 ]
 ModelOpt = Annotated[
     Optional[Path],  # noqa: UP045
@@ -57,17 +82,48 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say more: the time of each stage.")
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show the traceback of an internal error (exit 3); REPORTGEN_DEBUG=1."
+        ),
     ] = False,
 ) -> None:
     """Turn a feature article into a Word briefing and a PowerPoint deck."""
+    STATE["verbose"] = verbose
+    STATE["debug"] = debug or _env_flag("REPORTGEN_DEBUG")
+    if STATE["debug"]:
+        os.environ["REPORTGEN_DEBUG"] = "1"  # worker processes report their tracebacks too
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "no", "false")
+
+
+def _say(message: str) -> None:
+    """A --verbose line on stderr."""
+    if STATE["verbose"]:
+        typer.echo(message, err=True)
 
 
 def _run(func, *args, **kwargs):
     """Call the library; turn its errors into one `Error: …` line and the documented exit code."""
+    import time
+
+    start = time.perf_counter()
     try:
-        return func(*args, **kwargs)
+        result = func(*args, **kwargs)
     except ReportgenError as exc:
+        if STATE["debug"]:
+            _traceback()
         typer.echo(f"Error: {exc.message}", err=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
@@ -77,27 +133,61 @@ def _run(func, *args, **kwargs):
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
         name = type(exc).__name__
+        if STATE["debug"]:
+            _traceback()
+        hint = "" if STATE["debug"] else " (--debug shows the traceback)"
         typer.echo(
             f"Error: internal error ({name}: {exc}); please report it with the input file "
-            "and `reportgen --version`",
+            f"and `reportgen --version`{hint}",
             err=True,
         )
         raise typer.Exit(EXIT_INTERNAL) from None
+    _say(f"{func.__name__.replace('_command', '')}: {time.perf_counter() - start:.2f} s")
+    return result
+
+
+def _traceback() -> None:
+    import traceback
+
+    traceback.print_exc(file=sys.stderr)
+
+
+def _article(path: Path | None) -> Path | None:
+    """The article argument, with `-` read from standard input into a private temporary file
+    named `stdin` (so its outputs go to out/stdin/); removed when the command ends."""
+    if path is None or str(path) != "-":
+        return path
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="reportgen-stdin-"))
+    atexit.register(shutil.rmtree, folder, True)
+    target = folder / "stdin"
+    target.write_bytes(sys.stdin.buffer.read())
+    return target
 
 
 @app.command()
 def extract(
     article: ArticleArg = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="yaml or json.")] = "yaml",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
 ) -> None:
-    """Print (or write) the content model extracted from ARTICLE."""
+    """Print (or write) the content model extracted from ARTICLE.
+
+    \b
+    Examples:
+      reportgen extract a.md > a.yaml
+      reportgen extract a.md --format json -o content.json
+      curl -s https://example.org/story.html | reportgen extract -
+    """
     from reportgen import api
 
-    text = _run(api.extract_command, article, fmt, output)
+    text = _run(api.extract_command, _article(article), fmt.value, output)
     if text is not None:
         sys.stdout.write(text)
 
@@ -120,7 +210,15 @@ OutFileOpt = Annotated[
 ]
 TemplateOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--template", help="Your own reference file for styles, masters and layouts."),
+    typer.Option(
+        "--template",
+        "--reference-doc",
+        help="Your reference .docx/.pptx (styles, masters, layouts) or a template folder.",
+    ),
+]
+StyleOpt = Annotated[
+    Optional[Style],  # noqa: UP045
+    typer.Option("--style", help="Brief style (default: config, else default)."),
 ]
 
 
@@ -134,7 +232,7 @@ def charts(
     """Plan and draw the article's charts (PNG and SVG) with a charts.json index."""
     from reportgen import api
 
-    result = _run(api.charts_command, article, model, output, theme)
+    result = _run(api.charts_command, _article(article), model, output, theme)
     typer.echo(f"wrote {len(result.entries)} charts to {result.directory}")
 
 
@@ -161,13 +259,29 @@ def brief(
     model: ModelOpt = None,
     output: OutFileOpt = None,
     template: TemplateOpt = None,
-    style: Annotated[str, typer.Option("--style", help="default or gongwen.")] = "default",
+    style: StyleOpt = None,
     theme: ThemeOpt = None,
 ) -> None:
-    """Write the Word briefing (.docx)."""
+    """Write the Word briefing (.docx).
+
+    Its charts are kept in reportgen's cache, not beside the document.
+
+    \b
+    Examples:
+      reportgen brief a.md -o a.docx --style gongwen
+      reportgen brief --model edited.yaml -o a.docx --reference-doc letterhead.docx
+    """
     from reportgen import api
 
-    written = _run(api.brief_command, article, model, output, template, style, theme)
+    written = _run(
+        api.brief_command,
+        _article(article),
+        model,
+        output,
+        template,
+        style.value if style else None,
+        theme,
+    )
     typer.echo(f"wrote {written}")
 
 
@@ -178,14 +292,29 @@ def deck(
     output: OutFileOpt = None,
     template: TemplateOpt = None,
     native_charts: Annotated[
-        bool, typer.Option("--native-charts", help="Editable PowerPoint charts, not pictures.")
-    ] = False,
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--native-charts/--picture-charts",
+            help="Editable PowerPoint charts, or pictures (default: config, else pictures).",
+            show_default=False,
+        ),
+    ] = None,
     theme: ThemeOpt = None,
 ) -> None:
-    """Write the PowerPoint deck (.pptx)."""
+    """Write the PowerPoint deck (.pptx).
+
+    Its charts are kept in reportgen's cache, not beside the deck.
+
+    \b
+    Examples:
+      reportgen deck a.md -o a.pptx --reference-doc corp.pptx
+      reportgen deck a.md -o a.pptx --native-charts --theme corp/theme.yaml
+    """
     from reportgen import api
 
-    written = _run(api.deck_command, article, model, output, template, native_charts, theme)
+    written = _run(
+        api.deck_command, _article(article), model, output, template, native_charts, theme
+    )
     typer.echo(f"wrote {written}")
 
 
@@ -224,10 +353,7 @@ def build(
         bool, typer.Option("--no-verify", help="Skip tracing numbers and quotes to the source.")
     ] = False,
     template: TemplateOpt = None,
-    style: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--style", help="Brief style: default or gongwen."),
-    ] = None,
+    style: StyleOpt = None,
     theme: ThemeOpt = None,
     native_charts: Annotated[
         Optional[bool],  # noqa: UP045
@@ -240,7 +366,14 @@ def build(
         bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")
     ] = False,
 ) -> None:
-    """Build every output (content.json, charts, brief, deck, manifest) of each article."""
+    """Build every output (content.json, charts, brief, deck, manifest) of each article.
+
+    \b
+    Examples:
+      reportgen build                       # seeds/ (or the config's inputs) into out/
+      reportgen build articles/ -o site/ -j 2
+      reportgen build --check               # exit 1 if anything is stale
+    """
     from reportgen import api
     from reportgen.build import RichReporter
 
@@ -259,12 +392,13 @@ def build(
         reporter=RichReporter(bar=bar),
         out=output,
         template=template,
-        style=style,
+        style=style.value if style else None,
         theme=theme,
         native_charts=native_charts,
         verify=False if no_verify else None,
     )
     _print_build(report, quiet=quiet, as_json=as_json)
+    _print_timings(report)
     raise typer.Exit(report.exit_code)
 
 
@@ -285,6 +419,23 @@ def _print_build(report, *, quiet: bool, as_json: bool) -> None:
         sys.stdout.write(json.dumps(report.to_data(), ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
         typer.echo(report.summary(), err=True)
+
+
+def _print_timings(report) -> None:
+    """--verbose: each built article's stage timings, from its manifest."""
+    if not STATE["verbose"]:
+        return
+    import json
+
+    for r in report.results:
+        if r.status != "built":
+            continue
+        try:
+            data = json.loads((report.out / r.slug / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        stages = ", ".join(f"{k} {v:.2f} s" for k, v in (data.get("timings") or {}).items())
+        typer.echo(f"{r.slug}: {stages}", err=True)
 
 
 @app.command()
@@ -324,9 +475,34 @@ def verify(
     typer.echo(f"{out_dir}: clean (every number, quote and theme traced to the source)")
 
 
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder to set up (default: the current one).")
+    ] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files already there.")] = False,
+) -> None:
+    """Write an editable copy of the default templates and theme, and a commented reportgen.toml.
+
+    FOLDER/templates/ gets the plans, labels, reference.docx, reference.pptx and theme.yaml;
+    FOLDER/reportgen.toml points every command run in FOLDER at them.
+
+    \b
+    Examples:
+      reportgen init                  # here: ./templates/ and ./reportgen.toml
+      reportgen init mine && cd mine && reportgen build ../article.md
+    """
+    from reportgen import api
+
+    written = _run(api.init_command, folder, force)
+    typer.echo(
+        f"wrote {len(written) - 1} template files to {folder / 'templates'} and {written[-1]}"
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="reportgen")
 
 
 if __name__ == "__main__":

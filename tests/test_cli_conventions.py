@@ -1,0 +1,182 @@
+"""The conventions users of pandoc, Quarto and Typer expect: -V, completion, -v, --debug,
+choices, `-` for standard input, --reference-doc, `init`, one configuration for every command
+(option > config > default), and no files left in the working folder by single documents."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from conftest import SEED
+from typer.testing import CliRunner
+
+from reportgen import __version__
+from reportgen.cli import Format, Style, app
+
+runner = CliRunner()
+
+
+def invoke(*args: str, **kwargs):
+    return runner.invoke(app, list(args), prog_name="reportgen", **kwargs)
+
+
+def _text(path, prefix: str) -> str:
+    with zipfile.ZipFile(path) as zf:
+        names = [n for n in zf.namelist() if n.startswith(prefix) and n.endswith(".xml")]
+        return "".join(zf.read(n).decode() for n in names)
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    """An empty working folder and an empty reportgen cache."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    return work
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version_short_and_long(flag: str) -> None:
+    result = invoke(flag)
+    assert result.exit_code == 0 and result.output == f"reportgen {__version__}\n"
+
+
+def test_shell_completion_script() -> None:
+    result = invoke("--show-completion", "bash")
+    assert result.exit_code == 0, result.output
+    assert "_REPORTGEN_COMPLETE" in result.output and "complete " in result.output
+    assert "--install-completion" in invoke("--help").output
+
+
+def test_help_keeps_examples_as_written() -> None:
+    text = invoke("--help", env={"COLUMNS": "80"}).output
+    assert (
+        "\n    reportgen verify out/qiantang-2024  # trace every number back to the article\n"
+        in text
+    )
+    assert "\n    cat a.md | reportgen brief - -o a.docx\n" in text
+    assert invoke("-h").output == text
+
+
+def test_choices_are_listed_and_checked() -> None:
+    assert [s.value for s in Style] == ["default", "gongwen"]
+    from reportgen.config import STYLES
+
+    assert tuple(s.value for s in Style) == STYLES
+    assert [f.value for f in Format] == ["yaml", "json"]
+    assert "<default|gongwen>" in invoke("brief", "--help").output
+    bad = invoke("brief", "--style", "fancy")
+    assert bad.exit_code == 2 and "'fancy' is not one of 'default', 'gongwen'" in bad.stderr
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch) -> None:
+    from reportgen import api
+
+    def broken():
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "schema_text", broken)
+    monkeypatch.setenv("REPORTGEN_DEBUG", "0")  # restored after: --debug sets it for workers
+    plain = invoke("schema")
+    assert plain.exit_code == 3 and "Traceback" not in plain.stderr
+    assert "internal error (RuntimeError: boom)" in plain.stderr and "--debug" in plain.stderr
+    debug = invoke("--debug", "schema")
+    assert debug.exit_code == 3
+    assert (
+        "Traceback (most recent call last)" in debug.stderr and "RuntimeError: boom" in debug.stderr
+    )
+
+
+def test_verbose_prints_stage_timings(here) -> None:
+    from conftest import ARTICLES
+
+    result = invoke("-v", "build", str(ARTICLES / "zh_numbered.txt"), "-o", "out", "--no-verify")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stderr.splitlines() if x.startswith("zh_numbered: "))
+    assert "extract " in line and "charts " in line and "deck " in line and line.endswith(" s")
+    quiet = invoke("build", str(ARTICLES / "zh_numbered.txt"), "-o", "out", "--force", "-q")
+    assert quiet.stderr == ""
+
+
+def test_dash_reads_the_article_from_standard_input(here) -> None:
+    result = invoke("extract", "-", "--format", "json", input=SEED.read_bytes())
+    assert result.exit_code == 0, result.output
+    model = json.loads(result.stdout)
+    assert model["source"]["name"] == "stdin"
+    assert model["headline"] == json.loads(invoke("extract", "-f", "json").stdout)["headline"]
+
+
+def test_reference_doc_is_an_alias_of_template(here) -> None:
+    from reportgen.theme import TEMPLATES
+
+    reference = TEMPLATES / "default" / "reference.docx"
+    result = invoke("brief", "--reference-doc", str(reference), "-o", "b.docx")
+    assert result.exit_code == 0, result.output
+    assert "--template, --reference-doc" in invoke("deck", "--help").output
+
+
+def test_single_documents_leave_no_charts_in_the_working_folder(here, tmp_path) -> None:
+    mine = here / "charts"
+    mine.mkdir()
+    theirs = mine / ("0" * 16 + "-slide.png")  # someone else's file in our naming pattern
+    theirs.write_bytes(b"not ours")
+    result = invoke("deck", "-o", "x.pptx")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in here.iterdir()) == ["charts", "x.pptx"]
+    assert [p.name for p in mine.iterdir()] == [theirs.name]
+    cached = tmp_path / "cache" / "charts" / "qiantang-2024"
+    assert (cached / "charts.json").is_file() and list(cached.glob("*-slide.png"))
+
+
+def test_charts_never_deletes_a_file_it_did_not_write(here) -> None:
+    out = here / "c"
+    out.mkdir()
+    theirs = out / ("f" * 16 + ".svg")
+    theirs.write_text("<svg/>", encoding="utf-8")
+    assert invoke("charts", "-o", "c").exit_code == 0
+    assert theirs.is_file()
+
+
+def test_the_config_is_honoured_by_every_command(here) -> None:
+    (here / "reportgen.toml").write_text('style = "gongwen"\n', encoding="utf-8")
+    assert invoke("brief", "-o", "g.docx").exit_code == 0
+    assert "仿宋" in _text(here / "g.docx", "word/")
+    assert invoke("brief", "-o", "d.docx", "--style", "default").exit_code == 0  # option wins
+    assert "仿宋" not in _text(here / "d.docx", "word/")
+    (here / "reportgen.toml").write_text('language = "en"\n', encoding="utf-8")
+    model = json.loads(invoke("extract", "-f", "json").stdout)
+    assert model["language"] == "en"
+    (here / "reportgen.toml").write_text("nonsense = 1\n", encoding="utf-8")
+    for command in ("extract", "charts", "brief", "deck", "fonts"):
+        result = invoke(command)
+        assert result.exit_code == 2 and "unknown key 'nonsense'" in result.stderr, command
+
+
+def test_init_writes_an_editable_template_folder_and_config(here) -> None:
+    result = invoke("init", "mine")
+    assert result.exit_code == 0, result.output
+    folder = here / "mine"
+    names = {p.name for p in (folder / "templates").iterdir()}
+    assert {"reference.docx", "reference.pptx", "theme.yaml", "deck.yaml.j2"} <= names
+    config = (folder / "reportgen.toml").read_text(encoding="utf-8")
+    assert 'template = "templates"' in config and "# style = " in config
+    again = invoke("init", "mine")
+    assert again.exit_code == 2 and "already exists (use --force" in again.stderr
+    assert invoke("init", "mine", "--force").exit_code == 0
+
+
+def test_a_theme_in_the_template_folder_is_used(here) -> None:
+    assert invoke("init").exit_code == 0
+    theme = here / "templates" / "theme.yaml"
+    text = theme.read_text(encoding="utf-8")
+    primary = next(line for line in text.splitlines() if line.strip().startswith("primary:"))
+    theme.write_text(text.replace(primary, '  primary: "123456"'), encoding="utf-8")
+    result = invoke("deck", "-o", "d.pptx")  # template = "templates" from reportgen.toml
+    assert result.exit_code == 0, result.output
+    assert 'val="123456"' in _text(here / "d.pptx", "ppt/slides/")
+    built = invoke("build", str(SEED), "-q", "--no-verify")
+    assert built.exit_code == 0, built.output
+    manifest = json.loads((here / "out" / "qiantang-2024" / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["theme"] == "templates/theme.yaml"
