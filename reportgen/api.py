@@ -237,6 +237,8 @@ def build_command(
     from reportgen.config import load_config
 
     config = load_config()
+    if paths and options.get("model") is not None:
+        raise ConfigError("give articles or --model, not both")
     if paths:
         options["inputs"] = list(paths)
     config = config.with_options(**options)
@@ -250,11 +252,27 @@ def preview_command(folders: list[Path]):
     return [preview(folder) for folder in folders]
 
 
-def verify_command(out_dir: Path, model: Path | None = None, render: bool = False) -> list:
-    """Trace every number, quote and theme of OUT/<slug>'s brief and deck to the source."""
-    from reportgen.verify import verify_outputs
+def verify_command(
+    out_dir: Path, model: Path | None = None, render: bool = False, article: Path | None = None
+) -> list:
+    """Trace every number, quote and theme of OUT/<slug>'s brief and deck to the source; or of
+    one .docx/.pptx, against ``article`` (or ``model``, or a content.json beside it)."""
+    from reportgen.verify import verify_document, verify_outputs
 
-    m = None
+    target = Path(out_dir)
+    if target.suffix.lower() in (".docx", ".pptx") and not target.is_dir():
+        beside = target.parent / "content.json"
+        if article is None and model is None and not beside.is_file():
+            raise ConfigError(
+                "verifying one document needs its article: --article FILE (or --model FILE)",
+                path=target,
+            )
+        if article is None and model is None:
+            model = beside
+        return verify_document(target, load_model(article, model), render=render)
+    if article is not None and model is not None:
+        raise ConfigError("give an article or --model, not both")
+    m = load_model(article) if article is not None else None
     if model is not None:
         from reportgen.model import load
 

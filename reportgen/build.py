@@ -225,6 +225,7 @@ def settings_of(config: Config) -> dict:
         "language": config.language,
         "native_charts": config.native_charts,
         "verify": config.verify and verify_available(),
+        **({"model": display(config.model)} if config.model else {}),
     }
 
 
@@ -263,6 +264,8 @@ def make_jobs(
     jobs, failed, slugs = [], [], {}
     for article in articles:
         name, slug = display(article), article_slug(article)
+        if config.model is not None:
+            slug = model_slug(config.model)
         if slug in slugs:
             msg = f"{name}: output folder {slug}/ is already used by {slugs[slug]}; rename one"
             failed.append(ArticleResult(name, slug, "failed", error=msg, exit_code=EXIT_BAD_INPUT))
@@ -380,7 +383,7 @@ def _render(
     _seed_charts(job.folder / CHARTS, staging / CHARTS)
     from reportgen.extract import extract_path
 
-    model = extract_path(job.article)
+    model = load_model_file(config.model) if config.model else extract_path(job.article)
     if config.language != "auto":
         model = model.model_copy(update={"language": config.language})
     write_text(staging / "content.json", model.to_json())
@@ -423,6 +426,44 @@ def _render(
     if helper is not None:
         lap("charts_wait")
     return findings, timings
+
+
+def load_model_file(path: Path):
+    """`build --model FILE`: the content model to build from instead of extracting."""
+    from reportgen.model import load
+
+    return load(path)
+
+
+def model_slug(path: Path) -> str:
+    """The output folder of `build --model FILE`: named after the model's article."""
+    from reportgen.api import slug
+
+    return slug(load_model_file(path))
+
+
+def edited_by_hand(folder: Path) -> bool:
+    """Whether the content.json of an earlier build differs from what its manifest recorded,
+    or was itself built from an edited model (`build --model`)."""
+    data = manifest.read(folder) or {}
+    if (data.get("settings") or {}).get("model"):
+        return True
+    digest = (data.get("outputs") or {}).get("content.json")
+    path = folder / "content.json"
+    return bool(digest) and path.is_file() and manifest.sha256_file(path) != digest
+
+
+def _edited(job: Job, out: Path) -> ArticleResult:
+    """A hand-edited content model is never overwritten silently: say how to build from it."""
+    content = display(job.folder / "content.json")
+    error = (
+        f"{content} was edited by hand (or built with --model) and is kept; build from it with "
+        f"`reportgen build --model {content} -o {display(out)}`, or rebuild from the article "
+        "(overwriting it) with --force"
+    )
+    return ArticleResult(
+        display(job.article), job.slug, "failed", error=error, exit_code=EXIT_BAD_INPUT
+    )
 
 
 def split_template(template: Path | None) -> tuple[Path | None, Path | None]:
@@ -522,7 +563,11 @@ def build(
     from reportgen.theme import SEEDS
 
     out = config.out
-    articles = shard(collect(list(config.inputs) or [SEEDS]), shard_spec)
+    articles = (
+        [config.model]
+        if config.model
+        else shard(collect(list(config.inputs) or [SEEDS]), shard_spec)
+    )
     if not articles:
         raise ConfigError("no articles to build (looked for " + ", ".join(ARTICLE_SUFFIXES) + ")")
     planned, results = make_jobs(articles, out, config)
@@ -536,6 +581,8 @@ def build(
             reason = "forced" if force else manifest.why_stale(job.folder, job.key)
             if reason is None:
                 results.append(_current(job))
+            elif not force and config.model is None and edited_by_hand(job.folder):
+                results.append(_edited(job, out))
             else:
                 todo.append(job)
         results += _run(todo, config, jobs or config.jobs or os.cpu_count() or 1, reporter)

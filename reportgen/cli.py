@@ -18,6 +18,7 @@ HELP = """Turn a feature article into a Word briefing and a PowerPoint deck.
 \b
 Examples:
   reportgen build                     # every article in seeds/ into out/<slug>/
+  reportgen build a.md --pdf          # also brief.pdf and deck.pdf (LibreOffice)
   reportgen extract --format json     # the content model of the default article
   cat a.md | reportgen brief - -o a.docx
   reportgen deck a.md -o deck.pptx --reference-doc corp.pptx
@@ -352,6 +353,14 @@ def build(
     no_verify: Annotated[
         bool, typer.Option("--no-verify", help="Skip tracing numbers and quotes to the source.")
     ] = False,
+    model: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--model",
+            help="Build from this content model (.json/.yaml), e.g. an edited "
+            "out/<slug>/content.json, into out/<slug>/.",
+        ),
+    ] = None,
     template: TemplateOpt = None,
     style: StyleOpt = None,
     theme: ThemeOpt = None,
@@ -361,6 +370,10 @@ def build(
             "--native-charts/--picture-charts", help="Editable PowerPoint charts, or pictures."
         ),
     ] = None,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Also write brief.pdf and deck.pdf (needs LibreOffice)."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")
@@ -373,33 +386,51 @@ def build(
       reportgen build                       # seeds/ (or the config's inputs) into out/
       reportgen build articles/ -o site/ -j 2
       reportgen build --check               # exit 1 if anything is stale
+      reportgen build --model out/a/content.json   # after editing the content model
     """
     from reportgen import api
     from reportgen.build import RichReporter
 
     bar = not (quiet or as_json) and sys.stderr.isatty()
-    if quiet:
-        from reportgen import fonts
+    from reportgen import fonts
 
+    if quiet:
         fonts.set_notifier(lambda _message: None)  # not even a slow one-time step is a problem
-    report = _run(
-        api.build_command,
-        paths,
-        force=force,
-        check=check,
-        jobs=jobs,
-        shard=shard,
-        reporter=RichReporter(bar=bar),
-        out=output,
-        template=template,
-        style=style.value if style else None,
-        theme=theme,
-        native_charts=native_charts,
-        verify=False if no_verify else None,
-    )
+    try:
+        report = _run(
+            api.build_command,
+            paths,
+            force=force,
+            check=check,
+            jobs=jobs,
+            shard=shard,
+            reporter=RichReporter(bar=bar),
+            out=output,
+            template=template,
+            style=style.value if style else None,
+            theme=theme,
+            native_charts=native_charts,
+            verify=False if no_verify else None,
+            model=model,
+        )
+    finally:
+        fonts.set_notifier(None)
     _print_build(report, quiet=quiet, as_json=as_json)
     _print_timings(report)
-    raise typer.Exit(report.exit_code)
+    code = report.exit_code
+    if pdf and not check:
+        folders = [report.out / r.slug for r in report.results if r.status in ("built", "current")]
+        from reportgen.preview import write_pdfs
+
+        try:
+            written = _run(write_pdfs, folders)
+        except typer.Exit as exc:
+            code = max(code, exc.exit_code)
+        else:
+            if not (quiet or as_json):
+                for path in written:
+                    typer.echo(f"wrote {path}", err=True)
+    raise typer.Exit(code)
 
 
 def _print_build(report, *, quiet: bool, as_json: bool) -> None:
@@ -453,7 +484,19 @@ def preview(
 
 @app.command()
 def verify(
-    out_dir: Annotated[Path, typer.Argument(help="An output folder (out/<slug>) to check.")],
+    out_dir: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OUT|DOCUMENT",
+            help="An output folder (out/<slug>), or one .docx/.pptx written on its own.",
+        ),
+    ],
+    article: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--article", help="The article to check against (needed for a single document)."
+        ),
+    ] = None,
     model: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--model", help="Content model to check against (default: its content.json)."),
@@ -465,10 +508,16 @@ def verify(
         ),
     ] = False,
 ) -> None:
-    """Trace every number and quote in the brief and deck to the article; exit 1 on findings."""
+    """Trace every number and quote in the brief and deck to the article; exit 1 on findings.
+
+    \b
+    Examples:
+      reportgen verify out/qiantang-2024
+      reportgen verify x/brief.docx --article a.md
+    """
     from reportgen import api
 
-    findings = _run(api.verify_command, out_dir, model, render)
+    findings = _run(api.verify_command, out_dir, model, render, _article(article))
     for finding in findings:
         typer.echo(str(finding))
     _run(api.verify_result, out_dir, findings)

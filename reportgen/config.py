@@ -41,6 +41,7 @@ class Config:
     jobs: int | None = None
     native_charts: bool = False
     verify: bool = True
+    model: Path | None = None  # `build --model FILE`: build from this content model (no config key)
     source: Path | None = None
 
     def with_options(self, **options: object) -> Config:
@@ -52,7 +53,7 @@ class Config:
         return check(replace(self, **given))
 
 
-KEYS = {f.name for f in fields(Config)} - {"source"}
+KEYS = {f.name for f in fields(Config)} - {"source", "model"}
 
 
 def find_config(cwd: Path | None = None) -> tuple[Path, dict] | None:

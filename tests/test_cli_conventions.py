@@ -43,10 +43,21 @@ def test_version_short_and_long(flag: str) -> None:
     assert result.exit_code == 0 and result.output == f"reportgen {__version__}\n"
 
 
-def test_shell_completion_script() -> None:
-    result = invoke("--show-completion", "bash")
-    assert result.exit_code == 0, result.output
-    assert "_REPORTGEN_COMPLETE" in result.output and "complete " in result.output
+def test_shell_completion(monkeypatch) -> None:
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    script = invoke("--show-completion", env={"_REPORTGEN_COMPLETE": "source_bash"})
+    assert "_reportgen_completion()" in script.output and "complete " in script.output
+
+    def complete(words: str, index: int) -> list[str]:
+        env = {
+            "_REPORTGEN_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(index),
+        }
+        return invoke(env=env).output.split()
+
+    assert complete("reportgen bu", 1) == ["build"]
+    assert complete("reportgen brief --style ", 3) == ["default", "gongwen"]  # the choices
     assert "--install-completion" in invoke("--help").output
 
 
@@ -180,3 +191,63 @@ def test_a_theme_in_the_template_folder_is_used(here) -> None:
     assert built.exit_code == 0, built.output
     manifest = json.loads((here / "out" / "qiantang-2024" / "manifest.json").read_text("utf-8"))
     assert manifest["settings"]["theme"] == "templates/theme.yaml"
+
+
+def test_a_hand_edited_content_model_is_kept_and_can_be_built_from(here) -> None:
+    from conftest import ARTICLES
+
+    article = str(ARTICLES / "zh_numbered.txt")
+    assert invoke("build", article, "-o", "out", "-q", "--no-verify").exit_code == 0
+    content = here / "out" / "zh_numbered" / "content.json"
+    data = json.loads(content.read_text(encoding="utf-8"))
+    data["headline"] = "改过的标题"
+    content.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    again = invoke("build", article, "-o", "out", "--no-verify")
+    assert again.exit_code == 2
+    assert "content.json was edited by hand" in again.stderr
+    assert "reportgen build --model out/zh_numbered/content.json -o out" in again.stderr
+    assert "改过的标题" in content.read_text(encoding="utf-8")  # not overwritten
+    built = invoke("build", "--model", str(content), "-o", "out", "--no-verify")
+    assert built.exit_code == 0, built.output
+    deck = here / "out" / "zh_numbered" / "deck.pptx"
+    assert "改过的标题" in _text(deck, "ppt/slides/slide1.xml")
+    assert invoke("build", article, "-o", "out", "--no-verify").exit_code == 2  # still kept
+    forced = invoke("build", article, "-o", "out", "--no-verify", "--force")
+    assert forced.exit_code == 0 and "改过的标题" not in content.read_text(encoding="utf-8")
+    both = invoke("build", article, "--model", str(content))
+    assert both.exit_code == 2 and "not both" in both.stderr
+
+
+def test_verify_one_document_given_its_article(here) -> None:
+    assert invoke("brief", "-o", "x/brief.docx").exit_code == 0
+    alone = invoke("verify", "x/brief.docx")
+    assert alone.exit_code == 2 and "needs its article: --article FILE" in alone.stderr
+    result = invoke("verify", "x/brief.docx", "--article", str(SEED))
+    assert result.exit_code == 0, result.output
+    assert "x/brief.docx: clean" in result.stdout
+    assert invoke("deck", "-o", "x/deck.pptx").exit_code == 0
+    assert invoke("verify", "x/deck.pptx", "--article", str(SEED)).exit_code == 0
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it(here, monkeypatch) -> None:
+    monkeypatch.setenv("REPORTGEN_SOFFICE", str(here / "no-soffice"))
+    result = invoke("build", str(SEED), "-o", "out", "--pdf", "--no-verify", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: --pdf: LibreOffice is not installed")
+    assert "apt-get install libreoffice-writer libreoffice-impress" in result.stderr
+    assert (here / "out" / "qiantang-2024" / "deck.pptx").is_file()  # the documents are there
+
+
+@pytest.mark.slow
+def test_build_pdf_writes_brief_and_deck_pdfs(here) -> None:
+    from reportgen.preview import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    result = invoke("build", str(SEED), "-o", "out", "--pdf", "--no-verify")
+    assert result.exit_code == 0, result.output
+    folder = here / "out" / "qiantang-2024"
+    for name in ("brief.pdf", "deck.pdf"):
+        assert (folder / name).read_bytes().startswith(b"%PDF"), name
+    again = invoke("build", str(SEED), "-o", "out", "--pdf", "--no-verify")
+    assert again.exit_code == 0 and "wrote" not in again.stderr  # up to date: kept
