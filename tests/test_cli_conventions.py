@@ -251,3 +251,52 @@ def test_build_pdf_writes_brief_and_deck_pdfs(here) -> None:
         assert (folder / name).read_bytes().startswith(b"%PDF"), name
     again = invoke("build", str(SEED), "-o", "out", "--pdf", "--no-verify")
     assert again.exit_code == 0 and "wrote" not in again.stderr  # up to date: kept
+
+
+def _theme_file(folder, primary: str, font: str = "Source Han Sans SC"):
+    from reportgen.theme import DEFAULT_THEME
+
+    text = DEFAULT_THEME.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.strip().startswith("primary:"))
+    text = text.replace(line, f'  primary: "{primary}"')
+    text = text.replace("heading_east_asian: Microsoft YaHei", f"heading_east_asian: {font}")
+    path = folder / "corp.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_theme_reskins_the_deck_masters_and_layouts(here) -> None:
+    from reportgen.theme import load_theme
+
+    old = load_theme().colors["primary"].upper()
+    theme = _theme_file(here, "123456")
+    assert invoke("deck", "-o", "plain.pptx").exit_code == 0
+    result = invoke("deck", "-o", "corp.pptx", "--theme", str(theme))
+    assert result.exit_code == 0, result.output
+    layouts = _text(here / "corp.pptx", "ppt/slideLayouts/")
+    masters = _text(here / "corp.pptx", "ppt/slideMasters/")
+    assert 'val="123456"' in layouts and old not in layouts  # title and divider backgrounds
+    assert 'val="123456"' in masters and old not in masters  # the footer band
+    themed = _text(here / "corp.pptx", "ppt/theme/")
+    assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in themed
+    assert 'typeface="Source Han Sans SC"' in themed  # the heading face
+    plain = _text(here / "plain.pptx", "ppt/slideLayouts/")
+    assert old in plain and "123456" not in plain
+
+
+def test_theme_reskins_a_users_reference_deck(here) -> None:
+    from pptx import Presentation
+
+    from reportgen.theme import load_theme
+
+    Presentation().save(str(here / "user.pptx"))  # python-pptx's own template: not ours
+    theme = _theme_file(here, "123456")
+    plain = invoke("deck", "-o", "a.pptx", "--reference-doc", "user.pptx")
+    assert plain.exit_code == 0, plain.output
+    assert "123456" not in _text(here / "a.pptx", "ppt/theme/")  # no theme asked: its own look
+    result = invoke("deck", "-o", "b.pptx", "--reference-doc", "user.pptx", "--theme", str(theme))
+    assert result.exit_code == 0, result.output
+    themed = _text(here / "b.pptx", "ppt/theme/")
+    palette = load_theme(theme).palette
+    assert f'<a:accent1><a:srgbClr val="{palette[0].upper()}"/></a:accent1>' in themed
+    assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in themed
