@@ -395,7 +395,9 @@ def font_chain(
 
 def resolve_font_chain(settings: dict) -> FontChain:
     """Resolve with matplotlib's font manager: explicit file, system families, bundled font."""
-    from matplotlib import font_manager
+    # the first import on a machine scans the system's fonts into matplotlib's cache
+    with announced("matplotlib is listing this machine's fonts (once per machine)"):
+        from matplotlib import font_manager
 
     cjk = _explicit_choice(settings["explicit"]) if settings["explicit"] else None
     if cjk is None and settings["system"]:
