@@ -28,13 +28,28 @@ def load_model(article: Path | None = None, model: Path | None = None) -> Model:
     return extract_path(article or DEFAULT_SEED)
 
 
+def settings(**options):
+    """The settings of one command: its options (those given) over reportgen.toml (or
+    [tool.reportgen] in pyproject.toml) in the current folder, over the built-in defaults."""
+    from reportgen.config import load_config
+
+    return load_config().with_options(**options)
+
+
+def _language(model: Model, config) -> Model:
+    """The model with the configured label language (``auto`` keeps the detected one)."""
+    if config.language == "auto":
+        return model
+    return model.model_copy(update={"language": config.language})
+
+
 def extract_command(article: Path | None, fmt: str, output: Path | None) -> str | None:
     """Render the model as YAML or JSON; write it atomically when ``output`` is given."""
     from reportgen.model import dump_yaml
 
     if fmt not in ("yaml", "json"):
         raise ConfigError(f"unknown format {fmt!r}; use yaml or json")
-    model = load_model(article)
+    model = _language(load_model(article), settings())
     text = model.to_json() if fmt == "json" else dump_yaml(model)
     if output is None:
         return text
@@ -64,28 +79,30 @@ def charts_command(
     """
     from reportgen.charts import stamp
 
+    config = settings(theme=theme)
+    theme = config.theme
     source, out = _charts_source(article, model, out_dir)
-    if source is not None and out is not None:
+    if source is not None and out is not None and not config.fonts and config.language == "auto":
         files = stamp.fresh(source, out, theme)
         if files is not None:
             return stamp.ChartFiles(out, [f for f in files if f.endswith("-slide.png")])
     from reportgen.charts import INDEX, run
 
-    m = load_model(article, model)
-    result = run(m, out or default_out(m) / "charts", theme=_theme(theme))
+    m = _language(load_model(article, model), config)
+    result = run(m, out or default_out(m) / "charts", theme=_look(config))
     if source is not None:
         files = [INDEX] + [p.name for e in result.entries for p in (e.slide_png, e.page_png, e.svg)]
         stamp.write(source, result.directory, files, theme)
     return stamp.ChartFiles(result.directory, [e.slide_png.name for e in result.entries])
 
 
-def _theme(path: Path | None):
-    """The theme file at ``path`` (--theme), else the built-in one."""
-    from reportgen.theme import load_theme
+def _look(config):
+    """The configured theme (checked to exist) with the configured font overrides."""
+    from reportgen.build import load_build_theme
 
-    if path is not None and not Path(path).is_file():
-        raise ConfigError("theme not found", path=path)
-    return load_theme(path)
+    if config.theme is not None and not Path(config.theme).is_file():
+        raise ConfigError("theme not found", path=config.theme)
+    return load_build_theme(config)
 
 
 def _charts_source(article: Path | None, model: Path | None, out_dir: Path | None):
@@ -109,10 +126,11 @@ def _slug_of(name: str) -> str:
 
 def fonts_report(system: bool | None = None, font_file: Path | None = None) -> str:
     """Which font draws each script in charts (CJK, Latin), from where, and why."""
-    from reportgen.fonts import describe_chain, font_chain
-    from reportgen.theme import load_theme
+    from reportgen.fonts import font_chain
+    from reportgen.fonts_describe import describe_chain
 
-    chain = font_chain(load_theme().fonts, system=system, font_file=font_file, refresh=True)
+    fonts = _look(settings()).fonts
+    chain = font_chain(fonts, system=system, font_file=font_file, refresh=True)
     return describe_chain(chain)
 
 
@@ -121,20 +139,35 @@ def _prepare(
     model: Path | None,
     output: Path | None,
     name: str,
-    template: Path | None,
-    theme: Path | None,
+    config,
 ):
-    """The model, the output path (default out/<slug>/NAME), its charts beside it (worded by
-    the chart labels of a template folder) and the theme they were drawn with."""
+    """The model, the output path (default out/<slug>/NAME), its charts (worded by the chart
+    labels of a template folder) and the theme they were drawn with.
+
+    The charts are kept in reportgen's cache folder (charts/<slug>), not beside the document:
+    a single document needs no chart files of its own, and the cache is the only folder whose
+    chart files this may replace.
+    """
     from reportgen.charts import run
+    from reportgen.fonts import cache_dir
     from reportgen.plans import folder_dirs
 
     when = source_date()
-    look = _theme(theme)
-    m = load_model(article, model)
+    look = _look(config)
+    m = _language(load_model(article, model), config)
     output = output or default_out(m) / name
-    charts = run(m, output.parent / "charts", theme=look, dirs=folder_dirs(template))
+    folder = cache_dir() / "charts" / slug(m)
+    charts = run(m, folder, theme=look, dirs=folder_dirs(config.template))
     return m, output, charts, look, when
+
+
+def _template_for(config, suffixes: tuple[str, ...]) -> Path | None:
+    """The configured template if this writer can use it: a folder, or a file of its kind (a
+    config's .pptx is the deck's, not the brief's)."""
+    template = config.template
+    if template is None or Path(template).is_dir():
+        return template
+    return template if Path(template).suffix.lower() in suffixes else None
 
 
 def brief_command(
@@ -142,16 +175,24 @@ def brief_command(
     model: Path | None,
     output: Path | None,
     template: Path | None,
-    style: str,
+    style: str | None,
     theme: Path | None = None,
 ) -> Path:
-    """Write the Word briefing; its charts go to a charts/ folder beside it."""
-    from reportgen.writers import BRIEF
+    """Write the Word briefing; options over the config over the defaults."""
     from reportgen.writers.brief import write_brief
 
-    m, output, charts, look, when = _prepare(article, model, output, BRIEF.file, template, theme)
+    config = settings(template=template, style=style, theme=theme)
+    from reportgen.writers import BRIEF
+
+    m, output, charts, look, when = _prepare(article, model, output, BRIEF.file, config)
     return write_brief(
-        m, output, charts=charts, template=template, style=style, theme=look, when=when
+        m,
+        output,
+        charts=charts,
+        template=template or _template_for(config, (".docx", ".dotx")),
+        style=config.style,
+        theme=look,
+        when=when,
     )
 
 
@@ -160,20 +201,22 @@ def deck_command(
     model: Path | None,
     output: Path | None,
     template: Path | None,
-    native_charts: bool,
+    native_charts: bool | None,
     theme: Path | None = None,
 ) -> Path:
-    """Write the PowerPoint deck; its charts go to a charts/ folder beside it."""
-    from reportgen.writers import DECK
+    """Write the PowerPoint deck; options over the config over the defaults."""
     from reportgen.writers.deck import write_deck
 
-    m, output, charts, look, when = _prepare(article, model, output, DECK.file, template, theme)
+    config = settings(template=template, native_charts=native_charts, theme=theme)
+    from reportgen.writers import DECK
+
+    m, output, charts, look, when = _prepare(article, model, output, DECK.file, config)
     return write_deck(
         m,
         output,
         charts=charts,
-        template=template,
-        native_charts=native_charts,
+        template=template or _template_for(config, (".pptx",)),
+        native_charts=config.native_charts,
         theme=look,
         when=when,
     )
@@ -204,6 +247,8 @@ def build_command(
     from reportgen.config import load_config
 
     config = load_config()
+    if paths and options.get("model") is not None:
+        raise ConfigError("give articles or --model, not both")
     if paths:
         options["inputs"] = list(paths)
     config = config.with_options(**options)
@@ -217,11 +262,27 @@ def preview_command(folders: list[Path]):
     return [preview(folder) for folder in folders]
 
 
-def verify_command(out_dir: Path, model: Path | None = None, render: bool = False) -> list:
-    """Trace every number, quote and theme of OUT/<slug>'s brief and deck to the source."""
-    from reportgen.verify import verify_outputs
+def verify_command(
+    out_dir: Path, model: Path | None = None, render: bool = False, article: Path | None = None
+) -> list:
+    """Trace every number, quote and theme of OUT/<slug>'s brief and deck to the source; or of
+    one .docx/.pptx, against ``article`` (or ``model``, or a content.json beside it)."""
+    from reportgen.verify import verify_document, verify_outputs
 
-    m = None
+    target = Path(out_dir)
+    if target.suffix.lower() in (".docx", ".pptx") and not target.is_dir():
+        beside = target.parent / "content.json"
+        if article is None and model is None and not beside.is_file():
+            raise ConfigError(
+                "verifying one document needs its article: --article FILE (or --model FILE)",
+                path=target,
+            )
+        if article is None and model is None:
+            model = beside
+        return verify_document(target, load_model(article, model), render=render)
+    if article is not None and model is not None:
+        raise ConfigError("give an article or --model, not both")
+    m = load_model(article) if article is not None else None
     if model is not None:
         from reportgen.model import load
 
@@ -234,3 +295,56 @@ def verify_result(out_dir: Path, findings: list) -> None:
     from reportgen.verify import raise_for
 
     raise_for(findings, out_dir)
+
+
+CONFIG_TEMPLATE = """\
+# reportgen settings, read by every command run in this folder. An option on the command line
+# wins over this file, which wins over the built-in defaults. Paths are relative to this file.
+
+# inputs = ["articles"]         # what `reportgen build` builds (default: seeds/)
+# out = "out"                   # where `reportgen build` writes out/<slug>/
+
+# Your copy of the default templates: plans (*.yaml.j2), labels (*_labels_*.yaml), the reference
+# reference.docx / reference.pptx (styles, letterhead, masters, layouts) and theme.yaml (fonts,
+# colours, sizes of charts, brief and deck). Edit any of them; delete what you keep as built in.
+template = "{template}"
+# theme = "{template}/theme.yaml"   # used anyway when the template folder has one
+
+# style = "default"             # brief style: default or gongwen (GB/T 9704)
+# language = "auto"             # labels in the outputs: auto, zh or en
+# native_charts = false         # editable PowerPoint charts instead of pictures
+# verify = true                 # `reportgen build` traces every figure back to the article
+# jobs = 2                      # worker processes for `reportgen build`
+
+# [fonts]                       # override the theme's fonts
+# east_asian = "Microsoft YaHei"
+# chart_font_file = "fonts/NotoSansSC-Regular.ttf"
+"""
+
+
+def init_command(folder: Path, force: bool = False) -> list[Path]:
+    """Write an editable copy of the default template folder (plans, labels, reference files,
+    theme.yaml) into FOLDER/templates and a commented FOLDER/reportgen.toml using it; existing
+    files are kept unless ``force``. Returns the files written."""
+    import shutil
+
+    from reportgen.errors import OutputError
+    from reportgen.theme import TEMPLATES
+
+    folder = Path(folder)
+    source = TEMPLATES / "default"
+    target = folder / "templates"
+    files = sorted(p for p in source.iterdir() if p.is_file() and not p.name.startswith("."))
+    plan = [(p, target / p.name) for p in files]
+    config = folder / "reportgen.toml"
+    existing = [dest for _, dest in plan if dest.exists()] + ([config] if config.exists() else [])
+    if existing and not force:
+        raise OutputError("already exists (use --force to overwrite)", path=existing[0])
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for src, dest in plan:
+            shutil.copyfile(src, dest)
+        config.write_text(CONFIG_TEMPLATE.format(template="templates"), encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=folder) from None
+    return [dest for _, dest in plan] + [config]

@@ -2,41 +2,72 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from reportgen import __version__
-from reportgen.errors import EXIT_INTERNAL, ReportgenError
+from reportgen.cli_support import (
+    STATE,
+    _article,
+    _env_flag,
+    _print_build,
+    _print_timings,
+    _run,
+)
 
 HELP = """Turn a feature article into a Word briefing and a PowerPoint deck.
 
+\b
 Examples:
+  reportgen build                     # every article in seeds/ into out/<slug>/
+  reportgen build a.md --pdf          # also brief.pdf and deck.pdf (LibreOffice)
+  reportgen extract --format json     # the content model of the default article
+  cat a.md | reportgen brief - -o a.docx
+  reportgen deck a.md -o deck.pptx --reference-doc corp.pptx
+  reportgen verify out/qiantang-2024  # trace every number back to the article
+  reportgen init mine                 # editable templates, theme and reportgen.toml
 
-  reportgen build                      # every article in seeds/ into out/<slug>/
+Settings: an option wins over reportgen.toml (or [tool.reportgen] in pyproject.toml) in the
+current folder, which wins over the built-in default; every command reads the same file.
 
-  reportgen extract --format json      # the content model of the default article
-
-  reportgen deck article.md -o deck.pptx --template corp.pptx
-
-  reportgen verify out/qiantang-2024   # trace every number back to the article
-
-Exit codes: 0 success, 1 check or verify findings, 2 bad input or usage, 3 internal error.
+Exit codes: 0 success, 1 check or verify findings, 2 bad input or usage, 3 internal error
+(--debug shows its traceback).
 """
 
 app = typer.Typer(
     help=HELP,
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Format(str, Enum):
+    """Formats of the content model."""
+
+    yaml = "yaml"
+    json = "json"
+
+
+class Style(str, Enum):
+    """Brief styles (folders of templates/)."""
+
+    default = "default"
+    gongwen = "gongwen"
+
 
 ArticleArg = Annotated[
     Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10
-    typer.Argument(help="Article (.txt, .md, .html, .docx); default: the bundled seed article."),
+    typer.Argument(
+        help="Article (.txt, .md, .html, .docx), or - for standard input; default: the seed."
+    ),
 ]
 ModelOpt = Annotated[
     Optional[Path],  # noqa: UP045
@@ -57,47 +88,48 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say more: the time of each stage.")
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show the traceback of an internal error (exit 3); REPORTGEN_DEBUG=1."
+        ),
     ] = False,
 ) -> None:
     """Turn a feature article into a Word briefing and a PowerPoint deck."""
-
-
-def _run(func, *args, **kwargs):
-    """Call the library; turn its errors into one `Error: …` line and the documented exit code."""
-    try:
-        return func(*args, **kwargs)
-    except ReportgenError as exc:
-        typer.echo(f"Error: {exc.message}", err=True)
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        typer.echo("Error: interrupted; earlier outputs are left as they were", err=True)
-        raise typer.Exit(130) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
-        name = type(exc).__name__
-        typer.echo(
-            f"Error: internal error ({name}: {exc}); please report it with the input file "
-            "and `reportgen --version`",
-            err=True,
-        )
-        raise typer.Exit(EXIT_INTERNAL) from None
+    STATE["verbose"] = verbose
+    STATE["debug"] = debug or _env_flag("REPORTGEN_DEBUG")
+    if STATE["debug"]:
+        os.environ["REPORTGEN_DEBUG"] = "1"  # worker processes report their tracebacks too
 
 
 @app.command()
 def extract(
     article: ArticleArg = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="yaml or json.")] = "yaml",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
 ) -> None:
-    """Print (or write) the content model extracted from ARTICLE."""
+    """Print (or write) the content model extracted from ARTICLE.
+
+    \b
+    Examples:
+      reportgen extract a.md > a.yaml
+      reportgen extract a.md --format json -o content.json
+      curl -s https://example.org/story.html | reportgen extract -
+    """
     from reportgen import api
 
-    text = _run(api.extract_command, article, fmt, output)
+    text = _run(api.extract_command, _article(article), fmt.value, output)
     if text is not None:
         sys.stdout.write(text)
 
@@ -120,7 +152,15 @@ OutFileOpt = Annotated[
 ]
 TemplateOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--template", help="Your own reference file for styles, masters and layouts."),
+    typer.Option(
+        "--template",
+        "--reference-doc",
+        help="Your reference .docx/.pptx (styles, masters, layouts) or a template folder.",
+    ),
+]
+StyleOpt = Annotated[
+    Optional[Style],  # noqa: UP045
+    typer.Option("--style", help="Brief style (default: config, else default)."),
 ]
 
 
@@ -134,7 +174,7 @@ def charts(
     """Plan and draw the article's charts (PNG and SVG) with a charts.json index."""
     from reportgen import api
 
-    result = _run(api.charts_command, article, model, output, theme)
+    result = _run(api.charts_command, _article(article), model, output, theme)
     typer.echo(f"wrote {len(result.entries)} charts to {result.directory}")
 
 
@@ -161,13 +201,29 @@ def brief(
     model: ModelOpt = None,
     output: OutFileOpt = None,
     template: TemplateOpt = None,
-    style: Annotated[str, typer.Option("--style", help="default or gongwen.")] = "default",
+    style: StyleOpt = None,
     theme: ThemeOpt = None,
 ) -> None:
-    """Write the Word briefing (.docx)."""
+    """Write the Word briefing (.docx).
+
+    Its charts are kept in reportgen's cache, not beside the document.
+
+    \b
+    Examples:
+      reportgen brief a.md -o a.docx --style gongwen
+      reportgen brief --model edited.yaml -o a.docx --reference-doc letterhead.docx
+    """
     from reportgen import api
 
-    written = _run(api.brief_command, article, model, output, template, style, theme)
+    written = _run(
+        api.brief_command,
+        _article(article),
+        model,
+        output,
+        template,
+        style.value if style else None,
+        theme,
+    )
     typer.echo(f"wrote {written}")
 
 
@@ -178,14 +234,29 @@ def deck(
     output: OutFileOpt = None,
     template: TemplateOpt = None,
     native_charts: Annotated[
-        bool, typer.Option("--native-charts", help="Editable PowerPoint charts, not pictures.")
-    ] = False,
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--native-charts/--picture-charts",
+            help="Editable PowerPoint charts, or pictures (default: config, else pictures).",
+            show_default=False,
+        ),
+    ] = None,
     theme: ThemeOpt = None,
 ) -> None:
-    """Write the PowerPoint deck (.pptx)."""
+    """Write the PowerPoint deck (.pptx).
+
+    Its charts are kept in reportgen's cache, not beside the deck.
+
+    \b
+    Examples:
+      reportgen deck a.md -o a.pptx --reference-doc corp.pptx
+      reportgen deck a.md -o a.pptx --native-charts --theme corp/theme.yaml
+    """
     from reportgen import api
 
-    written = _run(api.deck_command, article, model, output, template, native_charts, theme)
+    written = _run(
+        api.deck_command, _article(article), model, output, template, native_charts, theme
+    )
     typer.echo(f"wrote {written}")
 
 
@@ -223,11 +294,16 @@ def build(
     no_verify: Annotated[
         bool, typer.Option("--no-verify", help="Skip tracing numbers and quotes to the source.")
     ] = False,
-    template: TemplateOpt = None,
-    style: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--style", help="Brief style: default or gongwen."),
+    model: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--model",
+            help="Build from this content model (.json/.yaml), e.g. an edited "
+            "out/<slug>/content.json, into out/<slug>/.",
+        ),
     ] = None,
+    template: TemplateOpt = None,
+    style: StyleOpt = None,
     theme: ThemeOpt = None,
     native_charts: Annotated[
         Optional[bool],  # noqa: UP045
@@ -235,52 +311,67 @@ def build(
             "--native-charts/--picture-charts", help="Editable PowerPoint charts, or pictures."
         ),
     ] = None,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Also write brief.pdf and deck.pdf (needs LibreOffice)."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")
     ] = False,
 ) -> None:
-    """Build every output (content.json, charts, brief, deck, manifest) of each article."""
+    """Build every output (content.json, charts, brief, deck, manifest) of each article.
+
+    \b
+    Examples:
+      reportgen build                       # seeds/ (or the config's inputs) into out/
+      reportgen build articles/ -o site/ -j 2
+      reportgen build --check               # exit 1 if anything is stale
+      reportgen build --model out/a/content.json   # after editing the content model
+    """
     from reportgen import api
     from reportgen.build import RichReporter
 
     bar = not (quiet or as_json) and sys.stderr.isatty()
-    report = _run(
-        api.build_command,
-        paths,
-        force=force,
-        check=check,
-        jobs=jobs,
-        shard=shard,
-        reporter=RichReporter(bar=bar),
-        out=output,
-        template=template,
-        style=style,
-        theme=theme,
-        native_charts=native_charts,
-        verify=False if no_verify else None,
-    )
+    from reportgen import fonts
+
+    if quiet:
+        fonts.set_notifier(lambda _message: None)  # not even a slow one-time step is a problem
+    try:
+        report = _run(
+            api.build_command,
+            paths,
+            force=force,
+            check=check,
+            jobs=jobs,
+            shard=shard,
+            reporter=RichReporter(bar=bar),
+            out=output,
+            template=template,
+            style=style.value if style else None,
+            theme=theme,
+            native_charts=native_charts,
+            verify=False if no_verify else None,
+            model=model,
+        )
+    finally:
+        fonts.set_notifier(None)
     _print_build(report, quiet=quiet, as_json=as_json)
-    raise typer.Exit(report.exit_code)
+    _print_timings(report)
+    code = report.exit_code
+    if pdf and not check:
+        folders = [report.out / r.slug for r in report.results if r.status in ("built", "current")]
+        from reportgen.preview import write_pdfs
 
-
-def _print_build(report, *, quiet: bool, as_json: bool) -> None:
-    """One line per problem (stderr), the check list (stdout), then a summary or the JSON."""
-    for r in report.results:
-        if r.error:
-            typer.echo(f"Error: {r.error}", err=True)
-        for finding in r.findings:
-            typer.echo(f"{r.slug}: {finding}", err=True)
-        if r.status in ("stale", "missing") and not as_json:
-            typer.echo(f"{r.status}: {r.article} ({r.reason})")
-        elif r.status == "built" and not (quiet or as_json):
-            typer.echo(f"built {report.out / r.slug} ({r.seconds:.1f} s)", err=True)
-    if as_json:
-        import json
-
-        sys.stdout.write(json.dumps(report.to_data(), ensure_ascii=False, indent=2) + "\n")
-    elif not quiet:
-        typer.echo(report.summary(), err=True)
+        try:
+            written = _run(write_pdfs, folders)
+        except typer.Exit as exc:
+            code = max(code, exc.exit_code)
+        else:
+            if not (quiet or as_json):
+                for path in written:
+                    typer.echo(f"wrote {path}", err=True)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -298,7 +389,19 @@ def preview(
 
 @app.command()
 def verify(
-    out_dir: Annotated[Path, typer.Argument(help="An output folder (out/<slug>) to check.")],
+    out_dir: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OUT|DOCUMENT",
+            help="An output folder (out/<slug>), or one .docx/.pptx written on its own.",
+        ),
+    ],
+    article: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--article", help="The article to check against (needed for a single document)."
+        ),
+    ] = None,
     model: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--model", help="Content model to check against (default: its content.json)."),
@@ -310,19 +413,50 @@ def verify(
         ),
     ] = False,
 ) -> None:
-    """Trace every number and quote in the brief and deck to the article; exit 1 on findings."""
+    """Trace every number and quote in the brief and deck to the article; exit 1 on findings.
+
+    \b
+    Examples:
+      reportgen verify out/qiantang-2024
+      reportgen verify x/brief.docx --article a.md
+    """
     from reportgen import api
 
-    findings = _run(api.verify_command, out_dir, model, render)
+    findings = _run(api.verify_command, out_dir, model, render, _article(article))
     for finding in findings:
         typer.echo(str(finding))
     _run(api.verify_result, out_dir, findings)
     typer.echo(f"{out_dir}: clean (every number, quote and theme traced to the source)")
 
 
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder to set up (default: the current one).")
+    ] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files already there.")] = False,
+) -> None:
+    """Write an editable copy of the default templates and theme, and a commented reportgen.toml.
+
+    FOLDER/templates/ gets the plans, labels, reference.docx, reference.pptx and theme.yaml;
+    FOLDER/reportgen.toml points every command run in FOLDER at them.
+
+    \b
+    Examples:
+      reportgen init                  # here: ./templates/ and ./reportgen.toml
+      reportgen init mine && cd mine && reportgen build ../article.md
+    """
+    from reportgen import api
+
+    written = _run(api.init_command, folder, force)
+    typer.echo(
+        f"wrote {len(written) - 1} template files to {folder / 'templates'} and {written[-1]}"
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="reportgen")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ class Config:
     jobs: int | None = None
     native_charts: bool = False
     verify: bool = True
+    model: Path | None = None  # `build --model FILE`: build from this content model (no config key)
     source: Path | None = None
 
     def with_options(self, **options: object) -> Config:
@@ -52,7 +53,7 @@ class Config:
         return check(replace(self, **given))
 
 
-KEYS = {f.name for f in fields(Config)} - {"source"}
+KEYS = {f.name for f in fields(Config)} - {"source", "model"}
 
 
 def find_config(cwd: Path | None = None) -> tuple[Path, dict] | None:
@@ -116,7 +117,12 @@ def from_table(table: dict, path: Path) -> Config:
 
 
 def check(config: Config) -> Config:
-    """Reject values no build can use (the message names the key)."""
+    """Reject values no build can use (the message names the key); a template folder with a
+    theme.yaml supplies the theme when none is set."""
+    if config.theme is None and config.template is not None:
+        folder_theme = Path(config.template) / "theme.yaml"
+        if folder_theme.is_file():
+            config = replace(config, theme=folder_theme)
     if config.style not in STYLES:
         raise ConfigError(f"style must be one of {', '.join(STYLES)}, not {config.style!r}")
     if config.language not in LANGUAGES:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from reportgen.errors import ConfigError, ReportgenError
+from reportgen.notices import announced, notify, set_notifier  # noqa: F401 - re-exported
 
 BUNDLED_FAMILY = "Noto Sans SC"
 BUNDLED_PACKAGE = "justmytype-intl-cjk"
@@ -44,45 +44,186 @@ def bundled_font_path(weight: int = 400, family: str = BUNDLED_FAMILY) -> Path:
     """A static TrueType instance of the bundled ``family`` at ``weight``, made once and cached.
 
     The wheel ships variable fonts whose default instance is Thin; renderers (matplotlib,
-    LibreOffice) want a static Regular/Bold, so fontTools' instancer makes one (about 15 s, once
-    per machine). The file name carries a hash of the source font, so an upgrade re-instances.
+    LibreOffice) want a static Regular/Bold. HarfBuzz's instancer (uharfbuzz) pins the weight
+    axis of the whole font in about 0.4 s; fontTools' pure-Python instancer, the fallback when
+    uharfbuzz is missing, takes 15-50 s. The file name carries a hash of the source font and of
+    the method, so an upgrade re-instances.
     """
     source = variable_font_path(family)
     digest = _file_digest(source)[:12]
     target = cache_dir() / "fonts" / f"{family.replace(' ', '')}-{weight}-{digest}.ttf"
     if not target.exists():
-        _instantiate(source, weight, target)
+        _instantiate(source, weight, target, family)
     return target
 
 
+INSTANCER_VERSION = 2  # 1: fontTools' instancer; 2: HarfBuzz, names and style bits set after
+
+
 def _file_digest(path: Path) -> str:
-    """Names the source font by package version, file name and size (not mtime), so every
-    virtual environment with the same wheel shares one cached instance."""
+    """Names the source font by package version, file name and size (not mtime) and the
+    instancer's version, so every virtual environment with the same wheels shares one cached
+    instance, and an upgrade of either makes a new one."""
     from importlib import metadata
 
-    try:
-        version = metadata.version(BUNDLED_PACKAGE)
-    except metadata.PackageNotFoundError:
-        version = "unknown"
-    key = f"{version}:{path.name}:{path.stat().st_size}"
+    versions = []
+    for name in (BUNDLED_PACKAGE, "uharfbuzz"):  # the font, and the instancer that pins it
+        try:
+            versions.append(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            versions.append("absent")
+    key = f"{':'.join(versions)}:{path.name}:{path.stat().st_size}:{INSTANCER_VERSION}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def _instantiate(source: Path, weight: int, target: Path) -> None:
+def _instantiate(source: Path, weight: int, target: Path, family: str = BUNDLED_FAMILY) -> None:
     from filelock import FileLock
-    from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    style = _STYLE_NAMES.get(weight, str(weight))
     with FileLock(str(target) + ".lock"):
         if target.exists():
             return
-        font = instancer.instantiateVariableFont(
-            TTFont(source), {"wght": weight}, updateFontNames=True
-        )
-        tmp = target.with_suffix(".tmp")
-        font.save(tmp)
+        data = None
+        try:
+            import uharfbuzz  # noqa: F401
+        except ImportError:
+            pass
+        else:
+            what = f"making the chart font {family} {style} (once per machine)"
+            with announced(what):
+                data = _instantiate_harfbuzz(source, weight, family)
+        if data is None:
+            notify(
+                f"making the chart font {family} {style} with fontTools (once per machine, "
+                "15-50 s; `pip install uharfbuzz` makes it take under a second)"
+            )
+            data = _instantiate_fonttools(source, weight)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
         os.replace(tmp, target)
+
+
+_STYLE_NAMES = {100: "Thin", 300: "Light", 400: "Regular", 500: "Medium", 700: "Bold", 900: "Black"}
+
+
+def _instantiate_harfbuzz(source: Path, weight: int, family: str) -> bytes | None:
+    """Pin the weight axis with HarfBuzz's instancer (glyphs, metrics, kerning, all of them),
+    then name the instance as fontTools would (family, Regular/Bold, full and PostScript names)
+    and set its style bits; None when this HarfBuzz cannot instance the font."""
+    import io
+
+    import uharfbuzz as hb
+    from fontTools.ttLib import TTFont
+
+    try:
+        face = hb.Face(hb.Blob.from_file_path(str(source)))
+        request = hb.SubsetInput()
+        request.keep_everything()
+        # as fontTools does: FreeType then renders overlapping contours (every glyph of a variable
+        # font has them) without dark seams, and charts look as they always have
+        request.flags |= hb.SubsetFlags.SET_OVERLAPS_FLAG
+        request.pin_axis_location(face, "wght", float(weight))
+        pinned = hb.subset(face, request)
+        if pinned is None:
+            return None
+        data = pinned.blob.data
+    except (AttributeError, RuntimeError, ValueError, OSError):
+        return None
+    # lazy, no recalculation: only name, head and OS/2 are rewritten; the file is reproducible
+    font = TTFont(io.BytesIO(data), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    if "fvar" in font or "gvar" in font:
+        return None
+    # plain glyph names: fontTools would otherwise name 31 000 glyphs from the cmap (a second)
+    font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
+    _name_instance(font, family, weight)
+    tables = {tag: font.getTableData(tag) for tag in ("name", "head", "OS/2")}
+    return replace_tables(data, tables)
+
+
+def replace_tables(data: bytes, tables: dict[str, bytes]) -> bytes:
+    """The sfnt ``data`` with ``tables`` (tag: compiled bytes) in place of its own, checksums and
+    ``head.checkSumAdjustment`` recomputed; every other table is copied as it is (fontTools'
+    save would spend a second recompiling a 10 MB CJK font for three small tables)."""
+    import struct
+
+    count = struct.unpack(">H", data[4:6])[0]
+    records = [struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i]) for i in range(count)]
+    body, directory, offset = [], [], 12 + 16 * count
+    total = 0
+    for tag, checksum, start, length in records:
+        name = tag.decode("latin-1")
+        table = tables.get(name, data[start : start + length])
+        if name == "head":
+            table = table[:8] + b"\0\0\0\0" + table[12:]
+        if name in tables or name == "head":
+            checksum = _checksum(table)
+        directory.append(struct.pack(">4sIII", tag, checksum, offset, len(table)))
+        padded = table + b"\0" * (-len(table) % 4)
+        body.append(padded)
+        offset += len(padded)
+        total += checksum
+    header = data[:12] + b"".join(directory)
+    total = (total + _checksum(header)) & 0xFFFFFFFF
+    out = bytearray(header + b"".join(body))
+    head = next(i for i, r in enumerate(records) if r[0] == b"head")
+    where = struct.unpack(">I", directory[head][8:12])[0] + 8
+    out[where : where + 4] = struct.pack(">I", (0xB1B0AFBA - total) & 0xFFFFFFFF)
+    return bytes(out)
+
+
+def _checksum(table: bytes) -> int:
+    import struct
+
+    padded = table + b"\0" * (-len(table) % 4)
+    return sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
+
+
+def _name_instance(font, family: str, weight: int) -> None:
+    """The names and style bits of a static ``family`` instance at ``weight``."""
+    style = _STYLE_NAMES.get(weight, str(weight))
+    bold = weight >= 700
+    ribbi = style in ("Regular", "Bold")
+    ps_family = family.replace(" ", "")
+    names = font["name"]
+    default_style = None
+    for record in names.names:
+        if record.nameID == 17 or (record.nameID == 2 and default_style is None):
+            default_style = record.toUnicode()
+    names.removeNames(nameID=16)
+    names.removeNames(nameID=17)
+    wanted = {
+        1: family if ribbi else f"{family} {style}",
+        2: style if ribbi else "Regular",
+        4: f"{family} {style}",
+        6: f"{ps_family}-{style}",
+    }
+    for record in list(names.names):
+        if record.nameID in wanted:
+            record.string = wanted[record.nameID]
+        elif record.nameID == 3 and default_style:
+            record.string = record.toUnicode().replace(f"-{default_style}", f"-{style}")
+    if not ribbi:
+        for platform in ((3, 1, 0x409), (1, 0, 0)):
+            names.setName(family, 16, *platform)
+            names.setName(style, 17, *platform)
+    head, os2 = font["head"], font["OS/2"]
+    head.macStyle = (head.macStyle & ~0b11) | (1 if bold else 0)
+    selection = os2.fsSelection & ~((1 << 0) | (1 << 5) | (1 << 6))
+    os2.fsSelection = selection | ((1 << 5) if bold else (1 << 6) if style == "Regular" else 0)
+    os2.usWeightClass = weight
+
+
+def _instantiate_fonttools(source: Path, weight: int) -> bytes:
+    import io
+
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = instancer.instantiateVariableFont(TTFont(source), {"wght": weight}, updateFontNames=True)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def bundled_font_dir() -> Path:
@@ -210,7 +351,9 @@ def font_chain(
 
 def resolve_font_chain(settings: dict) -> FontChain:
     """Resolve with matplotlib's font manager: explicit file, system families, bundled font."""
-    from matplotlib import font_manager
+    # the first import on a machine scans the system's fonts into matplotlib's cache
+    with announced("matplotlib is listing this machine's fonts (once per machine)"):
+        from matplotlib import font_manager
 
     cjk = _explicit_choice(settings["explicit"]) if settings["explicit"] else None
     if cjk is None and settings["system"]:
@@ -282,95 +425,3 @@ def _latin_choice(font_manager, settings: dict, cjk: FontChoice) -> FontChoice:
     return FontChoice(
         "Latin", cjk.family, cjk.path, cjk.origin, "Latin glyphs of the CJK font (one look)"
     )
-
-
-def describe_chain(chain: FontChain) -> str:
-    """Lines for `reportgen fonts`: which font each script uses, from where, and why."""
-    lines = [
-        f"{c.script:<6} {c.family}  [{c.origin}]  {c.path}\n       why: {c.reason}"
-        for c in chain.choices
-    ]
-    lines.append(f"fallback chain: {', '.join(chain.families)}")
-    return "\n".join(lines) + "\n"
-
-
-# --- characters the chain lacks ---------------------------------------------------------------
-# Bundled faces tried, in order, for characters the chain's fonts do not have: Hangul, then
-# kana, then traditional Han. Each is instanced (like Noto Sans SC) only when an article needs it.
-EXTRA_FAMILIES = ("Noto Sans KR", "Noto Sans JP", "Noto Sans TC")
-# Characters every chain draws (Latin, punctuation, arrows, maths, circled numbers and shapes,
-# CJK symbols, the unified Han block, full-width forms; checked against Noto Sans SC with
-# DejaVu Sans): text made only of these needs no font file read at all.
-_COMMON = (
-    (0x0020, 0x007E),
-    (0x00A0, 0x024F),
-    (0x2000, 0x2064),
-    (0x2190, 0x22FF),
-    (0x2460, 0x24FF),
-    (0x25A0, 0x25FF),
-    (0x3000, 0x303F),
-    (0x4E00, 0x9FEF),
-    (0xFF01, 0xFF9F),
-    (0xFFE0, 0xFFE6),
-)
-_UNCOMMON = re.compile("[^\\s" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _COMMON) + "]")
-
-
-def covering(chain: FontChain, text: str) -> FontChain:
-    """``chain`` with the bundled faces that draw what its fonts lack in ``text`` (a Korean name
-    in a Chinese article), appended to its fallback order; ``chain`` itself when nothing is
-    missing, which a look at the characters tells without reading any font in most articles."""
-    missing = undrawable(chain, text)
-    families, files, choices = [*chain.families], [*chain.files], [*chain.choices]
-    for family in EXTRA_FAMILIES:
-        found = {ch for ch in missing if ord(ch) in _codepoints(str(variable_font_path(family)))}
-        if not found:
-            continue
-        missing -= found
-        regular, bold = (str(bundled_font_path(w, family)) for w in (400, 700))
-        families.append(family)
-        files += [regular, bold]
-        shown = "".join(sorted(found))[:12]
-        reason = f"characters the other fonts lack ({shown}); OFL font from {BUNDLED_PACKAGE}"
-        choices.append(FontChoice("extra", family, regular, "bundled", reason))
-    if families == chain.families:
-        return chain
-    return FontChain(families, files, choices)
-
-
-def _drawn_by(chain: FontChain) -> list[str]:
-    """The font files the chain draws with: its choices, its added files and matplotlib's own
-    DejaVu Sans (found without importing matplotlib)."""
-    from importlib.util import find_spec
-
-    paths = [c.path for c in chain.choices] + list(chain.files)
-    spec = find_spec("matplotlib")
-    if spec is not None and spec.origin:
-        paths.append(
-            str(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf")
-        )
-    return [p for p in dict.fromkeys(paths) if p and Path(p).is_file()]
-
-
-@lru_cache(maxsize=16)
-def _codepoints(path: str) -> frozenset[int]:
-    """The characters a font file maps (its best Unicode cmap), empty when it cannot be read."""
-    from fontTools.ttLib import TTFont
-
-    try:
-        font = TTFont(path, lazy=True, fontNumber=0)
-        # plain glyph names: fontTools would otherwise derive a name for each of 65 000 glyphs
-        font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
-        found = frozenset(font.getBestCmap() or {})
-        font.close()
-    except Exception:  # noqa: BLE001 - an unreadable font simply covers nothing
-        return frozenset()
-    return found
-
-
-def undrawable(chain: FontChain, text: str) -> set[str]:
-    """The characters of ``text`` no font of ``chain`` draws (an emoji, with no colour font in
-    the chain); charts leave them out rather than draw empty boxes."""
-    unusual = set(_UNCOMMON.findall(text))
-    drawn_by = _drawn_by(chain) if unusual else []
-    return {ch for ch in unusual if not any(ord(ch) in _codepoints(p) for p in drawn_by)}

@@ -279,3 +279,36 @@ def _thumbnail(page: Path, width: int):
         image = image.convert("RGB")
         height = max(1, round(image.height * width / image.width))
         return image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def write_pdfs(folders: list[Path]) -> list[Path]:
+    """`build --pdf`: brief.pdf and deck.pdf beside each output folder's brief.docx and
+    deck.pptx, in one LibreOffice run for all of them (its start-up is most of the cost). A PDF
+    newer than its document is kept. Without LibreOffice: an OutputError saying how to install
+    it."""
+    documents = [
+        Path(folder) / name
+        for folder in folders
+        for name in DOCUMENTS
+        if (Path(folder) / name).is_file()
+    ]
+    todo = [d for d in documents if not _newer(d.with_suffix(".pdf"), d)]
+    if not todo:
+        return []
+    soffice = find_soffice()
+    if soffice is None:
+        raise OutputError(f"--pdf: {INSTALL_HINT}")
+    written = []
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp:
+        for document, pdf in zip(todo, convert(soffice, todo, Path(tmp)), strict=True):
+            final = document.with_suffix(".pdf")
+            _move(pdf, final)
+            written.append(final)
+    return written
+
+
+def _newer(path: Path, than: Path) -> bool:
+    try:
+        return path.stat().st_mtime >= than.stat().st_mtime
+    except OSError:
+        return False

@@ -1,7 +1,7 @@
 """Imports point one way: each layer imports only from layers below it (read from the source,
 lazy imports inside functions included), and the pure-text layers stay free of heavy libraries.
 
-    base (errors, clock, atomic, theme, fonts, config, manifest)
+    base (errors, clock, atomic, notices, theme, fonts and its parts, config, manifest)
       < ingest < model < extract < plans < charts < writers < verify, preview < build < api
       < cli < clidoc, __main__
 """
@@ -16,7 +16,19 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "reportgen"
 LAYERS = [
-    {"reportgen", "errors", "clock", "atomic", "theme", "fonts", "config", "manifest"},
+    {
+        "reportgen",
+        "errors",
+        "clock",
+        "atomic",
+        "notices",
+        "theme",
+        "fonts",
+        "fonts_cover",
+        "fonts_describe",
+        "config",
+        "manifest",
+    },
     {"ingest"},
     {"model"},
     {"extract"},
@@ -26,7 +38,7 @@ LAYERS = [
     {"verify", "preview"},
     {"build"},
     {"api"},
-    {"cli"},
+    {"cli", "cli_support"},
     {"clidoc", "__main__"},
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}

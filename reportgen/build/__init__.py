@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from reportgen import manifest, writers
+from reportgen.build.edits import edited, edited_by_hand
 from reportgen.build.jobs import (
     ARTICLE_SUFFIXES,
     Job,
@@ -77,6 +78,10 @@ def build_article(job: Job, config: Config, helper=None) -> ArticleResult:
         msg = exc.message if name in exc.message else f"{name}: {exc.message}"
         return ArticleResult(name, job.slug, "failed", error=msg, exit_code=exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop the batch
+        if os.environ.get("REPORTGEN_DEBUG", "") not in ("", "0"):  # reportgen --debug
+            import traceback
+
+            traceback.print_exc()
         msg = f"{name}: internal error ({type(exc).__name__}: {exc})"
         return ArticleResult(name, job.slug, "failed", error=msg, exit_code=EXIT_INTERNAL)
     finally:
@@ -132,11 +137,7 @@ def _render(
         clock = now
 
     _seed_charts(job.folder / CHARTS, staging / CHARTS)
-    from reportgen.extract import extract_path
-
-    model = extract_path(job.article)
-    if config.language != "auto":
-        model = model.model_copy(update={"language": config.language})
+    model = _model(job, config)
     write_text(staging / "content.json", model.to_json())
     lap("extract")
     theme = load_build_theme(config)
@@ -174,6 +175,21 @@ def _render(
     if helper is not None:
         lap("charts_wait")
     return findings, timings
+
+
+def _model(job: Job, config: Config):
+    """The content model: `--model FILE`, else extracted; in the configured label language."""
+    if config.model:
+        from reportgen.build.edits import load_model_file
+
+        model = load_model_file(config.model)
+    else:
+        from reportgen.extract import extract_path
+
+        model = extract_path(job.article)
+    if config.language != "auto":
+        model = model.model_copy(update={"language": config.language})
+    return model
 
 
 def load_build_theme(config: Config):
@@ -247,7 +263,11 @@ def build(
     from reportgen.theme import SEEDS
 
     out = config.out
-    articles = shard(collect(list(config.inputs) or [SEEDS]), shard_spec)
+    articles = (
+        [config.model]
+        if config.model
+        else shard(collect(list(config.inputs) or [SEEDS]), shard_spec)
+    )
     if not articles:
         raise ConfigError("no articles to build (looked for " + ", ".join(ARTICLE_SUFFIXES) + ")")
     planned, results = make_jobs(articles, out, config)
@@ -261,6 +281,8 @@ def build(
             reason = "forced" if force else manifest.why_stale(job.folder, job.key)
             if reason is None:
                 results.append(_current(job))
+            elif not force and config.model is None and edited_by_hand(job.folder):
+                results.append(edited(job, out))
             else:
                 todo.append(job)
         results += _run(todo, config, jobs or config.jobs or os.cpu_count() or 1, reporter)

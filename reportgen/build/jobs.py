@@ -21,7 +21,16 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 
 # Libraries whose version changes output bytes; part of every build key.
-LIBRARIES = ("python-docx", "python-pptx", "matplotlib", "lxml", "pillow", "justmytype-intl-cjk")
+LIBRARIES = (
+    "python-docx",
+    "python-pptx",
+    "matplotlib",
+    "lxml",
+    "pillow",
+    "justmytype-intl-cjk",
+    "uharfbuzz",  # makes the static chart font instances
+    "jieba",  # its dictionary and tags decide labels and speakers
+)
 
 
 # Environment variables that change outputs (dates, chart fonts).
@@ -137,6 +146,7 @@ def settings_of(config: Config) -> dict:
         "language": config.language,
         "native_charts": config.native_charts,
         "verify": config.verify,
+        **({"model": display(config.model)} if config.model else {}),
     }
 
 
@@ -175,6 +185,10 @@ def make_jobs(
     jobs, failed, slugs = [], [], {}
     for article in articles:
         name, slug = display(article), article_slug(article)
+        if config.model is not None:
+            from reportgen.build.edits import model_slug
+
+            slug = model_slug(config.model)
         if slug in slugs:
             msg = f"{name}: output folder {slug}/ is already used by {slugs[slug]}; rename one"
             failed.append(ArticleResult(name, slug, "failed", error=msg, exit_code=EXIT_BAD_INPUT))

@@ -120,6 +120,15 @@ class RichReporter(Reporter):
         )
         self.progress.start()
         self.task = self.progress.add_task("", total=total)
+        from reportgen import fonts
+
+        fonts.set_notifier(self.notice)  # one-time steps (a font instance) show in the bar
+
+    def notice(self, message: str) -> None:
+        """A slow one-time step: a line above the bar, and the bar's description."""
+        if self.progress is not None:
+            self.progress.console.print(f"reportgen: {message}", markup=False, highlight=False)
+            self.progress.update(self.task, description=message)
 
     def done(self, result: ArticleResult) -> None:
         if self.progress is not None:
@@ -127,5 +136,8 @@ class RichReporter(Reporter):
 
     def close(self) -> None:
         if self.progress is not None:
+            from reportgen import fonts
+
+            fonts.set_notifier(None)
             self.progress.stop()
             self.progress = None

@@ -106,7 +106,6 @@ def run(
     from reportgen.atomic import write_text
     from reportgen.charts.cache import chart_key, names, remove_stale
     from reportgen.charts.draw import chart_dpi, pixel_sizes
-    from reportgen.fonts import covering, font_chain, undrawable
 
     out_dir = Path(out_dir)
     if theme is None:
@@ -114,10 +113,7 @@ def run(
 
         theme = load_theme()
     specs = specs_for(model, dirs)
-    # every character drawn needs a font: a Korean name in a Chinese article adds Noto Sans KR
-    text = _drawn_text(specs)
-    chain = covering(font_chain(theme.fonts), text) if specs else None
-    lacking = undrawable(chain, text) if chain else set()
+    chain, lacking = _fonts_for(specs, theme)
     entries, jobs, keep = [], [], set()
     for spec in specs:
         files = {k: out_dir / v for k, v in names(chart_key(spec, theme, chain)).items()}
@@ -136,7 +132,7 @@ def run(
         entries.append(entry)
         if not all(p.is_file() for p in files.values()):
             jobs.append(entry)
-    remove_stale(out_dir, keep)
+    remove_stale(out_dir, keep, listed_only=True)  # only what the last charts.json names
     if jobs:
         from reportgen.charts.draw import Targets
 
@@ -149,6 +145,19 @@ def run(
             draw_all(work, theme, chain)
     write_text(out_dir / INDEX, _index(entries, chain))
     return ChartSet(out_dir, entries, drawn=len(jobs), helper=helper if jobs else None)
+
+
+def _fonts_for(specs: list[ChartSpec], theme: Theme):
+    """The font chain for the charts' text, and the characters none of its fonts draws: every
+    character needs a font (a Korean name in a Chinese article adds Noto Sans KR)."""
+    if not specs:
+        return None, set()
+    from reportgen.fonts import font_chain
+    from reportgen.fonts_cover import covering, undrawable
+
+    text = _drawn_text(specs)
+    chain = covering(font_chain(theme.fonts), text)
+    return chain, undrawable(chain, text)
 
 
 def _drawable(spec: ChartSpec, lacking: set[str]) -> ChartSpec:

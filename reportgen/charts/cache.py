@@ -52,13 +52,31 @@ def names(key: str) -> dict[str, str]:
     return {kind: key + suffix for kind, suffix in SUFFIXES.items()}
 
 
-def remove_stale(directory: Path, keep: set[str]) -> list[str]:
-    """Delete chart files we wrote earlier whose names are not in ``keep``; never other files."""
+def remove_stale(directory: Path, keep: set[str], *, listed_only: bool = False) -> list[str]:
+    """Delete chart files we wrote earlier whose names are not in ``keep``; never other files.
+
+    With ``listed_only`` a file counts as ours only when the folder's charts.json (the index
+    written last time) names it, so a file of the same pattern that someone else put in the
+    folder is never deleted.
+    """
     removed = []
     if not directory.is_dir():
         return removed
+    listed = _listed(directory) if listed_only else None
     for path in sorted(directory.iterdir()):
-        if _OURS.match(path.name) and path.name not in keep:
-            path.unlink(missing_ok=True)
-            removed.append(path.name)
+        if not _OURS.match(path.name) or path.name in keep:
+            continue
+        if listed is not None and path.name not in listed:
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(path.name)
     return removed
+
+
+def _listed(directory: Path) -> set[str]:
+    """The chart files the folder's charts.json names (none when it is missing or unreadable)."""
+    try:
+        data = json.loads((directory / "charts.json").read_text(encoding="utf-8"))
+        return {name for chart in data["charts"] for name in chart["files"].values()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()

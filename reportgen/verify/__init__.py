@@ -128,3 +128,23 @@ def _chart_specs(out_dir: Path, model: Model) -> list:
     from reportgen.charts import specs_for
 
     return specs_for(model)
+
+
+def verify_document(path: Path, model: Model, *, render: bool = False) -> list[Finding]:
+    """Every finding in one brief (.docx) or deck (.pptx) written on its own (`reportgen brief
+    -o x/brief.docx`), checked against ``model`` (the article's, or a content model): no output
+    folder and no content.json needed. Chart labels come from a charts.json beside it when there
+    is one, else from the model's charts (planned as the writers plan them)."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "is not a file", path=path)
+    readers = {".docx": read_docx, ".pptx": read_pptx}
+    reader = readers.get(path.suffix.lower())
+    if reader is None:
+        raise InputError("verify reads an output folder, a .docx or a .pptx", path=path)
+    doc = reader(path)
+    source = Source.of(model, _chart_specs(path.parent, model))
+    findings = check_document(doc, source, model)
+    if render:
+        findings += render_findings(path.parent, [path.name], model)
+    return findings

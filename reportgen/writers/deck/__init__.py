@@ -88,6 +88,9 @@ def compose_deck(
     slides = _validate(plan, next((d / PLAN for d in dirs if (d / PLAN).is_file()), PLAN))
     prs = open_template(path)
     remove_all_slides(prs)
+    from reportgen.writers.deck_theme import reskin
+
+    reskin(prs, theme)  # a theme other than the built-in one recolours masters and layouts
     deck = _Deck(prs, model, theme, labels, entries, native_charts, plan, path)
     # a chart set still being drawn (by a helper process): stand-ins now, real PNGs at save
     deck.images = LateImages(charts)
