@@ -511,3 +511,136 @@ def test_chart_spec_edited_by_hand(tmp_path) -> None:
         2,
         "charts.c1.series.0: labels, values and facts must have the same length",
     )
+
+
+# --- hardening (#19): unbounded reads, zip bombs, charsets, odd file names -------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_fifo_article_is_refused_without_reading(tmp_path, monkeypatch, command) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe.txt")
+    args = [command, "pipe.txt"] + (["-q", "--no-verify"] if command == "build" else [])
+    fails(args, 2, "pipe.txt: not a regular file (a FIFO)")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_device_article_is_refused_without_reading(tmp_path, monkeypatch, command) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = [command, "/dev/zero"] + (["-q", "--no-verify"] if command == "build" else [])
+    fails(args, 2, "/dev/zero: not a regular file (a character device)")
+
+
+def test_growing_file_is_read_with_a_cap(tmp_path, monkeypatch) -> None:
+    """st_size is not trusted: a file that says it is small but is not stops at the cap."""
+    from reportgen.ingest import read
+    from reportgen.limits import read_regular
+
+    path = tmp_path / "grows.txt"
+    path.write_bytes(b"a" * 5000)
+    with pytest.raises(read.InputError) as info:
+        read_regular(path, 4096)
+    assert info.value.message == f"{path}: file is 5,000 bytes; the limit is 4,096"
+
+    real_fstat = os.fstat
+
+    class Lying:
+        def __init__(self, st):
+            self.st_mode, self.st_size = st.st_mode, 0
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Lying(real_fstat(fd)))
+    with pytest.raises(read.InputError) as info:
+        read_regular(path, 4096)
+    assert info.value.message == f"{path}: file is more than 4,096 bytes; the limit is 4,096"
+
+
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_symlink_loop(tmp_path, monkeypatch, command) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.symlink("b.txt", "a.txt")
+    os.symlink("a.txt", "b.txt")
+    args = [command, "a.txt"] + (["-q", "--no-verify"] if command == "build" else [])
+    fails(args, 2, "a.txt: a loop of symbolic links")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="posix file names are bytes")
+def test_file_name_not_utf8_in_a_build(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = os.fsdecode(b"bad\xff.txt")
+    Path(name).write_bytes(ARTICLE.read_bytes())
+    fails(
+        ["build", name, "-q", "--no-verify"],
+        2,
+        "bad\\xff.txt: the file name is not valid UTF-8; rename the file",
+    )
+
+
+@pytest.mark.timeout(60)
+def test_zip_bomb_mimetype_is_not_inflated(tmp_path) -> None:
+    """A .docx-looking zip whose mimetype member inflates to 256 MiB: sniffed from 80 bytes."""
+    import resource
+    import zipfile
+
+    path = tmp_path / "bomb.docx"
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("mimetype", "w", force_zip64=True) as member,
+    ):
+        for _ in range(256):
+            member.write(b"\0" * (1 << 20))
+    assert path.stat().st_size < 1 << 20
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    fails(
+        ["extract", str(path)],
+        2,
+        f"{path}: unsupported file type: a zip archive that is not a Word .docx; supported: "
+        ".txt, .md (plain text or Markdown), .html/.htm (web page), .docx (Word)",
+    )
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kib < 64 * 1024
+
+
+def test_docx_part_that_inflates_past_its_declared_size(tmp_path) -> None:
+    """The member's stream is read with a cap, whatever its header says."""
+    import zipfile
+
+    from reportgen.limits import MemberTooLarge, read_member
+
+    path = tmp_path / "parts.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<x/>" * 4096)
+    with zipfile.ZipFile(path) as zf:
+        assert read_member(zf, "word/document.xml", 1 << 20) == b"<x/>" * 4096
+        with pytest.raises(MemberTooLarge, match="inflates to more than 1,000 bytes"):
+            read_member(zf, "word/document.xml", 1000)
+
+
+PAGE = (
+    '<html><head><meta charset="{}"><title>钱塘</title></head><body><h1>钱塘江畔</h1>'
+    "<p>钱塘江畔潮涌不息。2024年产值突破3700亿元，同比增长5%。</p><p>这是第二段。</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "UTF-16LE", "utf-32"])
+def test_utf16_declared_on_a_byte_stream_means_utf8(tmp_path, charset) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(charset).encode("utf-8"))
+    result = runner.invoke(app, ["extract", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["headline"] == "钱塘江畔"
+
+
+@pytest.mark.parametrize("charset", ["rot13", "hex", "base64", "utf-7", "no-such-charset"])
+def test_charset_that_is_no_web_text_encoding(tmp_path, charset) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(charset).encode("utf-8"))
+    fails(
+        ["extract", str(path)],
+        2,
+        f"{path}: the page declares charset {charset.lower()!r}, which is not a text encoding "
+        "web pages use",
+    )

@@ -27,19 +27,11 @@ _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31
 
 
 def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes, or an InputError naming the file (missing, a folder, too large)."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError("no such file", path=path)
-    if path.is_dir():
-        raise InputError("is a directory, not an article file", path=path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(f"file is {size:,} bytes; the limit is {limit:,}", path=path)
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    """The file's bytes, or an InputError naming the file (missing, not a regular file, too
+    large). Read with a hard cap: a FIFO, a device or a growing file cannot hang or flood us."""
+    from reportgen.limits import read_regular
+
+    return read_regular(path, limit, InputError, what="article file")
 
 
 def decode(raw: bytes, path: str | Path = "<input>") -> str:
