@@ -147,8 +147,11 @@ def render_plan(name: str, context: dict, dirs: list[Path]) -> object:
     """Render a plan template and parse its YAML output into lists and dicts."""
     import yaml
 
+    from reportgen.safe_yaml import check_aliases
+
     text = render_text(name, context, dirs)
     try:
+        check_aliases(text, name, TemplateError)
         return _safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -171,7 +174,7 @@ def labels(kind: str, language: str, dirs: list[Path]) -> dict[str, str]:
     for d in reversed(dirs):
         path = d / f"{kind}_labels_{language}.yaml"
         if path.is_file():
-            data = _safe_load(path.read_text(encoding="utf-8")) or {}
+            data = _read_labels(path) or {}
             if not isinstance(data, dict):
                 raise TemplateError("labels must be a mapping", path=path)
             merged |= {str(k): str(v) for k, v in data.items()}
@@ -179,3 +182,15 @@ def labels(kind: str, language: str, dirs: list[Path]) -> dict[str, str]:
     if not found:
         raise TemplateError(f"no {kind}_labels_{language}.yaml in {_names(dirs)}")
     return merged
+
+
+MAX_LABELS_BYTES = 1024 * 1024
+
+
+def _read_labels(path: Path) -> object:
+    """A labels file: at most 1 MiB of UTF-8 YAML, aliases bounded, errors on one line."""
+    from reportgen import safe_yaml
+    from reportgen.limits import read_text_file
+
+    text = read_text_file(path, MAX_LABELS_BYTES, TemplateError, what="labels file")
+    return safe_yaml.load(text, path, TemplateError)

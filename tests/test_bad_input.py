@@ -644,3 +644,144 @@ def test_charset_that_is_no_web_text_encoding(tmp_path, charset) -> None:
         f"{path}: the page declares charset {charset.lower()!r}, which is not a text encoding "
         "web pages use",
     )
+
+
+# --- themes, labels, config and model files (#19) ----------------------------------------------
+
+
+def _theme(tmp_path: Path, old: str, new: str) -> Path:
+    text = (DEFAULT / "theme.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "theme.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _alias_bomb(levels: int = 9) -> str:
+    """Nine levels of nine aliases: 387 million values once expanded, 1 KB as text."""
+    lines = ["a0: &a0 [" + ", ".join(['"lol"'] * 9) + "]"]
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+BOMB = "YAML aliases expand to more than 1,000,000 values (an alias bomb?)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            'primary: "1F4E79"',
+            'primary: "zzz"',
+            "colors.primary must be a colour as hex RRGGBB (such as 1F4E79), not 'zzz'",
+        ),
+        (
+            'text: "222222"',
+            "text: 222222",
+            'colors.text must be a colour as hex RRGGBB in quotes, such as "222222"',
+        ),
+        (
+            "chart_title: 15",
+            "chart_title: -3",
+            "sizes.chart_title must be a number of points from 1 to 400, not -3",
+        ),
+        (
+            "slide_body: 18",
+            "slide_body: big",
+            "sizes.slide_body must be a number of points from 1 to 400, not 'big'",
+        ),
+        ("dpi: 200", "dpi: 0", "chart.dpi must be a whole number from 50 to 600, not 0"),
+        (
+            "dpi: 200",
+            "dpi: 100000",
+            "chart.dpi must be a whole number from 50 to 600, not 100000",
+        ),
+        (
+            "slide_inches: [8.0, 4.5]",
+            "slide_inches: [8.0, -4.5]",
+            "chart.slide_inches.1 must be a number of inches from 0.5 to 40, not -4.5",
+        ),
+        (
+            "page_inches: [6.3, 3.6]",
+            "page_inches: 6.3",
+            "chart.page_inches must be [width, height] in inches, not 6.3",
+        ),
+        (
+            'palette: ["1F4E79", "5B9BD5", "C8102E", "ED7D31", "70AD47", "8497B0"]',
+            'palette: "1F4E79"',
+            "palette must be a list of colours (hex RRGGBB), not '1F4E79'",
+        ),
+        ("palette: [", "palette: [1, ", "palette.0 must be a colour as hex RRGGBB in quotes, "
+         'such as "1"'),
+        ("  latin: Arial\n", "  latin: [Arial]\n", "fonts.latin must be a font name, not ['Arial']"),
+        ("  grid: \"D9D9D9\"\n", "", "missing theme key: colors.grid"),
+        ("  grid: \"D9D9D9\"\n", '  grid: "D9D9D9"\n  lines: "000000"\n',
+         "unknown theme key: colors.lines"),
+        ("colors:", "colors: [", "not valid YAML: line 14, column 3: did not find expected ',' or ']'"),
+        ("name: default\n", "name: default\n" + _alias_bomb(), BOMB),
+    ],
+    ids=[
+        "colour-zzz", "colour-unquoted", "negative-size", "size-string", "dpi-0", "dpi-huge",
+        "negative-inches", "inches-not-a-pair", "palette-string", "palette-number",
+        "font-not-a-name", "missing-colour", "unknown-colour", "yaml-syntax", "alias-bomb",
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("command", ["deck", "charts"])
+def test_bad_theme_value_names_the_field(tmp_path, command, old, new, problem) -> None:
+    theme = _theme(tmp_path, old, new)
+    fails(
+        [command, str(ARTICLE), "--theme", str(theme), "-o", str(tmp_path / "out" / "x")],
+        2,
+        f"{theme}: {problem}",
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("title: [unclosed\nfoo: bar\n", "not valid YAML: line 2, column 4: did not find "
+         "expected ',' or ']'"),
+        ("a: b\n  c: d\n", "not valid YAML: line 2, column 4: mapping values are not allowed in this context"),
+        (_alias_bomb(), BOMB),
+        ("title: \xff\n", None),
+    ],
+    ids=["unclosed", "indent", "alias-bomb", "not-utf8"],
+)  # fmt: skip
+def test_bad_labels_file_is_one_line(tmp_path, text, problem) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    labels = folder / "brief_labels_zh.yaml"
+    if problem is None:
+        labels.write_bytes(text.encode("latin-1"))
+        problem = "not valid UTF-8 at byte 7"
+    else:
+        labels.write_text(text, encoding="utf-8")
+    fails(
+        ["brief", str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "b.docx")],
+        2,
+        f"{labels}: {problem}",
+    )
+
+
+def test_model_file_alias_bomb(tmp_path) -> None:
+    path = tmp_path / "model.yaml"
+    path.write_text(_alias_bomb(), encoding="utf-8")
+    fails(["deck", "--model", str(path), "-o", str(tmp_path / "d.pptx")], 2, f"{path}: {BOMB}")
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b'out = "\xff"\n', "not valid UTF-8 at byte 7"),
+        (b"inputs = []\n", "inputs is empty; list files or folders, or remove the key to build "
+         "seeds/"),
+    ],
+    ids=["not-utf8", "empty-inputs"],
+)  # fmt: skip
+def test_bad_config_file_is_one_line(tmp_path, monkeypatch, raw, problem) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reportgen.toml").write_bytes(raw)
+    fails(["build", "--check"], 2, f"{tmp_path / 'reportgen.toml'}: {problem}")
+    assert not (tmp_path / "out").exists()

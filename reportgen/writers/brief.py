@@ -133,9 +133,11 @@ def _render_plan(context: dict, dirs: list[Path]) -> object:
     import yaml
 
     from reportgen.plans import render_text
+    from reportgen.safe_yaml import check_aliases
 
     text = render_text(PLAN, context, dirs)
     try:
+        check_aliases(text, PLAN, TemplateError)
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
