@@ -30,9 +30,10 @@ def folder_dirs(template: str | Path | None) -> list[Path] | None:
 
 def _environment(dirs: list[Path]):
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(
+    from reportgen.render_budget import environment_class
+
+    env = environment_class()(
         loader=FileSystemLoader([str(d) for d in dirs]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -70,7 +71,7 @@ def _bytecode_cache():
                     super().dump_bytecode(bucket)
 
     # the environment's options shape the compiled code but are not part of Jinja2's cache key
-    options = f"{jinja2.__version__} sandbox-immutable strict trim lstrip keepnl q"
+    options = f"{jinja2.__version__} sandbox-immutable-budget1 strict trim lstrip keepnl q"
     folder = cache_dir() / "templates" / hashlib.sha256(options.encode()).hexdigest()[:12]
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -100,10 +101,12 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
     import jinja2
     from jinja2.sandbox import SecurityError
 
+    from reportgen.render_budget import BudgetExceeded, render
+
     template = None
     try:
         template = _shared_environment(tuple(str(d) for d in dirs)).get_template(name)
-        return template.render(**context)
+        return render(template, context)
     except jinja2.TemplateNotFound as exc:
         if template is not None:  # the template loaded, but what it includes or imports did not
             raise TemplateError(
@@ -121,6 +124,18 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
         raise TemplateError(f"{_line(exc, name)}{exc.message}", path=where) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         raise TemplateError(f"{_line(exc, name)}{exc}", path=_file(template, name)) from None
+    except BudgetExceeded as exc:
+        raise TemplateError(f"{_line(exc, name)}{exc}", path=_file(template, name)) from None
+    except RecursionError:
+        raise TemplateError(
+            "templates call, include or import each other without end (recursion too deep)",
+            path=_file(template, name),
+        ) from None
+    except MemoryError:
+        raise TemplateError("rendering ran out of memory", path=_file(template, name)) from None
+    except (ArithmeticError, LookupError, RuntimeError, jinja2.TemplateError) as exc:
+        problem = str(exc) or type(exc).__name__
+        raise TemplateError(f"{_line(exc, name)}{problem}", path=_file(template, name)) from None
 
 
 def _file(template, name: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -785,3 +786,128 @@ def test_bad_config_file_is_one_line(tmp_path, monkeypatch, raw, problem) -> Non
     (tmp_path / "reportgen.toml").write_bytes(raw)
     fails(["build", "--check"], 2, f"{tmp_path / 'reportgen.toml'}: {problem}")
     assert not (tmp_path / "out").exists()
+
+
+# --- template runtime errors and the render budget (#19) ---------------------------------------
+
+
+def _template(tmp_path: Path, body: str, **others: str) -> Path:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "brief.yaml.j2").write_text(f"blocks: []\n{body}\n", encoding="utf-8")
+    for name, text in others.items():
+        (folder / name.replace("_", ".")).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    ("body", "others", "problem"),
+    [
+        ("# {{ 1/0 }}", {}, "line 2: division by zero"),
+        (
+            "# {{ range(10**9) }}",
+            {},
+            "line 2: a range of 1,000,000,000 numbers is too large; the limit is 100,000",
+        ),
+        (
+            "# {{ 'a'*3000000000 }}",
+            {},
+            "line 2: a repeat making 3,000,000,000 items is too large; the limit is 1,000,000",
+        ),
+        (
+            "# {{ '%3000000000d' % 1 }}",
+            {},
+            "line 2: a format width of 3,000,000,000 is too large; the limit is 1,000,000",
+        ),
+        (
+            "# {{ '{:>3000000000}'.format(1) }}",
+            {},
+            "line 2: a format width of 3,000,000,000 is too large; the limit is 1,000,000",
+        ),
+        (
+            "# {{ 'x'|center(3000000000) }}",
+            {},
+            "line 2: an argument of 3,000,000,000 is too large; the limit is 1,000,000",
+        ),
+        (
+            "# {{ 'x'.ljust(3000000000) }}",
+            {},
+            "line 2: an argument of 3,000,000,000 is too large; the limit is 1,000,000",
+        ),
+        (
+            "# {{ 7 ** 1000000 }}",
+            {},
+            "line 2: 7 ** 1000000 is too large a number; the limit is 1,000,000",
+        ),
+        (
+            "{% import 'other.j2' as o %}",
+            {"other_j2": "{% import 'brief.yaml.j2' as b %}"},
+            "templates call, include or import each other without end (recursion too deep)",
+        ),
+        (
+            "{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}",
+            {},
+            "templates call, include or import each other without end (recursion too deep)",
+        ),
+        (
+            "{% set x = 'a' * 1000000 %}{% for i in range(100000) %}{{ x }}{% endfor %}",
+            {},
+            "the output is longer than the limit of 67,108,864 characters",
+        ),
+    ],
+    ids=[
+        "zero-division", "huge-range", "huge-repeat", "percent-width", "format-width",
+        "center-width", "ljust-width", "huge-power", "recursive-import", "recursive-macro",
+        "huge-output",
+    ],
+)  # fmt: skip
+def test_template_runtime_error_is_one_line(tmp_path, body, others, problem) -> None:
+    folder = _template(tmp_path, body, **others)
+    fails(
+        ["brief", str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "b.docx")],
+        2,
+        f"{folder / 'brief.yaml.j2'}: {problem}",
+    )
+    assert not (tmp_path / "b.docx").exists()
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# {% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% set ns = namespace(n=0) %}{% for i in range(100000) %}{% for j in range(100000) %}"
+        "{% set ns.n = ns.n + 1 %}{% endfor %}{% endfor %}",
+    ],
+    ids=["nested-loops", "nested-loops-with-work"],
+)
+def test_template_time_budget(tmp_path, monkeypatch, body) -> None:
+    import time
+
+    import reportgen.render_budget
+
+    monkeypatch.setattr(reportgen.render_budget, "MAX_SECONDS", 1.0)
+    folder = _template(tmp_path, body)
+    start = time.monotonic()
+    result = runner.invoke(
+        app, ["brief", str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "b.docx")]
+    )
+    assert time.monotonic() - start < 15
+    assert result.exit_code == 2
+    where = re.escape(f"{folder / 'brief.yaml.j2'}: ")
+    assert re.fullmatch(
+        f"Error: {where}(line 2: )?rendering took longer than the limit of 1 s\n", result.stderr
+    ), result.stderr
+
+
+def test_template_budget_leaves_ordinary_templates_alone(tmp_path) -> None:
+    folder = _template(
+        tmp_path,
+        "# {{ '%s %s'|format(1, 2) }} {{ range(3)|length }} {{ range(3)|list }} {{ 'ab'.center(5) }}"
+        " {{ 2 ** 10 }} {{ lipsum(2)|length > 0 }} {{ (range(5)|list) * 3 }} {{ 'ab' * 4 }}",
+    )
+    result = runner.invoke(
+        app, ["brief", str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "b.docx")]
+    )
+    assert result.exit_code == 0, result.output
