@@ -911,3 +911,19 @@ def test_template_budget_leaves_ordinary_templates_alone(tmp_path) -> None:
         app, ["brief", str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "b.docx")]
     )
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("number", "digits"),
+    [("9" * 400, 400), (",".join(["123"] * 40), 120)],
+    ids=["400-digits", "grouped"],
+)
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_number_too_long_for_a_figure(tmp_path, monkeypatch, command, number, digits) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("long.txt").write_text(
+        f"# 标题\n\n## 第一部分\n\n该区规上工业总产值达到{number}亿元,同比增长5%。\n",
+        encoding="utf-8",
+    )
+    args = [command, "long.txt"] + (["-q", "--no-verify"] if command == "build" else [])
+    fails(args, 2, f"long.txt: a number is {digits} digits long; an article number has at most 50")

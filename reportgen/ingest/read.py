@@ -115,12 +115,30 @@ def check_text(text: str, path: str | Path) -> None:
     """Reject text no article can be made of: empty, or lines too long to be prose."""
     if not text.strip():
         raise InputError("the article is empty (no text after decoding)", path=path)
+    _check_numbers(text, path)
     longest = max(len(line) for line in text.split("\n"))
     if longest > MAX_LINE:
         raise InputError(
             f"a line is {longest:,} characters long; an article line is at most {MAX_LINE:,}",
             path=path,
         )
+
+
+MAX_DIGITS = 50  # 10**50 is far beyond any figure; 400 digits overflow a float to inf
+_DIGIT_RUN = re.compile(r"[0-9](?:[0-9]|[,，](?=[0-9]{3}))*")
+
+
+def _check_numbers(text: str, path: str | Path) -> None:
+    """Reject numbers no figure can be: more digits than a float holds meaningfully."""
+    for match in _DIGIT_RUN.finditer(text):
+        if match.end() - match.start() > MAX_DIGITS:
+            digits = sum(c.isdigit() for c in match.group(0))
+            if digits > MAX_DIGITS:
+                raise InputError(
+                    f"a number is {digits:,} digits long; an article number has at most "
+                    f"{MAX_DIGITS}",
+                    path=path,
+                )
 
 
 def read_text(path: str | Path) -> str:
