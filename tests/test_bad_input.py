@@ -927,3 +927,55 @@ def test_number_too_long_for_a_figure(tmp_path, monkeypatch, command, number, di
     )
     args = [command, "long.txt"] + (["-q", "--no-verify"] if command == "build" else [])
     fails(args, 2, f"long.txt: a number is {digits} digits long; an article number has at most 50")
+
+
+# --- the output folder of a build (#19) ---------------------------------------------------------
+
+
+@pytest.fixture
+def one_article(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_bytes(ARTICLE.read_bytes())
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("blocker", "problem"),
+    [
+        ("out/story", "is not a folder; move it away (outputs are written there)"),
+        ("out/story/charts", "is not a folder; move it away (outputs are written there)"),
+    ],
+    ids=["slug-is-a-file", "charts-is-a-file"],
+)
+def test_file_in_the_way_of_an_output_folder(one_article, blocker, problem) -> None:
+    Path(blocker).parent.mkdir(parents=True, exist_ok=True)
+    Path(blocker).write_text("mine", encoding="utf-8")
+    fails(["build", "story.txt", "-q", "--no-verify"], 2, f"story.txt: {blocker}: {problem}")
+    assert Path(blocker).read_text(encoding="utf-8") == "mine"
+    assert not Path("out/.staging").exists()
+
+
+def test_damaged_manifest_and_a_folder_in_place_of_an_output_are_rebuilt(one_article) -> None:
+    """A manifest with `findings: 5` (it was exit 3) is stale, and the swap replaces the whole
+    folder, so a directory where deck.pptx goes (it left a mix without a manifest) is replaced."""
+    from reportgen import manifest
+
+    result = runner.invoke(app, ["build", "story.txt", "-q", "--no-verify"])
+    assert result.exit_code == 0, result.output
+    folder = Path("out/story")
+    data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    data["findings"] = 5
+    (folder / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(app, ["build", "story.txt", "--check"])
+    assert (result.exit_code, result.stdout) == (1, "stale: story.txt (manifest is damaged)\n")
+    (folder / "deck.pptx").unlink()
+    (folder / "deck.pptx").mkdir()
+    (folder / "preview").mkdir()
+    (folder / "preview" / "contact-sheet.png").write_bytes(b"png")
+    result = runner.invoke(app, ["build", "story.txt", "-q", "--no-verify", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"][0]["status"] == "built"
+    assert manifest.why_stale(folder, manifest.read(folder)["key"]) is None
+    assert (folder / "deck.pptx").is_file()
+    assert (folder / "preview" / "contact-sheet.png").read_bytes() == b"png"
+    assert not Path("out/.staging").exists()
