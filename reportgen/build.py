@@ -554,7 +554,11 @@ def build(
                 results.append(_current(job))
             else:
                 todo.append(job)
-        results += _run(todo, config, jobs or config.jobs or os.cpu_count() or 1, reporter)
+        try:
+            results += _run(todo, config, jobs or config.jobs or os.cpu_count() or 1, reporter)
+        except BaseException:
+            _clear_staging(out)  # the stopped workers' half-built folders
+            raise
         with contextlib.suppress(OSError):
             (out / STAGING).rmdir()
     return _report(out, articles, results, start)
@@ -615,28 +619,56 @@ def _run(todo: list[Job], config: Config, workers: int, reporter: Reporter) -> l
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    # Not a `with` block: leaving one waits for every queued article (shutdown(wait=True)),
+    # which made Ctrl-C wait for the whole batch.
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=_worker_ignores_sigint
+    )
+    try:
         futures = {pool.submit(build_and_release, job, config): job for job in todo}
         reporter.start(len(todo))
-        try:
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    result = future.result()
-                except BrokenProcessPool as exc:
-                    name = display(job.article)
-                    msg = f"{name}: internal error (a worker process died: {exc})"
-                    result = ArticleResult(
-                        name, job.slug, "failed", error=msg, exit_code=EXIT_INTERNAL
-                    )
-                results.append(result)
-                reporter.done(result)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        finally:
-            reporter.close()
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool as exc:
+                name = display(job.article)
+                msg = f"{name}: internal error (a worker process died: {exc})"
+                result = ArticleResult(name, job.slug, "failed", error=msg, exit_code=EXIT_INTERNAL)
+            results.append(result)
+            reporter.done(result)
+    except BaseException:
+        _stop_pool(pool)
+        raise
+    finally:
+        reporter.close()
+    pool.shutdown(wait=True)
     return results
+
+
+def _worker_ignores_sigint() -> None:
+    """Ctrl-C reaches every process of the terminal's group: only the parent acts on it (it
+    stops the workers), so a worker never carries on with the next queued article."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_pool(pool) -> None:
+    """Cancel queued articles and end the workers now: what they were building is discarded
+    (its staging folder is cleared), what they finished stays."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # gone after shutdown
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    deadline = time.monotonic() + 1.0
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(1.0)
 
 
 def _context():
