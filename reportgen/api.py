@@ -126,7 +126,9 @@ def _prepare(
     the chart labels of a template folder) and the theme they were drawn with."""
     from reportgen.charts import run
     from reportgen.plans import folder_dirs
+    from reportgen.template_safety import check_template
 
+    check_template(template)
     look = _theme(theme)
     m = load_model(article, model)
     output = output or default_out(m) / name

