@@ -1108,3 +1108,14 @@ def test_reference_file_with_a_plain_hyperlink_is_fine(tmp_path) -> None:
         app, ["brief", str(ARTICLE), "--template", str(path), "-o", str(tmp_path / "b.docx")]
     )
     assert result.exit_code == 0, result.output
+
+
+def test_alias_bomb_in_a_plan_output(tmp_path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "brief.yaml.j2").write_text(_alias_bomb() + "blocks: []\n", encoding="utf-8")
+    fails(
+        ["brief", str(ARTICLE), "--template", str(folder), "-o", str(tmp_path / "b.docx")],
+        2,
+        f"brief.yaml.j2: {BOMB}",
+    )
