@@ -1119,3 +1119,32 @@ def test_alias_bomb_in_a_plan_output(tmp_path) -> None:
         2,
         f"brief.yaml.j2: {BOMB}",
     )
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
+def test_full_disk_on_the_manifest_leaves_the_old_set_whole(one_article, monkeypatch) -> None:
+    """ENOSPC while the manifest is written (it used to leave new files and no manifest)."""
+    import reportgen.atomic
+    from reportgen import manifest
+
+    result = runner.invoke(app, ["build", "story.txt", "-q", "--no-verify"])
+    assert result.exit_code == 0, result.output
+    folder = Path("out/story")
+    before = {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+    monkeypatch.setattr(
+        reportgen.atomic,
+        "os",
+        _FailingOS("manifest.json", OSError(errno.ENOSPC, "No space left on device")),
+    )
+    result = runner.invoke(app, ["build", "story.txt", "-q", "--no-verify", "--force"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: story.txt: out/.staging/story-")
+    assert result.stderr.endswith("/manifest.json: cannot write: no space left on device\n")
+    after = {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+    assert after == before
+    assert manifest.why_stale(folder, manifest.read(folder)["key"]) is None
+    assert not Path("out/.staging").exists()
