@@ -151,7 +151,9 @@ def _prepare(
     from reportgen.charts import run
     from reportgen.fonts import cache_dir
     from reportgen.plans import folder_dirs
+    from reportgen.template_safety import check_template
 
+    check_template(config.template)
     when = source_date()
     look = _look(config)
     m = _language(load_model(article, model), config)

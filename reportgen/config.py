@@ -96,6 +96,11 @@ def from_table(table: dict, path: Path) -> Config:
             items = [items]
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise ConfigError("inputs must be a list of paths", path=path)
+        if not items:
+            raise ConfigError(
+                "inputs is empty; list files or folders, or remove the key to build seeds/",
+                path=path,
+            )
         values["inputs"] = [_resolve(base, i) for i in items]
     for key in ("out", "template", "theme"):
         if key in table:
@@ -171,11 +176,14 @@ def _relative(p: Path) -> Path:
         return p
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read(path: Path) -> dict:
+    from reportgen.limits import read_text_file
+
+    text = read_text_file(path, MAX_CONFIG_BYTES, ConfigError, what="config file")
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path=path) from None

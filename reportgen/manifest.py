@@ -12,6 +12,7 @@ NAME = "manifest.json"
 FORMAT = 1
 # Everything in a manifest is reproducible except this key (wall-clock seconds per stage).
 VOLATILE = ("timings",)
+MAX_BYTES = 16 * 1024 * 1024
 
 
 def sha256_file(path: Path) -> str:
@@ -61,11 +62,28 @@ def dumps(manifest: dict) -> str:
 
 def read(folder: Path) -> dict | None:
     """The manifest in ``folder``, or None when it is missing or unreadable."""
+    from reportgen.errors import ReportgenError
+    from reportgen.limits import read_text_file
+
     try:
-        data = json.loads((folder / NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_text_file(folder / NAME, MAX_BYTES))
+    except (ReportgenError, ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+    return (
+        data if isinstance(data, dict) and data.get("format") == FORMAT and _sound(data) else None
+    )
+
+
+def _sound(data: dict) -> bool:
+    """Whether the fields a build reads have their types (a hand-edited manifest may not)."""
+    findings, outputs = data.get("findings", []), data.get("outputs", {})
+    return (
+        isinstance(data.get("key", ""), str)
+        and isinstance(findings, list)
+        and all(isinstance(f, str) for f in findings)
+        and isinstance(outputs, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in outputs.items())
+    )
 
 
 def stable(manifest: dict) -> dict:
@@ -77,7 +95,9 @@ def why_stale(folder: Path, key: str) -> str | None:
     """None when ``folder`` holds current outputs for ``key``, else the reason they are stale."""
     manifest = read(folder)
     if manifest is None:
-        return "missing" if not folder.exists() else "no manifest"
+        if not folder.exists():
+            return "missing"
+        return "manifest is damaged" if (folder / NAME).exists() else "no manifest"
     if manifest.get("key") != key:
         return "inputs, settings or tool changed"
     outputs = manifest.get("outputs")
@@ -85,6 +105,8 @@ def why_stale(folder: Path, key: str) -> str | None:
         return "manifest lists no outputs"
     for name, digest in outputs.items():
         path = folder / name
+        if ".." in Path(name).parts or Path(name).is_absolute():
+            return "manifest is damaged"
         if not path.is_file():
             return f"{name} is missing"
         if sha256_file(path) != digest:

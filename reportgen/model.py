@@ -297,7 +297,10 @@ def _parse(text: str, path: Path) -> object:
             raise ModelError(f"not valid JSON: line {exc.lineno}: {exc.msg}", path=path) from None
     import yaml
 
+    from reportgen.safe_yaml import check_aliases
+
     try:
+        check_aliases(text, path, ModelError)
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -479,3 +479,41 @@ def test_seed_builds_reproducibly(tmp_path, monkeypatch) -> None:
     for name, data in outs[0].items():
         if name != "manifest.json":
             assert data == outs[1][name], name
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT")
+@pytest.mark.timeout(180)
+def test_ctrl_c_stops_a_batch_within_a_second(tmp_path) -> None:
+    """SIGINT to the terminal's process group (what Ctrl-C sends) while two workers build 30
+    articles: exit 130 within a second, queued articles never started, the running ones
+    discarded, the finished ones whole and current."""
+    import signal
+
+    write_articles(tmp_path / "many", 30)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+    cmd = [sys.executable, "-m", "reportgen", "build", "many", "-j", "2", "--no-verify"]
+    proc = subprocess.Popen(
+        cmd, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    out = tmp_path / "out"
+    deadline = time.monotonic() + 150
+    while not list(out.glob("*/manifest.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(out.glob("*/manifest.json")), "no article was built"
+    os.killpg(proc.pid, signal.SIGINT)
+    sent = time.monotonic()
+    proc.wait(timeout=30)
+    took = time.monotonic() - sent
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.returncode == 130, stderr
+    print(f"exit {took:.2f} s after Ctrl-C")
+    assert took < 1.5, f"{took:.2f} s after Ctrl-C"
+    assert stderr.splitlines()[-1] == "Error: interrupted; earlier outputs are left as they were"
+    time.sleep(2)  # no worker carries on in the background
+    built = sorted(p.parent.name for p in out.glob("*/manifest.json"))
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == built
+    assert len(built) < 10
+    assert not (out / ".staging").exists()
+    for slug in built:
+        assert manifest.why_stale(out / slug, _key(tmp_path, slug)) is None

@@ -1,7 +1,8 @@
 """Imports point one way: each layer imports only from layers below it (read from the source,
 lazy imports inside functions included), and the pure-text layers stay free of heavy libraries.
 
-    base (errors, clock, atomic, notices, theme, fonts and its parts, config, manifest)
+    base (errors, clock, atomic, notices, theme, fonts and its parts, config, manifest, and the
+    input limits: limits, safe_yaml, render_budget, template_safety, swap)
       < ingest < model < extract < plans < charts < writers < verify, preview < build < api
       < cli < clidoc, __main__
 """
@@ -28,6 +29,11 @@ LAYERS = [
         "fonts_describe",
         "config",
         "manifest",
+        "limits",
+        "safe_yaml",
+        "render_budget",
+        "template_safety",
+        "swap",
     },
     {"ingest"},
     {"model"},

@@ -72,6 +72,7 @@ def build_article(job: Job, config: Config, helper=None) -> ArticleResult:
     staging = job.folder.parent / STAGING / f"{job.slug}-{os.getpid()}"
     try:
         shutil.rmtree(staging, ignore_errors=True)
+        _check_folder(job.folder)
         findings, timings = _render(job, config, staging, helper)
         _commit(job, staging, findings, timings)
     except ReportgenError as exc:
@@ -221,9 +222,10 @@ def _outputs(staging: Path) -> list[str]:
 
 
 def _commit(job: Job, staging: Path, findings: list[str] | None, timings: dict) -> None:
-    """Move staged outputs over the old ones (each by one rename), the manifest last."""
+    """Write the manifest into the staging folder, then swap it with the old output folder
+    (reportgen.swap): a failure or a kill leaves the old set or the new set, each whole."""
     from reportgen.atomic import write_text
-    from reportgen.charts.cache import remove_stale
+    from reportgen.swap import publish
 
     names = _outputs(staging)
     data = manifest.make(
@@ -235,16 +237,17 @@ def _commit(job: Job, staging: Path, findings: list[str] | None, timings: dict) 
         findings=findings,
         timings=timings,
     )
-    folder = job.folder
-    (folder / CHARTS).mkdir(parents=True, exist_ok=True)
-    (folder / manifest.NAME).unlink(missing_ok=True)
+    write_text(staging / manifest.NAME, manifest.dumps(data))
     try:
-        for name in names:
-            os.replace(staging / name, folder / name)
+        publish(staging, job.folder, {*OUTPUTS, CHARTS, manifest.NAME})
     except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path=folder) from None
-    remove_stale(folder / CHARTS, {n.split("/", 1)[1] for n in names if n.startswith(CHARTS)})
-    write_text(folder / manifest.NAME, manifest.dumps(data))
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=job.folder) from None
+
+
+def _check_folder(folder: Path) -> None:
+    from reportgen.swap import check_folder
+
+    check_folder(folder, (CHARTS,))
 
 
 def build(
@@ -285,7 +288,11 @@ def build(
                 results.append(edited(job, out))
             else:
                 todo.append(job)
-        results += _run(todo, config, jobs or config.jobs or os.cpu_count() or 1, reporter)
+        try:
+            results += _run(todo, config, jobs or config.jobs or os.cpu_count() or 1, reporter)
+        except BaseException:
+            _clear_staging(out)  # the stopped workers' half-built folders
+            raise
         with contextlib.suppress(OSError):
             (out / STAGING).rmdir()
     return _report(out, articles, results, start)
@@ -343,31 +350,9 @@ def _run(todo: list[Job], config: Config, workers: int, reporter: Reporter) -> l
         finally:
             reporter.close()
         return results
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
+    from reportgen.build.pool import run_pool
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        futures = {pool.submit(build_and_release, job, config): job for job in todo}
-        reporter.start(len(todo))
-        try:
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    result = future.result()
-                except BrokenProcessPool as exc:
-                    name = display(job.article)
-                    msg = f"{name}: internal error (a worker process died: {exc})"
-                    result = ArticleResult(
-                        name, job.slug, "failed", error=msg, exit_code=EXIT_INTERNAL
-                    )
-                results.append(result)
-                reporter.done(result)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        finally:
-            reporter.close()
-    return results
+    return run_pool(todo, config, workers, reporter, _context())
 
 
 def _context():
@@ -409,5 +394,10 @@ def lock(out: Path):
 
 
 def _clear_staging(out: Path) -> None:
-    """Remove staging folders a killed build left (we hold the lock: none is in use)."""
+    """Remove staging folders a killed build left (we hold the lock: none is in use), after
+    putting back any old output folder a kill left there in the middle of a swap."""
+    from reportgen.swap import recover
+
+    with contextlib.suppress(OSError):
+        recover(out / STAGING, out)
     shutil.rmtree(out / STAGING, ignore_errors=True)

@@ -15,6 +15,7 @@ from reportgen.config import Config
 from reportgen.errors import (
     EXIT_BAD_INPUT,
     ConfigError,
+    ReportgenError,
 )
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
@@ -94,13 +95,17 @@ def article_slug(path: Path) -> str:
 
 def display(path: Path) -> str:
     """A path as shown and recorded: relative to the cwd (or seeds/), with posix separators."""
+    from reportgen.limits import printable
     from reportgen.theme import SEEDS
 
-    resolved = path.resolve()
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        resolved = Path(os.path.abspath(path))
     for base, prefix in ((Path.cwd(), ""), (SEEDS, "seeds/")):
         with contextlib.suppress(ValueError, OSError):
-            return prefix + resolved.relative_to(base.resolve()).as_posix()
-    return path.as_posix()
+            return printable(prefix + resolved.relative_to(base.resolve()).as_posix())
+    return printable(path.as_posix())
 
 
 def _hash_files(root: Path, label: str) -> dict[str, str]:
@@ -152,8 +157,10 @@ def settings_of(config: Config) -> dict:
 
 def shared_inputs(config: Config) -> dict[str, str]:
     """Hashes every article shares: templates, theme, user template, code, library versions."""
+    from reportgen.template_safety import check_template
     from reportgen.theme import DEFAULT_THEME, TEMPLATES
 
+    check_template(config.template)  # before hashing: nothing outside it, no FIFO, is read
     inputs = _hash_files(TEMPLATES / "default", "templates/default")
     if config.style != "default":
         inputs |= _hash_files(TEMPLATES / config.style, f"templates/{config.style}")
@@ -194,11 +201,13 @@ def make_jobs(
             failed.append(ArticleResult(name, slug, "failed", error=msg, exit_code=EXIT_BAD_INPUT))
             continue
         slugs[slug] = name
-        try:
-            digest = manifest.sha256_file(article)
-        except OSError as exc:
-            why = "not found" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc)
-            error = f"{name}: cannot read the article: {why}"
+        error = _unreadable(article, name)
+        if error is None:
+            try:
+                digest = _digest(article)
+            except ReportgenError as exc:
+                error = f"{name}: {exc.args[0]}"
+        if error is not None:
             failed.append(
                 ArticleResult(name, slug, "failed", error=error, exit_code=EXIT_BAD_INPUT)
             )
@@ -208,3 +217,22 @@ def make_jobs(
         key = hashlib.sha256(payload.encode()).hexdigest()
         jobs.append(Job(article, slug, out / slug, key, inputs, settings))
     return jobs, failed
+
+
+def _unreadable(article: Path, name: str) -> str | None:
+    """Why an article cannot even be hashed (missing, badly named), or None."""
+    from reportgen.limits import utf8_name
+
+    if not utf8_name(article):
+        return f"{name}: the file name is not valid UTF-8; rename the file"
+    if not os.path.lexists(article):
+        return f"{name}: cannot read the article: not found"
+    return None
+
+
+def _digest(article: Path) -> str:
+    """sha256 of an article, read with the article size cap (a FIFO or a device is refused)."""
+    from reportgen.ingest.read import MAX_BYTES
+    from reportgen.limits import digest_regular
+
+    return digest_regular(article, MAX_BYTES)

@@ -15,6 +15,7 @@ from lxml import etree
 from reportgen.errors import InputError
 from reportgen.ingest import Parsed, clean_text
 from reportgen.ingest.blocks import Block, ends_sentence, width
+from reportgen.limits import MemberTooLarge, read_member
 
 W_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -89,10 +90,9 @@ def _main_part(zf: zipfile.ZipFile, path: str | Path) -> str:
 
 def _xml(zf: zipfile.ZipFile, name: str, path: str | Path):
     try:
-        info = zf.getinfo(name)
-        if info.file_size > MAX_PART:
-            raise InputError(f".docx part {name} is {info.file_size:,} bytes; too large", path=path)
-        data = zf.read(info)
+        data = read_member(zf, name, MAX_PART)
+    except MemberTooLarge as exc:
+        raise InputError(f".docx part {exc}; too large", path=path) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError) as exc:
         raise InputError(f"corrupt .docx: cannot read {name} ({exc})", path=path) from None
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,8 +89,8 @@ def _zip_kind(raw: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             names = zf.namelist()
-            mimetype = zf.read("mimetype")[:80] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
+            mimetype = _head(zf, "mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError, zlib.error):
         names, mimetype = [], b""
         listing = raw[:1_000_000]
     else:
@@ -102,6 +103,12 @@ def _zip_kind(raw: bytes) -> str:
         if (b"\n" + marker) in b"\n" + listing or (not names and marker in listing):
             return kind
     return "zip"
+
+
+def _head(zf: zipfile.ZipFile, name: str, size: int = 80) -> bytes:
+    """The first bytes of a member: only those are inflated (a zip bomb stays on disk)."""
+    with zf.open(name) as handle:
+        return handle.read(size)
 
 
 def _ascii_head(raw: bytes) -> bytes | None:

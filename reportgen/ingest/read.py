@@ -27,19 +27,11 @@ _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31
 
 
 def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes, or an InputError naming the file (missing, a folder, too large)."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError("no such file", path=path)
-    if path.is_dir():
-        raise InputError("is a directory, not an article file", path=path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(f"file is {size:,} bytes; the limit is {limit:,}", path=path)
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    """The file's bytes, or an InputError naming the file (missing, not a regular file, too
+    large). Read with a hard cap: a FIFO, a device or a growing file cannot hang or flood us."""
+    from reportgen.limits import read_regular
+
+    return read_regular(path, limit, InputError, what="article file")
 
 
 def decode(raw: bytes, path: str | Path = "<input>") -> str:
@@ -123,12 +115,30 @@ def check_text(text: str, path: str | Path) -> None:
     """Reject text no article can be made of: empty, or lines too long to be prose."""
     if not text.strip():
         raise InputError("the article is empty (no text after decoding)", path=path)
+    _check_numbers(text, path)
     longest = max(len(line) for line in text.split("\n"))
     if longest > MAX_LINE:
         raise InputError(
             f"a line is {longest:,} characters long; an article line is at most {MAX_LINE:,}",
             path=path,
         )
+
+
+MAX_DIGITS = 50  # 10**50 is far beyond any figure; 400 digits overflow a float to inf
+_DIGIT_RUN = re.compile(r"[0-9](?:[0-9]|[,，](?=[0-9]{3}))*")
+
+
+def _check_numbers(text: str, path: str | Path) -> None:
+    """Reject numbers no figure can be: more digits than a float holds meaningfully."""
+    for match in _DIGIT_RUN.finditer(text):
+        if match.end() - match.start() > MAX_DIGITS:
+            digits = sum(c.isdigit() for c in match.group(0))
+            if digits > MAX_DIGITS:
+                raise InputError(
+                    f"a number is {digits:,} digits long; an article number has at most "
+                    f"{MAX_DIGITS}",
+                    path=path,
+                )
 
 
 def read_text(path: str | Path) -> str:

@@ -47,9 +47,10 @@ def locate(
 
 def _environment(dirs: list[Path]):
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(
+    from reportgen.render_budget import environment_class
+
+    env = environment_class()(
         loader=FileSystemLoader([str(d) for d in dirs]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -87,7 +88,7 @@ def _bytecode_cache():
                     super().dump_bytecode(bucket)
 
     # the environment's options shape the compiled code but are not part of Jinja2's cache key
-    options = f"{jinja2.__version__} sandbox-immutable strict trim lstrip keepnl q"
+    options = f"{jinja2.__version__} sandbox-immutable-budget1 strict trim lstrip keepnl q"
     folder = cache_dir() / "templates" / hashlib.sha256(options.encode()).hexdigest()[:12]
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -117,10 +118,12 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
     import jinja2
     from jinja2.sandbox import SecurityError
 
+    from reportgen.render_budget import BudgetExceeded, render
+
     template = None
     try:
         template = _shared_environment(tuple(str(d) for d in dirs)).get_template(name)
-        return template.render(**context)
+        return render(template, context)
     except jinja2.TemplateNotFound as exc:
         if template is not None:  # the template loaded, but what it includes or imports did not
             raise TemplateError(
@@ -138,6 +141,18 @@ def render_text(name: str, context: dict, dirs: list[Path]) -> str:
         raise TemplateError(f"{_line(exc, name)}{exc.message}", path=where) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         raise TemplateError(f"{_line(exc, name)}{exc}", path=_file(template, name)) from None
+    except BudgetExceeded as exc:
+        raise TemplateError(f"{_line(exc, name)}{exc}", path=_file(template, name)) from None
+    except RecursionError:
+        raise TemplateError(
+            "templates call, include or import each other without end (recursion too deep)",
+            path=_file(template, name),
+        ) from None
+    except MemoryError:
+        raise TemplateError("rendering ran out of memory", path=_file(template, name)) from None
+    except (ArithmeticError, LookupError, RuntimeError, jinja2.TemplateError) as exc:
+        problem = str(exc) or type(exc).__name__
+        raise TemplateError(f"{_line(exc, name)}{problem}", path=_file(template, name)) from None
 
 
 def _file(template, name: str) -> str:
@@ -164,8 +179,11 @@ def render_plan(name: str, context: dict, dirs: list[Path]) -> object:
     """Render a plan template and parse its YAML output into lists and dicts."""
     import yaml
 
+    from reportgen.safe_yaml import check_aliases
+
     text = render_text(name, context, dirs)
     try:
+        check_aliases(text, name, TemplateError)
         return _safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -188,7 +206,7 @@ def labels(kind: str, language: str, dirs: list[Path]) -> dict[str, str]:
     for d in reversed(dirs):
         path = d / f"{kind}_labels_{language}.yaml"
         if path.is_file():
-            data = _safe_load(path.read_text(encoding="utf-8")) or {}
+            data = _read_labels(path) or {}
             if not isinstance(data, dict):
                 raise TemplateError("labels must be a mapping", path=path)
             merged |= {str(k): str(v) for k, v in data.items()}
@@ -196,3 +214,15 @@ def labels(kind: str, language: str, dirs: list[Path]) -> dict[str, str]:
     if not found:
         raise TemplateError(f"no {kind}_labels_{language}.yaml in {_names(dirs)}")
     return merged
+
+
+MAX_LABELS_BYTES = 1024 * 1024
+
+
+def _read_labels(path: Path) -> object:
+    """A labels file: at most 1 MiB of UTF-8 YAML, aliases bounded, errors on one line."""
+    from reportgen import safe_yaml
+    from reportgen.limits import read_text_file
+
+    text = read_text_file(path, MAX_LABELS_BYTES, TemplateError, what="labels file")
+    return safe_yaml.load(text, path, TemplateError)

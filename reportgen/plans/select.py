@@ -45,5 +45,17 @@ def vague(f: Fact, model: Model) -> bool:
 
 
 def _twice(f: Fact, model: Model) -> bool:
-    counts = f.counts.strip().casefold()
-    return sum(1 for g in model.facts if g.counts.strip().casefold() == counts) > 1
+    return _counted(model)[f.counts.strip().casefold()] > 1
+
+
+_COUNTED: list = []  # [(facts list, Counter)] for the model last asked about
+
+
+def _counted(model: Model):
+    """How many facts count each word (casefolded), computed once per model: asking per fact
+    made the brief quadratic in its figures."""
+    from collections import Counter
+
+    if not _COUNTED or _COUNTED[0][0] is not model.facts:
+        _COUNTED[:] = [(model.facts, Counter(g.counts.strip().casefold() for g in model.facts))]
+    return _COUNTED[0][1]

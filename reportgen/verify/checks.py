@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -63,6 +64,58 @@ class Source:
     labels: set[str]
     # each sentence of the article (lower-cased for English) with its quantities (base unit, value)
     statements: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)
+    # indexes built once, so each figure checked costs what its own words cost, not the article
+    _by_unit: dict | None = field(default=None, repr=False, compare=False)
+    _bigrams: set | None = field(default=None, repr=False, compare=False)
+    _lower: str | None = field(default=None, repr=False, compare=False)
+    _known: dict = field(default_factory=dict, repr=False, compare=False)
+    _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def statements_of(self, unit: str) -> list[tuple[str, list[tuple[str, float]]]]:
+        """The statements that state a quantity in ``unit`` (casefolded base unit)."""
+        if self._by_unit is None:
+            index: dict[str, list] = {}
+            for statement in self.statements:
+                for u in {u for u, _ in statement[1]}:
+                    index.setdefault(u, []).append(statement)
+            self._by_unit = index
+        return self._by_unit.get(unit, [])
+
+    def unit_index(self, unit: str):
+        """For Chinese: the statements of ``unit`` as (sorted (value, id) pairs, bigram -> ids).
+
+        A Han bigram is in a sentence exactly when it is one of the sentence's bigrams, so the
+        scores of _better_home come from these postings. None for English (substring words)."""
+        if self.language != "zh":
+            return None
+        cache = self._unit_index
+        if unit not in cache:
+            values, postings = [], {}
+            for i, (sentence, found) in enumerate(self.statements_of(unit)):
+                values += [(v, i) for u, v in found if u == unit]
+                grams = {r[j : j + 2] for r in _HAN.findall(sentence) for j in range(len(r) - 1)}
+                for gram in grams:
+                    postings.setdefault(gram, []).append(i)
+            values.sort()
+            cache[unit] = (values, postings)
+        return cache[unit]
+
+    def uses(self, word: str) -> bool:
+        """Whether the article's text holds ``word`` (a Han bigram, or lower-case English)."""
+        if self.language == "zh" and len(word) == 2 and _HAN.fullmatch(word):
+            if self._bigrams is None:
+                self._bigrams = {
+                    run[i : i + 2] for run in _HAN.findall(self.text) for i in range(len(run) - 1)
+                }
+            return word in self._bigrams
+        known = self._known.get(word)
+        if known is None:
+            if self._lower is None:
+                self._lower = self.text.lower()
+            known = self._known[word] = word in (
+                self.text if self.language == "zh" else self._lower
+            )
+        return known
 
     @classmethod
     def of(cls, model: Model, specs: Iterable) -> Source:
@@ -80,6 +133,10 @@ class Source:
             values += [value, normalized]
             quantities.setdefault(base.casefold(), []).append(normalized)
         derived, labels = _chart_allowances(specs)
+        values.sort()
+        derived.sort()
+        for found_values in quantities.values():
+            found_values.sort()
         source = cls(model.language, text, fold(text), tokens, values, quantities, derived, labels)
         source.statements = _statements(text, model.language)
         return source
@@ -125,6 +182,17 @@ def fold(text: str) -> str:
 
 def _decimals(number: str) -> int:
     return len(number.split(".")[1]) if "." in number else 0
+
+
+def _close_sorted(shown: float, decimals: int, candidates: list[float], scale: float = 1.0) -> bool:
+    """``_close`` for candidates sorted ascending: only those near ``shown`` are compared."""
+    if scale <= 0 or not candidates:
+        return _close(shown, decimals, candidates, scale)
+    half = 0.5 * 10.0**-decimals if decimals else 0.0
+    slack = max(1e-9 * max(abs(shown), 1.0), half + 1e-12) * 1.001 + 1e-12
+    lo = bisect.bisect_left(candidates, (shown - slack) * scale - 1e-12)
+    hi = bisect.bisect_right(candidates, (shown + slack) * scale + 1e-12)
+    return _close(shown, decimals, candidates[lo:hi], scale)
 
 
 def _close(shown: float, decimals: int, candidates: Iterable[float], scale: float = 1.0) -> bool:
@@ -195,9 +263,9 @@ def _quantity_ok(q, source: Source) -> bool:
     decimals = _decimals(m.group(0)) if m else 0
     scale = q.normalized / q.value if q.value else 1.0
     candidates = source.quantities.get(q.base_unit.casefold(), [])  # USD = usd
-    if _close(q.value, decimals, candidates, scale or 1.0):
+    if _close_sorted(q.value, decimals, candidates, scale or 1.0):
         return True
-    return _close(q.value, decimals, source.derived)
+    return _close_sorted(q.value, decimals, source.derived)
 
 
 def _bare_ok(number: str, source: Source) -> bool:
@@ -205,7 +273,9 @@ def _bare_ok(number: str, source: Source) -> bool:
         return True
     value = float(_canon(number))
     decimals = _decimals(number)
-    return _close(value, decimals, source.values) or _close(value, decimals, source.derived)
+    return _close_sorted(value, decimals, source.values) or _close_sorted(
+        value, decimals, source.derived
+    )
 
 
 def _is_label(text: str, m: re.Match) -> bool:
@@ -277,11 +347,9 @@ def _words(clause: str, source: Source) -> set[str]:
     four letters or more."""
     if source.language == "zh":
         found = {run[i : i + 2] for run in _HAN.findall(clause) for i in range(len(run) - 1)}
-        text = source.text
     else:
         found = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", clause)}
-        text = source.text.lower()
-    return {w for w in found if w in text}
+    return {w for w in found if source.uses(w)}
 
 
 def _better_home(q, words: set[str], source: Source) -> bool:
@@ -294,18 +362,36 @@ def _better_home(q, words: set[str], source: Source) -> bool:
     def score(sentence: str) -> int:
         return sum(w in sentence for w in words)
 
-    mine = [score(s) for s, found in source.statements if states(found)]
+    statements = source.statements_of(unit)  # the others state no figure of this unit
+    index = source.unit_index(unit)
+    if index is not None:  # Chinese: scores from the bigram index, not a scan of the sentences
+        return _better_home_indexed(q, words, index)
+    mine = [score(s) for s, found in statements if states(found)]
     if not mine:
         return False  # stated only by a fact or derived: nothing to compare with
-    theirs = max(
-        (
-            score(s)
-            for s, found in source.statements
-            if not states(found) and any(u == unit for u, _ in found)
-        ),
-        default=0,
-    )
+    theirs = max((score(s) for s, found in statements if not states(found)), default=0)
     return theirs >= 2 and theirs > max(mine) and 2 * max(mine) < len(words)
+
+
+def _better_home_indexed(q, words: set[str], index) -> bool:
+    """``_better_home`` from a unit's value and bigram index (Chinese)."""
+    values, postings = index
+    lo = bisect.bisect_left(values, (q.normalized - 1e-9 * max(1.0, abs(q.normalized)) * 1.01,))
+    ids = set()
+    for v, i in values[lo:]:
+        if v > q.normalized + 1e-9 * max(1.0, abs(v)) * 1.01:
+            break
+        if abs(v - q.normalized) <= 1e-9 * max(1.0, abs(v)):
+            ids.add(i)
+    if not ids:
+        return False
+    counts: dict[int, int] = {}
+    for w in words:
+        for i in postings.get(w, ()):
+            counts[i] = counts.get(i, 0) + 1
+    best_mine = max(counts.get(i, 0) for i in ids)
+    theirs = max((c for i, c in counts.items() if i not in ids), default=0)
+    return theirs >= 2 and theirs > best_mine and 2 * best_mine < len(words)
 
 
 # --- quotes -----------------------------------------------------------------------------------

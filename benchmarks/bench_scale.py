@@ -1,0 +1,93 @@
+"""Benchmark: does a build cost time and memory linear in the article's size?
+
+Builds articles of 1x, 4x, 16x and 64x the seed's size and figure count (the seed's sections
+repeated, each copy under its own headings, figures kept) with `reportgen build --force`, each
+in a fresh process, and prints wall time, peak memory (the build process and the processes it
+waited for) and time per MiB of article. The target: time per MiB flat within 2x, peak memory
+under 1 GB, every size under 60 s.
+
+    python benchmarks/bench_scale.py [--sizes 1,4,16,64] [--no-verify] [--timeout 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "qiantang-2024.txt"
+_HEADING = re.compile(r"^(#+ .*|[一二三四五六七八九十]+、.*)$", re.M)
+
+
+def scaled(copies: int) -> str:
+    """The seed with its body (everything from its first section heading) repeated ``copies``
+    times, each copy's headings numbered so the sections stay distinct."""
+    text = SEED.read_text(encoding="utf-8")
+    headings = list(_HEADING.finditer(text))
+    first = headings[1] if len(headings) > 1 else None  # after the headline
+    head, body = (text[: first.start()], text[first.start() :]) if first else ("", text)
+    parts = [head]
+    for i in range(copies):
+        parts.append(_HEADING.sub(lambda m, i=i: f"{m.group(0)}（{i + 1}）", body))
+    return "\n\n".join(parts)
+
+
+def run(article: Path, out: Path, verify: bool, timeout: float) -> tuple[float, int, int]:
+    """(seconds, peak RSS in KiB, exit code) of one `reportgen build --force` in a new process."""
+    cmd = [sys.executable, "-m", "reportgen", "build", str(article), "-o", str(out), "--force"]
+    cmd += ["-q", "-j", "1"] + ([] if verify else ["--no-verify"])
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1735689600")
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return timeout, 0, -1
+    finally:
+        if proc.stderr is not None:
+            proc.stderr.close()
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
+    return seconds, peak, proc.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,4,16,64")
+    parser.add_argument("--no-verify", action="store_true")
+    parser.add_argument("--timeout", type=float, default=300.0)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(
+        f"{'size':>5}{'KiB':>9}{'figures':>9}{'exit':>6}{'seconds':>10}{'peak MiB':>10}"
+        f"{'s per MiB':>11}"
+    )
+    with tempfile.TemporaryDirectory(prefix="reportgen-scale-") as tmp:
+        for copies in sizes:  # ascending, so the peak of the largest child so far is this one's
+            article = Path(tmp) / f"scale{copies}.txt"
+            article.write_text(scaled(copies), encoding="utf-8")
+            size = article.stat().st_size
+            from reportgen.extract import extract_path
+
+            figures = len(extract_path(article).facts)
+            seconds, peak, code = run(article, Path(tmp) / "out", not args.no_verify, args.timeout)
+            per_mib = seconds / (size / 2**20)
+            print(
+                f"{copies:>4}x{size / 1024:>9.0f}{figures:>9}{code:>6}{seconds:>10.1f}"
+                f"{peak / 1024:>10.0f}{per_mib:>11.0f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
