@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -27,6 +27,11 @@ class Block:
     lines: int = 1
     joined: int = 0
     marked: bool = False
+    # Reader hints for the line classifier (reportgen/extract/lines.py): the emphasis the whole
+    # block is set in ("strong", "em" or ""), and for text input its source lines as
+    # (text, emphasis) rows, so that lines run together without a blank line can be told apart.
+    emphasis: str = ""
+    rows: list[tuple[str, str]] = field(default_factory=list)
 
 
 def is_cjk(text: str) -> bool:
@@ -67,37 +72,68 @@ def parse_markdown(text: str) -> list[Block]:
             prefix = f"{tok.info}{tok.markup} "
         if tok.type not in ("heading_open", "paragraph_open") or tok.map is None:
             continue
-        content = _inline_text(tokens[i + 1])
+        rows = inline_rows(tokens[i + 1])
+        content = _join_lines([r for r, _ in rows])
         start, end = tok.map
         kind = "heading" if tok.type == "heading_open" else "para"
         level = int(tok.tag[1:]) if kind == "heading" else 0
         if content:
-            blocks.append(
-                Block(
-                    kind,
-                    prefix + content,
-                    level,
-                    start - last_line,
-                    end - start,
-                    0,
-                    kind == "heading",
-                )
-            )
+            block = Block(kind, prefix + content, level, start - last_line, end - start)
+            block.marked = kind == "heading"
+            block.rows = [(prefix + rows[0][0], rows[0][1]), *rows[1:]] if prefix else rows
+            block.emphasis = _common_emphasis(block.rows)
+            blocks.append(block)
         prefix = ""
         last_line = end
     return blocks
 
 
-def _inline_text(inline) -> str:
+_OPEN_TAG = re.compile(r"^<(b|strong|u|em|i)(?:\s[^>]*)?>$", re.I)
+_CLOSE_TAG = re.compile(r"^</(b|strong|u|em|i)\s*>$", re.I)
+_EM_TAGS = {"em", "i"}
+
+
+def inline_rows(inline) -> list[tuple[str, str]]:
+    """The source lines of a paragraph as (text, emphasis): "strong" when every letter of the
+    line is bold or underlined (** or <b>/<u>), "em" when it is all in italics, else ""."""
+    rows: list[tuple[str, str]] = []
     parts: list[str] = []
+    strong = em = 0
+    seen = {"plain": False, "strong": False, "em": False}
+
+    def end_line() -> None:
+        text = "".join(parts).strip()
+        if text:
+            kinds = [k for k in ("plain", "strong", "em") if seen[k]]
+            rows.append((text, kinds[0] if len(kinds) == 1 and kinds[0] != "plain" else ""))
+        parts.clear()
+        seen.update(dict.fromkeys(seen, False))
+
     for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)
-    return _join_lines("".join(parts).split("\n"))
+        kind, content = child.type, child.content
+        if kind in ("strong_open", "strong_close"):
+            strong += 1 if kind == "strong_open" else -1
+        elif kind in ("em_open", "em_close"):
+            em += 1 if kind == "em_open" else -1
+        elif kind == "html_inline" and (tag := _OPEN_TAG.match(content) or _CLOSE_TAG.match(content)):
+            step = 1 if content[1] != "/" else -1
+            if tag.group(1).lower() in _EM_TAGS:
+                em += step
+            else:
+                strong += step
+        elif kind in ("softbreak", "hardbreak"):
+            end_line()
+        elif kind in ("text", "code_inline", "image"):
+            parts.append(content)
+            if content.strip():
+                seen["strong" if strong > 0 else "em" if em > 0 else "plain"] = True
+    end_line()
+    return rows
+
+
+def _common_emphasis(rows: list[tuple[str, str]]) -> str:
+    kinds = {e for _, e in rows}
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -288,7 +288,10 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "labels": labels,
         "model": {
             "headline": model.headline,
-            "kicker": model.kicker,
+            "kicker": model.series,
+            "series": model.series,
+            "dek": model.dek,
+            "dateline": model.dateline,
             "authors": list(model.authors),
             "source": model.source.name,
         },

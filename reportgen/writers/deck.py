@@ -166,7 +166,7 @@ def plan_context(model: Model, labels: dict, entries: dict[str, Entry]) -> dict:
     """What the plan template sees: the model as data plus ready-made views of it."""
     themes = [_theme_view(model, i, entries) for i in range(len(model.themes))]
     return {
-        "model": model.model_dump(mode="json"),
+        "model": {**model.model_dump(mode="json"), "kicker": model.series},
         "labels": labels,
         "lang": model.language,
         "themes": themes,
@@ -983,7 +983,7 @@ class _Deck:
         m, lab = self.model, self.labels
         sep = "：" if self.zh else ": "
         lines = [
-            f"{lab['article']}{sep}{m.headline or m.kicker}",
+            f"{lab['article']}{sep}{m.headline or m.series}",
             f"{lab['authors']}{sep}{'  '.join(m.authors)}" if m.authors else "",
             f"{lab['file']}{sep}{m.source.name}",
             lab["facts_line"],
@@ -1067,9 +1067,9 @@ class _Deck:
         m = self.model
         set_core_properties(
             self.prs,
-            title=m.headline or m.kicker or m.source.name,
+            title=m.headline or m.series or m.source.name,
             author="; ".join(m.authors),
-            subject=m.kicker,
+            subject=m.series,
             lang=self.lang,
             when=when,
         )
