@@ -135,9 +135,12 @@ class Entity(_Strict):
 
 
 class Caption(_Strict):
-    """A photo caption, kept with the section it stands in (``theme`` None for the lead)."""
+    """A photo caption, kept with the section it stands in (``theme`` None for the lead);
+    ``credit`` is the photographer or image source it names (all of ``text`` for a credit line
+    standing alone, which documents do not show as a caption)."""
 
     text: str
+    credit: str = ""
     theme: int | None = None
     span: Span
 

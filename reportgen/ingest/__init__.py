@@ -188,7 +188,8 @@ def _read_structured(raw: bytes, fmt: str, path: Path) -> Parsed:
 def layout_from_parsed(parsed: Parsed):
     """Front matter and sections from explicitly typed blocks, like text input but without the
     print repairs (no page-break joins or guessed captions: the markup says what is what)."""
-    from reportgen.extract.structure import assemble, front_matter, infer_headings
+    from reportgen.extract.lines import classify
+    from reportgen.extract.structure import assemble
 
     blocks = parsed.blocks
     _ensure_headline(blocks, parsed.title)
@@ -196,15 +197,10 @@ def layout_from_parsed(parsed: Parsed):
         credit = _CREDIT.match(block.text) or _FURNITURE.match(block.text)
         if block.kind == "para" and width(block.text) <= 40 and credit:
             block.kind = "furniture"
-    kicker, headline, byline, start = front_matter(blocks)
-    if byline is None and parsed.byline:
-        byline, start = _place_byline(blocks, parsed.byline, headline, start)
-    subheads = [b for b in parsed.subheads if b.kind == "para" and blocks.index(b) >= start]
-    if len(subheads) >= 2 and not any(b.kind == "heading" for b in blocks[start:]):
-        for block in subheads:
-            block.kind, block.level = "heading", 2
-    infer_headings(blocks, start)
-    return assemble(blocks, kicker, headline, byline)
+    for block in parsed.subheads:
+        block.emphasis = block.emphasis or "strong"
+    front = classify(blocks, parsed.byline)
+    return assemble(blocks, front.series, front.headline, front.byline, front)
 
 
 def _ensure_headline(blocks: list[Block], title: str) -> None:
@@ -222,18 +218,3 @@ def _ensure_headline(blocks: list[Block], title: str) -> None:
             block.kind, block.level, block.marked = "heading", 1, True
             return
     blocks.insert(0, Block("heading", title, 1, marked=True))
-
-
-def _place_byline(
-    blocks: list[Block], text: str, headline: Block | None, start: int
-) -> tuple[Block, int]:
-    """The byline block (found among the first blocks, or added after the headline)."""
-    for i, block in enumerate(blocks[: start + 3]):
-        near = block.text == text or (text in block.text and len(block.text) <= len(text) + 20)
-        if block.kind in ("front", "para") and near:
-            block.kind = "front"
-            return block, max(start, i + 1)
-    at = blocks.index(headline) + 1 if headline is not None else 0
-    block = Block("front", text)
-    blocks.insert(at, block)
-    return block, start + 1 if at <= start else start

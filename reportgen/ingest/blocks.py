@@ -115,7 +115,9 @@ def inline_rows(inline) -> list[tuple[str, str]]:
             strong += 1 if kind == "strong_open" else -1
         elif kind in ("em_open", "em_close"):
             em += 1 if kind == "em_open" else -1
-        elif kind == "html_inline" and (tag := _OPEN_TAG.match(content) or _CLOSE_TAG.match(content)):
+        elif kind == "html_inline" and (
+            tag := _OPEN_TAG.match(content) or _CLOSE_TAG.match(content)
+        ):
             step = 1 if content[1] != "/" else -1
             if tag.group(1).lower() in _EM_TAGS:
                 em += step

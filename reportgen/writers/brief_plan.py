@@ -274,7 +274,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
                 "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
                 "lead_fact": by_id[best.id] if best else None,
                 "quotes": [q for q in quotes if q["theme"] == i],
-                "captions": [c.text for c in model.captions if c.theme == i],
+                "captions": [c.text for c in model.captions if c.theme == i and c.text != c.credit],
                 "entities": [e.text for e in model.entities if e.theme == i],
                 "charts": [e.spec.id for e in entries if e.spec.theme == i],
             }
@@ -300,7 +300,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "themes": themes,
         "lead_facts": lead_facts,
         "lead_top": lead_top,
-        "lead_captions": [c.text for c in model.captions if c.theme is None],
+        "lead_captions": [c.text for c in model.captions if c.theme is None and c.text != c.credit],
         "lead_body": body(model.lead, model),
         "lead_quotes": [q for q in quotes if q["theme"] is None],
         "lead_charts": [e.spec.id for e in entries if e.spec.theme is None],

@@ -1,0 +1,428 @@
+"""One line classifier for every article shape.
+
+Every reader (text and Markdown, HTML, Word) gives blocks with layout features: the kind its
+markup says (heading with a level, paragraph, caption), emphasis (bold or italic set on the
+whole line), the blank lines before it and, for text, its source lines. This module decides
+what each block is from features, not from any one article's words:
+
+- position (the front matter before the first prose, the end of the article), length, end
+  punctuation, quotation, numbering and emphasis of the line;
+- its neighbours (a head introduces longer prose; a bare numeral names the line after it);
+- known kinds of lines (reportgen/extract/patterns.py): furniture, credits, photo credits,
+  datelines and bylines.
+
+Ambiguity resolves to body text: a block that is not clearly something else stays a paragraph,
+and no block is ever dropped (furniture and credits are kept, out of the body). Every pass looks
+at a block and a fixed number of neighbours, so the work is linear in the article's size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportgen.extract import patterns
+from reportgen.ingest.blocks import CJK, Block, _join_lines, ends_sentence, is_cjk, width
+
+_CJK = re.compile(f"[{CJK}]")
+_BARE_NUMERAL = re.compile(
+    r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}[、.．]?"
+    r"|第[一二三四五六七八九十\d]{1,3}[部分章节篇]?|\d{1,2}[.、．]?|[IVX]{1,4}\.?)$"
+)
+NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节]"
+    r"|\d{1,2}[.、．]\s*(?=\D)|[IVX]+\.\s)"
+)
+_QUOTED = re.compile(r"^[“「『\"'‘].+[”」』\"'’]$")
+_LEAD_IN = re.compile(r"[:：,，;；、]$")
+_SERIES_AFTER = re.compile(r"^(?P<h>.{4,}?)\s*[（(](?P<s>[^()（）\d]{4,16})[)）]$")
+_SERIES_BEFORE = re.compile(r"^【(?P<s>[^【】]{2,16})】\s*(?P<h>.{4,})$")
+_SUBTITLE = re.compile(r"^(?:——|—|--)\s*\S")
+_SKIPPED = ("furniture", "credit", "caption", "byline", "dateline")
+
+
+@dataclass
+class Front:
+    """What the classifier recognised besides sections: the front matter, wherever the
+    writers are named, and the index of the first body block."""
+
+    series: Block | None = None
+    headline: Block | None = None
+    dek: Block | None = None
+    bylines: list[Block] = field(default_factory=list)
+    start: int = 0
+    headline_text: str = ""
+    series_text: str = ""
+    dateline: str = ""
+    authors: list[str] = field(default_factory=list)
+
+    @property
+    def byline(self) -> Block | None:
+        return self.bylines[0] if self.bylines else None
+
+
+# ---------------------------------------------------------------- text lines to blocks
+
+
+def split_rows(blocks: list[Block]) -> list[Block]:
+    """Text paragraphs split where their source lines are separate lines run together: a title
+    or head line straight before its paragraph, a change of emphasis, a credit or caption line,
+    and paragraph ends in hard-wrapped text or in text with one paragraph a line."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "para" or len(block.rows) < 2:
+            out.append(block)
+            continue
+        groups = _row_groups(block.rows)
+        for j, rows in enumerate(groups):
+            text = _join_lines([t for t, _ in rows])
+            part = Block("para", text, 0, block.gap if j == 0 else 0, len(rows))
+            part.rows = rows
+            kinds = {e for _, e in rows}
+            part.emphasis = kinds.pop() if len(kinds) == 1 else ""
+            out.append(part)
+    return out
+
+
+def _cols(text: str) -> int:
+    return len(text) + len(_CJK.findall(text))
+
+
+def _row_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    texts = [t for t, _ in rows]
+    cols = [_cols(t) for t in texts]
+    wrap = max(cols)
+    ends = [ends_sentence(t) for t in texts]
+    known = [bool(patterns.kind(t)) for t in texts]
+    per_line = sum(ends[:-1]) >= 0.5 * (len(rows) - 1)
+    groups = [[rows[0]]]
+    broke = True  # a break before row i
+    for i in range(len(rows) - 1):
+        short = cols[i] <= 0.75 * wrap and width(texts[i]) <= 40
+        alone = short and not ends[i] and not _LEAD_IN.search(texts[i]) and broke
+        cut = (
+            known[i]
+            or known[i + 1]
+            or rows[i][1] != rows[i + 1][1]
+            or alone
+            or (ends[i] and (per_line or cols[i] <= 0.8 * wrap))
+        )
+        if cut:
+            groups.append([])
+        groups[-1].append(rows[i + 1])
+        broke = cut
+    return groups
+
+
+# ---------------------------------------------------------------- the classifier
+
+
+def classify(blocks: list[Block], byline: str = "") -> Front:
+    """Kinds for every block (front matter, heads, captions, credits, furniture), in place."""
+    mark_known(blocks)
+    front = front_matter(blocks)
+    if not front.bylines and byline:
+        _place_byline(blocks, byline, front)
+    _dateline_in_body(blocks, front)
+    find_heads(blocks, front.start)
+    _trailing_bylines(blocks, front)
+    return front
+
+
+def mark_known(blocks: list[Block]) -> None:
+    """Furniture, credit, photo credit, byline and dateline lines, recognised by their words."""
+    for block in blocks:
+        if block.kind not in ("para", "heading", "caption", "furniture"):
+            continue
+        kind = patterns.kind(block.text)
+        if not kind:
+            continue
+        if block.kind == "heading" and kind in ("byline", "dateline") and block.level <= 1:
+            continue  # a headline that reads like a byline stays the headline
+        if block.kind == "caption" and kind != "credit":
+            continue
+        if block.kind == "furniture" and kind == "dateline":
+            continue
+        block.kind = kind
+
+
+def front_matter(blocks: list[Block]) -> Front:
+    """Series, headline, dek, dateline and byline: the short blocks before the first prose."""
+    front = Front()
+    zone: list[Block] = []
+    end = 0
+    after_byline = False
+    while end < len(blocks) and end < 10:
+        block = blocks[end]
+        if block.kind in ("furniture", "credit", "caption"):
+            end += 1
+            continue
+        if block.kind in ("byline", "dateline"):
+            _front_pattern(block, front)
+            after_byline = after_byline or block.kind == "byline"
+            end += 1
+            continue
+        if after_byline and not (block.emphasis == "em" and front.dek is None):
+            break
+        if _after_marked(block, zone):
+            if _dek_like(block, zone, front):
+                front.dek, block.kind = block, "dek"
+                end += 1
+                continue
+            if not _bare_byline(block, zone):
+                break
+        if block.kind == "heading" and not _headline_heading(blocks, end):
+            break
+        if not _front_like(block):
+            if _dek_like(block, zone, front):
+                front.dek, block.kind = block, "dek"
+                end += 1
+                continue
+            if front.dek is None and not front.bylines and _bare_byline(block, zone):
+                front.bylines.append(block)
+                block.kind = "byline"
+                end += 1
+            break
+        if zone and _bare_byline(block, zone):
+            front.bylines.append(block)
+            block.kind = "byline"
+            after_byline = True
+            end += 1
+            continue
+        zone.append(block)
+        end += 1
+    _titles(zone, front, blocks)
+    front.start = end
+    for block in zone:
+        if block.kind in ("para", "heading", "caption"):
+            block.kind = "front"
+    return front
+
+
+def _after_marked(block: Block, zone: list[Block]) -> bool:
+    """A paragraph after a marked headline is body text unless it is a dek or a byline (an
+    introduction is never taken for a title line)."""
+    return block.kind == "para" and any(b.kind == "heading" for b in zone)
+
+
+def _front_pattern(block: Block, front: Front) -> None:
+    if block.kind == "byline":
+        front.bylines.append(block)
+        return
+    match = patterns.dateline(block.text)
+    front.dateline = front.dateline or match.group("d").strip()
+    if match.groupdict().get("who"):
+        front.authors.extend(patterns.names(match.group("who")))
+    if match.groupdict().get("t"):
+        front.headline_text = front.headline_text or match.group("t").strip()
+
+
+def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
+    """The headline (the first marked heading, else the last title line) and the series line
+    before it; a dek after it; a series tag in brackets around it."""
+    marked = [b for b in zone if b.kind == "heading"]
+    titles = [b for b in zone if b.kind in ("para", "heading", "caption")]
+    headline = marked[0] if marked else None
+    if headline is None:
+        subtitle = [b for b in titles[1:] if _SUBTITLE.match(b.text) or b.emphasis == "em"]
+        if subtitle and front.dek is None:
+            front.dek = subtitle[0]
+            subtitle[0].kind = "dek"
+            titles = [b for b in titles if b is not subtitle[0]]
+        headline = titles[-1] if titles else None
+    else:
+        at = next(i for i, b in enumerate(titles) if b is headline)
+        for b in titles[at + 1 :]:
+            if front.dek is None and (_SUBTITLE.match(b.text) or b.emphasis == "em"):
+                front.dek, b.kind = b, "dek"
+    if headline is None and blocks and blocks[0].kind == "heading":
+        headline = blocks[0]
+    front.headline = headline
+    if headline is None:
+        return  # the title a wire dateline repeats after 题：, if any, is the headline
+    at = next((i for i, b in enumerate(titles) if b is headline), 0)
+    before = titles[:at]
+    front.series = before[0] if before else None
+    text = headline.text
+    match = _SERIES_AFTER.match(text) or _SERIES_BEFORE.match(text)
+    front.headline_text = text
+    if match and is_cjk(text):
+        front.headline_text = match.group("h").strip()
+        if front.series is None:
+            front.series_text = match.group("s").strip()
+
+
+def _headline_heading(blocks: list[Block], i: int) -> bool:
+    """A heading opening the article is its headline unless it is a section's (a title precedes
+    it, it is not a level-1 heading and no byline follows it)."""
+    before = blocks[:i]
+    if any(b.kind == "heading" for b in before):
+        return False
+    if not any(b.kind == "para" for b in before) or blocks[i].level == 1:
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and (nxt.kind == "byline" or patterns.bare_names(nxt.text))
+
+
+def _front_like(block: Block) -> bool:
+    if block.kind == "heading":
+        return block.level <= 2 and width(block.text) <= 60
+    if block.kind != "para":
+        return block.kind == "caption" and width(block.text) <= 40
+    text = block.text
+    if width(text) > 40 or re.search(r"[。.]$|[。！？!?].", text.rstrip("”’\"'")):
+        return False
+    return not ends_sentence(text) or text.rstrip("”’\"'").endswith(("？", "?", "！", "!"))
+
+
+def _dek_like(block: Block, zone: list[Block], front: Front) -> bool:
+    """An italic line (or a '——' subtitle) right after the title lines: the summary."""
+    if front.dek is not None or not zone or block.kind != "para":
+        return False
+    return (block.emphasis == "em" or bool(_SUBTITLE.match(block.text))) and width(
+        block.text
+    ) <= 120
+
+
+def _bare_byline(block: Block, zone: list[Block]) -> bool:
+    return bool(zone) and block.kind == "para" and patterns.bare_names(block.text)
+
+
+def _place_byline(blocks: list[Block], text: str, front: Front) -> None:
+    """A byline the page gives apart from its text (metadata, an author element)."""
+    for i, block in enumerate(blocks[: front.start + 3]):
+        near = block.text == text or (text in block.text and len(block.text) <= len(text) + 20)
+        if block.kind in ("front", "para") and near:
+            block.kind = "byline"
+            front.bylines.append(block)
+            front.start = max(front.start, i + 1)
+            return
+    at = next((i + 1 for i, b in enumerate(blocks) if b is front.headline), 0)
+    block = Block("byline", text)
+    blocks.insert(at, block)
+    front.bylines.append(block)
+    front.start += at <= front.start
+
+
+def _dateline_in_body(blocks: list[Block], front: Front) -> None:
+    """A dateline opening the first paragraph ('新华社北京11月1日电（记者 张三）今年以来……')."""
+    first = next((b for b in blocks[front.start :] if b.kind == "para"), None)
+    if first is None or front.dateline:
+        return
+    match = patterns.dateline(first.text)
+    if match:
+        front.dateline = match.group("d").strip()
+        if match.groupdict().get("who"):
+            front.authors.extend(patterns.names(match.group("who")))
+
+
+def _trailing_bylines(blocks: list[Block], front: Front) -> None:
+    """Writers named at the end of a paragraph ('（记者 张三）'): their names, the text kept."""
+    seen = {id(b) for b in front.bylines}
+    for block in blocks[front.start :]:
+        if block.kind == "byline" and id(block) not in seen:
+            front.bylines.append(block)
+        elif block.kind == "para" and block.text.endswith(("）", ")")):
+            tail = patterns.trailing_byline(block.text)
+            if tail:
+                front.authors.extend(patterns.names(tail))
+
+
+# ---------------------------------------------------------------- section heads
+
+
+def _next_para(body: list[Block], k: int) -> int | None:
+    """The index of the next paragraph after k, skipping captions, credits and furniture
+    (a head is often followed by its picture's credit line)."""
+    for j in range(k + 1, min(k + 5, len(body))):
+        if body[j].kind == "para":
+            return j
+        if body[j].kind not in _SKIPPED:
+            return None
+    return None
+
+
+def _head_like(block: Block) -> bool:
+    """Short, one line, not a sentence cut at a colon or comma."""
+    text = block.text
+    limit = 30 if is_cjk(text) else 24
+    return (
+        block.lines <= 1
+        and width(text) <= limit
+        and not _LEAD_IN.search(text)
+        and not text.endswith(("。", "."))
+        and not re.match(r"^[a-z]", text)
+    )
+
+
+def _single_sentence(text: str) -> bool:
+    core = text.rstrip("。.!！?？”’\"' ")
+    return not re.search(r"[。！？!?]|\.\s", core) and width(text) <= 60
+
+
+def _prose(block: Block, than: Block) -> bool:
+    return ends_sentence(block.text) and width(block.text) > 2 * width(than.text)
+
+
+def find_heads(blocks: list[Block], start: int) -> None:
+    """Section heads when the markup marks none: bare numerals naming the next line, numbered
+    lines, bold lines, and short standalone lines before prose (one family, at least two)."""
+    body = blocks[start:]
+    if any(b.kind == "heading" for b in body):
+        return
+    numerals: list[tuple[Block, Block]] = []
+    numbered: list[Block] = []
+    bold: list[Block] = []
+    standalone: list[tuple[Block, Block | None]] = []
+    taken: set[int] = set()
+    for k, block in enumerate(body):
+        if block.kind != "para" or id(block) in taken:
+            continue
+        j = _next_para(body, k)
+        nxt = body[j] if j is not None else None
+        text = block.text
+        if _BARE_NUMERAL.match(text):
+            if nxt is not None and _single_sentence(nxt.text) and nxt.lines <= 1:
+                numerals.append((block, nxt))
+            continue
+        if NUMBERED.match(text) and _head_like_numbered(block):
+            numbered.append(block)
+        elif block.emphasis == "strong" and nxt is not None and _bold_head(block):
+            bold.append(block)
+        elif nxt is not None and _head_like(block) and not ends_sentence(text):
+            if _prose(nxt, block):
+                standalone.append((block, None))
+                continue
+            j2 = _next_para(body, j)
+            after = body[j2] if j2 is not None else None
+            slogan = _QUOTED.match(nxt.text) and _head_like(nxt)
+            if slogan and after is not None and _prose(after, nxt):
+                standalone.append((block, nxt))
+                taken.add(id(nxt))
+    if len(numerals) >= 2:
+        for numeral, head in numerals:
+            numeral.kind = "numeral"
+            head.kind, head.level = "heading", 2
+    elif len(numbered) >= 2:
+        for block in numbered:
+            block.kind, block.level = "heading", 2
+    elif len(bold) >= 2:
+        for block in bold:
+            block.kind, block.level = "heading", 2
+    elif len(standalone) >= 2:
+        for head, tagline in standalone:
+            head.kind, head.level = "heading", 2
+            if tagline is not None:
+                tagline.kind = "tagline"
+
+
+def _head_like_numbered(block: Block) -> bool:
+    limit = 30 if is_cjk(block.text) else 60
+    return block.lines <= 1 and width(block.text) <= limit and not block.text.endswith(("。", "."))
+
+
+def _bold_head(block: Block) -> bool:
+    """A paragraph set wholly in bold, short and one sentence at most, not a lead-in."""
+    text = block.text
+    limit = 40 if is_cjk(text) else 30
+    return width(text) <= limit and _single_sentence(text) and not _LEAD_IN.search(text)

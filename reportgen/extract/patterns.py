@@ -1,0 +1,207 @@
+"""Known kinds of lines, recognised by their words: furniture, credits, photo captions and
+credits, datelines and bylines. Each test looks at one line; the line classifier
+(reportgen/extract/lines.py) weighs them with the line's position and neighbours."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.ingest.blocks import _FURNITURE, width
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_NAME = f"[{_HAN}·]{{2,5}}"
+_NAMES = f"{_NAME}(?:[\\s、,，]+{_NAME}){{0,6}}"
+_SEP = r"\s*[|｜︱丨:：/]\s*"
+_OPEN = r"[(（【\[]?\s*"
+_CLOSE = r"\s*[)）】\]]?"
+
+_ROLE = (
+    r"(?:本报|本刊|本台|本网|新华社|中新社|人民日报|经济日报|光明日报)?(?:特约|实习|首席|驻\S{1,4})?"
+    r"(?:记者|通讯员|作者|撰文|文字|文图|图文|采写|主笔)"
+)
+_ROLE_OR_TEXT = rf"(?:{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
+BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+{_CLOSE}$")
+_BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
+_BYLINE_EN = re.compile(
+    r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*$",
+    re.I,
+)
+_TRAILING_BYLINE = re.compile(rf"[(（]\s*(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+[)）]$")
+
+_CREDIT_ROLES = (
+    r"出品人?|联合出品|总?监制|总?策划|统筹|执行|责任编辑|责编|主编|编辑|编审|值班编辑|实习编辑|网页编辑"
+    r"|新媒体编辑|校对|审核|审校|审签|终审|初审|复审|二审|三审|设计|视觉|海报|视频|剪辑|排版|美编"
+    r"|翻译|编译|来源|稿源|供稿|本文来源|文章来源|转载自?|运营|技术支持|数据支持|文案|配音|摄像"
+)
+CREDIT = re.compile(rf"^{_OPEN}(?:{_CREDIT_ROLES}){_SEP}\S")
+_CREDIT_EN = re.compile(
+    r"^(?:\(?(?:edited|editing|reporting|additional reporting|writing|compiled|produced|"
+    r"translated)\s+by\b|(?:editor|editors|source|sources|produced by)\s*:)",
+    re.I,
+)
+
+_IMAGE_CREDIT = re.compile(
+    rf"^{_OPEN}(?:图片来源|图片提供|图片|图源|图|配图|供图|制图|摄影|摄)(?:{_SEP}|\s+)\S"
+    r"|^[(（]?\s*资料图片?\s*[)）]?$"
+    r"|[(（]\s*资料图片?\s*[)）]$"
+    r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
+    r"|^(?:photos?|images?|pictures?|photo credit|image credit|credit)\s*[:：]"
+    r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
+    r"|^(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters)$",
+    re.I,
+)
+_PHOTO_BY = re.compile(
+    rf"(?:^|[\s。！？!?）)”'\"])(?:(?:人民网|新华网|新华社|中新社|中新网|人民日报|本报|视觉中国)\s*)?"
+    rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*摄(?:影)?{_CLOSE}$"
+)
+
+_AD = re.compile(
+    r"(?:尽在|下载|打开|安装).{0,15}(?:APP|客户端)|海量资讯|扫(?:描|一扫)?.{0,8}二维码"
+    r"|关注.{0,12}(?:公众号|微信号|微博|视频号)|(?:点击|阅读)(?:原文|全文|更多)|^分享到"
+    r"|^【?(?:打印|关闭|纠错|收藏|返回顶部)(?:本页|窗口)?】|字号\s*[:：]?\s*[大中小]"
+    r"|^(?:上一篇|下一篇|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|相关链接)"
+    r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
+    r"|^\d+\s*min(?:ute)?s?\s+read$|^(?:advertisement|share|share this|share this article"
+    r"|read more|related|related articles|sign up|subscribe|follow us.*|comments?)$",
+    re.I,
+)
+_PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)）]?$")
+_ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
+_DEBRIS = re.compile(r"^[#*\\\-=_~+>|\s]+$")
+_DATE_LINE = re.compile(
+    r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
+    r"(?:\s+(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40})?\s*$"
+)
+
+_AGENCY = r"[\u4e00-\u9fff]{0,8}(?:社|网|报|台|新闻|客户端)"
+DATELINE_ZH = re.compile(
+    rf"^(?P<d>{_AGENCY}[\u4e00-\u9fff]{{0,10}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息))"
+    rf"(?P<who>\s*[(（]\s*(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+[)）])?"
+    r"(?P<title>\s*题\s*[:：]\s*(?P<t>.+))?"
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+DATELINE_EN = re.compile(
+    r"^(?P<d>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,\s*(?!" + _MONTH + r")[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:,\s*" + _MONTH + r")?"
+    r"(?:\s*\((?:[A-Z][A-Za-z .&]{1,30})\))?\s*(?:--|—|–|-))\s+(?=\S)"
+)
+
+
+def furniture(text: str) -> bool:
+    """Page furniture, portal clutter and ads: never article text."""
+    if width(text) > 80 and len(text) > 120:
+        return False
+    return bool(
+        _FURNITURE.match(text)
+        or _PRINT_SOURCE.match(text)
+        or _ORIGINAL_TITLE.match(text)
+        or _DEBRIS.match(text)
+        or _DATE_LINE.match(text)
+        or _AD.search(text)
+    )
+
+
+def credit(text: str) -> bool:
+    """A credit line: producer, editor, proofreader, source (not the writers, not a photo's)."""
+    if width(text) > 60:
+        return False
+    return bool(CREDIT.match(text) or _CREDIT_EN.match(text) or _editor_note(text))
+
+
+def _editor_note(text: str) -> bool:
+    return bool(re.match(r"^[(（]\s*(?:责任编辑|责编|编辑)\s*[:：].*[)）]$", text))
+
+
+def image_credit(text: str) -> bool:
+    """A photo caption or image credit: '图片来源：…', '新华社记者 王某摄', '（资料图）'."""
+    if width(text) > 150:
+        return False
+    return bool(_IMAGE_CREDIT.search(text) or _PHOTO_BY.search(text))
+
+
+def caption_credit(text: str) -> str:
+    """The credit a caption carries ('人民网 张三摄', '（资料图）'); the whole line when it is
+    nothing but a credit ('图片来源：摄图网'); '' when it has none."""
+    if width(text) > 150:
+        return ""
+    match = _PHOTO_BY.search(text)
+    if match:
+        return text[match.start() :].lstrip(" 。！？!?）)”'\"")
+    match = _IMAGE_CREDIT.search(text)
+    if match is None:
+        return ""
+    return text if match.start() == 0 else text[match.start() :].strip()
+
+
+def byline(text: str) -> bool:
+    """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee')."""
+    if width(text) > 40:
+        return False
+    return bool(BYLINE_ZH.match(text) or _BYLINE_EN.match(text))
+
+
+def bare_names(text: str) -> bool:
+    """Two or more short names and nothing else ('刘健 彭仲莉'): a byline in the front matter."""
+    return bool(_BARE_NAMES.match(text)) and width(text) <= 30
+
+
+def dateline(text: str) -> re.Match | None:
+    """The wire dateline the text opens with ('新华社北京11月1日电', 'WASHINGTON (Reuters) -')."""
+    return DATELINE_ZH.match(text) or DATELINE_EN.match(text)
+
+
+def trailing_byline(text: str) -> str:
+    """A byline in brackets closing a paragraph ('……。（记者 张三）'), or ''."""
+    match = _TRAILING_BYLINE.search(text[-60:])
+    return match.group(0) if match else ""
+
+
+def kind(text: str) -> str:
+    """What a line is by its words alone: furniture, credit, caption, dateline, byline or ''."""
+    if credit(text):
+        return "credit"
+    if furniture(text):
+        return "furniture"
+    if image_credit(text):
+        return "caption"
+    if byline(text):
+        return "byline"
+    match = dateline(text)
+    if match and (match.end() >= len(text.rstrip()) or match.groupdict().get("t")):
+        return "dateline"
+    return ""
+
+
+_ROLE_WORDS = re.compile(
+    rf"{_ROLE}(?:{_SEP})?|文{_SEP}|^(?:words |text |written )?by\s+|[(（)）]", re.I
+)
+_NOT_NAMES = re.compile(
+    r"\b(?:CNN\w*|Reuters|AP|AFP|Bloomberg|Staff|Writer|Reporter|Correspondent|Editor|Updated"
+    r"|Published|News|Times|Post|Journal|Press|Agency|Xinhua)\b",
+    re.I,
+)
+_BYLINE_END = re.compile(
+    r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
+    r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b" + _MONTH + r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]",
+    re.I,
+)
+
+
+def names(text: str) -> list[str]:
+    """The writers' names in a byline, without roles, dates, outlets or reading times."""
+    cut = _BYLINE_END.search(text)
+    text = text[: cut.start()] if cut else text
+    han = len(re.findall(f"[{_HAN}]", text))
+    if han and han >= len(re.findall(r"[A-Za-z]", text)):
+        text = _ROLE_WORDS.sub(" ", text)
+        return [n for n in re.split(r"[\s、,，|｜︱丨:：/]+", text) if re.fullmatch(_NAME, n)]
+    text = _ROLE_WORDS.sub("", text.strip())
+    out = []
+    for part in re.split(r",|;|\band\b|&", text):
+        part = part.strip(" .")
+        if part and not _NOT_NAMES.search(part) and re.match(r"^[A-Z]", part):
+            out.append(part)
+    return out

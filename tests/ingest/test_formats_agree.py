@@ -1,0 +1,70 @@
+"""One article as .txt, .md, .html and .docx: the same structure from every reader."""
+
+from __future__ import annotations
+
+import html
+import io
+
+import pytest
+
+from reportgen.extract import extract_path
+
+HEADLINE = "县域经济稳中向好"
+P = [
+    "今年以来，全县工业产值增长百分之十二，新增企业三十余家，发展势头良好。",
+    "园区持续优化营商环境，一批重点项目加快建设，带动就业明显增加。",
+    "下一步，当地将继续推动产业升级，培育新的增长点，让群众得到更多实惠。",
+]
+HEADS = ["产业升级", "开放合作"]
+TAIL = ["记者|王明", "编辑：李华", "《 人民日报 》（ 2020年08月23日 02 版）"]
+
+
+def _txt() -> bytes:
+    parts = [HEADLINE, P[0], HEADS[0], P[1], HEADS[1], P[2], *TAIL]
+    return "\n\n".join(parts).encode()
+
+
+def _md() -> bytes:
+    parts = [f"# {HEADLINE}", P[0], f"**{HEADS[0]}**", P[1], f"**{HEADS[1]}**", P[2], *TAIL]
+    return "\n\n".join(parts).encode()
+
+
+def _html() -> bytes:
+    e = html.escape
+    body = [f"<h1>{e(HEADLINE)}</h1>", f"<p>{e(P[0])}</p>"]
+    for head, para in zip(HEADS, P[1:], strict=True):
+        body += [f"<p><strong>{e(head)}</strong></p>", f"<p>{e(para)}</p>"]
+    body += [f"<p>{e(line)}</p>" for line in TAIL]
+    page = f"<html><head><meta charset='utf-8'><title>{e(HEADLINE)}</title></head>"
+    return (page + "<body><article>" + "".join(body) + "</article></body></html>").encode()
+
+
+def _docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(HEADLINE, style="Title")
+    document.add_paragraph(P[0])
+    for head, para in zip(HEADS, P[1:], strict=True):
+        document.add_paragraph().add_run(head).bold = True
+        document.add_paragraph(para)
+    for line in TAIL:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("suffix", "make"), [(".txt", _txt), (".md", _md), (".html", _html), (".docx", _docx)]
+)
+def test_every_reader_gives_the_same_structure(tmp_path, suffix, make) -> None:
+    path = tmp_path / f"article{suffix}"
+    path.write_bytes(make())
+    m = extract_path(path)
+    assert m.headline == HEADLINE
+    assert [t.heading for t in m.themes] == HEADS
+    assert m.authors == ["王明"]
+    assert [p.text for p in m.lead] + [p.text for t in m.themes for p in t.paragraphs] == P
+    assert m.credits == ["编辑：李华"]
+    assert m.furniture == ["《 人民日报 》（ 2020年08月23日 02 版）"]
