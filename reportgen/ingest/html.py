@@ -45,6 +45,11 @@ _BLOCK = _LEAF | {
     "table", "thead", "tbody", "tfoot", "tr", "td", "th", "body", "center", "hr", "br", "html",
 }  # fmt: skip
 _BOLD = {"strong", "b"}
+_DEK_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:dek|deck|standfirst|subtitle|summary|article-?summary"
+    r"|excerpt|abstract|teaser|lede)(?:[-_\s]|$)",
+    re.IGNORECASE,
+)
 _TITLE_SUFFIX = re.compile(r"(?:\s+[-–—|·:]{1,2}\s+|\s*[|_]\s*)[^-–—|_·]{1,30}$")
 _MARK = "data-reportgen-node"
 _CAPTION_WIDTH = 60
@@ -320,6 +325,8 @@ class _Walker:
             self.add(block)
             if _bold_only(el, piece):
                 self.bold.add(id(block))
+            elif _dek(el):
+                block.emphasis = "em"
 
 
 def _link_chars(el) -> int:
@@ -356,6 +363,14 @@ def _bold_only(el, text: str) -> bool:
         and not ends_sentence(text)
         and clean_text(bold) == clean_text(el.text_content())
     )
+
+
+def _dek(el) -> bool:
+    """A summary paragraph: classed as one (dek, standfirst, summary...) or set in italics."""
+    if _DEK_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return True
+    italic = "".join(i.text_content() for i in el.iter("em", "i"))
+    return bool(italic.strip()) and clean_text(italic) == clean_text(el.text_content())
 
 
 def _split_breaks(el) -> list[str]:

@@ -68,3 +68,33 @@ def test_every_reader_gives_the_same_structure(tmp_path, suffix, make) -> None:
     assert [p.text for p in m.lead] + [p.text for t in m.themes for p in t.paragraphs] == P
     assert m.credits == ["编辑：李华"]
     assert m.furniture == ["《 人民日报 》（ 2020年08月23日 02 版）"]
+
+
+def test_html_dek_and_italic_summary(tmp_path) -> None:
+    p0 = html.escape(P[0])
+    for summary in ('<p class="article-dek">一句话摘要</p>', "<p><em>一句话摘要</em></p>"):
+        page = (
+            f"<html><head><meta charset='utf-8'></head><body><article><h1>{HEADLINE}</h1>"
+            f"{summary}<p>{p0}</p><p>{html.escape(P[1])}</p></article></body></html>"
+        )
+        path = tmp_path / "page.html"
+        path.write_text(page, encoding="utf-8")
+        m = extract_path(path)
+        assert (m.headline, m.dek) == (HEADLINE, "一句话摘要")
+        assert [p.text for p in m.lead] == P[:2]
+
+
+def test_caption_credits_are_kept_but_not_shown_as_photos(tmp_path) -> None:
+    from reportgen.plans import labels, template_dirs
+    from reportgen.writers.brief_plan import plan_context
+
+    text = f"{HEADLINE}\n\n{P[0]}\n\n图为园区全景。人民网 张三摄\n\n图片来源：摄图网\n\n{P[1]}\n"
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    m = extract_path(path)
+    assert [(c.text, c.credit) for c in m.captions] == [
+        ("图为园区全景。人民网 张三摄", "人民网 张三摄"),
+        ("图片来源：摄图网", "图片来源：摄图网"),
+    ]
+    context = plan_context(m, None, labels("brief", "zh", template_dirs()), None)
+    assert context["lead_captions"] == ["图为园区全景。人民网 张三摄"]
