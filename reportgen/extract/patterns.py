@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.ingest.blocks import _FURNITURE, width
+from reportgen.ingest.blocks import _FURNITURE, ends_sentence, width
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _NAME = f"[{_HAN}·]{{2,5}}"
@@ -99,8 +99,13 @@ def furniture(text: str) -> bool:
         or _ORIGINAL_TITLE.match(text)
         or _DEBRIS.match(text)
         or _DATE_LINE.match(text)
-        or _AD.search(text)
+        or (_AD.search(text) is not None and _not_prose(text))
     )
+
+
+def _not_prose(text: str) -> bool:
+    """Short, or not a finished sentence: ad words inside real prose do not make it an ad."""
+    return width(text) <= 16 or not ends_sentence(text)
 
 
 def credit(text: str) -> bool:

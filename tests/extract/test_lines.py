@@ -216,3 +216,10 @@ def test_structure_is_linear_in_the_article_size() -> None:
     run(20)
     small, large = run(100), run(800)
     assert large < 8 * small * 2.5
+
+
+def test_ad_words_inside_prose_stay_body() -> None:
+    para = "越来越多的年轻人开始关注这个公众号，并在上面分享自己的生活。"
+    m = extract_text(f"标题\n\n{P1}\n\n{para}\n\n扫描二维码关注我们\n")
+    assert _body(m) == [P1, para]
+    assert m.furniture == ["扫描二维码关注我们"]
