@@ -98,3 +98,18 @@ def test_caption_credits_are_kept_but_not_shown_as_photos(tmp_path) -> None:
     ]
     context = plan_context(m, None, labels("brief", "zh", template_dirs()), None)
     assert context["lead_captions"] == ["图为园区全景。人民网 张三摄"]
+
+
+def test_docx_subtitle_style_is_the_dek(tmp_path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(HEADLINE, style="Title")
+    document.add_paragraph("一句话摘要", style="Subtitle")
+    for para in P:
+        document.add_paragraph(para)
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    m = extract_path(path)
+    assert (m.headline, m.dek) == (HEADLINE, "一句话摘要")
+    assert [p.text for p in m.lead] == P
