@@ -80,6 +80,7 @@ def split_rows(blocks: list[Block]) -> list[Block]:
             part.rows = rows
             kinds = {e for _, e in rows}
             part.emphasis = kinds.pop() if len(kinds) == 1 else ""
+            part.item = block.item and j == 0
             out.append(part)
     return out
 
@@ -348,6 +349,7 @@ def _head_like(block: Block) -> bool:
     limit = 30 if is_cjk(text) else 24
     return (
         block.lines <= 1
+        and not block.item
         and width(text) <= limit
         and not _LEAD_IN.search(text)
         and not text.endswith(("。", "."))
@@ -387,7 +389,9 @@ def find_heads(blocks: list[Block], start: int) -> None:
             continue
         if NUMBERED.match(text) and _head_like_numbered(block):
             numbered.append(block)
-        elif block.emphasis == "strong" and nxt is not None and _bold_head(block):
+        elif (
+            block.emphasis == "strong" and nxt is not None and _bold_head(block) and not block.item
+        ):
             bold.append(block)
         elif nxt is not None and _head_like(block) and not ends_sentence(text):
             if _prose(nxt, block):
@@ -425,4 +429,5 @@ def _bold_head(block: Block) -> bool:
     """A paragraph set wholly in bold, short and one sentence at most, not a lead-in."""
     text = block.text
     limit = 40 if is_cjk(text) else 30
-    return width(text) <= limit and _single_sentence(text) and not _LEAD_IN.search(text)
+    short = width(text) <= limit and not block.item
+    return short and _single_sentence(text) and not _LEAD_IN.search(text)

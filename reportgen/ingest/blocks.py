@@ -32,6 +32,7 @@ class Block:
     # (text, emphasis) rows, so that lines run together without a blank line can be told apart.
     emphasis: str = ""
     rows: list[tuple[str, str]] = field(default_factory=list)
+    item: bool = False  # a list item: complete by itself, never a head
 
 
 def is_cjk(text: str) -> bool:
@@ -67,7 +68,10 @@ def parse_markdown(text: str) -> list[Block]:
     blocks: list[Block] = []
     last_line = 0
     prefix = ""
+    items = 0
     for i, tok in enumerate(tokens):
+        if tok.type in ("list_item_open", "list_item_close"):
+            items += 1 if tok.type == "list_item_open" else -1
         if tok.type == "list_item_open" and tok.info:
             prefix = f"{tok.info}{tok.markup} "
         if tok.type not in ("heading_open", "paragraph_open") or tok.map is None:
@@ -82,6 +86,7 @@ def parse_markdown(text: str) -> list[Block]:
             block.marked = kind == "heading"
             block.rows = [(prefix + rows[0][0], rows[0][1]), *rows[1:]] if prefix else rows
             block.emphasis = _common_emphasis(block.rows)
+            block.item = items > 0
             blocks.append(block)
         prefix = ""
         last_line = end
@@ -182,7 +187,7 @@ def mark_captions(blocks: list[Block], body_start: int) -> None:
     """Photo captions: short standalone lines set apart by a wide gap or by what follows them."""
     for i in range(body_start, len(blocks)):
         block = blocks[i]
-        if block.kind != "para" or block.lines > 1 or not _short(block.text):
+        if block.kind != "para" or block.lines > 1 or block.item or not _short(block.text):
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         isolated = block.gap >= 2 and (nxt is None or nxt.gap >= 1)
@@ -198,6 +203,7 @@ def _captions_before_captions(blocks: list[Block], body_start: int) -> None:
     for i in range(len(blocks) - 2, body_start - 1, -1):
         block, nxt = blocks[i], blocks[i + 1]
         lone = block.kind == "para" and _short(block.text) and not ends_sentence(block.text)
+        lone = lone and not block.item
         if lone and nxt.kind == "caption" and nxt.gap >= 1:
             block.kind = "caption"
 
@@ -222,5 +228,7 @@ def join_page_breaks(blocks: list[Block], body_start: int) -> list[Block]:
 
 def _continues(prev: Block, block: Block) -> bool:
     if prev.kind != "para" or block.kind != "para" or ends_sentence(prev.text):
+        return False
+    if prev.item or block.item:
         return False
     return block.gap <= 1 or width(prev.text) > 40

@@ -321,7 +321,7 @@ class _Walker:
         if not explicit and _mostly_links(_link_chars(el), el.text_content()):
             return
         for piece in _split_breaks(el):
-            block = Block("caption" if explicit else "para", piece)
+            block = Block("caption" if explicit else "para", piece, item=tag == "li")
             self.add(block)
             if _bold_only(el, piece):
                 self.bold.add(id(block))

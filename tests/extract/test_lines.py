@@ -223,3 +223,16 @@ def test_ad_words_inside_prose_stay_body() -> None:
     m = extract_text(f"标题\n\n{P1}\n\n{para}\n\n扫描二维码关注我们\n")
     assert _body(m) == [P1, para]
     assert m.furniture == ["扫描二维码关注我们"]
+
+
+def test_list_items_are_neither_heads_nor_captions_nor_joined() -> None:
+    text = (
+        f"Plant Opens\n\n{EN1}\n\nThe plan includes:\n\n- Training for dock workers\n"
+        f"- A new college campus\n\n{EN2}\n\nIt also funds:\n\n- New cranes\n- Clean fuel\n\n"
+        f"{EN1}\n\n## Next Steps\n\n{EN2}\n"
+    )
+    m = extract_text(text)
+    assert _heads(m) == ["Next Steps"]
+    assert m.captions == []
+    assert "A new college campus" in _body(m)
+    assert EN2 in _body(m)
