@@ -113,3 +113,20 @@ def test_docx_subtitle_style_is_the_dek(tmp_path) -> None:
     m = extract_path(path)
     assert (m.headline, m.dek) == (HEADLINE, "一句话摘要")
     assert [p.text for p in m.lead] == P
+
+
+def test_html_byline_without_its_date_and_reading_time(tmp_path) -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>Plant opens</title></head><body><article>"
+        "<h1>Plant opens</h1><div class='byline'>By Chris Isidore, CNN Business "
+        "Updated 3:45 PM ET, Tue March 3, 2020</div><p>4 min read</p>"
+        "<p>The plant opened on Monday after four years of construction and hiring.</p>"
+        "<p>Officials said the project would bring hundreds of jobs to the region.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    m = extract_path(path)
+    assert m.authors == ["Chris Isidore"]
+    assert [p.text[:9] for p in m.lead] == ["The plant", "Officials"]
+    assert "4 min read" in m.furniture
