@@ -63,6 +63,48 @@ class Front:
 
 # ---------------------------------------------------------------- text lines to blocks
 
+_YAML_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){1,80}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
+def front_matter_yaml(text: str) -> tuple[dict, str, str]:
+    """A YAML header (--- … ---, as static-site and archive dumps write) split from the
+    article: its fields, the text after it, and the header itself. ({}, text, "") without."""
+    match = _YAML_FRONT.match(text)
+    if match is None:
+        return {}, text, ""
+    import yaml
+
+    try:
+        meta = yaml.safe_load(match.group("body"))
+    except yaml.YAMLError:
+        return {}, text, ""
+    if not isinstance(meta, dict):
+        return {}, text, ""
+    raw = " ".join(line.strip() for line in match.group("body").splitlines() if line.strip())
+    return meta, text[match.end() :], raw
+
+
+def title_from_meta(blocks: list[Block], title: str) -> None:
+    """Without a level-1 heading near the top, the header's title is the headline: the block
+    that repeats it, else a heading added for it."""
+    top = blocks[:6]
+    if not title or any(b.kind == "heading" and b.level == 1 for b in top):
+        return
+    for block in top:
+        if block.text == title:
+            block.kind, block.level, block.marked = "heading", 1, True
+            return
+    blocks.insert(0, Block("heading", title, 1, marked=True))
+
+
+def meta_text(meta: dict, *keys: str) -> str:
+    """The first of these header fields that holds a short string."""
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip() and len(value) <= 300:
+            return value.strip()
+    return ""
+
 
 def split_rows(blocks: list[Block]) -> list[Block]:
     """Text paragraphs split where their source lines are separate lines run together: a title

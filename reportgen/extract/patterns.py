@@ -20,7 +20,8 @@ _ROLE = (
     r"(?:记者|通讯员|作者|撰文|文字|文图|图文|采写|主笔)"
 )
 _ROLE_OR_TEXT = rf"(?:{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
-BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+{_CLOSE}$")
+_SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
+BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+{_CLOSE}$")
 _BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
 _BYLINE_EN = re.compile(
     r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*$",
@@ -41,7 +42,8 @@ _CREDIT_EN = re.compile(
 )
 
 _IMAGE_CREDIT = re.compile(
-    rf"^{_OPEN}(?:图片来源|图片提供|图片|图源|图|配图|供图|制图|摄影|摄)(?:{_SEP}|\s+)\S"
+    rf"^{_OPEN}(?:图片来源|图片提供|图片|图源|图[①-⑳\d一二三四五六七八九十]*|配图|供图|制图|摄影|摄)"
+    rf"(?:{_SEP}|\s+)\S"
     r"|^[(（]?\s*资料图片?\s*[)）]?$"
     r"|[(（]\s*资料图片?\s*[)）]$"
     r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
@@ -52,7 +54,7 @@ _IMAGE_CREDIT = re.compile(
 )
 _PHOTO_BY = re.compile(
     rf"(?:^|[\s。！？!?）)”'\"])(?:(?:人民网|新华网|新华社|中新社|中新网|人民日报|本报|视觉中国)\s*)?"
-    rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*摄(?:影)?{_CLOSE}$"
+    rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
 )
 
 _AD = re.compile(
@@ -66,6 +68,7 @@ _AD = re.compile(
     re.I,
 )
 _PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)）]?$")
+_PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]$")
 _ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
 _DEBRIS = re.compile(r"^[#*\\\-=_~+>|\s]+$")
 _DATE_LINE = re.compile(
@@ -141,8 +144,10 @@ def caption_credit(text: str) -> str:
 
 
 def byline(text: str) -> bool:
-    """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee')."""
-    if width(text) > 40:
+    """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
+    a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
+    text = _PRINT_SOURCE_TAIL.sub("", text)
+    if width(text) > 40 or not text:
         return False
     return bool(BYLINE_ZH.match(text) or _BYLINE_EN.match(text))
 
@@ -184,7 +189,9 @@ _ROLE_WORDS = re.compile(
 )
 _NOT_NAMES = re.compile(
     r"\b(?:CNN\w*|Reuters|AP|AFP|Bloomberg|Staff|Writer|Reporter|Correspondent|Editor|Updated"
-    r"|Published|News|Times|Post|Journal|Press|Agency|Xinhua)\b",
+    r"|Published|News|Times|Post|Journal|Press|Agency|Xinhua|Union|Party|Council|Ministry"
+    r"|Department|Office|Government|Association|Institute|University|Committee|Media"
+    r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)\b",
     re.I,
 )
 _BYLINE_END = re.compile(
@@ -195,14 +202,33 @@ _BYLINE_END = re.compile(
 )
 
 
+def _spaced_names(tokens: list[str]) -> list[str]:
+    """Two-character names set with a space inside ('方  敏', print style) joined again."""
+    out: list[str] = []
+    single = ""
+    for token in tokens:
+        if len(token) == 1 and re.fullmatch(f"[{_HAN}]", token):
+            if single:
+                out.append(single + token)
+                single = ""
+            else:
+                single = token
+            continue
+        single = ""
+        out.append(token)
+    return out
+
+
 def names(text: str) -> list[str]:
     """The writers' names in a byline, without roles, dates, outlets or reading times."""
+    text = _PRINT_SOURCE_TAIL.sub("", text)
     cut = _BYLINE_END.search(text)
     text = text[: cut.start()] if cut else text
     han = len(re.findall(f"[{_HAN}]", text))
     if han and han >= len(re.findall(r"[A-Za-z]", text)):
         text = _ROLE_WORDS.sub(" ", text)
-        return [n for n in re.split(r"[\s、,，|｜︱丨:：/]+", text) if re.fullmatch(_NAME, n)]
+        tokens = [t for t in re.split(r"[\s、,，|｜︱丨:：/]+", text) if t]
+        return [n for n in _spaced_names(tokens) if re.fullmatch(_NAME, n)]
     text = _ROLE_WORDS.sub("", text.strip())
     out = []
     for part in re.split(r",|;|\band\b|&", text):

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportgen.extract.lines import Front, classify, split_rows
+from reportgen.extract.lines import (
+    Front,
+    classify,
+    front_matter_yaml,
+    meta_text,
+    split_rows,
+    title_from_meta,
+)
 from reportgen.ingest.blocks import (
     Block,
     join_page_breaks,
@@ -41,9 +48,13 @@ class Layout:
 
 def layout_from_text(text: str) -> Layout:
     """Blocks from Markdown/plain text, repaired for print artefacts, then assembled."""
+    meta, text, header = front_matter_yaml(text)
     blocks = split_rows(parse_markdown(text))
     mark_furniture(blocks)
-    front = classify(blocks)
+    if header:
+        title_from_meta(blocks, meta_text(meta, "title", "headline"))
+        blocks.insert(0, Block("furniture", header))
+    front = classify(blocks, meta_text(meta, "author", "byline", "authors"))
     mark_captions(blocks, front.start)
     blocks = join_page_breaks(blocks, front.start)
     return assemble(blocks, front.series, front.headline, front.byline, front)
