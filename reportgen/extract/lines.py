@@ -214,8 +214,14 @@ def front_matter(blocks: list[Block]) -> Front:
                 continue
             if not _bare_byline(block, zone):
                 break
-        if block.kind == "heading" and not _headline_heading(blocks, end):
-            break
+        if block.kind == "heading":
+            heads = [b for b in zone if b.kind == "heading"]
+            if heads and not _title_group(block, heads, blocks, end):
+                break
+            if not heads and not _headline_heading(blocks, end):
+                break
+        elif zone and NUMBERED.match(block.text):
+            break  # a numbered section head after the title
         if not _front_like(block):
             if _dek_like(block, zone, front):
                 front.dek, block.kind = block, "dek"
@@ -242,6 +248,18 @@ def front_matter(blocks: list[Block]) -> Front:
     return front
 
 
+def _title_group(block: Block, heads: list[Block], blocks: list[Block], i: int) -> bool:
+    """Headings of different sizes set together are one title: a smaller line over the headline
+    (a pre-title) or under it when no prose follows straight away (a subtitle)."""
+    top = min(b.level for b in heads)
+    if any(b.level == block.level for b in heads) or width(block.text) > 60:
+        return False
+    if block.level < top:
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and (nxt.kind in _SKIPPED or _front_like(nxt) and nxt.kind == "para")
+
+
 def _after_marked(block: Block, zone: list[Block]) -> bool:
     """A paragraph after a marked headline is body text unless it is a dek or a byline (an
     introduction is never taken for a title line)."""
@@ -265,7 +283,11 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
     before it; a dek after it; a series tag in brackets around it."""
     marked = [b for b in zone if b.kind == "heading"]
     titles = [b for b in zone if b.kind in ("para", "heading", "caption")]
-    headline = marked[0] if marked else None
+    headline = min(marked, key=lambda b: b.level) if marked else None
+    for b in marked:
+        if b is not headline and front.dek is None:
+            front.dek, b.kind = b, "dek"
+    titles = [b for b in titles if b.kind != "dek"]
     if headline is None:
         subtitle = [b for b in titles[1:] if _SUBTITLE.match(b.text) or b.emphasis == "em"]
         if subtitle and front.dek is None:
