@@ -331,7 +331,7 @@ def _headline_heading(blocks: list[Block], i: int) -> bool:
 
 def _front_like(block: Block) -> bool:
     if block.kind == "heading":
-        return block.level <= 2 and width(block.text) <= 60
+        return block.level <= 4 and width(block.text) <= 60
     if block.kind != "para":
         return block.kind == "caption" and width(block.text) <= 40
     text = block.text
