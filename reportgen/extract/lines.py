@@ -36,7 +36,13 @@ NUMBERED = re.compile(
 _QUOTED = re.compile(r"^[“「『\"'‘].+[”」』\"'’]$")
 _LEAD_IN = re.compile(r"[:：,，;；、]$")
 _SERIES_AFTER = re.compile(r"^(?P<h>.{4,}?)\s*[（(](?P<s>[^()（）\d]{4,16})[)）]$")
-_SERIES_BEFORE = re.compile(r"^【(?P<s>[^【】]{2,16})】\s*(?P<h>.{4,})$")
+_SERIES_BEFORE = re.compile(
+    r"^(?:【(?P<s>[^【】]{2,16})】|(?P<s2>[^|｜\s]{2,10}?)\s*[|｜]\s*)(?P<h>.{6,})$"
+)
+_SITE_SUFFIX = re.compile(
+    r"\s*[-_|｜–—]{1,2}\s*[^-_|｜–—\s]{2,16}?"
+    r"(?:网|报|社|台|频道|新闻|在线|客户端|网站|门户|专栏|栏目|中学|大学|学院|政府)$"
+)
 _SUBTITLE = re.compile(r"^(?:——|—|--)\s*\S")
 _SKIPPED = ("furniture", "credit", "caption", "byline", "dateline")
 
@@ -309,12 +315,15 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
     before = titles[:at]
     front.series = before[0] if before else None
     text = headline.text
+    if is_cjk(text):
+        for _ in range(3):
+            text = _SITE_SUFFIX.sub("", text)
     match = _SERIES_AFTER.match(text) or _SERIES_BEFORE.match(text)
     front.headline_text = text
     if match and is_cjk(text):
         front.headline_text = match.group("h").strip()
         if front.series is None:
-            front.series_text = match.group("s").strip()
+            front.series_text = (match.groupdict().get("s") or match.group("s2")).strip()
 
 
 def _headline_heading(blocks: list[Block], i: int) -> bool:
@@ -371,10 +380,10 @@ def _place_byline(blocks: list[Block], text: str, front: Front) -> None:
 
 def _dateline_in_body(blocks: list[Block], front: Front) -> None:
     """A dateline opening the first paragraph ('新华社北京11月1日电（记者 张三）今年以来……')."""
-    first = next((b for b in blocks[front.start :] if b.kind == "para"), None)
-    if first is None or front.dateline:
+    if front.dateline:
         return
-    match = patterns.dateline(first.text)
+    paras = [b for b in blocks[front.start : front.start + 4] if b.kind == "para"]
+    match = next((m for b in paras[:2] if (m := patterns.dateline(b.text))), None)
     if match:
         front.dateline = match.group("d").strip()
         if match.groupdict().get("who"):

@@ -19,7 +19,7 @@ _ROLE = (
     r"(?:本报|本刊|本台|本网|新华社|中新社|人民日报|经济日报|光明日报)?(?:特约|实习|首席|驻\S{1,4})?"
     r"(?:记者|通讯员|作者|撰文|文字|文图|图文|采写|主笔)"
 )
-_ROLE_OR_TEXT = rf"(?:{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
+_ROLE_OR_TEXT = rf"(?:(?:《[^》]{{1,12}}》\s*)?{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
 _SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
 BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+{_CLOSE}$")
 _BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
@@ -63,6 +63,7 @@ _AD = re.compile(
     r"|^【?(?:打印|关闭|纠错|收藏|返回顶部)(?:本页|窗口)?】|字号\s*[:：]?\s*[大中小]"
     r"|^(?:上一篇|下一篇|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|相关链接)"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
+    r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
     r"|^\d+\s*min(?:ute)?s?\s+read$|^(?:advertisement|share|share this|share this article"
     r"|read more|related|related articles|sign up|subscribe|follow us.*|comments?)$",
     re.I,
@@ -72,7 +73,7 @@ _PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）
 _ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
 _DEBRIS = re.compile(r"^[#*\\\-=_~+>|\s]+$")
 _DATE_LINE = re.compile(
-    r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+    r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
     r"(?:\s+(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40})?\s*$"
 )
