@@ -173,14 +173,22 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     if not front.bylines and byline:
         _place_byline(blocks, byline, front)
     _dateline_in_body(blocks, front)
+    _dek_heading(blocks, front)
     find_heads(blocks, front.start)
     _trailing_bylines(blocks, front)
     return front
 
 
 def mark_known(blocks: list[Block]) -> None:
-    """Furniture, credit, photo credit, byline and dateline lines, recognised by their words."""
-    for block in blocks:
+    """Furniture, credit, photo credit, byline and dateline lines, recognised by their words;
+    a 'related' or 'recommended' list in the second half of the page, to its end."""
+    related = False
+    for i, block in enumerate(blocks):
+        if related or (2 * i >= len(blocks) and patterns.RELATED.match(block.text)):
+            related = related or block.kind in ("heading", "para")
+            if related and block.kind in ("para", "heading", "caption"):
+                block.kind = "furniture"
+                continue
         if block.kind not in ("para", "heading", "caption", "furniture"):
             continue
         kind = patterns.kind(block.text)
@@ -204,6 +212,8 @@ def front_matter(blocks: list[Block]) -> Front:
     while end < len(blocks) and end < 10:
         block = blocks[end]
         if block.kind in ("furniture", "credit", "caption"):
+            if block.kind == "furniture":
+                front.authors.extend(patterns.labelled_names(block.text))
             end += 1
             continue
         if block.kind in ("byline", "dateline"):
@@ -376,6 +386,19 @@ def _place_byline(blocks: list[Block], text: str, front: Front) -> None:
     blocks.insert(at, block)
     front.bylines.append(block)
     front.start += at <= front.start
+
+
+def _dek_heading(blocks: list[Block], front: Front) -> None:
+    """A whole sentence set as a heading right under the title is its summary, not a head."""
+    if front.dek is not None or front.headline is None:
+        return
+    for block in blocks[front.start : front.start + 3]:
+        if block.kind != "heading":
+            continue
+        long = width(block.text) > (20 if is_cjk(block.text) else 24)
+        if long and ends_sentence(block.text):
+            front.dek, block.kind = block, "dek"
+        return
 
 
 def _dateline_in_body(blocks: list[Block], front: Front) -> None:

@@ -61,7 +61,10 @@ _AD = re.compile(
     r"(?:尽在|下载|打开|安装).{0,15}(?:APP|客户端)|海量资讯|扫(?:描|一扫)?.{0,8}二维码"
     r"|关注.{0,12}(?:公众号|微信号|微博|视频号)|(?:点击|阅读)(?:原文|全文|更多)|^分享到"
     r"|^【?(?:打印|关闭|纠错|收藏|返回顶部)(?:本页|窗口)?】|字号\s*[:：]?\s*[大中小]"
-    r"|^(?:上一篇|下一篇|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|相关链接)"
+    r"|^(?:上一篇|下一篇|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢"
+    r"|精彩推荐|热门推荐|热门搜索|热门标签|热词)"
+    r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>。，]{1,12}>\s*){2,}"
+    r"|^(?:声明|免责声明|特别声明|版权声明)\s*[:：]|^打印|^字体\s*[:：]|^【?字号"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
     r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
     r"|^\d+\s*min(?:ute)?s?\s+read$|^(?:advertisement|share|share this|share this article"
@@ -75,7 +78,7 @@ _DEBRIS = re.compile(r"^[#*\\\-=_~+>|\s]+$")
 _DATE_LINE = re.compile(
     r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
-    r"(?:\s+(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40})?\s*$"
+    r"(?:\s*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40})?\s*$"
 )
 
 _AGENCY = r"[\u4e00-\u9fff]{0,8}(?:社|网|报|台|新闻|客户端)"
@@ -195,6 +198,7 @@ _NOT_NAMES = re.compile(
     r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)\b",
     re.I,
 )
+_NOT_NAME_ZH = re.compile(r"(?:网|报|社|台|新闻|中心|公司|集团|部|局|委|办|厅|署|院|会)$")
 _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b" + _MONTH + r"|\d{4}-\d{1,2}-\d{1,2}"
@@ -220,6 +224,22 @@ def _spaced_names(tokens: list[str]) -> list[str]:
     return out
 
 
+_LABELLED = re.compile(rf"(?:作者|记者|撰文|文)\s*[:：|｜︱丨/]\s*(?P<n>{_SPACED_NAMES})")
+RELATED = re.compile(
+    r"^(?:相关阅读|相关新闻|相关报道|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢|精彩推荐"
+    r"|热门推荐|更多新闻|Related(?: articles| stories| coverage)?|More from .{1,30}|Most read"
+    r"|Recommended(?: for you)?|Read next)\s*[:：]?$",
+    re.I,
+)
+SITE_NAME = re.compile(r"^[^，。,.\s]{2,16}(?:网站|门户网站|网|政府网|官网|频道)$")
+
+
+def labelled_names(text: str) -> list[str]:
+    """Writers named by a label inside a metadata line ('来源：某报 作者：李在山')."""
+    match = _LABELLED.search(text)
+    return names(match.group("n")) if match else []
+
+
 def names(text: str) -> list[str]:
     """The writers' names in a byline, without roles, dates, outlets or reading times."""
     text = _PRINT_SOURCE_TAIL.sub("", text)
@@ -229,7 +249,8 @@ def names(text: str) -> list[str]:
     if han and han >= len(re.findall(r"[A-Za-z]", text)):
         text = _ROLE_WORDS.sub(" ", text)
         tokens = [t for t in re.split(r"[\s、,，|｜︱丨:：/]+", text) if t]
-        return [n for n in _spaced_names(tokens) if re.fullmatch(_NAME, n)]
+        found = [n for n in _spaced_names(tokens) if re.fullmatch(_NAME, n)]
+        return [n for n in found if not _NOT_NAME_ZH.search(n)]
     text = _ROLE_WORDS.sub("", text.strip())
     out = []
     for part in re.split(r",|;|\band\b|&", text):

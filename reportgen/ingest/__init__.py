@@ -211,6 +211,11 @@ def _ensure_headline(blocks: list[Block], title: str) -> None:
             if block.kind == "heading":
                 block.kind, block.level = "para", 0  # a kicker set as a small heading
         return
+    from reportgen.extract.patterns import SITE_NAME
+
+    if title and SITE_NAME.match(title):  # the site's name, not the article's
+        head = next((b for b in blocks[:6] if b.kind == "heading"), None)
+        title = head.text if head is not None else ""
     if not title:
         return
     for block in blocks[:6]:

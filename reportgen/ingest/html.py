@@ -160,6 +160,7 @@ def _byline(doc) -> str:
             return text
     metas = (
         "//meta[@name='author']/@content",
+        "//meta[@name='author']/@value",
         "//meta[@property='article:author']/@content",
         "//meta[@name='byline']/@content",
     )
@@ -174,7 +175,7 @@ def _byline(doc) -> str:
 def _in_clutter(el) -> bool:
     for anc in el.iterancestors():
         attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if anc.tag in _DROP_TAGS or _CLUTTER.search(attrs):
+        if anc.tag in _DROP_TAGS or (_CLUTTER.search(attrs) and not _BYLINE_CLASS.search(attrs)):
             return True
     attrs = f"{el.get('class', '')} {el.get('id', '')}"
     return bool(_CLUTTER.search(attrs))
