@@ -44,6 +44,8 @@ _SITE_SUFFIX = re.compile(
     r"(?:网|报|社|台|频道|新闻|在线|客户端|网站|门户|专栏|栏目|中学|大学|学院|政府)$"
 )
 _SUBTITLE = re.compile(r"^(?:——|—|--)\s*\S")
+_LABEL_END = re.compile(r"(?:[:：]|——|—)$")
+_CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 _SKIPPED = ("furniture", "credit", "caption", "byline", "dateline")
 
 
@@ -489,6 +491,8 @@ def find_heads(blocks: list[Block], start: int) -> None:
             block.emphasis == "strong" and nxt is not None and _bold_head(block) and not block.item
         ):
             bold.append(block)
+        elif nxt is not None and _dash_head(block) and _prose(nxt, block):
+            standalone.append((block, None))
         elif nxt is not None and _head_like(block) and not ends_sentence(text):
             if _prose(nxt, block):
                 standalone.append((block, None))
@@ -499,21 +503,41 @@ def find_heads(blocks: list[Block], start: int) -> None:
             if slogan and after is not None and _prose(after, nxt):
                 standalone.append((block, nxt))
                 taken.add(id(nxt))
+    chosen: list[Block] = []
     if len(numerals) >= 2:
         for numeral, head in numerals:
             numeral.kind = "numeral"
-            head.kind, head.level = "heading", 2
-    elif len(numbered) >= 2:
-        for block in numbered:
-            block.kind, block.level = "heading", 2
-    elif len(bold) >= 2:
-        for block in bold:
-            block.kind, block.level = "heading", 2
+            chosen.append(head)
+    elif len(numbered) >= 2 or (numbered and _CHINESE_NUMBERED.match(numbered[0].text)):
+        chosen = numbered
+    elif len(bold) >= 2 or len(bold) + len(standalone) >= 3 and bold:
+        chosen = bold + [head for head, tagline in standalone if tagline is None]
     elif len(standalone) >= 2:
         for head, tagline in standalone:
-            head.kind, head.level = "heading", 2
+            chosen.append(head)
             if tagline is not None:
                 tagline.kind = "tagline"
+    for block in chosen:
+        block.kind, block.level = "heading", 2
+    _labels(body)
+
+
+def _labels(body: list[Block]) -> None:
+    """A two-line head whose first line is a label ending in a colon or dash ('英国《泰晤士报》：',
+    '领航——'): the label is the heading, the head line after it the tagline."""
+    for k in range(1, len(body)):
+        head, label = body[k], body[k - 1]
+        if head.kind != "heading" or label.kind != "para" or label.item:
+            continue
+        if width(label.text) <= 20 and _LABEL_END.search(label.text):
+            label.kind, label.level = "heading", head.level
+            head.kind = "tagline"
+
+
+def _dash_head(block: Block) -> bool:
+    """A short single sentence led by a dash ('——思想领航，为推动高质量发展提供根本遵循。')."""
+    text = block.text
+    return bool(_SUBTITLE.match(text)) and width(text) <= 40 and _single_sentence(text)
 
 
 def _head_like_numbered(block: Block) -> bool:
