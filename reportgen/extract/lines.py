@@ -176,6 +176,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
         _place_byline(blocks, byline, front)
     _dateline_in_body(blocks, front)
     _dek_heading(blocks, front)
+    _repeated_title(blocks, front)
     find_heads(blocks, front.start)
     _trailing_bylines(blocks, front)
     return front
@@ -186,7 +187,11 @@ def mark_known(blocks: list[Block]) -> None:
     a 'related' or 'recommended' list in the second half of the page, to its end."""
     related = False
     for i, block in enumerate(blocks):
-        if related or (2 * i >= len(blocks) and patterns.RELATED.match(block.text)):
+        late = 2 * i >= len(blocks)
+        if late and block.kind == "para" and patterns.END_MARK.match(block.text):
+            block.kind, related = "furniture", True  # the end mark of a release: all after it
+            continue
+        if related or (late and patterns.RELATED.match(block.text)):
             related = related or block.kind in ("heading", "para")
             if related and block.kind in ("para", "heading", "caption"):
                 block.kind = "furniture"
@@ -388,6 +393,16 @@ def _place_byline(blocks: list[Block], text: str, front: Front) -> None:
     blocks.insert(at, block)
     front.bylines.append(block)
     front.start += at <= front.start
+
+
+def _repeated_title(blocks: list[Block], front: Front) -> None:
+    """The headline set again at the top of the body (a bold repeat) is furniture."""
+    if front.headline is None:
+        return
+    titles = {front.headline.text, front.headline_text}
+    for block in blocks[front.start : front.start + 4]:
+        if block.kind in ("para", "heading") and block.text.strip("*_ ") in titles:
+            block.kind = "furniture"
 
 
 def _dek_heading(blocks: list[Block], front: Front) -> None:

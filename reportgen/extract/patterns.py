@@ -37,7 +37,8 @@ _CREDIT_ROLES = (
 CREDIT = re.compile(rf"^{_OPEN}(?:{_CREDIT_ROLES}){_SEP}\S")
 _CREDIT_EN = re.compile(
     r"^(?:\(?(?:edited|editing|reporting|additional reporting|writing|compiled|produced|"
-    r"translated)\s+by\b|(?:editor|editors|source|sources|produced by)\s*:)",
+    r"translated)\s+by\b|(?:editor|editors|source|sources|produced by|press release"
+    r"|media release|media contact|contact)\s*:)",
     re.I,
 )
 
@@ -67,10 +68,27 @@ _AD = re.compile(
     r"|^(?:声明|免责声明|特别声明|版权声明)\s*[:：]|^打印|^字体\s*[:：]|^【?字号"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
     r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
-    r"|^\d+\s*min(?:ute)?s?\s+read$|^(?:advertisement|share|share this|share this article"
+    r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
     r"|read more|related|related articles|sign up|subscribe|follow us.*|comments?)$",
     re.I,
 )
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATE_EN = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+"
+    + _MONTHS
+    + r"|"
+    + _MONTHS
+    + r"\s+\d{1,2},?)\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*[A-Z]{2,4})?)?$",
+    re.I,
+)
+END_MARK = re.compile(
+    r"^(?:-*\s*ends?\s*-*|-30-|[(（【]完[)）】])$|^(?:©|\(c\)\s|copyright\b|版权所有)", re.I
+)
+_CODE = re.compile(r"^[\w.#:()\-\s,>*\[\]=\"'@]+\{[^{}]*\}")
 _PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)）]?$")
 _PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]$")
 _ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
@@ -106,6 +124,9 @@ def furniture(text: str) -> bool:
         or _ORIGINAL_TITLE.match(text)
         or _DEBRIS.match(text)
         or _DATE_LINE.match(text)
+        or _DATE_EN.match(text)
+        or END_MARK.match(text)
+        or _CODE.match(text)
         or (_AD.search(text) is not None and _not_prose(text))
     )
 

@@ -229,6 +229,6 @@ def join_page_breaks(blocks: list[Block], body_start: int) -> list[Block]:
 def _continues(prev: Block, block: Block) -> bool:
     if prev.kind != "para" or block.kind != "para" or ends_sentence(prev.text):
         return False
-    if prev.item or block.item:
+    if prev.item or block.item or prev.emphasis != block.emphasis:
         return False
     return block.gap <= 1 or width(prev.text) > 40
