@@ -44,6 +44,10 @@ _SITE_SUFFIX = re.compile(
     r"(?:网|报|社|台|频道|新闻|在线|客户端|网站|门户|专栏|栏目|中学|大学|学院|政府)$"
 )
 _SUBTITLE = re.compile(r"^(?:——|—|--)\s*\S")
+_LONE_FIGURE = re.compile(
+    r"^[约近超逾]?\d[\d.,]*\s*[%‰]?[万亿千百]?[多余]?[个家人次元吨台件项所座条户名辆亩倍]*$"
+)
+_LONE_NAME = re.compile(f"^(?:[{CJK}]\\s+[{CJK}]|[{CJK}]{{2,3}})$")
 _LABEL_END = re.compile(r"(?:[:：]|——|—)$")
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 _SKIPPED = ("furniture", "credit", "caption", "byline", "dateline")
@@ -190,6 +194,9 @@ def mark_known(blocks: list[Block]) -> None:
         late = 2 * i >= len(blocks)
         if late and block.kind == "para" and patterns.END_MARK.match(block.text):
             block.kind, related = "furniture", True  # the end mark of a release: all after it
+            continue
+        if block.kind == "para" and _LONE_FIGURE.match(block.text) and width(block.text) <= 10:
+            block.kind = "furniture"  # a figure set large on its own (a KPI graphic)
             continue
         if related or (late and patterns.RELATED.match(block.text)):
             related = related or block.kind in ("heading", "para")
@@ -490,12 +497,20 @@ def find_heads(blocks: list[Block], start: int) -> None:
     bold: list[Block] = []
     standalone: list[tuple[Block, Block | None]] = []
     taken: set[int] = set()
+    prose_since = True  # a paragraph since the last standalone head
     for k, block in enumerate(body):
         if block.kind != "para" or id(block) in taken:
             continue
         j = _next_para(body, k)
         nxt = body[j] if j is not None else None
         text = block.text
+        if nxt is not None and _LONE_NAME.match(nxt.text) and _head_like(block):
+            nxt.kind = "byline"  # a head with its writer's name under it
+            j = _next_para(body, j)
+        if _bylined(body, k) and _head_like(block) and not ends_sentence(text) and prose_since:
+            standalone.append((block, None))
+            prose_since = False
+            continue
         if _BARE_NUMERAL.match(text):
             if nxt is not None and _single_sentence(nxt.text) and nxt.lines <= 1:
                 numerals.append((block, nxt))
@@ -509,8 +524,9 @@ def find_heads(blocks: list[Block], start: int) -> None:
         elif nxt is not None and _dash_head(block) and _prose(nxt, block):
             standalone.append((block, None))
         elif nxt is not None and _head_like(block) and not ends_sentence(text):
-            if _prose(nxt, block):
+            if _prose(nxt, block) and prose_since:
                 standalone.append((block, None))
+                prose_since = False
                 continue
             j2 = _next_para(body, j)
             after = body[j2] if j2 is not None else None
@@ -518,6 +534,9 @@ def find_heads(blocks: list[Block], start: int) -> None:
             if slogan and after is not None and _prose(after, nxt):
                 standalone.append((block, nxt))
                 taken.add(id(nxt))
+                prose_since = False
+                continue
+        prose_since = True
     chosen: list[Block] = []
     if len(numerals) >= 2:
         for numeral, head in numerals:
@@ -535,6 +554,16 @@ def find_heads(blocks: list[Block], start: int) -> None:
     for block in chosen:
         block.kind, block.level = "heading", 2
     _labels(body)
+
+
+def _bylined(body: list[Block], k: int) -> bool:
+    """The block after this one (furniture and captions skipped) is a byline."""
+    for block in body[k + 1 : k + 4]:
+        if block.kind == "byline":
+            return True
+        if block.kind not in ("furniture", "credit", "caption"):
+            return False
+    return False
 
 
 def _labels(body: list[Block]) -> None:
