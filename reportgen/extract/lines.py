@@ -22,7 +22,15 @@ import re
 from dataclasses import dataclass, field
 
 from reportgen.extract import patterns
-from reportgen.ingest.blocks import CJK, Block, _join_lines, ends_sentence, is_cjk, width
+from reportgen.ingest.blocks import (
+    CJK,
+    PARAGRAPH_BREAK,
+    Block,
+    _join_lines,
+    ends_sentence,
+    is_cjk,
+    width,
+)
 
 _CJK = re.compile(f"[{CJK}]")
 _BARE_NUMERAL = re.compile(
@@ -48,6 +56,11 @@ _LONE_FIGURE = re.compile(
     r"^[约近超逾]?\d[\d.,]*\s*[%‰]?[万亿千百]?[多余]?[个家人次元吨台件项所座条户名辆亩倍]*$"
 )
 _LONE_NAME = re.compile(f"^(?:[{CJK}]\\s+[{CJK}]|[{CJK}]{{2,3}})$")
+_CONTINUES = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|for|and|or|but|with|by|at|from|that|which|who|is|are|was|were"
+    r"|be|been|will|would|has|have|had|its|their|his|her|as|than|said)$|[\w,]\s*[-–—]$",
+    re.I,
+)
 _LABEL_END = re.compile(r"(?:[:：]|——|—)$")
 _CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 _SKIPPED = ("furniture", "credit", "caption", "byline", "dateline")
@@ -127,7 +140,7 @@ def split_rows(blocks: list[Block]) -> list[Block]:
         if block.kind != "para" or len(block.rows) < 2:
             out.append(block)
             continue
-        groups = _row_groups(block.rows)
+        groups = [g for g in _row_groups(block.rows) if g]
         for j, rows in enumerate(groups):
             text = _join_lines([t for t, _ in rows])
             part = Block("para", text, 0, block.gap if j == 0 else 0, len(rows))
@@ -144,6 +157,22 @@ def _cols(text: str) -> int:
 
 
 def _row_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Rows grouped into paragraphs; a paragraph break written in inline HTML always cuts."""
+    groups: list[list[tuple[str, str]]] = []
+    part: list[tuple[str, str]] = []
+    for row in [*rows, PARAGRAPH_BREAK]:
+        if row == PARAGRAPH_BREAK:
+            if part:
+                groups.extend(_line_groups(part))
+            part = []
+        else:
+            part.append(row)
+    return groups
+
+
+def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    if len(rows) < 2:
+        return [rows]
     texts = [t for t, _ in rows]
     cols = [_cols(t) for t in texts]
     wrap = max(cols)
@@ -153,8 +182,9 @@ def _row_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     groups = [[rows[0]]]
     broke = True  # a break before row i
     for i in range(len(rows) - 1):
-        short = cols[i] <= 0.75 * wrap and width(texts[i]) <= 40
+        short = cols[i] <= 0.6 * wrap and width(texts[i]) <= 40
         alone = short and not ends[i] and not _LEAD_IN.search(texts[i]) and broke
+        alone = alone and not _CONTINUES.search(texts[i])
         cut = (
             known[i]
             or known[i + 1]

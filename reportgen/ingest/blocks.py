@@ -96,6 +96,8 @@ def parse_markdown(text: str) -> list[Block]:
 _OPEN_TAG = re.compile(r"^<(b|strong|u|em|i)(?:\s[^>]*)?>$", re.I)
 _CLOSE_TAG = re.compile(r"^</(b|strong|u|em|i)\s*>$", re.I)
 _EM_TAGS = {"em", "i"}
+_BREAK_TAG = re.compile(r"^</?(?:p|div|br|li|h[1-6]|tr|blockquote)\b[^>]*>$", re.I)
+PARAGRAPH_BREAK = ("", "break")  # a row marking a paragraph boundary written in inline HTML
 
 
 def inline_rows(inline) -> list[tuple[str, str]]:
@@ -130,6 +132,10 @@ def inline_rows(inline) -> list[tuple[str, str]]:
                 strong += step
         elif kind in ("softbreak", "hardbreak"):
             end_line()
+        elif kind == "html_inline" and _BREAK_TAG.match(content):
+            end_line()
+            if rows and rows[-1] != PARAGRAPH_BREAK:
+                rows.append(PARAGRAPH_BREAK)
         elif kind in ("text", "code_inline", "image"):
             parts.append(content)
             if content.strip():
@@ -139,7 +145,7 @@ def inline_rows(inline) -> list[tuple[str, str]]:
 
 
 def _common_emphasis(rows: list[tuple[str, str]]) -> str:
-    kinds = {e for _, e in rows}
+    kinds = {e for t, e in rows if t}
     return kinds.pop() if len(kinds) == 1 else ""
 
 
