@@ -184,7 +184,7 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     for i in range(len(rows) - 1):
         short = cols[i] <= 0.6 * wrap and width(texts[i]) <= 40
         alone = short and not ends[i] and not _LEAD_IN.search(texts[i]) and broke
-        alone = alone and not _CONTINUES.search(texts[i])
+        alone = alone and not _CONTINUES.search(texts[i]) and not texts[i + 1][:1].islower()
         cut = (
             known[i]
             or known[i + 1]
