@@ -575,7 +575,11 @@ def find_heads(blocks: list[Block], start: int) -> None:
     elif len(numbered) >= 2 or (numbered and _CHINESE_NUMBERED.match(numbered[0].text)):
         chosen = numbered
     elif len(bold) >= 2 or len(bold) + len(standalone) >= 3 and bold:
-        chosen = bold + [head for head, tagline in standalone if tagline is None]
+        chosen = list(bold)
+        for head, tagline in standalone:
+            chosen.append(head)
+            if tagline is not None:
+                tagline.kind = "tagline"
     elif len(standalone) >= 2:
         for head, tagline in standalone:
             chosen.append(head)

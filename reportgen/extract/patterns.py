@@ -32,12 +32,14 @@ _TRAILING_BYLINE = re.compile(rf"[(（]\s*(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+[)）]$
 _CREDIT_ROLES = (
     r"出品人?|联合出品|总?监制|总?策划|统筹|执行|责任编辑|责编|主编|编辑|编审|值班编辑|实习编辑|网页编辑"
     r"|新媒体编辑|校对|审核|审校|审签|终审|初审|复审|二审|三审|设计|视觉|海报|视频|剪辑|排版|美编"
-    r"|翻译|编译|来源|稿源|供稿|本文来源|文章来源|转载自?|运营|技术支持|数据支持|文案|配音|摄像"
+    r"|翻译|编译|来源|稿源|供稿|本文来源|文章来源|资料来源|数据来源|转载自?|运营|技术支持|数据支持"
+    r"|文案|配音|摄像"
 )
 CREDIT = re.compile(rf"^{_OPEN}(?:{_CREDIT_ROLES}){_SEP}\S")
 _CREDIT_EN = re.compile(
     r"^(?:\(?(?:edited|editing|reporting|additional reporting|writing|compiled|produced|"
-    r"translated)\s+by\b|(?:editor|editors|source|sources|produced by|press release"
+    r"translated)\s+by\b|.{0,40}\bcontributed to this (?:report|story|article)\.?$"
+    r"|(?:editor|editors|source|sources|produced by|press release"
     r"|media release|media contact|contact)\s*:)",
     re.I,
 )
@@ -63,9 +65,11 @@ _AD = re.compile(
     r"|关注.{0,12}(?:公众号|微信号|微博|视频号)|(?:点击|阅读)(?:原文|全文|更多)|^分享到"
     r"|^【?(?:打印|关闭|纠错|收藏|返回顶部)(?:本页|窗口)?】|字号\s*[:：]?\s*[大中小]"
     r"|^(?:上一篇|下一篇|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢"
-    r"|精彩推荐|热门推荐|热门搜索|热门标签|热词)"
+    r"|精彩推荐|热门推荐|热门搜索|热门标签|热词|点击排行|排行榜|扫一扫)"
+    r"|^.{0,10}(?:APP|App|客户端|公众号|微信号|微博)$|^https?://\S+$|^www\.\S+$"
+    r"|^(?:[\w().]+\s+){0,4}(?:first published|published|updated)\b.{0,20}\d{4}"
     r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>。，]{1,12}>\s*){2,}"
-    r"|^(?:声明|免责声明|特别声明|版权声明)\s*[:：]|^打印|^字体\s*[:：]|^【?字号"
+    r"|^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示)\s*[:：]|^打印|^字体\s*[:：]|^【?字号"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
     r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
@@ -91,7 +95,7 @@ END_MARK = re.compile(
 _CODE = re.compile(r"^[\w.#:()\-\s,>*\[\]=\"'@]+\{[^{}]*\}")
 _PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)）]?$")
 _PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]$")
-_ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题\s*[:：]")
+_ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题(?:为)?\s*[:：《]")
 _DEBRIS = re.compile(r"^[#*\\\-=_~+>|\s]+$")
 _DATE_LINE = re.compile(
     r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
@@ -168,13 +172,16 @@ def caption_credit(text: str) -> str:
     return text if match.start() == 0 else text[match.start() :].strip()
 
 
+_AFFILIATED = re.compile(r"^[(（]\s*(?:作者|撰稿)\s*[:：][^()（）]{2,40}[)）]$")
+
+
 def byline(text: str) -> bool:
     """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
     text = _PRINT_SOURCE_TAIL.sub("", text)
     if width(text) > 40 or not text:
         return False
-    return bool(BYLINE_ZH.match(text) or _BYLINE_EN.match(text))
+    return bool(BYLINE_ZH.match(text) or _BYLINE_EN.match(text) or _AFFILIATED.match(text))
 
 
 def bare_names(text: str) -> bool:
@@ -195,6 +202,7 @@ def trailing_byline(text: str) -> str:
 
 def kind(text: str) -> str:
     """What a line is by its words alone: furniture, credit, caption, dateline, byline or ''."""
+    text = text.replace("**", "").replace("__", "").strip()
     if credit(text):
         return "credit"
     if furniture(text):

@@ -205,14 +205,17 @@ def layout_from_parsed(parsed: Parsed):
 
 def _ensure_headline(blocks: list[Block], title: str) -> None:
     """Without a level-1 heading near the top, the page title becomes the headline."""
+    from reportgen.extract.patterns import SITE_NAME
+
     top = next((i for i, b in enumerate(blocks[:6]) if b.kind == "heading" and b.level == 1), None)
+    if top is not None and SITE_NAME.match(blocks[top].text):
+        blocks[top].kind, blocks[top].level = "furniture", 0  # the site's name set as an h1
+        top = None
     if top is not None:
         for block in blocks[:top]:
             if block.kind == "heading":
                 block.kind, block.level = "para", 0  # a kicker set as a small heading
         return
-    from reportgen.extract.patterns import SITE_NAME
-
     if title and SITE_NAME.match(title):  # the site's name, not the article's
         head = next((b for b in blocks[:6] if b.kind == "heading"), None)
         title = head.text if head is not None else ""
