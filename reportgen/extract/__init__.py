@@ -134,8 +134,9 @@ def _paragraphs(section: Section, off: dict[int, int]) -> list[Paragraph]:
 def _theme(section: Section, off: dict[int, int], language: str) -> Theme:
     heading = section.heading
     verb, pair, tagline = split_heading(heading.text, language)
+    title = heading.text
     if section.tagline is not None:
-        tagline = section.tagline.text
+        title, tagline = title.rstrip("—- "), section.tagline.text
     paragraphs = _paragraphs(section, off)
     points = []
     for i, para in enumerate(paragraphs):
@@ -149,7 +150,7 @@ def _theme(section: Section, off: dict[int, int], language: str) -> Theme:
     end = max([p.span.end for p in paragraphs] + [start + len(heading.text)])
     end = max([end] + [off[id(b)] + len(b.text) for b in section.blocks])
     return Theme(
-        heading=heading.text,
+        heading=title,
         verb=verb,
         pair=pair,
         tagline=tagline,

@@ -53,7 +53,7 @@ _SITE_SUFFIX = re.compile(
 )
 _SUBTITLE = re.compile(r"^(?:——|—|--)\s*\S")
 _LONE_FIGURE = re.compile(
-    r"^[约近超逾]?\d[\d.,]*\s*[%‰]?[万亿千百]?[多余]?[个家人次元吨台件项所座条户名辆亩倍]*$"
+    r"^[约近超逾]?\d[\d.,]*\s*[%‰]?[多余]?[万亿千百]?[多余]?[个家人次元吨台件项所座条户名辆亩倍]*$"
 )
 _LONE_NAME = re.compile(f"^(?:[{CJK}]\\s+[{CJK}]|[{CJK}]{{2,3}})$")
 _CONTINUES = re.compile(
@@ -526,6 +526,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
     numbered: list[Block] = []
     bold: list[Block] = []
     standalone: list[tuple[Block, Block | None]] = []
+    weak: list[Block] = []
     taken: set[int] = set()
     prose_since = True  # a paragraph since the last standalone head
     for k, block in enumerate(body):
@@ -558,10 +559,16 @@ def find_heads(blocks: list[Block], start: int) -> None:
                 standalone.append((block, None))
                 prose_since = False
                 continue
+            if ends_sentence(nxt.text) and width(nxt.text) > width(text) and prose_since:
+                weak.append(block)  # a head only beside clearer ones
+                prose_since = False
+                continue
             j2 = _next_para(body, j)
             after = body[j2] if j2 is not None else None
-            slogan = _QUOTED.match(nxt.text) and _head_like(nxt)
-            if slogan and after is not None and _prose(after, nxt):
+            slogan = (
+                _QUOTED.match(nxt.text) and width(nxt.text) <= 40 and _single_sentence(nxt.text)
+            )
+            if slogan and after is not None and ends_sentence(after.text):
                 standalone.append((block, nxt))
                 taken.add(id(nxt))
                 prose_since = False
@@ -575,12 +582,13 @@ def find_heads(blocks: list[Block], start: int) -> None:
     elif len(numbered) >= 2 or (numbered and _CHINESE_NUMBERED.match(numbered[0].text)):
         chosen = numbered
     elif len(bold) >= 2 or len(bold) + len(standalone) >= 3 and bold:
-        chosen = list(bold)
+        chosen = list(bold) + weak
         for head, tagline in standalone:
             chosen.append(head)
             if tagline is not None:
                 tagline.kind = "tagline"
     elif len(standalone) >= 2:
+        chosen = list(weak)
         for head, tagline in standalone:
             chosen.append(head)
             if tagline is not None:
