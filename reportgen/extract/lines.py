@@ -228,7 +228,8 @@ def mark_known(blocks: list[Block]) -> None:
         if block.kind == "para" and _LONE_FIGURE.match(block.text) and width(block.text) <= 10:
             block.kind = "furniture"  # a figure set large on its own (a KPI graphic)
             continue
-        if related or (late and patterns.RELATED.match(block.text)):
+        boxed = late or block.kind == "heading"
+        if related or (boxed and patterns.RELATED.match(block.text)):
             related = related or block.kind in ("heading", "para")
             if related and block.kind in ("para", "heading", "caption"):
                 block.kind = "furniture"

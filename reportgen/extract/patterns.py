@@ -51,6 +51,7 @@ _IMAGE_CREDIT = re.compile(
     r"|[(（]\s*资料图片?\s*[)）]$"
     r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
     r"|^(?:photos?|images?|pictures?|photo credit|image credit|credit)\s*[:：]"
+    r"|^(?:table|figure|chart|exhibit|fig\.)\s*\d+[.:：]\s*\S|^[表图]\s*\d+\s*[.:：、]\s*\S"
     r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
     r"|^(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters)$",
     re.I,

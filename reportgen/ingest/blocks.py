@@ -195,6 +195,8 @@ def mark_captions(blocks: list[Block], body_start: int) -> None:
         block = blocks[i]
         if block.kind != "para" or block.lines > 1 or block.item or not _short(block.text):
             continue
+        if not is_cjk(block.text) and ends_sentence(block.text) and width(block.text) > 20:
+            continue  # an English sentence of ten words or more is text, not a caption
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         isolated = block.gap >= 2 and (nxt is None or nxt.gap >= 1)
         dangling = not ends_sentence(block.text) and (nxt is None or nxt.kind != "para")
