@@ -225,6 +225,9 @@ def mark_known(blocks: list[Block]) -> None:
         if late and block.kind == "para" and patterns.END_MARK.match(block.text):
             block.kind, related = "furniture", True  # the end mark of a release: all after it
             continue
+        if block.kind == "para" and i >= 3 and len(block.text.strip()) == 1:
+            block.kind = "furniture"  # one character alone is no paragraph
+            continue
         if block.kind == "para" and _LONE_FIGURE.match(block.text) and width(block.text) <= 10:
             block.kind = "furniture"  # a figure set large on its own (a KPI graphic)
             continue

@@ -70,7 +70,7 @@ _AD = re.compile(
     r"|^.{0,10}(?:APP|App|客户端|公众号|微信号|微博)$|^https?://\S+$|^www\.\S+$"
     r"|^(?:[\w().]+\s+){0,4}(?:first published|published|updated)\b.{0,20}\d{4}"
     r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>。，]{1,12}>\s*){2,}"
-    r"|^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示)\s*[:：]|^打印|^字体\s*[:：]|^【?字号"
+    r"|^返回.{0,10}(?:首页|顶部)|^打印|^字体\s*[:：]|^【?字号"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
     r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
@@ -97,7 +97,7 @@ _CODE = re.compile(r"^[\w.#:()\-\s,>*\[\]=\"'@]+\{[^{}]*\}")
 _PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)）]?$")
 _PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]$")
 _ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题(?:为)?\s*[:：《]")
-_DEBRIS = re.compile(r"^[#*\\\-=_~+>|\s]+$")
+_DEBRIS = re.compile(r"^(?:[#*\\\-=_~+>|\s]+|img|image|图片)$", re.I)
 _DATE_LINE = re.compile(
     r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
@@ -119,8 +119,17 @@ DATELINE_EN = re.compile(
 )
 
 
+_DISCLAIMER = re.compile(
+    r"^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)\s*[:：]"
+    r"|^(?:disclaimer|copyright notice)\s*:",
+    re.I,
+)
+
+
 def furniture(text: str) -> bool:
     """Page furniture, portal clutter and ads: never article text."""
+    if _DISCLAIMER.match(text):
+        return True
     if width(text) > 80 and len(text) > 120:
         return False
     return bool(
