@@ -474,13 +474,20 @@ def _dateline_in_body(blocks: list[Block], front: Front) -> None:
 def _trailing_bylines(blocks: list[Block], front: Front) -> None:
     """Writers named at the end of a paragraph ('（记者 张三）'): their names, the text kept."""
     seen = {id(b) for b in front.bylines}
+    last: list[Block] = []
     for block in blocks[front.start :]:
+        if block.kind == "para":
+            last = [*last[-2:], block]
+        if block.kind in ("credit", "furniture"):
+            front.authors.extend(patterns.labelled_names(block.text))
         if block.kind == "byline" and id(block) not in seen:
             front.bylines.append(block)
         elif block.kind == "para" and block.text.endswith(("）", ")")):
             tail = patterns.trailing_byline(block.text)
             if tail:
                 front.authors.extend(patterns.names(tail))
+    if not front.authors and not front.bylines:
+        front.authors.extend(n for block in last for n in patterns.bracket_name(block.text))
 
 
 # ---------------------------------------------------------------- section heads

@@ -237,6 +237,7 @@ _NOT_NAMES = re.compile(
     r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)\b",
     re.I,
 )
+_TASKS = {"整合", "综合", "报道", "编译", "发自", "采写", "摄影", "整理", "编辑", "实习生", "供稿"}
 _NOT_NAME_ZH = re.compile(r"(?:网|报|社|台|新闻|中心|公司|集团|部|局|委|办|厅|署|院|会)$")
 _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
@@ -263,7 +264,7 @@ def _spaced_names(tokens: list[str]) -> list[str]:
     return out
 
 
-_LABELLED = re.compile(rf"(?:作者|记者|撰文|文)\s*[:：|｜︱丨/]\s*(?P<n>{_SPACED_NAMES})")
+_LABELLED = re.compile(r"(?:作者|记者|撰文|文)\s*[:：|｜︱丨/]\s*(?P<n>[^，,;；。]{1,24})")
 RELATED = re.compile(
     r"^(?:相关阅读|相关新闻|相关报道|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢|精彩推荐"
     r"|热门推荐|更多新闻|Related(?: articles| stories| coverage)?|More from .{1,30}|Most read"
@@ -276,7 +277,22 @@ SITE_NAME = re.compile(r"^[^，。,.\s]{2,16}(?:网站|门户网站|网|政府�
 def labelled_names(text: str) -> list[str]:
     """Writers named by a label inside a metadata line ('来源：某报 作者：李在山')."""
     match = _LABELLED.search(text)
-    return names(match.group("n")) if match else []
+    if match is None:
+        return []
+    return names(_NEXT_LABEL.split(match.group("n"))[0])
+
+
+_NEXT_LABEL = re.compile(r"(?:责任编辑|责编|编辑|来源|校对|审核|摄影|通讯员|记者|发布)")
+_BRACKET_NAME = re.compile(rf"[(（]\s*(?P<n>[{_HAN}]{{2,3}}(?:\s+[{_HAN}]{{2,3}}){{0,2}})\s*[)）]$")
+_NOT_BRACKET_NAME = {"下同", "待续", "未完", "同上", "全文完", "本报讯", "资料图"}
+
+
+def bracket_name(text: str) -> list[str]:
+    """A writer's bare name in brackets closing an article ('……举行。（张巨峰）')."""
+    match = _BRACKET_NAME.search(text[-20:])
+    if match is None or match.group("n") in _NOT_BRACKET_NAME:
+        return []
+    return names(match.group("n"))
 
 
 def names(text: str) -> list[str]:
@@ -288,7 +304,7 @@ def names(text: str) -> list[str]:
     if han and han >= len(re.findall(r"[A-Za-z]", text)):
         text = _ROLE_WORDS.sub(" ", text)
         tokens = [t for t in re.split(r"[\s、,，|｜︱丨:：/]+", text) if t]
-        found = [n for n in _spaced_names(tokens) if re.fullmatch(_NAME, n)]
+        found = [n for n in _spaced_names(tokens) if re.fullmatch(_NAME, n) and n not in _TASKS]
         return [n for n in found if not _NOT_NAME_ZH.search(n)]
     text = _ROLE_WORDS.sub("", text.strip())
     out = []
