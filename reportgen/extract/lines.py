@@ -476,8 +476,8 @@ def _trailing_bylines(blocks: list[Block], front: Front) -> None:
     seen = {id(b) for b in front.bylines}
     last: list[Block] = []
     for block in blocks[front.start :]:
-        if block.kind == "para":
-            last = [*last[-2:], block]
+        if block.kind == "para" and width(block.text) > 20:
+            last = [*last[-2:], block]  # the closing prose, not a link list after it
         if block.kind in ("credit", "furniture"):
             front.authors.extend(patterns.labelled_names(block.text))
         if block.kind == "byline" and id(block) not in seen:
