@@ -236,3 +236,80 @@ def test_list_items_are_neither_heads_nor_captions_nor_joined() -> None:
     assert m.captions == []
     assert "A new college campus" in _body(m)
     assert EN2 in _body(m)
+
+
+def test_yaml_header_gives_title_and_byline_and_stays_out_of_the_body() -> None:
+    text = f'---\ntitle: "县域经济稳中向好（走向小康）"\nauthor: "方  敏"\ndate: 2025-01-05\n---\n\n{P1}\n\n{P2}\n'
+    m = extract_text(text)
+    assert (m.headline, m.series, m.authors) == ("县域经济稳中向好", "走向小康", ["方敏"])
+    assert _body(m) == [P1, P2]
+    assert any("date: 2025-01-05" in f for f in m.furniture)
+
+
+def test_pre_title_and_subtitle_headings_are_the_dek() -> None:
+    front = "> 本报记者  李  波  李  蕊《人民日报》（2025年04月02日第 01 版）"
+    m = extract_text(f"### 用好区位优势，建设集结中心\n\n# 河南发力枢纽经济\n\n{front}\n\n{P1}\n")
+    assert (m.headline, m.dek, m.authors) == (
+        "河南发力枢纽经济",
+        "用好区位优势，建设集结中心",
+        ["李波", "李蕊"],
+    )
+    m = extract_text(
+        f"# 政策成效显著（新数据 新看点）\n\n## 汽车以旧换新超107万辆\n\n{front}\n\n{P1}\n"
+    )
+    assert (m.headline, m.series, m.dek) == (
+        "政策成效显著",
+        "新数据 新看点",
+        "汽车以旧换新超107万辆",
+    )
+
+
+def test_release_end_mark_and_copyright_close_the_article() -> None:
+    text = (
+        f"# Plant Opens\n\n**Monday, 14 May 2018, 12:06 pm**\n\n{EN1}\n\n{EN2}\n\nENDS\n\n"
+        "## Using this site for work?\n\nLicences are available for work use.\n"
+    )
+    m = extract_text(text)
+    assert _body(m) == [EN1, EN2]
+    assert m.themes == []
+    assert "Monday, 14 May 2018, 12:06 pm" in m.furniture
+
+
+def test_heads_with_a_byline_under_them_and_a_figure_set_alone() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n大国粮仓更稳固\n\n本报记者  郁静娴\n\n80%\n\n单产贡献率超过80%\n\n{P2}\n\n"
+        f"寄递物流更畅通\n\n周  楠\n\n33.78万个\n\n累计建设33.78万个服务站\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert _heads(m) == ["大国粮仓更稳固", "寄递物流更畅通"]
+    assert m.authors == ["郁静娴", "周楠"]
+    assert {"80%", "33.78万个"} <= set(m.furniture)
+
+
+def test_label_heads_ending_in_a_colon_or_dash() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n**英国《泰晤士报》：**\n\n**蓬勃发展的武汉再次充满欢声笑语**\n\n{P2}\n\n"
+        f"**美国《纽约时报》：**\n\n**游客蜂拥前往黄鹤楼游览**\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert [(t.heading, t.tagline) for t in m.themes] == [
+        ("英国《泰晤士报》：", "蓬勃发展的武汉再次充满欢声笑语"),
+        ("美国《纽约时报》：", "游客蜂拥前往黄鹤楼游览"),
+    ]
+
+
+def test_writer_in_brackets_closing_the_article_and_labelled_in_a_credit_line() -> None:
+    m = extract_text(f"标题\n\n{P1}\n\n{P2}（张巨峰）\n")
+    assert m.authors == ["张巨峰"]
+    m = extract_text(f"标题\n\n{P1}\n\n{P2}\n\n本文来源：某某报 作者：李慧敏责任编辑：NF055\n")
+    assert m.authors == ["李慧敏"]
+
+
+def test_related_box_and_disclaimers_are_furniture() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n{P2}\n\n**风险提示：**市场有风险，投资需谨慎。本文内容仅供参考，不构成投资建议。\n\n"
+        f"## 为你推荐\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert _body(m) == [P1, P2]
+    assert m.themes == []
