@@ -47,6 +47,11 @@ _SERIES_AFTER = re.compile(r"^(?P<h>.{4,}?)\s*[（(](?P<s>[^()（）\d]{4,16})[)
 _SERIES_BEFORE = re.compile(
     r"^(?:【(?P<s>[^【】]{2,16})】|(?P<s2>[^|｜\s]{2,10}?)\s*[|｜]\s*)(?P<h>.{6,})$"
 )
+_DATE_ZH = r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期|周)[一二三四五六日天])?"
+_DATED_COLUMN = re.compile(
+    rf"^(?P<s>[^\d（(]{{2,10}}?)\s*{_DATE_ZH}$"
+    r"|^(?P<s2>[^\d（(【]{2,8}[（(][^（）()]*\d[^（）()]*[）)])\s*(?P<h>.{6,})$"
+)
 _SITE_SUFFIX = re.compile(
     r"\s*[-_|｜–—]{1,2}\s*[^-_|｜–—\s]{2,16}?"
     r"(?:网|报|社|台|频道|新闻|在线|客户端|网站|门户|专栏|栏目|中学|大学|学院|政府)$"
@@ -378,7 +383,11 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
             text = _SITE_SUFFIX.sub("", text)
     match = _SERIES_AFTER.match(text) or _SERIES_BEFORE.match(text)
     front.headline_text = text
-    if match and is_cjk(text):
+    dated = _DATED_COLUMN.match(text) if is_cjk(text) else None
+    if dated and front.series is None:
+        front.series_text = (dated.group("s") or dated.group("s2")).strip()
+        front.headline_text = (dated.group("h") or text).strip()
+    elif match and is_cjk(text):
         front.headline_text = match.group("h").strip()
         if front.series is None:
             front.series_text = (match.groupdict().get("s") or match.group("s2")).strip()
@@ -447,8 +456,15 @@ def _repeated_title(blocks: list[Block], front: Front) -> None:
 
 
 def _dek_heading(blocks: list[Block], front: Front) -> None:
-    """A whole sentence set as a heading right under the title is its summary, not a head."""
+    """A whole sentence set as a heading right under the title is its summary, not a head; so
+    is a line there that repeats the title ('“…”——习近平总书记引领…迈上新台阶')."""
     if front.dek is not None or front.headline is None:
+        return
+    first = next((b for b in blocks[front.start : front.start + 3] if b.kind == "para"), None)
+    title = front.headline_text
+    repeats = first is not None and len(title) >= 6 and title in first.text != title
+    if repeats and width(first.text) <= 2 * width(title) + 20 and "—" in first.text:
+        front.dek, first.kind = first, "dek"
         return
     for block in blocks[front.start : front.start + 3]:
         if block.kind != "heading":

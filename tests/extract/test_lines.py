@@ -313,3 +313,16 @@ def test_related_box_and_disclaimers_are_furniture() -> None:
     m = extract_text(text)
     assert _body(m) == [P1, P2]
     assert m.themes == []
+
+
+def test_dated_column_titles_give_the_series() -> None:
+    m = extract_text(f"# 财经早餐2024年8月25日星期日\n\n{P1}\n\n{P2}\n")
+    assert (m.headline, m.series) == ("财经早餐2024年8月25日星期日", "财经早餐")
+    m = extract_text(f"# 每周一学（2025年12月8日-14日）县域经济稳中向好\n\n{P1}\n\n{P2}\n")
+    assert (m.headline, m.series) == ("县域经济稳中向好", "每周一学（2025年12月8日-14日）")
+
+
+def test_a_line_under_the_title_repeating_it_is_the_dek() -> None:
+    m = extract_text(f"# 县域经济稳中向好\n\n“发展才是硬道理”——县域经济稳中向好\n\n{P1}\n\n{P2}\n")
+    assert m.dek == "“发展才是硬道理”——县域经济稳中向好"
+    assert _body(m) == [P1, P2]
