@@ -60,7 +60,7 @@ _SUBTITLE = re.compile(r"^(?:——|—|--)\s*\S")
 _LONE_FIGURE = re.compile(
     r"^[约近超逾]?\d[\d.,]*\s*[%‰]?[多余]?[万亿千百]?[多余]?[个家人次元吨台件项所座条户名辆亩倍]*$"
 )
-_LONE_NAME = re.compile(f"^(?:[{CJK}]\\s+[{CJK}]|[{CJK}]{{2,3}})$")
+_LONE_NAME = re.compile(f"^[{CJK}]\\s+[{CJK}]$")  # a two-character name set apart, print style
 _CONTINUES = re.compile(
     r"\b(?:the|a|an|of|to|in|on|for|and|or|but|with|by|at|from|that|which|who|is|are|was|were"
     r"|be|been|will|would|has|have|had|its|their|his|her|as|than|said)$|[\w,]\s*[-–—]$",
