@@ -234,7 +234,7 @@ def mark_known(blocks: list[Block]) -> None:
             block.kind = "furniture"  # one character alone is no paragraph
             continue
         if block.kind == "para" and _LONE_FIGURE.match(block.text) and width(block.text) <= 10:
-            block.kind = "furniture"  # a figure set large on its own (a KPI graphic)
+            block.item = True  # a figure set large on its own (a KPI graphic): body, but whole
             continue
         boxed = late or block.kind == "heading"
         if related or (boxed and patterns.RELATED.match(block.text)):
@@ -513,8 +513,10 @@ def _next_para(body: list[Block], k: int) -> int | None:
     """The index of the next paragraph after k, skipping captions, credits and furniture
     (a head is often followed by its picture's credit line)."""
     for j in range(k + 1, min(k + 5, len(body))):
-        if body[j].kind == "para":
+        if body[j].kind == "para" and not _LONE_FIGURE.match(body[j].text):
             return j
+        if body[j].kind == "para":
+            continue
         if body[j].kind not in _SKIPPED:
             return None
     return None
@@ -524,6 +526,8 @@ def _head_like(block: Block) -> bool:
     """Short, one line, not a sentence cut at a colon or comma."""
     text = block.text
     limit = 30 if is_cjk(text) else 24
+    if _LONE_FIGURE.match(text):
+        return False
     return (
         block.lines <= 1
         and not block.item
@@ -557,7 +561,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
     taken: set[int] = set()
     prose_since = True  # a paragraph since the last standalone head
     for k, block in enumerate(body):
-        if block.kind != "para" or id(block) in taken:
+        if block.kind != "para" or id(block) in taken or _LONE_FIGURE.match(block.text):
             continue
         j = _next_para(body, k)
         nxt = body[j] if j is not None else None

@@ -283,7 +283,8 @@ def test_heads_with_a_byline_under_them_and_a_figure_set_alone() -> None:
     m = extract_text(text)
     assert _heads(m) == ["大国粮仓更稳固", "寄递物流更畅通"]
     assert m.authors == ["郁静娴", "周楠"]
-    assert {"80%", "33.78万个"} <= set(m.furniture)
+    assert {"80%", "33.78万个"} <= set(_body(m))  # a KPI figure: body, whole by itself
+    assert m.captions == []
 
 
 def test_label_heads_ending_in_a_colon_or_dash() -> None:
