@@ -50,7 +50,7 @@ _SERIES_BEFORE = re.compile(
 _DATE_ZH = r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期|周)[一二三四五六日天])?"
 _DATED_COLUMN = re.compile(
     rf"^(?P<s>[^\d（(]{{2,10}}?)\s*{_DATE_ZH}$"
-    r"|^(?P<s2>[^\d（(【]{2,8}[（(][^（）()]*\d[^（）()]*[）)])\s*(?P<h>.{6,})$"
+    r"|^(?P<s2>[^\d（(【]{2,8}[（(][^（）()]*\d{1,2}月\d{1,2}日[^（）()]*[）)])\s*(?P<h>.{6,})$"
 )
 _SITE_SUFFIX = re.compile(
     r"\s*[-_|｜–—]{1,2}\s*[^-_|｜–—\s]{2,16}?"
@@ -225,9 +225,11 @@ def mark_known(blocks: list[Block]) -> None:
     """Furniture, credit, photo credit, byline and dateline lines, recognised by their words;
     a 'related' or 'recommended' list in the second half of the page, to its end."""
     related = False
+    prose = 0  # paragraphs of prose so far: a related box closes an article, never opens one
     for i, block in enumerate(blocks):
+        prose += block.kind == "para" and width(block.text) > 40 and ends_sentence(block.text)
         late = 2 * i >= len(blocks)
-        if late and block.kind == "para" and patterns.END_MARK.match(block.text):
+        if late and block.kind == "para" and patterns.end_mark(block.text):
             block.kind, related = "furniture", True  # the end mark of a release: all after it
             continue
         if block.kind == "para" and i >= 3 and len(block.text.strip()) == 1:
@@ -236,7 +238,7 @@ def mark_known(blocks: list[Block]) -> None:
         if block.kind == "para" and _LONE_FIGURE.match(block.text) and width(block.text) <= 10:
             block.item = True  # a figure set large on its own (a KPI graphic): body, but whole
             continue
-        boxed = late or block.kind == "heading"
+        boxed = late or (block.kind == "heading" and prose > 0)
         if related or (boxed and patterns.RELATED.match(block.text)):
             related = related or block.kind in ("heading", "para")
             if related and block.kind in ("para", "heading", "caption"):

@@ -126,6 +126,11 @@ _DISCLAIMER = re.compile(
 )
 
 
+def end_mark(text: str) -> bool:
+    """A release's end mark or a copyright line: short, never a sentence."""
+    return bool(END_MARK.match(text)) and width(text) <= 24 and not ends_sentence(text)
+
+
 def furniture(text: str) -> bool:
     """Page furniture, portal clutter and ads: never article text."""
     if _DISCLAIMER.match(text):
@@ -139,7 +144,7 @@ def furniture(text: str) -> bool:
         or _DEBRIS.match(text)
         or _DATE_LINE.match(text)
         or _DATE_EN.match(text)
-        or END_MARK.match(text)
+        or end_mark(text)
         or _CODE.match(text)
         or (_AD.search(text) is not None and _not_prose(text))
     )

@@ -327,3 +327,11 @@ def test_a_line_under_the_title_repeating_it_is_the_dek() -> None:
     m = extract_text(f"# 县域经济稳中向好\n\n“发展才是硬道理”——县域经济稳中向好\n\n{P1}\n\n{P2}\n")
     assert m.dek == "“发展才是硬道理”——县域经济稳中向好"
     assert _body(m) == [P1, P2]
+
+
+def test_end_marks_and_related_boxes_never_swallow_the_article() -> None:
+    sentence = "Copyright holders say the new rules will cost the industry millions of dollars."
+    m = extract_text(f"Plant Opens\n\n{EN1}\n\n{EN2}\n\n{sentence}\n\n{EN1}\n")
+    assert _body(m) == [EN1, EN2, sentence, EN1]
+    m = extract_text(f"# 标题\n\n## 相关新闻\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert _body(m) == [P1, P2, P3]
