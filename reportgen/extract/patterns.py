@@ -93,7 +93,7 @@ _DATE_EN = re.compile(
 END_MARK = re.compile(
     r"^(?:-*\s*ends?\s*-*|-30-|[(（【]完[)）】])$|^(?:©|\(c\)\s|copyright\b|版权所有)", re.I
 )
-_CODE = re.compile(r"^[\w.#:()\-\s,>*\[\]=\"'@]+\{[^{}]*\}")
+_CODE = re.compile(r"^[\w.#:()\-\s,>*\[\]=\"'@]+\{\s*[\w-]+\s*:[^{};]+;")  # a style rule
 _PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)）]?$")
 _PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]$")
 _ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题(?:为)?\s*[:：《]")
