@@ -269,7 +269,9 @@ def _spaced_names(tokens: list[str]) -> list[str]:
     return out
 
 
-_LABELLED = re.compile(r"(?:作者|记者|撰文|文)\s*[:：|｜︱丨/]\s*(?P<n>[^，,;；。]{1,24})")
+_LABELLED = re.compile(
+    rf"(?:作者|记者|撰文|(?<![{_HAN}])文)\s*[:：|｜︱丨/]\s*(?P<n>[^，,;；。]{{1,24}})"
+)
 RELATED = re.compile(
     r"^(?:相关阅读|相关新闻|相关报道|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢|精彩推荐"
     r"|热门推荐|更多新闻|Related(?: articles| stories| coverage)?|More from .{1,30}|Most read"
