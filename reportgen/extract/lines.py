@@ -223,7 +223,8 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
 
 def mark_known(blocks: list[Block]) -> None:
     """Furniture, credit, photo credit, byline and dateline lines, recognised by their words;
-    a 'related' or 'recommended' list in the second half of the page, to its end."""
+    from a release's end mark, or a 'related' or 'recommended' box (in the second half of the
+    page, or under a heading after the article's prose), to the end: furniture."""
     related = False
     prose = 0  # paragraphs of prose so far: a related box closes an article, never opens one
     for i, block in enumerate(blocks):
