@@ -70,7 +70,7 @@ _AD = re.compile(
     r"|^.{0,10}(?:APP|App|客户端|公众号|微信号|微博)$|^https?://\S+$|^www\.\S+$"
     r"|^(?:[\w().]+\s+){0,4}(?:first published|published|updated)\b.{0,20}\d{4}"
     r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>。，]{1,12}>\s*){2,}"
-    r"|^返回.{0,10}(?:首页|顶部)|^打印|^字体\s*[:：]|^【?字号"
+    r"|^返回.{0,10}(?:首页|顶部)|^打印|^(?:调整|设置|选择)?字[体号]|^【?字号"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
     r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
@@ -187,6 +187,9 @@ def caption_credit(text: str) -> str:
     return text if match.start() == 0 else text[match.start() :].strip()
 
 
+_NAME_OUTLET = re.compile(
+    rf"^{_NAME}(?:[\s、,，]+{_NAME}){{0,3}}\s*[/／]\s*[^/／\s]{{2,12}}(?:报|网|社|台|新闻|杂志|周刊)$"
+)
 _AFFILIATED = re.compile(r"^[(（]\s*(?:作者|撰稿)\s*[:：][^()（）]{2,40}[)）]$")
 
 
@@ -196,7 +199,12 @@ def byline(text: str) -> bool:
     text = _PRINT_SOURCE_TAIL.sub("", text)
     if width(text) > 40 or not text:
         return False
-    return bool(BYLINE_ZH.match(text) or _BYLINE_EN.match(text) or _AFFILIATED.match(text))
+    return bool(
+        BYLINE_ZH.match(text)
+        or _BYLINE_EN.match(text)
+        or _AFFILIATED.match(text)
+        or _NAME_OUTLET.match(text)
+    )
 
 
 def bare_names(text: str) -> bool:

@@ -116,8 +116,22 @@ def _with_title_area(picked: list, h1) -> list:
     area = h1.getparent()
     small = area is not None and len(clean_text(area.text_content())) <= 300
     if not small or any(area in el.iterancestors() or area is el for el in picked):
-        area = h1
+        return [*_title_neighbours(h1, picked), *picked]
     return [area, *picked]
+
+
+def _title_neighbours(h1, picked: list) -> list:
+    """The h1 with the small elements just before and after it (a path line over it, a byline
+    and date line under it), none of them holding the chosen content."""
+    out = [h1]
+    for sibling in (h1.getprevious(), h1.getnext()):
+        if sibling is None or not isinstance(sibling.tag, str):
+            continue
+        inside = any(sibling is el or sibling in el.iterancestors() for el in picked)
+        holds = any(el in sibling.iterdescendants() for el in picked)
+        if not inside and not holds and len(clean_text(sibling.text_content())) <= 200:
+            out.insert(0 if sibling is h1.getprevious() else len(out), sibling)
+    return out
 
 
 def _drop_empty_headings(blocks: list[Block]) -> list[Block]:

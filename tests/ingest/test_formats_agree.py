@@ -130,3 +130,20 @@ def test_html_byline_without_its_date_and_reading_time(tmp_path) -> None:
     assert m.authors == ["Chris Isidore"]
     assert [p.text[:9] for p in m.lead] == ["The plant", "Officials"]
     assert "4 min read" in m.furniture
+
+
+def test_html_byline_beside_the_headline_outside_the_article_body(tmp_path) -> None:
+    paras = "".join(f"<p>{html.escape(p)}{html.escape(p)}</p>" for p in P * 3)
+    page = (
+        "<html><head><meta charset='utf-8'><title>x</title></head><body><div class='main'>"
+        "<div class='path'><a href='/'>首页</a> &gt; <a href='/l'>栏目</a></div>"
+        f"<h1>{HEADLINE}</h1><div class='about'><p>石佳/中国青年报</p><p>2019-09-24 09:10</p>"
+        "<div class='font_size'>调整字体</div></div>"
+        f"<div class='article-content'>{paras}</div></div></body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    m = extract_path(path)
+    assert (m.headline, m.authors) == (HEADLINE, ["石佳"])
+    assert m.themes == []
+    assert len(m.lead) == 9
