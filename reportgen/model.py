@@ -6,7 +6,14 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from reportgen.errors import ModelError
 
@@ -135,9 +142,12 @@ class Entity(_Strict):
 
 
 class Caption(_Strict):
-    """A photo caption, kept with the section it stands in (``theme`` None for the lead)."""
+    """A photo caption, kept with the section it stands in (``theme`` None for the lead);
+    ``credit`` is the photographer or image source it names (all of ``text`` for a credit line
+    standing alone, which documents do not show as a caption)."""
 
     text: str
+    credit: str = ""
     theme: int | None = None
     span: Span
 
@@ -177,7 +187,11 @@ class Model(_Strict):
 
     schema_version: int = SCHEMA_VERSION
     headline: str = ""
-    kicker: str = ""
+    # The column or series tag (a kicker line over the headline, or 《…》（走向…） after it);
+    # ``kicker`` is read as ``series`` in model files written before it was renamed.
+    series: str = Field("", validation_alias=AliasChoices("series", "kicker"))
+    dek: str = ""
+    dateline: str = ""
     authors: list[str] = Field(default_factory=list)
     language: Language = "zh"
     subject: str = ""
@@ -190,8 +204,18 @@ class Model(_Strict):
     captions: list[Caption] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     furniture: list[str] = Field(default_factory=list)
+    credits: list[str] = Field(default_factory=list)
     charts: list[ChartSpec] | None = None
     text: str
+
+    @property
+    def kicker(self) -> str:
+        """The series line under its former name (templates written for it keep working)."""
+        return self.series
+
+    @kicker.setter
+    def kicker(self, value: str) -> None:
+        self.series = value
 
     @model_validator(mode="after")
     def _spans_match(self) -> Model:

@@ -156,7 +156,7 @@ def zh_model() -> Model:
     ]
     return Model(
         headline=lines[1],
-        kicker=lines[0],
+        series=lines[0],
         authors=["张三", "李四"],
         language="zh",
         source=Source(name="sample.txt", sha256="0" * 64),

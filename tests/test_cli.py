@@ -30,7 +30,7 @@ def test_extract_default_seed_json() -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [t["pair"] for t in data["themes"]] == [["守", "变"], ["时", "势"], ["硬", "软"]]
-    for key in ("headline", "kicker", "authors", "facts", "quotes", "captions"):
+    for key in ("headline", "series", "dek", "dateline", "authors", "facts", "quotes", "captions"):
         assert key in data
     fact = data["facts"][0]
     for key in ("text", "value", "unit", "qualifier", "normalized", "sentence", "theme"):

@@ -13,6 +13,8 @@ from reportgen.extract.relations import find_relations
 from reportgen.extract.themes import lead_sentence, split_heading
 from reportgen.ingest.blocks import Block, is_cjk
 from reportgen.ingest.layout import Layout, Section, layout_from_text
+from reportgen.ingest.lines import Front
+from reportgen.ingest.patterns import caption_credit
 from reportgen.ingest.sentences import SentenceIndex
 from reportgen.model import (
     Caption,
@@ -60,10 +62,13 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
     facts = extract_facts(text, body, language, index, main)
     relations = find_relations(text, facts, language)
     _name_changes(facts, relations)
+    front = layout.front
     return Model(
-        headline=_text(layout.headline),
-        kicker=_text(layout.kicker),
-        authors=_authors(layout.byline),
+        headline=front.headline_text if front else _text(layout.headline),
+        series=_text(layout.kicker) or (front.series_text if front else ""),
+        dek=_text(front.dek) if front else "",
+        dateline=front.dateline if front else "",
+        authors=_front_authors(front) if front else _authors(layout.byline),
         language=language,
         subject=main,
         source=Source(name=name, sha256=sha256, format=fmt),
@@ -75,6 +80,7 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         captions=_captions(sections, off),
         entities=_entities(text, body, language),
         furniture=[b.text for b in layout.furniture],
+        credits=[b.text for b in layout.blocks if b.kind == "credit"],
         text=text,
     )
 
@@ -92,6 +98,14 @@ def _name_changes(facts, relations) -> None:
 
 def _text(block: Block | None) -> str:
     return block.text if block else ""
+
+
+def _front_authors(front: Front) -> list[str]:
+    """The writers named in every byline and dateline, each once, in order."""
+    from reportgen.ingest.patterns import names
+
+    found = [name for block in front.bylines for name in names(block.text)]
+    return list(dict.fromkeys([*found, *front.authors]))
 
 
 def _authors(byline: Block | None) -> list[str]:
@@ -125,6 +139,9 @@ def _paragraphs(section: Section, off: dict[int, int]) -> list[Paragraph]:
 def _theme(section: Section, off: dict[int, int], language: str) -> Theme:
     heading = section.heading
     verb, pair, tagline = split_heading(heading.text, language)
+    title = heading.text
+    if section.tagline is not None:
+        title, tagline = title.rstrip("—- "), section.tagline.text
     paragraphs = _paragraphs(section, off)
     points = []
     for i, para in enumerate(paragraphs):
@@ -138,7 +155,7 @@ def _theme(section: Section, off: dict[int, int], language: str) -> Theme:
     end = max([p.span.end for p in paragraphs] + [start + len(heading.text)])
     end = max([end] + [off[id(b)] + len(b.text) for b in section.blocks])
     return Theme(
-        heading=heading.text,
+        heading=title,
         verb=verb,
         pair=pair,
         tagline=tagline,
@@ -152,6 +169,7 @@ def _captions(sections: list[Section], off: dict[int, int]) -> list[Caption]:
     return [
         Caption(
             text=b.text,
+            credit=caption_credit(b.text),
             theme=i - 1 if i else None,
             span=Span(start=off[id(b)], end=off[id(b)] + len(b.text)),
         )

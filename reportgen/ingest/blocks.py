@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -27,6 +27,12 @@ class Block:
     lines: int = 1
     joined: int = 0
     marked: bool = False
+    # Reader hints for the line classifier (reportgen/ingest/lines.py): the emphasis the whole
+    # block is set in ("strong", "em" or ""), and for text input its source lines as
+    # (text, emphasis) rows, so that lines run together without a blank line can be told apart.
+    emphasis: str = ""
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    item: bool = False  # a list item: complete by itself, never a head
 
 
 def is_cjk(text: str) -> bool:
@@ -62,42 +68,85 @@ def parse_markdown(text: str) -> list[Block]:
     blocks: list[Block] = []
     last_line = 0
     prefix = ""
+    items = 0
     for i, tok in enumerate(tokens):
+        if tok.type in ("list_item_open", "list_item_close"):
+            items += 1 if tok.type == "list_item_open" else -1
         if tok.type == "list_item_open" and tok.info:
             prefix = f"{tok.info}{tok.markup} "
         if tok.type not in ("heading_open", "paragraph_open") or tok.map is None:
             continue
-        content = _inline_text(tokens[i + 1])
+        rows = inline_rows(tokens[i + 1])
+        content = _join_lines([r for r, _ in rows])
         start, end = tok.map
         kind = "heading" if tok.type == "heading_open" else "para"
         level = int(tok.tag[1:]) if kind == "heading" else 0
         if content:
-            blocks.append(
-                Block(
-                    kind,
-                    prefix + content,
-                    level,
-                    start - last_line,
-                    end - start,
-                    0,
-                    kind == "heading",
-                )
-            )
+            block = Block(kind, prefix + content, level, start - last_line, end - start)
+            block.marked = kind == "heading"
+            block.rows = [(prefix + rows[0][0], rows[0][1]), *rows[1:]] if prefix else rows
+            block.emphasis = _common_emphasis(block.rows)
+            block.item = items > 0
+            blocks.append(block)
         prefix = ""
         last_line = end
     return blocks
 
 
-def _inline_text(inline) -> str:
+_OPEN_TAG = re.compile(r"^<(b|strong|u|em|i)(?:\s[^>]*)?>$", re.I)
+_CLOSE_TAG = re.compile(r"^</(b|strong|u|em|i)\s*>$", re.I)
+_EM_TAGS = {"em", "i"}
+_BREAK_TAG = re.compile(r"^</?(?:p|div|br|li|h[1-6]|tr|blockquote)\b[^>]*>$", re.I)
+PARAGRAPH_BREAK = ("", "break")  # a row marking a paragraph boundary written in inline HTML
+
+
+def inline_rows(inline) -> list[tuple[str, str]]:
+    """The source lines of a paragraph as (text, emphasis): "strong" when every letter of the
+    line is bold or underlined (** or <b>/<u>), "em" when it is all in italics, else ""."""
+    rows: list[tuple[str, str]] = []
     parts: list[str] = []
+    strong = em = 0
+    seen = {"plain": False, "strong": False, "em": False}
+
+    def end_line() -> None:
+        text = "".join(parts).strip()
+        if text:
+            kinds = [k for k in ("plain", "strong", "em") if seen[k]]
+            rows.append((text, kinds[0] if len(kinds) == 1 and kinds[0] != "plain" else ""))
+        parts.clear()
+        seen.update(dict.fromkeys(seen, False))
+
     for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)
-    return _join_lines("".join(parts).split("\n"))
+        kind, content = child.type, child.content
+        if kind in ("strong_open", "strong_close"):
+            strong += 1 if kind == "strong_open" else -1
+        elif kind in ("em_open", "em_close"):
+            em += 1 if kind == "em_open" else -1
+        elif kind == "html_inline" and (
+            tag := _OPEN_TAG.match(content) or _CLOSE_TAG.match(content)
+        ):
+            step = 1 if content[1] != "/" else -1
+            if tag.group(1).lower() in _EM_TAGS:
+                em += step
+            else:
+                strong += step
+        elif kind in ("softbreak", "hardbreak"):
+            end_line()
+        elif kind == "html_inline" and _BREAK_TAG.match(content):
+            end_line()
+            if rows and rows[-1] != PARAGRAPH_BREAK:
+                rows.append(PARAGRAPH_BREAK)
+        elif kind in ("text", "code_inline", "image"):
+            parts.append(content)
+            if content.strip():
+                seen["strong" if strong > 0 else "em" if em > 0 else "plain"] = True
+    end_line()
+    return rows
+
+
+def _common_emphasis(rows: list[tuple[str, str]]) -> str:
+    kinds = {e for t, e in rows if t}
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -144,8 +193,10 @@ def mark_captions(blocks: list[Block], body_start: int) -> None:
     """Photo captions: short standalone lines set apart by a wide gap or by what follows them."""
     for i in range(body_start, len(blocks)):
         block = blocks[i]
-        if block.kind != "para" or block.lines > 1 or not _short(block.text):
+        if block.kind != "para" or block.lines > 1 or block.item or not _short(block.text):
             continue
+        if not is_cjk(block.text) and ends_sentence(block.text) and width(block.text) > 20:
+            continue  # an English sentence of ten words or more is text, not a caption
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         isolated = block.gap >= 2 and (nxt is None or nxt.gap >= 1)
         dangling = not ends_sentence(block.text) and (nxt is None or nxt.kind != "para")
@@ -160,6 +211,7 @@ def _captions_before_captions(blocks: list[Block], body_start: int) -> None:
     for i in range(len(blocks) - 2, body_start - 1, -1):
         block, nxt = blocks[i], blocks[i + 1]
         lone = block.kind == "para" and _short(block.text) and not ends_sentence(block.text)
+        lone = lone and not block.item
         if lone and nxt.kind == "caption" and nxt.gap >= 1:
             block.kind = "caption"
 
@@ -184,5 +236,7 @@ def join_page_breaks(blocks: list[Block], body_start: int) -> list[Block]:
 
 def _continues(prev: Block, block: Block) -> bool:
     if prev.kind != "para" or block.kind != "para" or ends_sentence(prev.text):
+        return False
+    if prev.item or block.item or prev.emphasis != block.emphasis:
         return False
     return block.gap <= 1 or width(prev.text) > 40

@@ -35,6 +35,9 @@ _CAPTION_NAME = re.compile(
     r"|caption"
 )
 _AUTHOR_NAME = re.compile(r"^(?:author|byline|作者|署名)$")
+_SUBTITLE_NAME = re.compile(
+    r"^(?:subtitle|副标题|副標題|untertitel|sous-titre|subtítulo|sottotitolo)$"
+)
 _CAPTION_WIDTH = 60
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
@@ -46,6 +49,7 @@ class Style:
     kind: str = "para"
     level: int = 0
     byline: bool = False
+    dek: bool = False
 
 
 def read_docx(raw: bytes, path: str | Path = "<input>") -> Parsed:
@@ -165,6 +169,8 @@ def style_from_name(name: str) -> Style | None:
         return Style("caption")
     if _AUTHOR_NAME.match(key):
         return Style("para", byline=True)
+    if _SUBTITLE_NAME.match(key):
+        return Style("para", dek=True)
     return None
 
 
@@ -216,6 +222,8 @@ class _Reader:
         self.blocks.append(block)
         if kind == "para" and self.bold_only(p, text):
             self.subheads.append(block)
+        elif kind == "para" and (style.dek or self.italic_only(p)):
+            block.emphasis = "em"
 
     def style(self, p) -> Style:
         ppr = p.find(self.q("pPr"))
@@ -271,9 +279,14 @@ class _Reader:
         runs = [r for r in p.iter(self.q("r")) if "".join(r.itertext()).strip()]
         return bool(runs) and all(self.bold(r) for r in runs)
 
-    def bold(self, run) -> bool:
-        b = run.find(f"{self.q('rPr')}/{self.q('b')}")
+    def bold(self, run, tag: str = "b") -> bool:
+        b = run.find(f"{self.q('rPr')}/{self.q(tag)}")
         return b is not None and b.get(self.q("val"), "true") not in ("0", "false", "off")
+
+    def italic_only(self, p) -> bool:
+        """Every text run in italics: a summary line under the title, when one stands there."""
+        runs = [r for r in p.iter(self.q("r")) if "".join(r.itertext()).strip()]
+        return bool(runs) and all(self.bold(r, "i") for r in runs)
 
     def table(self, tbl) -> None:
         """Each row as one paragraph, 'cell | cell', empty cells left out."""

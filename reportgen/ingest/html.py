@@ -45,6 +45,11 @@ _BLOCK = _LEAF | {
     "table", "thead", "tbody", "tfoot", "tr", "td", "th", "body", "center", "hr", "br", "html",
 }  # fmt: skip
 _BOLD = {"strong", "b"}
+_DEK_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:dek|deck|standfirst|subtitle|summary|article-?summary"
+    r"|excerpt|abstract|teaser|lede)(?:[-_\s]|$)",
+    re.IGNORECASE,
+)
 _TITLE_SUFFIX = re.compile(r"(?:\s+[-–—|·:]{1,2}\s+|\s*[|_]\s*)[^-–—|_·]{1,30}$")
 _MARK = "data-reportgen-node"
 _CAPTION_WIDTH = 60
@@ -181,8 +186,22 @@ def _with_title_area(picked: list, h1) -> list:
     area = h1.getparent()
     small = area is not None and len(clean_text(area.text_content())) <= 300
     if not small or any(area in el.iterancestors() or area is el for el in picked):
-        area = h1
+        return [*_title_neighbours(h1, picked), *picked]
     return [area, *picked]
+
+
+def _title_neighbours(h1, picked: list) -> list:
+    """The h1 with the small elements just before and after it (a path line over it, a byline
+    and date line under it), none of them holding the chosen content."""
+    out = [h1]
+    for sibling in (h1.getprevious(), h1.getnext()):
+        if sibling is None or not isinstance(sibling.tag, str):
+            continue
+        inside = any(sibling is el or sibling in el.iterancestors() for el in picked)
+        holds = any(el in sibling.iterdescendants() for el in picked)
+        if not inside and not holds and len(clean_text(sibling.text_content())) <= 200:
+            out.insert(0 if sibling is h1.getprevious() else len(out), sibling)
+    return out
 
 
 def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
@@ -225,6 +244,7 @@ def _byline(doc) -> str:
             return text
     metas = (
         "//meta[@name='author']/@content",
+        "//meta[@name='author']/@value",
         "//meta[@property='article:author']/@content",
         "//meta[@name='byline']/@content",
     )
@@ -239,7 +259,7 @@ def _byline(doc) -> str:
 def _in_clutter(el) -> bool:
     for anc in el.iterancestors():
         attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if anc.tag in _DROP_TAGS or _CLUTTER.search(attrs):
+        if anc.tag in _DROP_TAGS or (_CLUTTER.search(attrs) and not _BYLINE_CLASS.search(attrs)):
             return True
     attrs = f"{el.get('class', '')} {el.get('id', '')}"
     return bool(_CLUTTER.search(attrs))
@@ -386,10 +406,12 @@ class _Walker:
         if not explicit and _mostly_links(_link_chars(el), el.text_content()):
             return
         for piece in _split_breaks(el):
-            block = Block("caption" if explicit else "para", piece)
+            block = Block("caption" if explicit else "para", piece, item=tag == "li")
             self.add(block)
             if _bold_only(el, piece):
                 self.bold.add(id(block))
+            elif _dek(el):
+                block.emphasis = "em"
 
 
 def _link_chars(el) -> int:
@@ -426,6 +448,14 @@ def _bold_only(el, text: str) -> bool:
         and not ends_sentence(text)
         and clean_text(bold) == clean_text(el.text_content())
     )
+
+
+def _dek(el) -> bool:
+    """A summary paragraph: classed as one (dek, standfirst, summary...) or set in italics."""
+    if _DEK_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return True
+    italic = "".join(i.text_content() for i in el.iter("em", "i"))
+    return bool(italic.strip()) and clean_text(italic) == clean_text(el.text_content())
 
 
 def _split_breaks(el) -> list[str]:

@@ -195,7 +195,8 @@ def _read_structured(raw: bytes, fmt: str, path: Path) -> Parsed:
 def layout_from_parsed(parsed: Parsed):
     """Front matter and sections from explicitly typed blocks, like text input but without the
     print repairs (no page-break joins or guessed captions: the markup says what is what)."""
-    from reportgen.ingest.layout import assemble, front_matter, infer_headings
+    from reportgen.ingest.layout import assemble
+    from reportgen.ingest.lines import classify
 
     blocks = parsed.blocks
     _ensure_headline(blocks, parsed.title)
@@ -203,25 +204,28 @@ def layout_from_parsed(parsed: Parsed):
         credit = _CREDIT.match(block.text) or _FURNITURE.match(block.text)
         if block.kind == "para" and width(block.text) <= 40 and credit:
             block.kind = "furniture"
-    kicker, headline, byline, start = front_matter(blocks)
-    if byline is None and parsed.byline:
-        byline, start = _place_byline(blocks, parsed.byline, headline, start)
-    subheads = [b for b in parsed.subheads if b.kind == "para" and blocks.index(b) >= start]
-    if len(subheads) >= 2 and not any(b.kind == "heading" for b in blocks[start:]):
-        for block in subheads:
-            block.kind, block.level = "heading", 2
-    infer_headings(blocks, start)
-    return assemble(blocks, kicker, headline, byline)
+    for block in parsed.subheads:
+        block.emphasis = block.emphasis or "strong"
+    front = classify(blocks, parsed.byline)
+    return assemble(blocks, front.series, front.headline, front.byline, front)
 
 
 def _ensure_headline(blocks: list[Block], title: str) -> None:
     """Without a level-1 heading near the top, the page title becomes the headline."""
+    from reportgen.ingest.patterns import SITE_NAME
+
     top = next((i for i, b in enumerate(blocks[:6]) if b.kind == "heading" and b.level == 1), None)
+    if top is not None and SITE_NAME.match(blocks[top].text):
+        blocks[top].kind, blocks[top].level = "furniture", 0  # the site's name set as an h1
+        top = None
     if top is not None:
         for block in blocks[:top]:
             if block.kind == "heading":
                 block.kind, block.level = "para", 0  # a kicker set as a small heading
         return
+    if title and SITE_NAME.match(title):  # the site's name, not the article's
+        head = next((b for b in blocks[:6] if b.kind == "heading"), None)
+        title = head.text if head is not None else ""
     if not title:
         return
     for block in blocks[:6]:
@@ -229,18 +233,3 @@ def _ensure_headline(blocks: list[Block], title: str) -> None:
             block.kind, block.level, block.marked = "heading", 1, True
             return
     blocks.insert(0, Block("heading", title, 1, marked=True))
-
-
-def _place_byline(
-    blocks: list[Block], text: str, headline: Block | None, start: int
-) -> tuple[Block, int]:
-    """The byline block (found among the first blocks, or added after the headline)."""
-    for i, block in enumerate(blocks[: start + 3]):
-        near = block.text == text or (text in block.text and len(block.text) <= len(text) + 20)
-        if block.kind in ("front", "para") and near:
-            block.kind = "front"
-            return block, max(start, i + 1)
-    at = blocks.index(headline) + 1 if headline is not None else 0
-    block = Block("front", text)
-    blocks.insert(at, block)
-    return block, start + 1 if at <= start else start

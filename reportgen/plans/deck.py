@@ -15,7 +15,7 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
     """What the plan template sees: the model as data plus ready-made views of it."""
     themes = [_theme_view(model, i, entries) for i in range(len(model.themes))]
     return {
-        "model": model.model_dump(mode="json"),
+        "model": {**model.model_dump(mode="json"), "kicker": model.series},
         "labels": labels,
         "lang": model.language,
         "themes": themes,

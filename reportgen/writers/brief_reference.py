@@ -175,7 +175,7 @@ def _properties(document, model: Model, when: _dt.datetime) -> None:
         document,
         title=xml_safe(model.headline),
         author=xml_safe(sep.join(model.authors)),
-        subject=xml_safe(model.kicker),
+        subject=xml_safe(model.series),
         when=when.replace(tzinfo=None),
         language="zh-CN" if model.language == "zh" else "en-US",
     )

@@ -27,7 +27,7 @@ def seed_docx() -> bytes:
     import docx
 
     document = docx.Document()
-    document.add_paragraph(GOLDEN["kicker"])
+    document.add_paragraph(GOLDEN["series"])
     document.add_paragraph(GOLDEN["headline"], style="Title")
     document.add_paragraph(" ".join(GOLDEN["authors"]))
 

@@ -62,7 +62,7 @@ def seed_page(charset: str = "utf-8") -> str:
     """The seed article as a news page: kicker, h1, byline, lead, h2 sections, figcaptions."""
     e = html.escape
     parts = [
-        f'<p class="kicker">{e(GOLDEN["kicker"])}</p>',
+        f'<p class="kicker">{e(GOLDEN["series"])}</p>',
         f"<h1>{e(GOLDEN['headline'])}</h1>",
         f'<p class="byline">{e(" ".join(GOLDEN["authors"]))}</p>',
         *(f"<p>{e(p['text'])}</p>" for p in GOLDEN["lead"]),
@@ -294,7 +294,11 @@ def test_chinese_cms_page_title_area_credits_and_fullwidth_byline() -> None:
     assert model.authors == ["王明", "李华"]
     assert [t.heading for t in model.themes] == ["创新驱动", "开放合作"]
     assert [(c.text, c.theme) for c in model.captions] == [("园区一景。本报记者 王明摄", None)]
-    assert model.furniture == ["《 人民日报 》（ 2025年01月12日 02 版）", "(责编：赵六、钱七)"]
+    assert model.furniture == [
+        "2025年01月12日08:20 | 来源：人民网－人民日报",
+        "《 人民日报 》（ 2025年01月12日 02 版）",
+    ]
+    assert model.credits == ["(责编：赵六、钱七)"]
     assert [f.text for f in model.facts][:2] == ["1200亿元", "6.5%"]
     for word in ("人民网版权所有", "相关新闻", "园区召开工作会议", "图片新闻", "分享到", "时政"):
         assert word not in model.text

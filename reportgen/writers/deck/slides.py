@@ -342,7 +342,7 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
         m, lab = self.model, self.labels
         sep = "：" if self.zh else ": "
         lines = [
-            f"{lab['article']}{sep}{m.headline or m.kicker}",
+            f"{lab['article']}{sep}{m.headline or m.series}",
             f"{lab['authors']}{sep}{'  '.join(m.authors)}" if m.authors else "",
             f"{lab['file']}{sep}{m.source.name}",
             lab["facts_line"],
@@ -423,9 +423,9 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
         m = self.model
         set_core_properties(
             self.prs,
-            title=m.headline or m.kicker or m.source.name,
+            title=m.headline or m.series or m.source.name,
             author="; ".join(m.authors),
-            subject=m.kicker,
+            subject=m.series,
             lang=self.lang,
             when=when,
         )

@@ -1,0 +1,200 @@
+"""Section heads: marked, numbered, bare-numeral, two-line, bold and standalone heads, found
+from their features and their neighbours (a head introduces longer prose)."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.ingest.blocks import (
+    CJK,
+    Block,
+    ends_sentence,
+    is_cjk,
+    width,
+)
+
+_QUOTED = re.compile(r"^[“「『\"'‘].+[”」』\"'’]$")
+_LONE_FIGURE = re.compile(
+    r"^[约近超逾]?\d[\d.,]*\s*[%‰]?[多余]?[万亿千百]?[多余]?[个家人次元吨台件项所座条户名辆亩倍]*$"
+)
+_LEAD_IN = re.compile(r"[:：,，;；、]$")
+_SKIPPED = ("furniture", "credit", "caption", "byline", "dateline")
+
+
+_SUBTITLE = re.compile(r"^(?:——|—|--)\s*\S")
+NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节]"
+    r"|\d{1,2}[.、．]\s*(?=\D)|[IVX]+\.\s)"
+)
+_BARE_NUMERAL = re.compile(
+    r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}[、.．]?"
+    r"|第[一二三四五六七八九十\d]{1,3}[部分章节篇]?|\d{1,2}[.、．]?|[IVX]{1,4}\.?)$"
+)
+_CHINESE_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+_LONE_NAME = re.compile(f"^[{CJK}]\\s+[{CJK}]$")  # a two-character name set apart, print style
+_LABEL_END = re.compile(r"(?:[:：]|——|—)$")
+
+
+def _next_para(body: list[Block], k: int) -> int | None:
+    """The index of the next paragraph after k, skipping captions, credits and furniture
+    (a head is often followed by its picture's credit line)."""
+    for j in range(k + 1, min(k + 5, len(body))):
+        if body[j].kind == "para" and not _LONE_FIGURE.match(body[j].text):
+            return j
+        if body[j].kind == "para":
+            continue
+        if body[j].kind not in _SKIPPED:
+            return None
+    return None
+
+
+def _head_like(block: Block) -> bool:
+    """Short, one line, not a sentence cut at a colon or comma."""
+    text = block.text
+    limit = 30 if is_cjk(text) else 24
+    if _LONE_FIGURE.match(text):
+        return False
+    return (
+        block.lines <= 1
+        and not block.item
+        and width(text) <= limit
+        and not _LEAD_IN.search(text)
+        and not text.endswith(("。", "."))
+        and not re.match(r"^[a-z]", text)
+    )
+
+
+def _single_sentence(text: str) -> bool:
+    core = text.rstrip("。.!！?？”’\"' ")
+    return not re.search(r"[。！？!?]|\.\s", core) and width(text) <= 60
+
+
+def _prose(block: Block, than: Block) -> bool:
+    return ends_sentence(block.text) and width(block.text) > 2 * width(than.text)
+
+
+def find_heads(blocks: list[Block], start: int) -> None:
+    """Section heads when the markup marks none: bare numerals naming the next line, numbered
+    lines, bold lines, and short standalone lines before prose (one family, at least two)."""
+    body = blocks[start:]
+    if any(b.kind == "heading" for b in body):
+        return
+    # (numeral, head) pairs; numbered; bold; (head, tagline) pairs; heads only beside clearer ones
+    numerals, numbered, bold, standalone, weak = [], [], [], [], []  # type: ignore[var-annotated]
+    taken: set[int] = set()
+    prose_since = True  # a paragraph since the last standalone head
+    for k, block in enumerate(body):
+        if block.kind != "para" or id(block) in taken or _LONE_FIGURE.match(block.text):
+            continue
+        j = _next_para(body, k)
+        nxt = body[j] if j is not None else None
+        text = block.text
+        if nxt is not None and _LONE_NAME.match(nxt.text) and _head_like(block):
+            nxt.kind = "byline"  # a head with its writer's name under it
+            j = _next_para(body, j)
+        if _bylined(body, k) and _head_like(block) and not ends_sentence(text) and prose_since:
+            standalone.append((block, None))
+            prose_since = False
+            continue
+        if _BARE_NUMERAL.match(text):
+            if nxt is not None and _single_sentence(nxt.text) and nxt.lines <= 1:
+                numerals.append((block, nxt))
+            continue
+        if NUMBERED.match(text) and _head_like_numbered(block):
+            numbered.append(block)
+        elif (
+            block.emphasis == "strong" and nxt is not None and _bold_head(block) and not block.item
+        ):
+            bold.append(block)
+        elif nxt is not None and _dash_head(block) and _prose(nxt, block):
+            standalone.append((block, None))
+        elif nxt is not None and _head_like(block) and not ends_sentence(text):
+            if _prose(nxt, block) and prose_since:
+                standalone.append((block, None))
+                prose_since = False
+                continue
+            if ends_sentence(nxt.text) and width(nxt.text) > width(text) and prose_since:
+                weak.append(block)  # a head only beside clearer ones
+                prose_since = False
+                continue
+            j2 = _next_para(body, j)
+            after = body[j2] if j2 is not None else None
+            slogan = (
+                _QUOTED.match(nxt.text) and width(nxt.text) <= 40 and _single_sentence(nxt.text)
+            )
+            if slogan and after is not None and ends_sentence(after.text):
+                standalone.append((block, nxt))
+                taken.add(id(nxt))
+                prose_since = False
+                continue
+        prose_since = True
+    chosen = _choose(numerals, numbered, bold, standalone, weak)
+    for block in chosen:
+        block.kind, block.level = "heading", 2
+    _labels(body)
+
+
+def _choose(numerals, numbered, bold, standalone, weak) -> list[Block]:
+    """The one family of heads the article uses: numerals naming a line, numbered lines, bold
+    lines (with the standalone ones beside them), or standalone lines; at least two of it."""
+    chosen: list[Block] = []
+    if len(numerals) >= 2:
+        for numeral, head in numerals:
+            numeral.kind = "numeral"
+            chosen.append(head)
+    elif len(numbered) >= 2 or (numbered and _CHINESE_NUMBERED.match(numbered[0].text)):
+        chosen = numbered
+    elif len(bold) >= 2 or len(bold) + len(standalone) >= 3 and bold:
+        chosen = list(bold) + weak
+        for head, tagline in standalone:
+            chosen.append(head)
+            if tagline is not None:
+                tagline.kind = "tagline"
+    elif len(standalone) >= 2:
+        chosen = list(weak)
+        for head, tagline in standalone:
+            chosen.append(head)
+            if tagline is not None:
+                tagline.kind = "tagline"
+    return chosen
+
+
+def _bylined(body: list[Block], k: int) -> bool:
+    """The block after this one (furniture and captions skipped) is a byline."""
+    for block in body[k + 1 : k + 4]:
+        if block.kind == "byline":
+            return True
+        if block.kind not in ("furniture", "credit", "caption"):
+            return False
+    return False
+
+
+def _labels(body: list[Block]) -> None:
+    """A two-line head whose first line is a label ending in a colon or dash ('英国《泰晤士报》：',
+    '领航——'): the label is the heading, the head line after it the tagline."""
+    for k in range(1, len(body)):
+        head, label = body[k], body[k - 1]
+        if head.kind != "heading" or label.kind != "para" or label.item:
+            continue
+        if width(label.text) <= 20 and _LABEL_END.search(label.text):
+            label.kind, label.level = "heading", head.level
+            head.kind = "tagline"
+
+
+def _dash_head(block: Block) -> bool:
+    """A short single sentence led by a dash ('——思想领航，为推动高质量发展提供根本遵循。')."""
+    text = block.text
+    return bool(_SUBTITLE.match(text)) and width(text) <= 40 and _single_sentence(text)
+
+
+def _head_like_numbered(block: Block) -> bool:
+    limit = 30 if is_cjk(block.text) else 60
+    return block.lines <= 1 and width(block.text) <= limit and not block.text.endswith(("。", "."))
+
+
+def _bold_head(block: Block) -> bool:
+    """A paragraph set wholly in bold, short and one sentence at most, not a lead-in."""
+    text = block.text
+    limit = 40 if is_cjk(text) else 30
+    short = width(text) <= limit and not block.item
+    return short and _single_sentence(text) and not _LEAD_IN.search(text)

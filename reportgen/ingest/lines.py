@@ -1,0 +1,376 @@
+"""One line classifier for every article shape.
+
+Every reader (text and Markdown, HTML, Word) gives blocks with layout features: the kind its
+markup says (heading with a level, paragraph, caption), emphasis (bold or italic set on the
+whole line), the blank lines before it and, for text, its source lines. This module decides
+what each block is from features, not from any one article's words:
+
+- position (the front matter before the first prose, the end of the article), length, end
+  punctuation, quotation, numbering and emphasis of the line;
+- its neighbours (a head introduces longer prose; a bare numeral names the line after it);
+- known kinds of lines (reportgen/ingest/patterns.py): furniture, credits, photo credits,
+  datelines and bylines.
+
+Ambiguity resolves to body text: a block that is not clearly something else stays a paragraph,
+and no block is ever dropped (furniture and credits are kept, out of the body). Every pass looks
+at a block and a fixed number of neighbours, so the work is linear in the article's size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportgen.ingest import patterns
+from reportgen.ingest.blocks import (
+    Block,
+    ends_sentence,
+    is_cjk,
+    width,
+)
+from reportgen.ingest.heads import _LONE_FIGURE, _SKIPPED, _SUBTITLE, NUMBERED, find_heads  # noqa: F401
+from reportgen.ingest.rows import (  # noqa: F401 - the readers take them from here
+    front_matter_yaml,
+    meta_text,
+    split_rows,
+    title_from_meta,
+)
+
+_SERIES_AFTER = re.compile(r"^(?P<h>.{4,}?)\s*[（(](?P<s>[^()（）\d]{4,16})[)）]$")
+_SERIES_BEFORE = re.compile(
+    r"^(?:【(?P<s>[^【】]{2,16})】|(?P<s2>[^|｜\s]{2,10}?)\s*[|｜]\s*)(?P<h>.{6,})$"
+)
+_DATE_ZH = r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期|周)[一二三四五六日天])?"
+_DATED_COLUMN = re.compile(
+    rf"^(?P<s>[^\d（(]{{2,10}}?)\s*{_DATE_ZH}$"
+    r"|^(?P<s2>[^\d（(【]{2,8}[（(][^（）()]*\d{1,2}月\d{1,2}日[^（）()]*[）)])\s*(?P<h>.{6,})$"
+)
+_SITE_SUFFIX = re.compile(
+    r"\s*[-_|｜–—]{1,2}\s*[^-_|｜–—\s]{2,16}?"
+    r"(?:网|报|社|台|频道|新闻|在线|客户端|网站|门户|专栏|栏目|中学|大学|学院|政府)$"
+)
+
+
+@dataclass
+class Front:
+    """What the classifier recognised besides sections: the front matter, wherever the
+    writers are named, and the index of the first body block."""
+
+    series: Block | None = None
+    headline: Block | None = None
+    dek: Block | None = None
+    bylines: list[Block] = field(default_factory=list)
+    start: int = 0
+    headline_text: str = ""
+    series_text: str = ""
+    dateline: str = ""
+    authors: list[str] = field(default_factory=list)
+
+    @property
+    def byline(self) -> Block | None:
+        return self.bylines[0] if self.bylines else None
+
+
+# ---------------------------------------------------------------- the classifier
+
+
+def classify(blocks: list[Block], byline: str = "") -> Front:
+    """Kinds for every block (front matter, heads, captions, credits, furniture), in place."""
+    mark_known(blocks)
+    front = front_matter(blocks)
+    if not front.bylines and byline:
+        _place_byline(blocks, byline, front)
+    _dateline_in_body(blocks, front)
+    _dek_heading(blocks, front)
+    _repeated_title(blocks, front)
+    find_heads(blocks, front.start)
+    _trailing_bylines(blocks, front)
+    return front
+
+
+def mark_known(blocks: list[Block]) -> None:
+    """Furniture, credit, photo credit, byline and dateline lines, recognised by their words;
+    from a release's end mark, or a 'related' or 'recommended' box (in the second half of the
+    page, or under a heading after the article's prose), to the end: furniture."""
+    related = False
+    prose = 0  # paragraphs of prose so far: a related box closes an article, never opens one
+    for i, block in enumerate(blocks):
+        prose += block.kind == "para" and width(block.text) > 40 and ends_sentence(block.text)
+        late = 2 * i >= len(blocks)
+        if late and block.kind == "para" and patterns.end_mark(block.text):
+            block.kind, related = "furniture", True  # the end mark of a release: all after it
+            continue
+        if block.kind == "para" and i >= 3 and len(block.text.strip()) == 1:
+            block.kind = "furniture"  # one character alone is no paragraph
+            continue
+        if block.kind == "para" and _LONE_FIGURE.match(block.text) and width(block.text) <= 10:
+            block.item = True  # a figure set large on its own (a KPI graphic): body, but whole
+            continue
+        boxed = late or (block.kind == "heading" and prose > 0)
+        if related or (boxed and patterns.RELATED.match(block.text)):
+            related = related or block.kind in ("heading", "para")
+            if related and block.kind in ("para", "heading", "caption"):
+                block.kind = "furniture"
+                continue
+        if block.kind not in ("para", "heading", "caption", "furniture"):
+            continue
+        kind = patterns.kind(block.text)
+        if not kind:
+            continue
+        if block.kind == "heading" and kind in ("byline", "dateline") and block.level <= 1:
+            continue  # a headline that reads like a byline stays the headline
+        if block.kind == "caption" and kind != "credit":
+            continue
+        if block.kind == "furniture" and kind == "dateline":
+            continue
+        block.kind = kind
+
+
+def front_matter(blocks: list[Block]) -> Front:
+    """Series, headline, dek, dateline and byline: the short blocks before the first prose."""
+    front = Front()
+    zone: list[Block] = []
+    end = 0
+    after_byline = False
+    while end < len(blocks) and end < 10:
+        block = blocks[end]
+        if block.kind in ("furniture", "credit", "caption"):
+            if block.kind == "furniture":
+                front.authors.extend(patterns.labelled_names(block.text))
+            end += 1
+            continue
+        if block.kind in ("byline", "dateline"):
+            _front_pattern(block, front)
+            after_byline = after_byline or block.kind == "byline"
+            end += 1
+            continue
+        if after_byline and not (block.emphasis == "em" and front.dek is None):
+            break
+        if _after_marked(block, zone):
+            if _dek_like(block, zone, front):
+                front.dek, block.kind = block, "dek"
+                end += 1
+                continue
+            if not _bare_byline(block, zone):
+                break
+        if block.kind == "heading":
+            heads = [b for b in zone if b.kind == "heading"]
+            if heads and not _title_group(block, heads, blocks, end):
+                break
+            if not heads and not _headline_heading(blocks, end):
+                break
+        elif zone and NUMBERED.match(block.text):
+            break  # a numbered section head after the title
+        if not _front_like(block):
+            if _dek_like(block, zone, front):
+                front.dek, block.kind = block, "dek"
+                end += 1
+                continue
+            if front.dek is None and not front.bylines and _bare_byline(block, zone):
+                front.bylines.append(block)
+                block.kind = "byline"
+                end += 1
+            break
+        if zone and _bare_byline(block, zone):
+            front.bylines.append(block)
+            block.kind = "byline"
+            after_byline = True
+            end += 1
+            continue
+        zone.append(block)
+        end += 1
+    _titles(zone, front, blocks)
+    front.start = end
+    for block in zone:
+        if block.kind in ("para", "heading", "caption"):
+            block.kind = "front"
+    return front
+
+
+def _title_group(block: Block, heads: list[Block], blocks: list[Block], i: int) -> bool:
+    """Headings of different sizes set together are one title: a smaller line over the headline
+    (a pre-title) or under it when no prose follows straight away (a subtitle)."""
+    top = min(b.level for b in heads)
+    if any(b.level == block.level for b in heads) or width(block.text) > 60:
+        return False
+    if block.level < top:
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and (nxt.kind in _SKIPPED or _front_like(nxt) and nxt.kind == "para")
+
+
+def _after_marked(block: Block, zone: list[Block]) -> bool:
+    """A paragraph after a marked headline is body text unless it is a dek or a byline (an
+    introduction is never taken for a title line)."""
+    return block.kind == "para" and any(b.kind == "heading" for b in zone)
+
+
+def _front_pattern(block: Block, front: Front) -> None:
+    if block.kind == "byline":
+        front.bylines.append(block)
+        return
+    match = patterns.dateline(block.text)
+    front.dateline = front.dateline or match.group("d").strip()
+    if match.groupdict().get("who"):
+        front.authors.extend(patterns.names(match.group("who")))
+    if match.groupdict().get("t"):
+        front.headline_text = front.headline_text or match.group("t").strip()
+
+
+def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
+    """The headline (the first marked heading, else the last title line) and the series line
+    before it; a dek after it; a series tag in brackets around it."""
+    marked = [b for b in zone if b.kind == "heading"]
+    titles = [b for b in zone if b.kind in ("para", "heading", "caption")]
+    headline = min(marked, key=lambda b: b.level) if marked else None
+    for b in marked:
+        if b is not headline and front.dek is None:
+            front.dek, b.kind = b, "dek"
+    titles = [b for b in titles if b.kind != "dek"]
+    if headline is None:
+        subtitle = [b for b in titles[1:] if _SUBTITLE.match(b.text) or b.emphasis == "em"]
+        if subtitle and front.dek is None:
+            front.dek = subtitle[0]
+            subtitle[0].kind = "dek"
+            titles = [b for b in titles if b is not subtitle[0]]
+        headline = titles[-1] if titles else None
+    else:
+        at = next(i for i, b in enumerate(titles) if b is headline)
+        for b in titles[at + 1 :]:
+            if front.dek is None and (_SUBTITLE.match(b.text) or b.emphasis == "em"):
+                front.dek, b.kind = b, "dek"
+    if headline is None and blocks and blocks[0].kind == "heading":
+        headline = blocks[0]
+    front.headline = headline
+    if headline is None:
+        return  # the title a wire dateline repeats after 题：, if any, is the headline
+    at = next((i for i, b in enumerate(titles) if b is headline), 0)
+    before = titles[:at]
+    front.series = before[0] if before else None
+    text = headline.text
+    if is_cjk(text):
+        for _ in range(3):
+            text = _SITE_SUFFIX.sub("", text)
+    match = _SERIES_AFTER.match(text) or _SERIES_BEFORE.match(text)
+    front.headline_text = text
+    dated = _DATED_COLUMN.match(text) if is_cjk(text) else None
+    if dated and front.series is None:
+        front.series_text = (dated.group("s") or dated.group("s2")).strip()
+        front.headline_text = (dated.group("h") or text).strip()
+    elif match and is_cjk(text):
+        front.headline_text = match.group("h").strip()
+        if front.series is None:
+            front.series_text = (match.groupdict().get("s") or match.group("s2")).strip()
+
+
+def _headline_heading(blocks: list[Block], i: int) -> bool:
+    """A heading opening the article is its headline unless it is a section's (a title precedes
+    it, it is not a level-1 heading and no byline follows it)."""
+    before = blocks[:i]
+    if any(b.kind == "heading" for b in before):
+        return False
+    if not any(b.kind == "para" for b in before) or blocks[i].level == 1:
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and (nxt.kind == "byline" or patterns.bare_names(nxt.text))
+
+
+def _front_like(block: Block) -> bool:
+    if block.kind == "heading":
+        return block.level <= 4 and width(block.text) <= 60
+    if block.kind != "para":
+        return block.kind == "caption" and width(block.text) <= 40
+    text = block.text
+    if width(text) > 40 or re.search(r"[。.]$|[。！？!?].", text.rstrip("”’\"'")):
+        return False
+    return not ends_sentence(text) or text.rstrip("”’\"'").endswith(("？", "?", "！", "!"))
+
+
+def _dek_like(block: Block, zone: list[Block], front: Front) -> bool:
+    """An italic line (or a '——' subtitle) right after the title lines: the summary."""
+    if front.dek is not None or not zone or block.kind != "para":
+        return False
+    return (block.emphasis == "em" or bool(_SUBTITLE.match(block.text))) and width(
+        block.text
+    ) <= 120
+
+
+def _bare_byline(block: Block, zone: list[Block]) -> bool:
+    return bool(zone) and block.kind == "para" and patterns.bare_names(block.text)
+
+
+def _place_byline(blocks: list[Block], text: str, front: Front) -> None:
+    """A byline the page gives apart from its text (metadata, an author element)."""
+    for i, block in enumerate(blocks[: front.start + 3]):
+        near = block.text == text or (text in block.text and len(block.text) <= len(text) + 20)
+        if block.kind in ("front", "para") and near:
+            block.kind = "byline"
+            front.bylines.append(block)
+            front.start = max(front.start, i + 1)
+            return
+    at = next((i + 1 for i, b in enumerate(blocks) if b is front.headline), 0)
+    block = Block("byline", text)
+    blocks.insert(at, block)
+    front.bylines.append(block)
+    front.start += at <= front.start
+
+
+def _repeated_title(blocks: list[Block], front: Front) -> None:
+    """The headline set again at the top of the body (a bold repeat) is furniture."""
+    if front.headline is None:
+        return
+    titles = {front.headline.text, front.headline_text}
+    for block in blocks[front.start : front.start + 4]:
+        if block.kind in ("para", "heading") and block.text.strip("*_ ") in titles:
+            block.kind = "furniture"
+
+
+def _dek_heading(blocks: list[Block], front: Front) -> None:
+    """A whole sentence set as a heading right under the title is its summary, not a head; so
+    is a line there that repeats the title ('“…”——习近平总书记引领…迈上新台阶')."""
+    if front.dek is not None or front.headline is None:
+        return
+    first = next((b for b in blocks[front.start : front.start + 3] if b.kind == "para"), None)
+    title = front.headline_text
+    repeats = first is not None and len(title) >= 6 and title in first.text != title
+    if repeats and width(first.text) <= 2 * width(title) + 20 and "—" in first.text:
+        front.dek, first.kind = first, "dek"
+        return
+    for block in blocks[front.start : front.start + 3]:
+        if block.kind != "heading":
+            continue
+        long = width(block.text) > (20 if is_cjk(block.text) else 24)
+        if long and ends_sentence(block.text):
+            front.dek, block.kind = block, "dek"
+        return
+
+
+def _dateline_in_body(blocks: list[Block], front: Front) -> None:
+    """A dateline opening the first paragraph ('新华社北京11月1日电（记者 张三）今年以来……')."""
+    if front.dateline:
+        return
+    paras = [b for b in blocks[front.start : front.start + 4] if b.kind == "para"]
+    match = next((m for b in paras[:2] if (m := patterns.dateline(b.text))), None)
+    if match:
+        front.dateline = match.group("d").strip()
+        if match.groupdict().get("who"):
+            front.authors.extend(patterns.names(match.group("who")))
+
+
+def _trailing_bylines(blocks: list[Block], front: Front) -> None:
+    """Writers named at the end of a paragraph ('（记者 张三）'): their names, the text kept."""
+    seen = {id(b) for b in front.bylines}
+    last: list[Block] = []
+    for block in blocks[front.start :]:
+        if block.kind == "para" and width(block.text) > 20:
+            last = [*last[-2:], block]  # the closing prose, not a link list after it
+        if block.kind in ("credit", "furniture"):
+            front.authors.extend(patterns.labelled_names(block.text))
+        if block.kind == "byline" and id(block) not in seen:
+            front.bylines.append(block)
+        elif block.kind == "para" and block.text.endswith(("）", ")")):
+            tail = patterns.trailing_byline(block.text)
+            if tail:
+                front.authors.extend(patterns.names(tail))
+    if not front.authors and not front.bylines:
+        front.authors.extend(n for block in last for n in patterns.bracket_name(block.text))

@@ -1,0 +1,330 @@
+"""Known kinds of lines, recognised by their words: furniture, credits, photo captions and
+credits, datelines and bylines. Each test looks at one line; the line classifier
+(reportgen/ingest/lines.py) weighs them with the line's position and neighbours."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.ingest.blocks import _FURNITURE, ends_sentence, width
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_NAME = f"[{_HAN}·]{{2,5}}"
+_NAMES = f"{_NAME}(?:[\\s、,，]+{_NAME}){{0,6}}"
+_SEP = r"\s*[|｜︱丨:：/]\s*"
+_OPEN = r"[(（【\[]?\s*"
+_CLOSE = r"\s*[)）】\]]?"
+
+_ROLE = (
+    r"(?:本报|本刊|本台|本网|新华社|中新社|人民日报|经济日报|光明日报)?(?:特约|实习|首席|驻\S{1,4})?"
+    r"(?:记者|通讯员|作者|撰文|文字|文图|图文|采写|主笔)"
+)
+_ROLE_OR_TEXT = rf"(?:(?:《[^》]{{1,12}}》\s*)?{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
+_SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
+BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+{_CLOSE}$")
+_BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
+_BYLINE_EN = re.compile(
+    r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*$",
+    re.I,
+)
+_TRAILING_BYLINE = re.compile(rf"[(（]\s*(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+[)）]$")
+
+_CREDIT_ROLES = (
+    r"出品人?|联合出品|总?监制|总?策划|统筹|执行|责任编辑|责编|主编|编辑|编审|值班编辑|实习编辑|网页编辑"
+    r"|新媒体编辑|校对|审核|审校|审签|终审|初审|复审|二审|三审|设计|视觉|海报|视频|剪辑|排版|美编"
+    r"|翻译|编译|来源|稿源|供稿|本文来源|文章来源|资料来源|数据来源|转载自?|运营|技术支持|数据支持"
+    r"|文案|配音|摄像"
+)
+CREDIT = re.compile(rf"^{_OPEN}(?:{_CREDIT_ROLES}){_SEP}\S")
+_CREDIT_EN = re.compile(
+    r"^(?:\(?(?:edited|editing|reporting|additional reporting|writing|compiled|produced|"
+    r"translated)\s+by\b|.{0,40}\bcontributed to this (?:report|story|article)\.?$"
+    r"|(?:editor|editors|source|sources|produced by|press release"
+    r"|media release|media contact|contact)\s*:)",
+    re.I,
+)
+
+_IMAGE_CREDIT = re.compile(
+    rf"^{_OPEN}(?:图片来源|图片提供|图片|图源|图[①-⑳\d一二三四五六七八九十]*|配图|供图|制图|摄影|摄)"
+    rf"(?:{_SEP}|\s+)\S"
+    r"|^[(（]?\s*资料图片?\s*[)）]?$"
+    r"|[(（]\s*资料图片?\s*[)）]$"
+    r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
+    r"|^(?:photos?|images?|pictures?|photo credit|image credit|credit)\s*[:：]"
+    r"|^(?:table|figure|chart|exhibit|fig\.)\s*\d+[.:：]\s*\S|^[表图]\s*\d+\s*[.:：、]\s*\S"
+    r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
+    r"|^(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters)$",
+    re.I,
+)
+_PHOTO_BY = re.compile(
+    rf"(?:^|[\s。！？!?）)”'\"])(?:(?:人民网|新华网|新华社|中新社|中新网|人民日报|本报|视觉中国)\s*)?"
+    rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
+)
+
+_AD = re.compile(
+    r"(?:尽在|下载|打开|安装).{0,15}(?:APP|客户端)|海量资讯|扫(?:描|一扫)?.{0,8}二维码"
+    r"|关注.{0,12}(?:公众号|微信号|微博|视频号)|(?:点击|阅读)(?:原文|全文|更多)|^分享到"
+    r"|^【?(?:打印|关闭|纠错|收藏|返回顶部)(?:本页|窗口)?】|字号\s*[:：]?\s*[大中小]"
+    r"|^(?:上一篇|下一篇|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢"
+    r"|精彩推荐|热门推荐|热门搜索|热门标签|热词|点击排行|排行榜|扫一扫)"
+    r"|^.{0,10}(?:APP|App|客户端|公众号|微信号|微博)$|^https?://\S+$|^www\.\S+$"
+    r"|^(?:[\w().]+\s+){0,4}(?:first published|published|updated)\b.{0,20}\d{4}"
+    r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>。，]{1,12}>\s*){2,}"
+    r"|^返回.{0,10}(?:首页|顶部)|^打印|^(?:调整|设置|选择)?字[体号]|^【?字号"
+    r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
+    r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
+    r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
+    r"|read more|related|related articles|sign up|subscribe|follow us.*|comments?)$",
+    re.I,
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATE_EN = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+"
+    + _MONTHS
+    + r"|"
+    + _MONTHS
+    + r"\s+\d{1,2},?)\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*[A-Z]{2,4})?)?$",
+    re.I,
+)
+END_MARK = re.compile(
+    r"^(?:-*\s*ends?\s*-*|-30-|[(（【]完[)）】])$|^(?:©|\(c\)\s|copyright\b|版权所有)", re.I
+)
+_CODE = re.compile(r"^[\w.#:()\-\s,>*\[\]=\"'@]+\{\s*[\w-]+\s*:[^{};]+;")  # a style rule
+_PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)）]?$")
+_PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]$")
+_ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题(?:为)?\s*[:：《]")
+_DEBRIS = re.compile(r"^(?:[#*\\\-=_~+>|\s]+|img|image|图片)$", re.I)
+_DATE_LINE = re.compile(
+    r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
+    r"(?:[\s|｜/]*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40})?\s*$"
+)
+
+_AGENCY = r"[\u4e00-\u9fff]{0,8}(?:社|网|报|台|新闻|客户端)"
+DATELINE_ZH = re.compile(
+    rf"^(?P<d>{_AGENCY}[\u4e00-\u9fff]{{0,10}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息))"
+    rf"(?P<who>\s*[(（]\s*(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+[)）])?"
+    r"(?P<title>\s*题\s*[:：]\s*(?P<t>.+))?"
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+DATELINE_EN = re.compile(
+    r"^(?P<d>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,\s*(?!" + _MONTH + r")[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:,\s*" + _MONTH + r")?"
+    r"(?:\s*\((?:[A-Z][A-Za-z .&]{1,30})\))?\s*(?:--|—|–|-))\s+(?=\S)"
+)
+
+
+_DISCLAIMER = re.compile(
+    r"^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)\s*[:：]"
+    r"|^(?:disclaimer|copyright notice)\s*:",
+    re.I,
+)
+
+
+def end_mark(text: str) -> bool:
+    """A release's end mark or a copyright line: short, never a sentence."""
+    return bool(END_MARK.match(text)) and width(text) <= 24 and not ends_sentence(text)
+
+
+def furniture(text: str) -> bool:
+    """Page furniture, portal clutter and ads: never article text."""
+    if _DISCLAIMER.match(text):
+        return True
+    if width(text) > 80 and len(text) > 120:
+        return False
+    return bool(
+        _FURNITURE.match(text)
+        or _PRINT_SOURCE.match(text)
+        or _ORIGINAL_TITLE.match(text)
+        or _DEBRIS.match(text)
+        or _DATE_LINE.match(text)
+        or _DATE_EN.match(text)
+        or end_mark(text)
+        or _CODE.match(text)
+        or (_AD.search(text) is not None and _not_prose(text))
+    )
+
+
+def _not_prose(text: str) -> bool:
+    """Short, or not a finished sentence: ad words inside real prose do not make it an ad."""
+    return width(text) <= 16 or not ends_sentence(text)
+
+
+def credit(text: str) -> bool:
+    """A credit line: producer, editor, proofreader, source (not the writers, not a photo's)."""
+    if width(text) > 60:
+        return False
+    return bool(CREDIT.match(text) or _CREDIT_EN.match(text) or _editor_note(text))
+
+
+def _editor_note(text: str) -> bool:
+    return bool(re.match(r"^[(（]\s*(?:责任编辑|责编|编辑)\s*[:：].*[)）]$", text))
+
+
+def image_credit(text: str) -> bool:
+    """A photo caption or image credit: '图片来源：…', '新华社记者 王某摄', '（资料图）'."""
+    if width(text) > 150:
+        return False
+    return bool(_IMAGE_CREDIT.search(text) or _PHOTO_BY.search(text))
+
+
+def caption_credit(text: str) -> str:
+    """The credit a caption carries ('人民网 张三摄', '（资料图）'); the whole line when it is
+    nothing but a credit ('图片来源：摄图网'); '' when it has none."""
+    if width(text) > 150:
+        return ""
+    match = _PHOTO_BY.search(text)
+    if match:
+        return text[match.start() :].lstrip(" 。！？!?）)”'\"")
+    match = _IMAGE_CREDIT.search(text)
+    if match is None:
+        return ""
+    return text if match.start() == 0 else text[match.start() :].strip()
+
+
+_NAME_OUTLET = re.compile(
+    rf"^{_NAME}(?:[\s、,，]+{_NAME}){{0,3}}\s*[/／]\s*[^/／\s]{{2,12}}(?:报|网|社|台|新闻|杂志|周刊)$"
+)
+_AFFILIATED = re.compile(r"^[(（]\s*(?:作者|撰稿)\s*[:：][^()（）]{2,40}[)）]$")
+
+
+def byline(text: str) -> bool:
+    """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
+    a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
+    text = _PRINT_SOURCE_TAIL.sub("", text)
+    if width(text) > 40 or not text:
+        return False
+    return bool(
+        BYLINE_ZH.match(text)
+        or _BYLINE_EN.match(text)
+        or _AFFILIATED.match(text)
+        or _NAME_OUTLET.match(text)
+    )
+
+
+def bare_names(text: str) -> bool:
+    """Two or more short names and nothing else ('刘健 彭仲莉'): a byline in the front matter."""
+    return bool(_BARE_NAMES.match(text)) and width(text) <= 30
+
+
+def dateline(text: str) -> re.Match | None:
+    """The wire dateline the text opens with ('新华社北京11月1日电', 'WASHINGTON (Reuters) -')."""
+    return DATELINE_ZH.match(text) or DATELINE_EN.match(text)
+
+
+def trailing_byline(text: str) -> str:
+    """A byline in brackets closing a paragraph ('……。（记者 张三）'), or ''."""
+    match = _TRAILING_BYLINE.search(text[-60:])
+    return match.group(0) if match else ""
+
+
+def kind(text: str) -> str:
+    """What a line is by its words alone: furniture, credit, caption, dateline, byline or ''."""
+    text = text.replace("**", "").replace("__", "").strip()
+    if credit(text):
+        return "credit"
+    if furniture(text):
+        return "furniture"
+    if image_credit(text):
+        return "caption"
+    if byline(text):
+        return "byline"
+    match = dateline(text)
+    if match and (match.end() >= len(text.rstrip()) or match.groupdict().get("t")):
+        return "dateline"
+    return ""
+
+
+_ROLE_WORDS = re.compile(
+    rf"{_ROLE}(?:{_SEP})?|文{_SEP}|^(?:words |text |written )?by\s+|[(（)）]", re.I
+)
+_NOT_NAMES = re.compile(
+    r"\b(?:CNN\w*|Reuters|AP|AFP|Bloomberg|Staff|Writer|Reporter|Correspondent|Editor|Updated"
+    r"|Published|News|Times|Post|Journal|Press|Agency|Xinhua|Union|Party|Council|Ministry"
+    r"|Department|Office|Government|Association|Institute|University|Committee|Media"
+    r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)\b",
+    re.I,
+)
+_TASKS = {"整合", "综合", "报道", "编译", "发自", "采写", "摄影", "整理", "编辑", "实习生", "供稿"}
+_NOT_NAME_ZH = re.compile(r"(?:网|报|社|台|新闻|中心|公司|集团|部|局|委|办|厅|署|院|会)$")
+_BYLINE_END = re.compile(
+    r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
+    r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b" + _MONTH + r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]",
+    re.I,
+)
+
+
+def _spaced_names(tokens: list[str]) -> list[str]:
+    """Two-character names set with a space inside ('方  敏', print style) joined again."""
+    out: list[str] = []
+    single = ""
+    for token in tokens:
+        if len(token) == 1 and re.fullmatch(f"[{_HAN}]", token):
+            if single:
+                out.append(single + token)
+                single = ""
+            else:
+                single = token
+            continue
+        single = ""
+        out.append(token)
+    return out
+
+
+_LABELLED = re.compile(
+    rf"(?:作者|记者|撰文|(?<![{_HAN}])文)\s*[:：|｜︱丨/]\s*(?P<n>[^，,;；。]{{1,24}})"
+)
+RELATED = re.compile(
+    r"^(?:相关阅读|相关新闻|相关报道|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢|精彩推荐"
+    r"|热门推荐|更多新闻|Related(?: articles| stories| coverage)?|More from .{1,30}|Most read"
+    r"|Recommended(?: for you)?|Read next)\s*[:：]?$",
+    re.I,
+)
+SITE_NAME = re.compile(r"^[^，。,.\s]{2,16}(?:网站|门户网站|网|政府网|官网|频道)$")
+
+
+def labelled_names(text: str) -> list[str]:
+    """Writers named by a label inside a metadata line ('来源：某报 作者：李在山')."""
+    match = _LABELLED.search(text)
+    if match is None:
+        return []
+    return names(_NEXT_LABEL.split(match.group("n"))[0])
+
+
+_NEXT_LABEL = re.compile(r"(?:责任编辑|责编|编辑|来源|校对|审核|摄影|通讯员|记者|发布)")
+_BRACKET_NAME = re.compile(rf"[(（]\s*(?P<n>[{_HAN}]{{2,3}}(?:\s+[{_HAN}]{{2,3}}){{0,2}})\s*[)）]$")
+_NOT_BRACKET_NAME = {"下同", "待续", "未完", "同上", "全文完", "本报讯", "资料图"}
+
+
+def bracket_name(text: str) -> list[str]:
+    """A writer's bare name in brackets closing an article ('……举行。（张巨峰）')."""
+    match = _BRACKET_NAME.search(text[-20:])
+    if match is None or match.group("n") in _NOT_BRACKET_NAME:
+        return []
+    return names(match.group("n"))
+
+
+def names(text: str) -> list[str]:
+    """The writers' names in a byline, without roles, dates, outlets or reading times."""
+    text = _PRINT_SOURCE_TAIL.sub("", text)
+    cut = _BYLINE_END.search(text)
+    text = text[: cut.start()] if cut else text
+    han = len(re.findall(f"[{_HAN}]", text))
+    if han and han >= len(re.findall(r"[A-Za-z]", text)):
+        text = _ROLE_WORDS.sub(" ", text)
+        tokens = [t for t in re.split(r"[\s、,，|｜︱丨:：/]+", text) if t]
+        found = [n for n in _spaced_names(tokens) if re.fullmatch(_NAME, n) and n not in _TASKS]
+        return [n for n in found if not _NOT_NAME_ZH.search(n)]
+    text = _ROLE_WORDS.sub("", text.strip())
+    out = []
+    for part in re.split(r",|;|\band\b|&", text):
+        part = part.strip(" .")
+        if part and not _NOT_NAMES.search(part) and re.match(r"^[A-Z]", part):
+            out.append(part)
+    return out

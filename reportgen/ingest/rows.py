@@ -1,0 +1,135 @@
+"""Text lines to blocks: a YAML front matter's fields, and lines that run several paragraphs or
+table rows together split apart."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.ingest import patterns
+from reportgen.ingest.blocks import (
+    CJK,
+    PARAGRAPH_BREAK,
+    Block,
+    _join_lines,
+    ends_sentence,
+    width,
+)
+from reportgen.ingest.heads import _LEAD_IN
+
+_CONTINUES = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|for|and|or|but|with|by|at|from|that|which|who|is|are|was|were"
+    r"|be|been|will|would|has|have|had|its|their|his|her|as|than|said)$|[\w,]\s*[-–—]$",
+    re.I,
+)
+_CJK = re.compile(f"[{CJK}]")
+
+
+_YAML_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){1,80}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+
+
+def front_matter_yaml(text: str) -> tuple[dict, str, str]:
+    """A YAML header (--- … ---, as static-site and archive dumps write) split from the
+    article: its fields, the text after it, and the header itself. ({}, text, "") without."""
+    match = _YAML_FRONT.match(text)
+    if match is None:
+        return {}, text, ""
+    import yaml
+
+    try:
+        meta = yaml.safe_load(match.group("body"))
+    except yaml.YAMLError:
+        return {}, text, ""
+    if not isinstance(meta, dict):
+        return {}, text, ""
+    raw = " ".join(line.strip() for line in match.group("body").splitlines() if line.strip())
+    return meta, text[match.end() :], raw
+
+
+def title_from_meta(blocks: list[Block], title: str) -> None:
+    """Without a level-1 heading near the top, the header's title is the headline: the block
+    that repeats it, else a heading added for it."""
+    top = blocks[:6]
+    if not title or any(b.kind == "heading" and b.level == 1 for b in top):
+        return
+    for block in top:
+        if block.text == title:
+            block.kind, block.level, block.marked = "heading", 1, True
+            return
+    blocks.insert(0, Block("heading", title, 1, marked=True))
+
+
+def meta_text(meta: dict, *keys: str) -> str:
+    """The first of these header fields that holds a short string."""
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip() and len(value) <= 300:
+            return value.strip()
+    return ""
+
+
+def split_rows(blocks: list[Block]) -> list[Block]:
+    """Text paragraphs split where their source lines are separate lines run together: a title
+    or head line straight before its paragraph, a change of emphasis, a credit or caption line,
+    and paragraph ends in hard-wrapped text or in text with one paragraph a line."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "para" or len(block.rows) < 2:
+            out.append(block)
+            continue
+        groups = [g for g in _row_groups(block.rows) if g]
+        for j, rows in enumerate(groups):
+            text = _join_lines([t for t, _ in rows])
+            part = Block("para", text, 0, block.gap if j == 0 else 0, len(rows))
+            part.rows = rows
+            kinds = {e for _, e in rows}
+            part.emphasis = kinds.pop() if len(kinds) == 1 else ""
+            part.item = block.item and j == 0
+            out.append(part)
+    return out
+
+
+def _cols(text: str) -> int:
+    return len(text) + len(_CJK.findall(text))
+
+
+def _row_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Rows grouped into paragraphs; a paragraph break written in inline HTML always cuts."""
+    groups: list[list[tuple[str, str]]] = []
+    part: list[tuple[str, str]] = []
+    for row in [*rows, PARAGRAPH_BREAK]:
+        if row == PARAGRAPH_BREAK:
+            if part:
+                groups.extend(_line_groups(part))
+            part = []
+        else:
+            part.append(row)
+    return groups
+
+
+def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    if len(rows) < 2:
+        return [rows]
+    texts = [t for t, _ in rows]
+    cols = [_cols(t) for t in texts]
+    wrap = max(cols)
+    ends = [ends_sentence(t) for t in texts]
+    known = [bool(patterns.kind(t)) for t in texts]
+    per_line = sum(ends[:-1]) >= 0.5 * (len(rows) - 1)
+    groups = [[rows[0]]]
+    broke = True  # a break before row i
+    for i in range(len(rows) - 1):
+        short = cols[i] <= 0.6 * wrap and width(texts[i]) <= 40
+        alone = short and not ends[i] and not _LEAD_IN.search(texts[i]) and broke
+        alone = alone and not _CONTINUES.search(texts[i]) and not texts[i + 1][:1].islower()
+        cut = (
+            known[i]
+            or known[i + 1]
+            or rows[i][1] != rows[i + 1][1]
+            or alone
+            or (ends[i] and (per_line or cols[i] <= 0.8 * wrap))
+        )
+        if cut:
+            groups.append([])
+        groups[-1].append(rows[i + 1])
+        broke = cut
+    return groups

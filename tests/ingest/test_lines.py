@@ -1,0 +1,337 @@
+"""The line classifier on the shapes real articles come in (one small article per class)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_text
+from reportgen.ingest.blocks import parse_markdown
+from reportgen.ingest.lines import split_rows
+
+P1 = "今年以来，全县工业产值增长百分之十二，新增企业三十余家，发展势头良好。"
+P2 = "园区持续优化营商环境，一批重点项目加快建设，带动就业明显增加。"
+P3 = "下一步，当地将继续推动产业升级，培育新的增长点，让群众得到更多实惠。"
+EN1 = "The plant opened on Monday after four years of construction and hiring."
+EN2 = "Officials said the project would bring hundreds of jobs to the region."
+
+
+def _body(model) -> list[str]:
+    return [p.text for p in model.lead] + [p.text for t in model.themes for p in t.paragraphs]
+
+
+def _heads(model) -> list[str]:
+    return [t.heading for t in model.themes]
+
+
+def test_title_running_into_the_first_paragraph() -> None:
+    m = extract_text(f"县域经济稳中向好\n{P1}\n{P2}\n")
+    assert m.headline == "县域经济稳中向好"
+    assert _body(m) == [P1, P2]
+
+
+def test_english_title_running_into_hard_wrapped_text() -> None:
+    text = (
+        "Valley Town Bets on Batteries\n"
+        "The plant opened on Monday after four years of construction, and its\n"
+        "owners say it will hire 900 people next year.\n"
+        "Officials said the project would bring new suppliers to the region as\n"
+        "well.\n"
+    )
+    m = extract_text(text)
+    assert m.headline == "Valley Town Bets on Batteries"
+    assert len(_body(m)) == 2
+
+
+def test_hard_wrapped_text_keeps_its_heads() -> None:
+    wrap = (
+        "当地把发展产业作为头等大事，推动企业技术改造和数字化转型，\n产值连续三年保持两位数增长。"
+    )
+    text = f"标题\n\n{wrap}\n红线\n{wrap}\n升级\n{wrap}\n"
+    m = extract_text(text)
+    assert _heads(m) == ["红线", "升级"]
+    assert all(len(p) > 40 for p in _body(m))
+
+
+def test_wire_dateline_repeating_the_title() -> None:
+    m = extract_text(f"中新社北京11月1日电 题：县域经济何以逆势上扬\n\n作者 张三\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "县域经济何以逆势上扬"
+    assert m.dateline == "中新社北京11月1日电"
+    assert m.authors == ["张三"]
+
+
+def test_dateline_opening_the_first_paragraph() -> None:
+    m = extract_text(f"县域经济稳中向好\n\n新华社北京11月1日电（记者 张三 李四）{P1}\n\n{P2}\n")
+    assert m.dateline == "新华社北京11月1日电"
+    assert m.authors == ["张三", "李四"]
+    assert _body(m)[0].startswith("新华社北京11月1日电")
+
+
+def test_english_dateline() -> None:
+    m = extract_text(f"Plant Opens\n\nWASHINGTON, March 3 (Reuters) - {EN1}\n\n{EN2}\n")
+    assert m.dateline == "WASHINGTON, March 3 (Reuters) -"
+
+
+def test_series_tag_after_the_title_and_original_title() -> None:
+    text = (
+        f"县域经济稳中向好（走向我们的小康生活）\n\n原标题：县域经济何以逆势上扬\n\n{P1}\n\n{P2}\n"
+    )
+    m = extract_text(text)
+    assert (m.headline, m.series) == ("县域经济稳中向好", "走向我们的小康生活")
+    assert "原标题：县域经济何以逆势上扬" in m.furniture
+    assert _body(m) == [P1, P2]
+
+
+@pytest.mark.parametrize("line", ["记者|王明", "（记者 王明）", "作者︱王明"])
+def test_byline_at_the_end(line: str) -> None:
+    m = extract_text(f"县域经济稳中向好\n\n{P1}\n\n{P2}\n\n{line}\n")
+    assert m.authors == ["王明"]
+    assert _body(m) == [P1, P2]
+
+
+def test_byline_closing_the_last_paragraph() -> None:
+    m = extract_text(f"县域经济稳中向好\n\n{P1}\n\n{P2}（记者 王明）\n")
+    assert m.authors == ["王明"]
+
+
+def test_credit_lines_are_credits_not_bylines_or_heads() -> None:
+    text = (
+        f"县域经济稳中向好\n\n出品︱新华社国内部\n\n作者︱王明\n\n{P1}\n\n{P2}\n\n"
+        "编辑：李华\n\n责任编辑：赵六\n\n（责编：钱七）\n"
+    )
+    m = extract_text(text)
+    assert m.authors == ["王明"]
+    assert m.credits == ["出品︱新华社国内部", "编辑：李华", "责任编辑：赵六", "（责编：钱七）"]
+    assert m.themes == []
+    assert _body(m) == [P1, P2]
+
+
+def test_one_word_heads_followed_by_an_image_credit() -> None:
+    text = (
+        f"县域经济稳中向好\n\n{P1}\n\n红线\n\n图片来源：摄图网\n\n{P2}\n\n"
+        f"升级\n\n图片来源：摄图网\n\n{P3}\n\n竞争\n\n图片来源：视觉中国\n\n{P1}\n"
+    )
+    m = extract_text(text)
+    assert _heads(m) == ["红线", "升级", "竞争"]
+    assert [c.text for c in m.captions] == ["图片来源：摄图网"] * 2 + ["图片来源：视觉中国"]
+
+
+def test_markdown_bold_and_underlined_heads() -> None:
+    text = f"# 标题\n\n{P1}\n\n**<u>产业升级</u>**\n\n{P2}\n\n**开放合作**\n{P3}\n"
+    m = extract_text(text)
+    assert _heads(m) == ["产业升级", "开放合作"]
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_bare_numerals_name_the_line_after_them() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n（一）\n\n产业升级\n\n{P2}\n\n（二）\n\n"
+        f"坚持开放合作，拓展发展空间。\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert _heads(m) == ["产业升级", "坚持开放合作，拓展发展空间。"]
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_two_line_heads_keep_the_slogan_as_tagline() -> None:
+    text = f"标题\n\n{P1}\n\n产业篇\n\n“向新而行”\n\n{P2}\n\n开放篇\n\n“走出去 引进来”\n\n{P3}\n"
+    m = extract_text(text)
+    assert [(t.heading, t.tagline) for t in m.themes] == [
+        ("产业篇", "“向新而行”"),
+        ("开放篇", "“走出去 引进来”"),
+    ]
+    assert m.captions == []
+
+
+def test_lead_in_line_ending_in_a_colon_is_no_head() -> None:
+    text = (
+        f"Plant Opens\n\n{EN1}\n\nIn the Allentown area alone:\n\n"
+        f"- {EN2}\n- {EN2}\n\nJobs and Wages\n\n{EN1}\n"
+    )
+    m = extract_text(text)
+    assert "In the Allentown area alone:" not in _heads(m)
+
+
+def test_photo_captions_and_credits_leave_the_body() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n图为园区全景。人民网 张三摄\n\n{P2}\n\n园区一角。新华社记者 李四摄\n\n"
+        f"工人在车间作业。王五摄\n\n游客在景区游览（资料图）\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert len(m.captions) == 4
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_furniture_and_ads_never_reach_the_body() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n海量资讯、精准解读，尽在新浪财经APP\n\n{P2}\n\n\\###\n\n{P3}\n\n"
+        "《 人民日报 》（ 2020年08月23日 02 版）\n\n(责编：王某、李某)\n"
+    )
+    m = extract_text(text)
+    assert _body(m) == [P1, P2, P3]
+    assert len(m.furniture) + len(m.credits) == 4
+
+
+def test_italic_dek_glued_to_the_first_paragraph() -> None:
+    m = extract_text(f"# Plant Opens\n*A summary of the day in one line*\n{EN1}\n\n{EN2}\n")
+    assert m.dek == "A summary of the day in one line"
+    assert _body(m) == [EN1, EN2]
+
+
+def test_introduction_after_a_marked_headline_is_kept() -> None:
+    m = extract_text(f"# Plant Opens\n\nA new start for the valley\n\n{EN1}\n\n{EN2}\n")
+    assert _body(m)[0] in ("A new start for the valley", f"A new start for the valley {EN1}")
+
+
+def test_one_paragraph_a_line_without_blank_lines() -> None:
+    m = extract_text(f"标题\n{P1}\n{P2}\n{P3}\n")
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_rows_split_keep_every_line() -> None:
+    text = "标题\n第一段开头\n接着写完。\n**加粗**\n图片来源：摄图网\n"
+    blocks = split_rows(parse_markdown(text))
+    joined = "".join(b.text for b in blocks)
+    assert joined == "标题第一段开头接着写完。加粗图片来源：摄图网"
+
+
+def test_html_bylines_lose_dates_and_reading_times() -> None:
+    from reportgen.ingest.patterns import names
+
+    assert names("By Chris Isidore, CNN Business Updated 3:45 PM ET, Tue March 3, 2020") == [
+        "Chris Isidore"
+    ]
+    assert names("By Jane Doe | 4 min read") == ["Jane Doe"]
+    assert names("本报记者 王明 通讯员 李华") == ["王明", "李华"]
+
+
+def test_structure_is_linear_in_the_article_size() -> None:
+    import time
+
+    def run(n: int) -> float:
+        text = "标题\n\n" + "\n\n".join(f"小标题{i}\n\n{P1}\n\n{P2}" for i in range(n))
+        started = time.perf_counter()
+        extract_text(text)
+        return time.perf_counter() - started
+
+    run(20)
+    small, large = run(100), run(800)
+    assert large < 8 * small * 2.5
+
+
+def test_ad_words_inside_prose_stay_body() -> None:
+    para = "越来越多的年轻人开始关注这个公众号，并在上面分享自己的生活。"
+    m = extract_text(f"标题\n\n{P1}\n\n{para}\n\n扫描二维码关注我们\n")
+    assert _body(m) == [P1, para]
+    assert m.furniture == ["扫描二维码关注我们"]
+
+
+def test_list_items_are_neither_heads_nor_captions_nor_joined() -> None:
+    text = (
+        f"Plant Opens\n\n{EN1}\n\nThe plan includes:\n\n- Training for dock workers\n"
+        f"- A new college campus\n\n{EN2}\n\nIt also funds:\n\n- New cranes\n- Clean fuel\n\n"
+        f"{EN1}\n\n## Next Steps\n\n{EN2}\n"
+    )
+    m = extract_text(text)
+    assert _heads(m) == ["Next Steps"]
+    assert m.captions == []
+    assert "A new college campus" in _body(m)
+    assert EN2 in _body(m)
+
+
+def test_yaml_header_gives_title_and_byline_and_stays_out_of_the_body() -> None:
+    text = f'---\ntitle: "县域经济稳中向好（走向小康）"\nauthor: "方  敏"\ndate: 2025-01-05\n---\n\n{P1}\n\n{P2}\n'
+    m = extract_text(text)
+    assert (m.headline, m.series, m.authors) == ("县域经济稳中向好", "走向小康", ["方敏"])
+    assert _body(m) == [P1, P2]
+    assert any("date: 2025-01-05" in f for f in m.furniture)
+
+
+def test_pre_title_and_subtitle_headings_are_the_dek() -> None:
+    front = "> 本报记者  李  波  李  蕊《人民日报》（2025年04月02日第 01 版）"
+    m = extract_text(f"### 用好区位优势，建设集结中心\n\n# 河南发力枢纽经济\n\n{front}\n\n{P1}\n")
+    assert (m.headline, m.dek, m.authors) == (
+        "河南发力枢纽经济",
+        "用好区位优势，建设集结中心",
+        ["李波", "李蕊"],
+    )
+    m = extract_text(
+        f"# 政策成效显著（新数据 新看点）\n\n## 汽车以旧换新超107万辆\n\n{front}\n\n{P1}\n"
+    )
+    assert (m.headline, m.series, m.dek) == (
+        "政策成效显著",
+        "新数据 新看点",
+        "汽车以旧换新超107万辆",
+    )
+
+
+def test_release_end_mark_and_copyright_close_the_article() -> None:
+    text = (
+        f"# Plant Opens\n\n**Monday, 14 May 2018, 12:06 pm**\n\n{EN1}\n\n{EN2}\n\nENDS\n\n"
+        "## Using this site for work?\n\nLicences are available for work use.\n"
+    )
+    m = extract_text(text)
+    assert _body(m) == [EN1, EN2]
+    assert m.themes == []
+    assert "Monday, 14 May 2018, 12:06 pm" in m.furniture
+
+
+def test_heads_with_a_byline_under_them_and_a_figure_set_alone() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n大国粮仓更稳固\n\n本报记者  郁静娴\n\n80%\n\n单产贡献率超过80%\n\n{P2}\n\n"
+        f"寄递物流更畅通\n\n周  楠\n\n33.78万个\n\n累计建设33.78万个服务站\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert _heads(m) == ["大国粮仓更稳固", "寄递物流更畅通"]
+    assert m.authors == ["郁静娴", "周楠"]
+    assert {"80%", "33.78万个"} <= set(_body(m))  # a KPI figure: body, whole by itself
+    assert m.captions == []
+
+
+def test_label_heads_ending_in_a_colon_or_dash() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n**英国《泰晤士报》：**\n\n**蓬勃发展的武汉再次充满欢声笑语**\n\n{P2}\n\n"
+        f"**美国《纽约时报》：**\n\n**游客蜂拥前往黄鹤楼游览**\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert [(t.heading, t.tagline) for t in m.themes] == [
+        ("英国《泰晤士报》：", "蓬勃发展的武汉再次充满欢声笑语"),
+        ("美国《纽约时报》：", "游客蜂拥前往黄鹤楼游览"),
+    ]
+
+
+def test_writer_in_brackets_closing_the_article_and_labelled_in_a_credit_line() -> None:
+    m = extract_text(f"标题\n\n{P1}\n\n{P2}（张巨峰）\n")
+    assert m.authors == ["张巨峰"]
+    m = extract_text(f"标题\n\n{P1}\n\n{P2}\n\n本文来源：某某报 作者：李慧敏责任编辑：NF055\n")
+    assert m.authors == ["李慧敏"]
+
+
+def test_related_box_and_disclaimers_are_furniture() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n{P2}\n\n**风险提示：**市场有风险，投资需谨慎。本文内容仅供参考，不构成投资建议。\n\n"
+        f"## 为你推荐\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert _body(m) == [P1, P2]
+    assert m.themes == []
+
+
+def test_dated_column_titles_give_the_series() -> None:
+    m = extract_text(f"# 财经早餐2024年8月25日星期日\n\n{P1}\n\n{P2}\n")
+    assert (m.headline, m.series) == ("财经早餐2024年8月25日星期日", "财经早餐")
+    m = extract_text(f"# 每周一学（2025年12月8日-14日）县域经济稳中向好\n\n{P1}\n\n{P2}\n")
+    assert (m.headline, m.series) == ("县域经济稳中向好", "每周一学（2025年12月8日-14日）")
+
+
+def test_a_line_under_the_title_repeating_it_is_the_dek() -> None:
+    m = extract_text(f"# 县域经济稳中向好\n\n“发展才是硬道理”——县域经济稳中向好\n\n{P1}\n\n{P2}\n")
+    assert m.dek == "“发展才是硬道理”——县域经济稳中向好"
+    assert _body(m) == [P1, P2]
+
+
+def test_end_marks_and_related_boxes_never_swallow_the_article() -> None:
+    sentence = "Copyright holders say the new rules will cost the industry millions of dollars."
+    m = extract_text(f"Plant Opens\n\n{EN1}\n\n{EN2}\n\n{sentence}\n\n{EN1}\n")
+    assert _body(m) == [EN1, EN2, sentence, EN1]
+    m = extract_text(f"# 标题\n\n## 相关新闻\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert _body(m) == [P1, P2, P3]
