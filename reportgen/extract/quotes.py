@@ -29,11 +29,13 @@ _ZH_VERBS = sorted(
     key=len,
     reverse=True,
 )
-_ZH_VERB = "|".join(_ZH_VERBS)
+_ZH_VERB = r"告诉[^，。“”\n]{0,20}?记者|" + "|".join(_ZH_VERBS)
 _ZH_SPAN = re.compile(r"[“「](?P<q>[^“”「」]+)(?:[”」]|$)")
 _ZH_AFTER = re.compile(
-    rf"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n]{{1,60}}?)(?P<v>{_ZH_VERB})道?(?:[。，,：:；;！？!?…]|$)"
+    rf"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n]{{1,60}}?)(?P<v>{_ZH_VERB})道?(?P<end>[。，,：:；;！？!?…]|$)?"
 )
+# After a whole quoted sentence, the person who opens the next clause (“……。”吴翔宇自称…).
+_ZH_NAMED_AFTER = re.compile(r"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n，,]{2,30})")
 _ZH_BEFORE = re.compile(
     rf"(?P<sp>[^。！？!?“”「」\n]{{0,60}}?)(?P<v>{_ZH_VERB})道?\s*[：:，,]?\s*$"
 )
@@ -103,9 +105,11 @@ class _Finder:
         self.open: FoundQuote | None = None  # a quote left open at the end of a paragraph
         self.window_start = 0  # where the previous paragraph starts: 他/she looks back to here
         self.at = 0  # the quote being attributed starts here
+        self.previous_speech: Speaker | None = None  # the last quote's speaker, when it was speech
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
         para = self.text[start:end] if self.zh else _protect(self.text[start:end])
+        self.previous_speech = None
         pattern = _ZH_SPAN if self.zh else _EN_SPAN
         carried, self.open = self.open, None
         for m in pattern.finditer(para):
@@ -118,6 +122,7 @@ class _Finder:
                 continue
             self.at = start + m.start()
             speaker, att_end, speech = self._attribution(para, m, q_start, q_end, closed)
+            self.previous_speech = speaker if speech else None
             if not speech:
                 continue
             quote = FoundQuote(
@@ -154,15 +159,25 @@ class _Finder:
         after = _ZH_AFTER.match(para[m.end() :]) if closed else None
         if after and _verb_is_word(after.group("sp"), after.group("v")):
             speaker = zh_speaker(after.group("sp"), self._mentioned())
-            return speaker, m.end() + after.end(), True
+            if after.group("end") is not None or speaker.person:  # 张凡说只能…: still his
+                return speaker, m.end() + after.end(), True
+        if self.previous_speech is not None and _follows(para, m):
+            return self.previous_speech, m.end(), True  # “A”“B” after one 强调：
         before = _ZH_BEFORE.search(para[: m.start()])
         if before and _verb_is_word(before.group("sp"), before.group("v")):
             bare = not re.search(r"[：:，,]\s*$", before.group(0))
-            if not bare or len(m.group("q")) >= 8 or _ZH_SENTENCE_END.search(m.group("q")):
+            if not bare or len(m.group("q")) >= 8 or _whole_sentence(para, m):
                 return zh_speaker(before.group("sp"), self._mentioned()), m.end(), True
+        whole = _whole_sentence(para, m)
         lead_in = _ZH_LEAD_IN.search(para[: m.start()])
-        if lead_in and _ZH_SENTENCE_END.search(m.group("q")) and len(m.group("q")) >= 8:
+        if lead_in and whole and len(m.group("q")) >= 8:
             return named_person(lead_in.group("sp")), m.end(), True
+        opener = m.start() == 0 or para[m.start() - 1] in "。！？!?"
+        named = _ZH_NAMED_AFTER.match(para[m.end() :]) if closed and opener and whole else None
+        if named is not None and len(m.group("q")) >= 8:
+            person = _opening_person(named.group("sp"))
+            if person is not None:
+                return person, m.end(), True
         return NOBODY, m.end(), False
 
     def _en(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
@@ -204,6 +219,26 @@ class _Finder:
         return Speaker(m.group(1), "", person=True) if m else None
 
 
+def _whole_sentence(para: str, m: re.Match) -> bool:
+    """The quoted words are a sentence: they end with its mark inside or just after the quote."""
+    return bool(_ZH_SENTENCE_END.search(m.group("q"))) or para[m.end() : m.end() + 1] in (
+        "。",
+        "！",
+        "？",
+    )
+
+
+def _follows(para: str, m: re.Match) -> bool:
+    """The quote comes right after another one (“A”“B”, “A”、“B”)."""
+    return m.start() > 0 and para[m.start() - 1] in "”」、"
+
+
+def _opening_person(words: str) -> Speaker | None:
+    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…)."""
+    found = named_person(words[:12])
+    return found if found.person and words.find(found.name) <= 8 else None
+
+
 def _stands_alone(para: str, m: re.Match) -> bool:
     """Speech ends with its own punctuation inside the marks, or is followed by a comma, a full
     stop or the paragraph end; quoted words that run on into the sentence (“X”是…, “X”、) or
@@ -211,7 +246,7 @@ def _stands_alone(para: str, m: re.Match) -> bool:
     if _ZH_SENTENCE_END.search(m.group("q")) or m.group("q")[-1:] in "，,；;：:":
         return True
     after = para[m.end() : m.end() + 1]
-    return after in ("", "，", ",", "。", "！", "？", "!", "?", "；", ";", "…", "\n")
+    return after in ("", "，", ",", "。", "！", "？", "!", "?", "；", ";", "…", "\n", "“", "「")
 
 
 def _verb_is_word(before: str, verb: str) -> bool:

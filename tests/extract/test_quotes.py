@@ -129,3 +129,23 @@ def test_english_surname_resolves_to_the_full_name_in_the_text() -> None:
         '"We will hire," Mr Hansen said.',
     )
     assert [s for s, _, _ in got] == ["Alec Hansen", "Alec Hansen"]
+
+
+def test_a_quoted_sentence_opening_before_a_named_person_is_theirs() -> None:
+    (got,) = _quotes("“以前花一两元就能充满电，前几天一下子被扣了12元。”吴翔宇自称是长期用户。")
+    assert got[0] == "吴翔宇"
+
+
+def test_quotes_in_a_row_share_their_attribution() -> None:
+    got = _quotes("习近平总书记在山东考察时强调：“山东要定好位、挑大梁”“加快建设先行区”。")
+    assert [s for s, _, _ in got] == ["习近平", "习近平"]
+
+
+def test_a_named_speaker_may_run_on_into_indirect_speech() -> None:
+    (got,) = _quotes("“今年，头部企业加速了市场开拓的步伐”，张凡说只能通过涨价来覆盖成本。")
+    assert got[0] == "张凡"
+
+
+def test_told_the_reporter_is_a_speech_verb() -> None:
+    (got,) = _quotes("店员告诉中国青年报记者“五五分成”。")
+    assert got[2] == "五五分成"
