@@ -1,12 +1,12 @@
 """Imports point one way: each layer imports only from layers below it (read from the source,
 lazy imports inside functions included), and the pure-text layers stay free of heavy libraries.
 
-    Every module has a mirror test file (tests/a/test_b.py for reportgen/a/b.py).
-
     base (errors, clock, atomic, notices, theme, fonts and its parts, config, manifest, and the
     input limits: limits, safe_yaml, render_budget, template_safety, swap)
       < ingest < model < extract < plans < charts < writers < verify, preview < build < api
       < cli < clidoc, __main__
+
+Tests mirror the package: every module has its test file (tests/a/test_b.py for reportgen/a/b.py).
 """
 
 from __future__ import annotations
