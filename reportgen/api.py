@@ -258,9 +258,11 @@ def verify_command(
     """Trace every number, quote and theme of OUT/<slug>'s brief and deck to the source; or of
     one .docx/.pptx, against ``article`` (or ``model``, or a content.json beside it)."""
     from reportgen.verify import verify_document, verify_outputs
+    from reportgen.writers import OUTPUTS
 
     target = Path(out_dir)
-    if target.suffix.lower() in (".docx", ".pptx") and not target.is_dir():
+    documents = {Path(o.file).suffix for o in OUTPUTS}  # one output's file: .docx, .pptx
+    if target.suffix.lower() in documents and not target.is_dir():
         beside = target.parent / "content.json"
         if article is None and model is None and not beside.is_file():
             raise ConfigError(
