@@ -163,13 +163,27 @@ def _prepare(
     return m, output, charts, look, when
 
 
-def _template_for(config, suffixes: tuple[str, ...]) -> Path | None:
-    """The configured template if this writer can use it: a folder, or a file of its kind (a
-    config's .pptx is the deck's, not the brief's)."""
-    template = config.template
-    if template is None or Path(template).is_dir():
-        return template
-    return template if Path(template).suffix.lower() in suffixes else None
+def document_command(
+    name: str,
+    article: Path | None,
+    model: Path | None,
+    output: Path | None,
+    template: Path | None,
+    theme: Path | None = None,
+    **options,
+) -> Path:
+    """Write the registered output ``name`` (brief, deck) as one document: ``options`` (style,
+    native_charts: the settings that output takes) over the config over the defaults."""
+    from reportgen.atomic import write_bytes
+    from reportgen.writers import by_name
+
+    kind = by_name(name)
+    config = settings(template=template, theme=theme, **options)
+    m, output, charts, look, when = _prepare(article, model, output, kind.file, config)
+    # a config's template serves this output only if it is a folder or a file of its own type
+    own = template or kind.template(config.template)
+    composed = kind.compose(m, charts, when, template=own, theme=look, **kind.options(config))
+    return write_bytes(output, composed.to_bytes())
 
 
 def brief_command(
@@ -181,21 +195,7 @@ def brief_command(
     theme: Path | None = None,
 ) -> Path:
     """Write the Word briefing; options over the config over the defaults."""
-    from reportgen.writers.brief import write_brief
-
-    config = settings(template=template, style=style, theme=theme)
-    from reportgen.writers import BRIEF
-
-    m, output, charts, look, when = _prepare(article, model, output, BRIEF.file, config)
-    return write_brief(
-        m,
-        output,
-        charts=charts,
-        template=template or _template_for(config, (".docx", ".dotx")),
-        style=config.style,
-        theme=look,
-        when=when,
-    )
+    return document_command("brief", article, model, output, template, theme, style=style)
 
 
 def deck_command(
@@ -207,20 +207,8 @@ def deck_command(
     theme: Path | None = None,
 ) -> Path:
     """Write the PowerPoint deck; options over the config over the defaults."""
-    from reportgen.writers.deck import write_deck
-
-    config = settings(template=template, native_charts=native_charts, theme=theme)
-    from reportgen.writers import DECK
-
-    m, output, charts, look, when = _prepare(article, model, output, DECK.file, config)
-    return write_deck(
-        m,
-        output,
-        charts=charts,
-        template=template or _template_for(config, (".pptx",)),
-        native_charts=config.native_charts,
-        theme=look,
-        when=when,
+    return document_command(
+        "deck", article, model, output, template, theme, native_charts=native_charts
     )
 
 
@@ -270,9 +258,11 @@ def verify_command(
     """Trace every number, quote and theme of OUT/<slug>'s brief and deck to the source; or of
     one .docx/.pptx, against ``article`` (or ``model``, or a content.json beside it)."""
     from reportgen.verify import verify_document, verify_outputs
+    from reportgen.writers import OUTPUTS
 
     target = Path(out_dir)
-    if target.suffix.lower() in (".docx", ".pptx") and not target.is_dir():
+    documents = {Path(o.file).suffix for o in OUTPUTS}  # one output's file: .docx, .pptx
+    if target.suffix.lower() in documents and not target.is_dir():
         beside = target.parent / "content.json"
         if article is None and model is None and not beside.is_file():
             raise ConfigError(

@@ -213,18 +213,9 @@ def brief(
       reportgen brief a.md -o a.docx --style gongwen
       reportgen brief --model edited.yaml -o a.docx --reference-doc letterhead.docx
     """
-    from reportgen import api
-
-    written = _run(
-        api.brief_command,
-        _article(article),
-        model,
-        output,
-        template,
-        style.value if style else None,
-        theme,
+    _document(
+        "brief", article, model, output, template, theme, style=style.value if style else None
     )
-    typer.echo(f"wrote {written}")
 
 
 @app.command()
@@ -252,10 +243,16 @@ def deck(
       reportgen deck a.md -o a.pptx --reference-doc corp.pptx
       reportgen deck a.md -o a.pptx --native-charts --theme corp/theme.yaml
     """
+    _document("deck", article, model, output, template, theme, native_charts=native_charts)
+
+
+def _document(name: str, article, model, output, template, theme, **options) -> None:
+    """The one implementation of the single-document commands (brief, deck): write the
+    registered output ``name`` with its own ``options``, and say where."""
     from reportgen import api
 
     written = _run(
-        api.deck_command, _article(article), model, output, template, native_charts, theme
+        api.document_command, name, _article(article), model, output, template, theme, **options
     )
     typer.echo(f"wrote {written}")
 

@@ -76,17 +76,22 @@ def _drawn_by(chain: FontChain) -> list[str]:
 @lru_cache(maxsize=16)
 def _codepoints(path: str) -> frozenset[int]:
     """The characters a font file maps (its best Unicode cmap), empty when it cannot be read."""
+    return read_codepoints(path) or frozenset()
+
+
+def read_codepoints(path: str, index: int = 0) -> frozenset[int] | None:
+    """The characters font ``index`` of a font file (a .ttc holds several) maps, from its best
+    Unicode cmap; None when the file cannot be read as a font."""
     from fontTools.ttLib import TTFont
 
     try:
-        font = TTFont(path, lazy=True, fontNumber=0)
-        # plain glyph names: fontTools would otherwise derive a name for each of 65 000 glyphs
-        font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
-        found = frozenset(font.getBestCmap() or {})
-        font.close()
-    except Exception:  # noqa: BLE001 - an unreadable font simply covers nothing
-        return frozenset()
-    return found
+        with open(path, "rb") as file:  # closed even when fontTools gives up half-way
+            font = TTFont(file, lazy=True, fontNumber=index)
+            # plain glyph names: fontTools would otherwise derive a name for each of 65 000 glyphs
+            font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
+            return frozenset(font.getBestCmap() or {})
+    except Exception:  # noqa: BLE001 - an unreadable font file
+        return None
 
 
 def undrawable(chain: FontChain, text: str) -> set[str]:
@@ -95,3 +100,74 @@ def undrawable(chain: FontChain, text: str) -> set[str]:
     unusual = set(_UNCOMMON.findall(text))
     drawn_by = _drawn_by(chain) if unusual else []
     return {ch for ch in unusual if not any(ord(ch) in _codepoints(p) for p in drawn_by)}
+
+
+# --- installed fonts, as a renderer found them -------------------------------------------------
+# verify --render asks, for each character of a PDF, whether the font the PDF names draws it.
+
+_CJK_NAME = re.compile(r"CJK|SC|TC|Hei|Song|Ming|Kai|Fang|Han|Yuan|WenQuanYi")
+
+
+def base_font_name(fontname: str) -> str:
+    """The font name without the six-letter subset tag (ABCDEF+NotoSansCJKsc-Regular)."""
+    return fontname.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", fontname) else fontname
+
+
+class InstalledFonts:
+    """Installed fonts by PostScript name (from fc-list, optionally with the fontconfig file a
+    renderer used), with their character maps read on first use."""
+
+    def __init__(self, config: Path | None = None) -> None:
+        self._config = config  # a fontconfig file (the one LibreOffice rendered with)
+        self._files: dict[str, tuple[str, int]] | None = None
+        self._cmaps: dict[str, frozenset[int] | None] = {}
+
+    def covers(self, fontname: str, ch: str) -> bool:
+        """Does the font a PDF names ``fontname`` (subset tag and suffixes allowed) draw ``ch``;
+        a font not installed or not readable is trusted when its name is a CJK family's."""
+        name = base_font_name(fontname)
+        if name not in self._cmaps:
+            self._cmaps[name] = self._read(name)
+        cmap = self._cmaps[name]
+        if cmap is None:
+            return bool(_CJK_NAME.search(fontname))
+        return ord(ch) in cmap
+
+    def _read(self, name: str) -> frozenset[int] | None:
+        files = self.files()
+        key = name
+        while key not in files and "-" in key:
+            key = key.rsplit("-", 1)[0]  # LibreOffice appends -VKana and the like
+        if key not in files:
+            return None
+        path, index = files[key]
+        return read_codepoints(path, index)
+
+    def files(self) -> dict[str, tuple[str, int]]:
+        """PostScript name: (font file, index in the file), as fc-list lists them."""
+        if self._files is None:
+            self._files = fc_list(self._config)
+        return self._files
+
+
+def fc_list(config: Path | None = None) -> dict[str, tuple[str, int]]:
+    """The fonts fontconfig knows (with ``config`` as FONTCONFIG_FILE when given), by PostScript
+    name: (file, index); empty when fc-list is not installed."""
+    import os
+    import shutil
+    import subprocess
+
+    found: dict[str, tuple[str, int]] = {}
+    tool = shutil.which("fc-list")
+    if tool is None:
+        return found
+    env = dict(os.environ, FONTCONFIG_FILE=str(config)) if config is not None else None
+    fmt = "%{postscriptname}|%{file}|%{index}\\n"
+    out = subprocess.run(
+        [tool, "--format", fmt], capture_output=True, text=True, check=False, env=env
+    ).stdout
+    for line in out.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[0]:
+            found.setdefault(parts[0], (parts[1], int(parts[2] or 0)))
+    return found

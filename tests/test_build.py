@@ -481,6 +481,7 @@ def test_seed_builds_reproducibly(tmp_path, monkeypatch) -> None:
             assert data == outs[1][name], name
 
 
+@pytest.mark.slow  # about 8 s: a batch of real builds in worker processes, then Ctrl-C
 @pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT")
 @pytest.mark.timeout(180)
 def test_ctrl_c_stops_a_batch_within_a_second(tmp_path) -> None:

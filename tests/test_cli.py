@@ -174,3 +174,16 @@ def test_chart_labels_in_a_template_folder_word_the_charts(tmp_path, monkeypatch
     index = json.loads((charts / "charts.json").read_text(encoding="utf-8"))
     assert index["charts"][0]["title"] == "关键指标"
     assert "关键指标" in _part_text(tmp_path / "b.docx", "word/document.xml")  # its caption
+
+
+def test_every_registered_output_has_its_single_document_command() -> None:
+    """brief and deck are one implementation (api.document_command) driven by the registry."""
+    import typer.main
+
+    from reportgen.writers import OUTPUTS
+
+    commands = typer.main.get_command(app).commands
+    for output in OUTPUTS:
+        assert output.name in commands, output.name
+        options = {o for p in commands[output.name].params for o in p.opts}
+        assert {"--model", "--output", "--template", "--reference-doc", "--theme"} <= options

@@ -5,6 +5,8 @@ lazy imports inside functions included), and the pure-text layers stay free of h
     input limits: limits, safe_yaml, render_budget, template_safety, swap)
       < ingest < model < extract < plans < charts < writers < verify, preview < build < api
       < cli < clidoc, __main__
+
+Tests mirror the package: every module has its test file (tests/a/test_b.py for reportgen/a/b.py).
 """
 
 from __future__ import annotations
@@ -153,3 +155,43 @@ def test_no_function_is_over_60_lines() -> None:
             if n > MAX_FUNCTION_LINES and not exempt:
                 long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {n} lines")
     assert not long, "\n".join(long)
+
+
+# --- tests mirror the package -------------------------------------------------------------------
+# reportgen/a/b.py is tested in tests/a/test_b.py, reportgen/x.py in tests/test_x.py, and a
+# package's __init__ (reportgen/a/__init__.py) in tests/test_a.py.
+NO_MIRROR = {
+    "reportgen/__init__.py",  # the version string only
+    "reportgen/__main__.py",  # `python -m reportgen` calls cli.main (tests/test_build.py runs it)
+}
+
+
+def mirror_of(path: Path) -> Path:
+    """The test file of a module of the package."""
+    parts = path.relative_to(PACKAGE).parts
+    if parts[-1] == "__init__.py":
+        *folders, name = parts[:-1]
+        return ROOT.joinpath("tests", *folders, f"test_{name}.py")
+    return ROOT.joinpath("tests", *parts[:-1], f"test_{parts[-1]}")
+
+
+def test_mirror_of() -> None:
+    assert mirror_of(PACKAGE / "api.py") == ROOT / "tests" / "test_api.py"
+    assert mirror_of(PACKAGE / "extract" / "quotes.py") == ROOT / "tests/extract/test_quotes.py"
+    assert (
+        mirror_of(PACKAGE / "writers" / "deck" / "__init__.py")
+        == ROOT / "tests/writers/test_deck.py"
+    )
+
+
+def test_every_module_has_a_mirror_test_file() -> None:
+    missing = []
+    for _module, path in _modules():
+        name = path.relative_to(ROOT).as_posix()
+        if name not in NO_MIRROR and not mirror_of(path).is_file():
+            missing.append(f"{name}: no {mirror_of(path).relative_to(ROOT).as_posix()}")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_exemptions_are_real_modules() -> None:
+    assert all((ROOT / name).is_file() for name in NO_MIRROR)

@@ -91,6 +91,7 @@ def _publish(tmp_path: Path, mode: str) -> subprocess.Popen:
     )
 
 
+@pytest.mark.slow  # about 5 s each: twenty processes killed during the final move
 @pytest.mark.parametrize("mode", ["exchange", "fallback"])
 def test_twenty_kills_during_the_final_move_leave_a_whole_set(tmp_path, mode) -> None:
     if mode == "exchange":

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-__all__ = ["BRIEF", "DECK", "OUTPUTS", "Output", "by_file", "split_template"]
+__all__ = ["BRIEF", "DECK", "OUTPUTS", "Output", "by_file", "by_name", "split_template"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,14 @@ def by_file(name: str) -> Output:
     """The output written to file ``name`` (KeyError when none is)."""
     for output in OUTPUTS:
         if output.file == name:
+            return output
+    raise KeyError(name)
+
+
+def by_name(name: str) -> Output:
+    """The output called ``name`` (brief, deck); KeyError when none is."""
+    for output in OUTPUTS:
+        if output.name == name:
             return output
     raise KeyError(name)
 

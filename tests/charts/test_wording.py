@@ -1,0 +1,40 @@
+"""The words charts use, per language, with number, qualifier and ordinal formatting."""
+
+from __future__ import annotations
+
+from reportgen.charts.wording import Wording, load_wording
+from reportgen.extract import extract_text
+from reportgen.plans import template_dirs
+
+
+def test_load_wording_per_language_and_from_a_folder(tmp_path) -> None:
+    zh, en = load_wording("zh"), load_wording("en")
+    assert zh["figures_title"] == "核心数据" and en["figures_title"] == "Key figures"
+    (tmp_path / "chart_labels_zh.yaml").write_text("figures_title: 数据一览\n", encoding="utf-8")
+    mine = load_wording("zh", [tmp_path, *template_dirs()])
+    assert mine["figures_title"] == "数据一览"
+    assert mine["remainder"] == zh["remainder"]  # the rest from the built-in labels
+
+
+def test_number_groups_thousands_only_where_the_language_does() -> None:
+    assert load_wording("zh").number(1234567.5) == "1234567.5"
+    assert load_wording("en").number(1234567.5) == "1,234,567.5"
+    assert load_wording("en").number(-1000.0) == "-1,000"
+    assert Wording({}).number(3.0) == "3"
+
+
+def test_display_keeps_the_articles_qualifier() -> None:
+    zh = extract_text("# 标题\n\n产值突破1200亿元，企业180余家，近80个项目。\n", "a.md")
+    assert [load_wording("zh").display(f) for f in zh.facts] == ["突破1200", "180余", "近80"]
+    en = extract_text("# T\n\nMore than 1,600 firms and nearly 80 projects.\n", "a.md")
+    assert [load_wording("en").display(f) for f in en.facts] == ["1,600+", "nearly 80"]
+
+
+def test_fmt_words_with_unit_and_ordinal() -> None:
+    w = Wording(
+        {"t": "{a}-{b}", "list": "x, y ,,z", "value_unit": "{value}{unit}", "numerals": "零一二三"}
+    )
+    assert w.fmt("t", a=1, b=2) == "1-2"
+    assert w.words("list") == {"x", "y", "z"} and w.words("missing") == set()
+    assert w.with_unit("5", "亿元") == "5亿元" and w.with_unit("5", "") == "5"
+    assert w.ordinal(3) == "三" and w.ordinal(9) == "9"

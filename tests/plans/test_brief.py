@@ -1,0 +1,77 @@
+"""The brief plan's context: annex references, supporting sentences, labels and clauses taken
+verbatim from the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportgen.plans import labels, template_dirs
+from reportgen.plans.brief import (
+    body,
+    clause,
+    fact_refs,
+    label,
+    plan_context,
+    quote_refs,
+    support,
+    unnumbered,
+)
+
+
+def test_fact_and_quote_refs_number_in_text_order(seed_model) -> None:
+    refs = fact_refs(seed_model)
+    ordered = sorted(seed_model.facts, key=lambda f: f.span.start)
+    assert [refs[f.id] for f in ordered] == [f"D{i}" for i in range(1, len(ordered) + 1)]
+    qrefs = quote_refs(seed_model)
+    assert sorted(qrefs.values()) == sorted(f"Q{i}" for i in range(1, len(seed_model.quotes) + 1))
+    first = min(seed_model.quotes, key=lambda q: q.span.start)
+    assert qrefs[first.id] == "Q1"
+
+
+def test_clause_and_label_are_the_articles_words(seed_model) -> None:
+    fact = next(f for f in seed_model.facts if f.text == "约5亿美元")
+    assert clause(fact, "zh") == "总投资约5亿美元"
+    assert clause(fact, "zh") in fact.sentence
+    assert label(fact, seed_model) == "总投资"
+    for f in seed_model.facts:  # a label is never words of our own
+        assert label(f, seed_model) in f.sentence or label(f, seed_model) == f.counts.strip()
+
+
+def test_support_gives_sentences_of_the_points_paragraph(seed_model) -> None:
+    theme = seed_model.themes[0]
+    found = support(seed_model, theme.paragraphs, theme.points[0])
+    assert found and len(found) <= 2
+    assert all(s in _theme_text(theme) for s in found)
+    assert all(theme.points[0].text not in s for s in found)
+
+
+def _theme_text(theme) -> str:
+    return "\n".join(p.text for p in theme.paragraphs)
+
+
+def test_body_leaves_out_quoted_paragraphs(seed_model) -> None:
+    theme = seed_model.themes[0]
+    kept = body(theme.paragraphs, seed_model)
+    quoted = [
+        p
+        for p in theme.paragraphs
+        if any(p.span.start <= q.span.start < p.span.end for q in seed_model.quotes)
+    ]
+    assert len(kept) == len(theme.paragraphs) - len(quoted)
+    assert all(q.text[:10] not in "".join(kept) for q in seed_model.quotes if q.text)
+
+
+def test_unnumbered() -> None:
+    assert unnumbered("一、统筹“稳”与“进”") == "统筹“稳”与“进”"
+    assert unnumbered("（二）创新") == "创新"
+    assert unnumbered("一、") == "一、"  # nothing but the number: kept
+
+
+def test_plan_context_is_plain_data(seed_model) -> None:
+    when = dt.datetime(2024, 5, 1)
+    context = plan_context(seed_model, None, labels("brief", "zh", template_dirs()), when)
+    assert context["lang"] == "zh" and context["generated"] == "2024-05-01"
+    assert len(context["themes"]) == len(seed_model.themes)
+    assert len(context["facts"]) == len(seed_model.facts)
+    assert {f["ref"] for f in context["facts"]} == set(fact_refs(seed_model).values())
+    assert context["charts"] == [] and context["chart_refs"] == {}

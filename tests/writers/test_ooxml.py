@@ -1,0 +1,26 @@
+"""XML-safe text and reproducible zip packages."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from reportgen.writers.ooxml import FIXED_TIME, normalize_zip, xml_safe
+
+
+def test_xml_safe_drops_what_xml_cannot_hold() -> None:
+    assert xml_safe("a\x00b\x0bc\ufffed\tе\n钱塘") == "abcd\tе\n钱塘"
+
+
+def test_normalize_zip_fixes_times_and_keeps_order_and_bytes() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("b.xml", date_time=(2024, 5, 1, 8, 0, 0)), b"<b/>")
+        zf.writestr(zipfile.ZipInfo("a.xml", date_time=(2023, 1, 1, 0, 0, 0)), b"<a/>" * 100)
+    once = normalize_zip(buffer.getvalue())
+    assert normalize_zip(once) == once  # stable
+    with zipfile.ZipFile(io.BytesIO(once)) as zf:
+        assert zf.namelist() == ["b.xml", "a.xml"]
+        assert {i.date_time for i in zf.infolist()} == {FIXED_TIME}
+        assert zf.read("a.xml") == b"<a/>" * 100
+        assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in zf.infolist())
