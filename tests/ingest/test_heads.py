@@ -1,0 +1,32 @@
+"""Section heads found from their features and neighbours when the markup marks none."""
+
+from __future__ import annotations
+
+from reportgen.ingest.blocks import parse_markdown
+from reportgen.ingest.heads import find_heads
+
+PROSE = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
+
+
+def _heads(text: str) -> list[str]:
+    blocks = parse_markdown(text)
+    find_heads(blocks, 0)
+    return [b.text for b in blocks if b.kind == "heading"]
+
+
+def test_numbered_lines_are_heads() -> None:
+    text = f"一、红线\n\n{PROSE}\n\n二、升级\n\n{PROSE}\n"
+    assert _heads(text) == ["一、红线", "二、升级"]
+
+
+def test_a_bare_numeral_names_the_line_after_it() -> None:
+    text = f"（一）\n\n守住底线\n\n{PROSE}\n\n（二）\n\n做强优势\n\n{PROSE}\n"
+    assert _heads(text) == ["守住底线", "做强优势"]
+
+
+def test_one_standalone_line_is_no_section() -> None:
+    assert _heads(f"一个短句\n\n{PROSE}\n") == []
+
+
+def test_lead_in_lines_ending_in_a_colon_are_no_heads() -> None:
+    assert _heads(f"In the Allentown area alone:\n\n{PROSE}\n\nAnd more:\n\n{PROSE}\n") == []

@@ -1,0 +1,34 @@
+"""Known kinds of lines, by their words alone: credits, furniture, captions, datelines, bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.ingest import patterns
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("（责编：王某、李某）", "credit"),
+        ("责任编辑：张三", "credit"),
+        ("《 人民日报 》（ 2020年08月23日 02 版）", "furniture"),
+        ("原标题：县域经济何以逆势上扬", "furniture"),
+        ("图片来源：摄图网", "caption"),
+        ("本报记者  张三  李四", "byline"),
+        ("新华社北京11月1日电", "dateline"),
+        ("今年以来，县域经济持续回升。", ""),
+    ],
+)
+def test_kind_of_a_line(line: str, kind: str) -> None:
+    assert patterns.kind(line) == kind
+
+
+def test_a_caption_keeps_its_credit() -> None:
+    assert patterns.caption_credit("图为园区全景。新华社记者 王某摄") == "新华社记者 王某摄"
+    assert patterns.caption_credit("图为园区全景。") == ""
+
+
+def test_names_come_from_bylines_not_from_roles() -> None:
+    assert patterns.names("本报记者 张三 李四") == ["张三", "李四"]
+    assert patterns.names("By Jane Doe and John Smith") == ["Jane Doe", "John Smith"]

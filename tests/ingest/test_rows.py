@@ -1,0 +1,31 @@
+"""Text lines to blocks: a YAML front matter's fields; several paragraphs run together split."""
+
+from __future__ import annotations
+
+from reportgen.ingest.blocks import parse_markdown
+from reportgen.ingest.rows import front_matter_yaml, meta_text, split_rows, title_from_meta
+
+
+def test_front_matter_is_read_and_kept_out_of_the_text() -> None:
+    text = '---\ntitle: "县域经济"\nauthor: "方  敏"\n---\n正文第一段。\n'
+    meta, body, header = front_matter_yaml(text)
+    assert meta_text(meta, "title") == "县域经济"
+    assert meta_text(meta, "author", "byline") == "方  敏"
+    assert "正文第一段" in body and "title:" in header
+    assert front_matter_yaml("正文。\n")[0] == {}
+
+
+def test_the_title_from_the_front_matter_becomes_the_headline() -> None:
+    blocks = parse_markdown("正文第一段，内容较长的一句话。\n")
+    title_from_meta(blocks, "县域经济")
+    assert (blocks[0].kind, blocks[0].text) == ("heading", "县域经济")
+
+
+def test_lines_that_each_end_a_sentence_are_paragraphs() -> None:
+    text = "第一段话说完了。\n第二段话也说完了。\n第三段话同样说完了。\n"
+    blocks = split_rows(parse_markdown(text))
+    assert [b.text for b in blocks] == [
+        "第一段话说完了。",
+        "第二段话也说完了。",
+        "第三段话同样说完了。",
+    ]
