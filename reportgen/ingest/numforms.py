@@ -230,58 +230,31 @@ def find_en_forms(text: str) -> list[Quantity]:
         unit = m.group("unit").split()[-1].lower()
         if _EN_NOT_COUNTED.match(unit) or text[max(0, m.start() - 4) : m.start()].lower() == "all ":
             continue
-        value = _EN_WORDS[m.group("w").lower()] + (
-            _EN_WORDS.get((m.group("w2") or "").lower(), 0) if m.group("w2") else 0
+        value = float(
+            _EN_WORDS[m.group("w").lower()] + _EN_WORDS.get((m.group("w2") or "").lower(), 0)
         )
-        start = m.start("q") if m.group("q") else m.start("w")
-        qword = (m.group("q") or "").lower()
-        out.append(
-            Quantity(
-                start,
-                m.end(),
-                text[start : m.end()],
-                float(value),
-                unit,
-                _EN_Q.get(qword, "exact"),
-                qword,
-                float(value),
-                unit,
-            )  # fmt: skip
-        )
+        out.append(_en_found(text, m, "w", value, unit, value, unit))
     for m in _EN_RANK.finditer(text):
         value = float(m.group("num")) if m.group("num") else float(_EN_ORD[m.group("word").lower()])
-        out.append(
-            Quantity(
-                m.start(),
-                m.end(),
-                m.group(0),
-                value,
-                "rank",
-                "exact",
-                "",
-                value,
-                "rank",
-                kind="rank",
-            )  # fmt: skip
-        )
+        out.append(_en_found(text, m, 0, value, "rank", value, "rank", kind="rank"))
     for m in _EN_FRACTION.finditer(text):
         value = _EN_FRACTIONS[m.group("f").lower()]
-        start = m.start("q") if m.group("q") else m.start("f")
-        qword = (m.group("q") or "").lower()
-        out.append(
-            Quantity(
-                start,
-                m.end(),
-                text[start : m.end()],
-                value,
-                "",
-                _EN_Q.get(qword, "exact"),
-                qword,
-                100 * value,
-                "%",
-            )  # fmt: skip
-        )
+        out.append(_en_found(text, m, "f", value, "", 100 * value, "%"))
     return out
+
+
+def _en_found(
+    text: str, m: re.Match, group, value: float, unit: str, normalized: float, base: str,
+    kind: str = "",
+) -> Quantity:  # fmt: skip
+    """The quantity a form's match reads, its qualifier word (``more than``) included."""
+    qword = (m.groupdict().get("q") or "").lower()
+    start = m.start("q") if qword else m.start(group)
+    qualifier = _EN_Q.get(re.sub(r"\s+", " ", qword), "exact")
+    return Quantity(
+        start, m.end(), text[start : m.end()], value, unit, qualifier, qword, normalized, base,
+        kind=kind,
+    )  # fmt: skip
 
 
 def en_range(text: str, low: Quantity, high: Quantity) -> Quantity | None:
