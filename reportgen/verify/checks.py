@@ -45,6 +45,9 @@ def check_document(doc: Document, source: Source, model: Model) -> list[Finding]
     findings = list(doc.findings)
     findings += check_numbers(doc.pieces, source, doc.dates)
     findings += check_attribution(doc.pieces, source)
+    from reportgen.verify.meaning import check_meaning
+
+    findings += check_meaning(doc.pieces, source, model)
     findings += check_quotes(doc.pieces, source)
     findings += check_themes(doc, model)
     return findings
@@ -64,6 +67,10 @@ class Source:
     labels: set[str]
     # each sentence of the article (lower-cased for English) with its quantities (base unit, value)
     statements: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)
+    # the article's file name and stem: shown as the source (a title, the sources slide), no figure
+    names: list[str] = field(default_factory=list)
+    # derived chart values by the chart's unit: a value with a unit may be one only in that unit
+    derived_units: dict[str, list[float]] = field(default_factory=dict)
     # indexes built once, so each figure checked costs what its own words cost, not the article
     _by_unit: dict | None = field(default=None, repr=False, compare=False)
     _bigrams: set | None = field(default=None, repr=False, compare=False)
@@ -132,13 +139,16 @@ class Source:
         for value, normalized, base in found:
             values += [value, normalized]
             quantities.setdefault(base.casefold(), []).append(normalized)
-        derived, labels = _chart_allowances(specs)
+        derived, labels, derived_units = _chart_allowances(specs)
         values.sort()
         derived.sort()
         for found_values in quantities.values():
             found_values.sort()
         source = cls(model.language, text, fold(text), tokens, values, quantities, derived, labels)
         source.statements = _statements(text, model.language)
+        name = model.source.name
+        source.names = sorted({name, name.rsplit(".", 1)[0]}, key=len, reverse=True)
+        source.derived_units = {u: sorted(v) for u, v in derived_units.items()}
         return source
 
 
@@ -155,10 +165,12 @@ def _statements(text: str, language: str) -> list[tuple[str, list[tuple[str, flo
     return out
 
 
-def _chart_allowances(specs: Iterable) -> tuple[list[float], set[str]]:
-    """Derived values (marked in the chart specs) and chart labels (they may be quoted)."""
+def _chart_allowances(specs: Iterable) -> tuple[list[float], set[str], dict[str, list[float]]]:
+    """Derived values (marked in the chart specs), chart labels (they may be quoted) and the
+    derived values by their chart's unit."""
     derived: list[float] = []
     labels: set[str] = set()
+    by_unit: dict[str, list[float]] = {}
     for spec in specs:
         labels.add(fold(spec.title))
         for how in spec.derived:  # the constants of a stated derivation, e.g. the 1 in (1 + 6.5%)
@@ -168,7 +180,8 @@ def _chart_allowances(specs: Iterable) -> tuple[list[float], set[str]]:
             for i, value in enumerate(series.values):
                 if i < len(series.derived) and series.derived[i]:
                     derived.append(float(value))
-    return derived, labels
+                    by_unit.setdefault(spec.unit.casefold(), []).append(float(value))
+    return derived, labels, by_unit
 
 
 def _canon(number: str) -> str:
@@ -220,7 +233,7 @@ def check_numbers(
     dates = sorted(set(dates), key=len, reverse=True)
     for piece in pieces:
         text = piece.text
-        for date in dates:
+        for date in [*dates, *source.names]:
             text = text.replace(date, " " * len(date))
         for shown in unsupported_numbers(text, source):
             findings.append(Finding(piece.where, f"number {shown!r} is not in the source"))
@@ -265,7 +278,9 @@ def _quantity_ok(q, source: Source) -> bool:
     candidates = source.quantities.get(q.base_unit.casefold(), [])  # USD = usd
     if _close_sorted(q.value, decimals, candidates, scale or 1.0):
         return True
-    return _close_sorted(q.value, decimals, source.derived)
+    # a derived value of a chart in this unit (the remainder 其他（推算）27项), not any number
+    derived = source.derived_units.get(q.unit.casefold(), [])
+    return _close_sorted(q.value, decimals, derived)
 
 
 def _bare_ok(number: str, source: Source) -> bool:
