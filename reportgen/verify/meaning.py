@@ -23,7 +23,7 @@ _KIND_WORDS = re.compile(
     re.I,
 )
 _BREAK = re.compile(r"——|—|[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
-_ROW = re.compile(r"^(?P<doc>.*?\(table \d+, row \d+), cell \d+\)")
+_ROW = re.compile(r"^(?P<doc>\S+) .*?(?P<row>\(table \d+, row \d+), cell \d+\)")
 _SKIP = ("notes", "quote", "alt")
 
 
@@ -60,7 +60,9 @@ def _card_label(pieces: list[Piece], i: int) -> str:
         return ""
     row = _row_key(piece.where)
     if row:
-        first = next((p for p in pieces if p.where.startswith(row + ", cell 1)")), None)
+        first = next(
+            (p for p in pieces if _row_key(p.where) == row and p.where.endswith("cell 1)")), None
+        )
         return first.text if first is not None and first is not piece else ""
     if i + 1 >= len(pieces) or piece.where.startswith("brief"):
         return ""
@@ -92,8 +94,9 @@ def _rows(pieces: list[Piece]) -> dict[str, str]:
 
 
 def _row_key(where: str) -> str:
+    """``brief.docx (table 1, row 7``: the same for every cell of a row."""
     m = _ROW.match(where)
-    return m.group("doc") if m else ""
+    return f"{m.group('doc')} {m.group('row')}" if m else ""
 
 
 def _shown(text: str, source: Source, model: Model):
