@@ -39,8 +39,8 @@ def check_meaning(pieces: list[Piece], source: Source, model: Model) -> list[Fin
         for q, facts in _shown(piece.text, source, model):
             findings += _written_form(piece, q, facts)
             clause = _clause(piece.text, q)
-            own = fold(_with_figure(piece.text, q))
-            if len(own) >= len(fold(q.text)) + 4 and own in source.folded:
+            own = fold(_with_figure(piece.text, q)).casefold()
+            if len(own) >= len(fold(q.text)) + 4 and own in source.folded_casefold:
                 continue  # the article's own sentence around it
             findings += _kind(piece, q, facts, context + card_label)
             if card_label:  # a card's label stands in a shape (or a cell) of its own
@@ -128,7 +128,8 @@ def _form(text: str, word: str) -> tuple[str, str]:
     """A figure's qualifier and where it stands: before the number, or after it."""
     if not word:
         return "", ""
-    return word, "before" if fold(text).lstrip().startswith(fold(word)) else "after"
+    word = fold(word).casefold()  # "Nearly 1,500" opening a sentence is "nearly 1,500" inside one
+    return word, "before" if fold(text).casefold().lstrip().startswith(word) else "after"
 
 
 def _written_form(piece: Piece, q, facts: list[Fact]) -> list[Finding]:

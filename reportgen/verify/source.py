@@ -41,6 +41,14 @@ class Source:
     _lower: str | None = field(default=None, repr=False, compare=False)
     _known: dict = field(default_factory=dict, repr=False, compare=False)
     _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
+    _casefold: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def folded_casefold(self) -> str:
+        """``folded`` in lower case (a label opening with a capital is the article's words)."""
+        if self._casefold is None:
+            self._casefold = self.folded.casefold()
+        return self._casefold
 
     def statements_of(self, unit: str) -> list[tuple[str, list[tuple[str, float]]]]:
         """The statements that state a quantity in ``unit`` (casefolded base unit)."""
