@@ -153,7 +153,13 @@ def _is_label(text: str, m: re.Match) -> bool:
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
     if re.match(r"[A-Za-z_]", before) or re.match(r"[A-Za-z_]", after):
         return True
+    if _ENUMERATION.match(text[m.start() :]) and not text[: m.start()].strip(" \t(（"):
+        return True  # a heading's or a list item's number: "1. Jobs", "(2) 就业", "3、"
     return _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is not None
+
+
+# A number that opens a heading or a list item, with its mark: 1. 2、 (3) 4)
+_ENUMERATION = re.compile(r"^\d{1,3}(?:[.．、](?!\d)|[)）])")
 
 
 def _context(text: str, m: re.Match) -> str:
