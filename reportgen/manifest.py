@@ -39,7 +39,8 @@ def make(
     findings: list[str] | None,
     timings: dict[str, float],
 ) -> dict:
-    """The manifest as data; ``findings`` None means verification was not run."""
+    """The manifest as data; ``findings`` None means verification was not run; ``verified``
+    is true only when it ran and found nothing."""
     return {
         "format": FORMAT,
         "tool": "reportgen",
@@ -49,7 +50,7 @@ def make(
         "inputs": dict(sorted(inputs.items())),
         "settings": settings,
         "outputs": outputs,
-        "verified": findings is not None,
+        "verified": findings is not None and not findings,  # run, and nothing found
         "findings": findings or [],
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }

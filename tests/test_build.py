@@ -321,7 +321,7 @@ def test_findings_are_recorded_and_reported_again_when_current(project, monkeypa
     assert result.exit_code == 1
     assert "a00: deck.pptx slide 2: number '42' is not in the source" in result.stderr
     data = manifest.read(project / "out" / "a00")
-    assert data["verified"] and data["findings"] == [
+    assert data["verified"] is False and data["findings"] == [  # ran, found a problem
         "deck.pptx slide 2: number '42' is not in the source"
     ]
     again = run_cli("articles/a00.txt", "--json")

@@ -494,3 +494,16 @@ def test_every_fixture_article_builds_clean(name: str, tmp_path) -> None:
     model = extract_path(Path(__file__).parent / "fixtures" / "articles" / name)
     out = build_outputs(model, tmp_path / "out")
     assert messages(verify_outputs(out)) == []
+
+
+@pytest.mark.parametrize("name", ["en_plain.txt", "en_markdown.md"])
+def test_english_gongwen_heading_numbers_are_no_figures(name: str, tmp_path, monkeypatch) -> None:
+    """A gongwen brief numbers its English heads "1." "2."; they are marks, not figures."""
+    from reportgen.build import build
+    from reportgen.config import load_config
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    article = Path(__file__).parent / "fixtures" / "articles" / name
+    config = load_config().with_options(inputs=[article], out=tmp_path, style="gongwen")
+    (result,) = build(config, force=True, jobs=1).results
+    assert result.status == "built" and result.findings == []

@@ -51,13 +51,6 @@ _TRAILING_VERB = re.compile(
 )
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市区县])(?=[\u4e00-\u9fff]{2,})")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
-# A quantity is not kept when it is only the qualifier of a blocked prefix (签约 is not 约).
-_BLOCKED_BEFORE = {
-    "约": set("签合预节契公条誓违履解特制邀相赴婚"),
-    "近": set("最附邻靠亲就贴"),
-    "超": set("赶高"),
-    "逾": set("逾"),
-}
 
 
 def extract_facts(
@@ -73,8 +66,6 @@ def extract_facts(
     for start, end, theme in body:
         for q in find_quantities(text[start:end], language):
             q = _shift(q, start)
-            if _blocked(text, q):
-                q = _drop_qualifier(text, q)
             fact = _fact(text, q, theme, index, len(facts) + 1, language)
             _bind(text, fact, q, language, main)
             previous = facts[-1] if facts else None
@@ -122,22 +113,6 @@ def _shift(q: Quantity, offset: int) -> Quantity:
     from dataclasses import replace
 
     return replace(q, start=q.start + offset, end=q.end + offset)
-
-
-def _blocked(text: str, q: Quantity) -> bool:
-    word = q.qualifier_word
-    return (
-        bool(word)
-        and text[q.start - 1 : q.start] in _BLOCKED_BEFORE.get(word, set())
-        and (text[q.start : q.start + len(word)] == word)
-    )
-
-
-def _drop_qualifier(text: str, q: Quantity) -> Quantity:
-    from dataclasses import replace
-
-    start = q.start + len(q.qualifier_word)
-    return replace(q, start=start, text=text[start : q.end], qualifier="exact", qualifier_word="")
 
 
 def _fact(text: str, q: Quantity, theme: int | None, index: SentenceIndex, n: int, lang: str):

@@ -422,6 +422,8 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
     before = text[max(0, m.start("num") - 1) : m.start("num")]
     if re.match(r"[A-Za-z]", before) or (scale == "m" and not cur):
         return None
+    if re.search(r"(?:19|20)\d\d\s?[-–]\s?$", text[max(0, m.start("num") - 6) : m.start("num")]):
+        return None  # FY 2024-25: the end of a span of years
     if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20|21)\d\d", num):
         return None
     unit, base = _en_unit(cur, scale, pct, unit_word)

@@ -288,6 +288,31 @@ def _between(text: str, low: Quantity) -> bool:
     return text[max(0, low.start - 8) : low.start].lower() == "between "
 
 
+# A quantity is not kept when it is only the qualifier of a blocked prefix (签约 is not 约).
+_BLOCKED_BEFORE = {
+    "约": set("签合预节契公条誓违履解特制邀相赴婚"),
+    "近": set("最附邻靠亲就贴"),
+    "超": set("赶高"),
+    "逾": set("逾"),
+}
+
+
+def _blocked(text: str, q: Quantity) -> bool:
+    """Whether the qualifier is the end of another word (签约36家 is no 约36家)."""
+    word = q.qualifier_word
+    return (
+        bool(word)
+        and text[q.start - 1 : q.start] in _BLOCKED_BEFORE.get(word, set())
+        and (text[q.start : q.start + len(word)] == word)
+    )
+
+
+def _drop_qualifier(text: str, q: Quantity) -> Quantity:
+    """``q`` without its qualifier word."""
+    start = q.start + len(q.qualifier_word)
+    return replace(q, start=start, text=text[start : q.end], qualifier="exact", qualifier_word="")
+
+
 def merge(text: str, base: list[Quantity], extra: list[Quantity], language: str) -> list[Quantity]:
     """One list in text order: the extra forms, then base quantities not inside one of them;
     ranges joined; rates extended by their 'per' unit."""
@@ -297,6 +322,7 @@ def merge(text: str, base: list[Quantity], extra: list[Quantity], language: str)
     if language != "zh":
         kept = [q for q in kept if text[max(0, q.start - 4) : q.start].lower() != "all "]
     out = sorted([*kept, *taken], key=lambda q: (q.start, q.end))
+    out = [_drop_qualifier(text, q) if _blocked(text, q) else q for q in out]
     out = _join_ranges(text, out, language)
     return [per_unit(text, q, language) for q in out]
 

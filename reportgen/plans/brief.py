@@ -82,13 +82,22 @@ def support(model: Model, paragraphs: list[Paragraph], point, limit: int = 2) ->
     return []
 
 
-def _fact_dict(f: Fact, refs: dict[str, str], section: str, label: str, language: str) -> dict:
+def _fact_dict(
+    f: Fact, refs: dict[str, str], section: str, label: str, language: str, labels: dict
+) -> dict:
     data = f.model_dump(mode="json", exclude={"span", "sentence_span"})
     data.update(ref=refs[f.id], pos=f.span.start, section=section, label=label)
     if language != "zh":
         data["text"] = _lower_qualifier(f)
         data["label"] = label[:1].upper() + label[1:]
+    data["shown"] = data["text"] + _kind_mark(f, labels)
     return data
+
+
+def _kind_mark(f: Fact, labels: dict) -> str:
+    """A target, cap or forecast says so wherever it is shown as a value: 突破4000亿元（目标）."""
+    word = labels.get(f"kind_{f.kind}", "") if f.kind in ("target", "limit", "forecast") else ""
+    return f"{labels.get('paren_open', '(')}{word}{labels.get('paren_close', ')')}" if word else ""
 
 
 def _lower_qualifier(f: Fact) -> str:
@@ -180,7 +189,8 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         return names[index] if index is not None and index < len(names) else lead_name
 
     facts = [
-        _fact_dict(f, frefs, section(f.theme), label(f, model), model.language) for f in model.facts
+        _fact_dict(f, frefs, section(f.theme), label(f, model), model.language, labels)
+        for f in model.facts
     ]
     facts.sort(key=lambda d: int(d["ref"][1:]))
     by_id = {d["id"]: d for d in facts}

@@ -23,6 +23,7 @@ from reportgen.verify.checks import (
 )
 from reportgen.verify.findings import Document, Finding, Piece
 from reportgen.verify.fit import fit_problem
+from reportgen.verify.meaning import check_charts
 from reportgen.verify.read_docx import read_docx
 from reportgen.verify.read_pptx import read_pptx
 from reportgen.verify.render import pdf_findings, render_findings
@@ -66,8 +67,10 @@ def verify_outputs(out_dir: Path, model: Model | None = None, *, render: bool = 
         raise InputError(what, path=out_dir)
     model = model if model is not None else _load_model(out_dir)
     docs = _read_documents(out_dir)
-    source = Source.of(model, _chart_specs(out_dir, model))
-    findings = [f for doc in docs for f in check_document(doc, source, model)]
+    specs = _chart_specs(out_dir, model)
+    source = Source.of(model, specs)
+    findings = check_charts(specs, model)
+    findings += [f for doc in docs for f in check_document(doc, source, model)]
     if render:
         findings += render_findings(out_dir, [d.name for d in docs], model)
     return findings
@@ -77,10 +80,14 @@ def verifier_for(out_dir: Path, model: Model) -> Callable[[str], list[Finding]]:
     """A check of one output file in ``out_dir`` by name (brief.docx or deck.pptx), so a build
     can verify each document as soon as it is written; the source is read once."""
     out_dir = Path(out_dir)
-    source = Source.of(model, _chart_specs(out_dir, model))
+    specs = _chart_specs(out_dir, model)
+    source = Source.of(model, specs)
+    pending = check_charts(specs, model)  # reported with the first document checked
 
     def check(name: str) -> list[Finding]:
-        return check_document(by_file(name).read_back(out_dir / name), source, model)
+        found = pending[:] + check_document(by_file(name).read_back(out_dir / name), source, model)
+        pending.clear()
+        return found
 
     return check
 

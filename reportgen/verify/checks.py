@@ -5,18 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
-from reportgen.ingest.numbers import NUMBER
-from reportgen.ingest.sentences import SPLIT_FOR_SEARCH
 from reportgen.model import Model
 from reportgen.verify.findings import Document, Finding, Piece
+from reportgen.verify.source import _HAN, _NUMBER, Source, _canon, fold
 
 # A quoted span shorter than this (letters and digits only) is a term, not a quotation.
 MIN_QUOTE = 5
-_NUMBER = re.compile(NUMBER)  # the extractor's own reading of a number
 _CLAUSE = re.compile(r"[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 SHORT_PIECE = 40  # a card or a cell: its own words are the figure's context
 # A number right after one of these is a label or an ordinal (图1, 表2, 第3, Table 1), not a figure.
 _LABEL_BEFORE = re.compile(
@@ -36,8 +32,6 @@ _ELLIPSIS = re.compile(r"…+|\.\.\.+|⋯+")
 _CUT_UNIT = re.compile(r"\s?[A-Za-z]{0,12}(?:…|\.\.\.|⋯)")
 _OPEN_MARKS = "“「『\"‘'"
 _CLOSE_MARKS = "”」』\"’'"
-_FOLD = str.maketrans("，：；！？（）［］｛｝％", ",:;!?()[]{}%")
-_NOISE = re.compile(r"[\s\u00a0\u3000]+")
 
 
 def check_document(doc: Document, source: Source, model: Model) -> list[Finding]:
@@ -45,139 +39,12 @@ def check_document(doc: Document, source: Source, model: Model) -> list[Finding]
     findings = list(doc.findings)
     findings += check_numbers(doc.pieces, source, doc.dates)
     findings += check_attribution(doc.pieces, source)
+    from reportgen.verify.meaning import check_meaning
+
+    findings += check_meaning(doc.pieces, source, model)
     findings += check_quotes(doc.pieces, source)
     findings += check_themes(doc, model)
     return findings
-
-
-@dataclass
-class Source:
-    """Numbers, quantities and labels the outputs may show, read from the model and charts."""
-
-    language: str
-    text: str
-    folded: str
-    tokens: set[str]
-    values: list[float]
-    quantities: dict[str, list[float]]
-    derived: list[float]
-    labels: set[str]
-    # each sentence of the article (lower-cased for English) with its quantities (base unit, value)
-    statements: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)
-    # indexes built once, so each figure checked costs what its own words cost, not the article
-    _by_unit: dict | None = field(default=None, repr=False, compare=False)
-    _bigrams: set | None = field(default=None, repr=False, compare=False)
-    _lower: str | None = field(default=None, repr=False, compare=False)
-    _known: dict = field(default_factory=dict, repr=False, compare=False)
-    _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def statements_of(self, unit: str) -> list[tuple[str, list[tuple[str, float]]]]:
-        """The statements that state a quantity in ``unit`` (casefolded base unit)."""
-        if self._by_unit is None:
-            index: dict[str, list] = {}
-            for statement in self.statements:
-                for u in {u for u, _ in statement[1]}:
-                    index.setdefault(u, []).append(statement)
-            self._by_unit = index
-        return self._by_unit.get(unit, [])
-
-    def unit_index(self, unit: str):
-        """For Chinese: the statements of ``unit`` as (sorted (value, id) pairs, bigram -> ids).
-
-        A Han bigram is in a sentence exactly when it is one of the sentence's bigrams, so the
-        scores of _better_home come from these postings. None for English (substring words)."""
-        if self.language != "zh":
-            return None
-        cache = self._unit_index
-        if unit not in cache:
-            values, postings = [], {}
-            for i, (sentence, found) in enumerate(self.statements_of(unit)):
-                values += [(v, i) for u, v in found if u == unit]
-                grams = {r[j : j + 2] for r in _HAN.findall(sentence) for j in range(len(r) - 1)}
-                for gram in grams:
-                    postings.setdefault(gram, []).append(i)
-            values.sort()
-            cache[unit] = (values, postings)
-        return cache[unit]
-
-    def uses(self, word: str) -> bool:
-        """Whether the article's text holds ``word`` (a Han bigram, or lower-case English)."""
-        if self.language == "zh" and len(word) == 2 and _HAN.fullmatch(word):
-            if self._bigrams is None:
-                self._bigrams = {
-                    run[i : i + 2] for run in _HAN.findall(self.text) for i in range(len(run) - 1)
-                }
-            return word in self._bigrams
-        known = self._known.get(word)
-        if known is None:
-            if self._lower is None:
-                self._lower = self.text.lower()
-            known = self._known[word] = word in (
-                self.text if self.language == "zh" else self._lower
-            )
-        return known
-
-    @classmethod
-    def of(cls, model: Model, specs: Iterable) -> Source:
-        from reportgen.ingest.numbers import find_quantities
-
-        text = model.text
-        tokens = {_canon(m.group(0)) for m in _NUMBER.finditer(text)}
-        values = [float(t) for t in tokens]
-        quantities: dict[str, list[float]] = {}
-        found = [
-            (q.value, q.normalized, q.base_unit) for q in find_quantities(text, model.language)
-        ]
-        found += [(f.value, f.normalized, f.base_unit) for f in model.facts]
-        for value, normalized, base in found:
-            values += [value, normalized]
-            quantities.setdefault(base.casefold(), []).append(normalized)
-        derived, labels = _chart_allowances(specs)
-        values.sort()
-        derived.sort()
-        for found_values in quantities.values():
-            found_values.sort()
-        source = cls(model.language, text, fold(text), tokens, values, quantities, derived, labels)
-        source.statements = _statements(text, model.language)
-        return source
-
-
-def _statements(text: str, language: str) -> list[tuple[str, list[tuple[str, float]]]]:
-    from reportgen.ingest.numbers import find_quantities
-
-    out = []
-    for sentence in SPLIT_FOR_SEARCH.split(text):
-        if sentence.strip():
-            found = [
-                (q.base_unit.casefold(), q.normalized) for q in find_quantities(sentence, language)
-            ]
-            out.append((sentence.lower() if language == "en" else sentence, found))
-    return out
-
-
-def _chart_allowances(specs: Iterable) -> tuple[list[float], set[str]]:
-    """Derived values (marked in the chart specs) and chart labels (they may be quoted)."""
-    derived: list[float] = []
-    labels: set[str] = set()
-    for spec in specs:
-        labels.add(fold(spec.title))
-        for how in spec.derived:  # the constants of a stated derivation, e.g. the 1 in (1 + 6.5%)
-            derived += [float(n) for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", how)]
-        for series in spec.series:
-            labels.update(fold(x) for x in [series.name, *series.labels] if x)
-            for i, value in enumerate(series.values):
-                if i < len(series.derived) and series.derived[i]:
-                    derived.append(float(value))
-    return derived, labels
-
-
-def _canon(number: str) -> str:
-    return number.replace(",", "")
-
-
-def fold(text: str) -> str:
-    """Text for verbatim comparison: no whitespace, full-width punctuation as ASCII."""
-    return _NOISE.sub("", text).translate(_FOLD)
 
 
 def _decimals(number: str) -> int:
@@ -220,7 +87,7 @@ def check_numbers(
     dates = sorted(set(dates), key=len, reverse=True)
     for piece in pieces:
         text = piece.text
-        for date in dates:
+        for date in [*dates, *source.names]:
             text = text.replace(date, " " * len(date))
         for shown in unsupported_numbers(text, source):
             findings.append(Finding(piece.where, f"number {shown!r} is not in the source"))
@@ -265,7 +132,9 @@ def _quantity_ok(q, source: Source) -> bool:
     candidates = source.quantities.get(q.base_unit.casefold(), [])  # USD = usd
     if _close_sorted(q.value, decimals, candidates, scale or 1.0):
         return True
-    return _close_sorted(q.value, decimals, source.derived)
+    # a derived value of a chart in this unit (the remainder 其他（推算）27项), not any number
+    derived = source.derived_units.get(q.unit.casefold(), [])
+    return _close_sorted(q.value, decimals, derived)
 
 
 def _bare_ok(number: str, source: Source) -> bool:
@@ -284,7 +153,13 @@ def _is_label(text: str, m: re.Match) -> bool:
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
     if re.match(r"[A-Za-z_]", before) or re.match(r"[A-Za-z_]", after):
         return True
+    if _ENUMERATION.match(text[m.start() :]) and not text[: m.start()].strip(" \t(（"):
+        return True  # a heading's or a list item's number: "1. Jobs", "(2) 就业", "3、"
     return _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is not None
+
+
+# A number that opens a heading or a list item, with its mark: 1. 2、 (3) 4)
+_ENUMERATION = re.compile(r"^\d{1,3}(?:[.．、](?!\d)|[)）])")
 
 
 def _context(text: str, m: re.Match) -> str:

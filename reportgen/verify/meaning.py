@@ -1,0 +1,212 @@
+"""Meaning checks: a figure is shown in its written form, beside its own words, as the kind of
+figure it is, under labels that start and end on word boundaries; charts compare like with like.
+
+Words the article itself says around a figure (a verbatim sentence in the brief) are the
+article's, and pass; what the tool composes (a card, a table cell, a key point, a bar label) is
+checked against the figure's own sentence and subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reportgen.model import Fact, Model
+from reportgen.verify.checks import SHORT_PIECE, Source, _quantity_ok, _words, fold
+from reportgen.verify.findings import Finding, Piece
+
+# Words that say a figure is not a measured value (it is shown as a target, a cap or a forecast).
+_KIND_WORDS = re.compile(
+    r"目标|力争|争取|计划|规划|预计|预期|有望|上限|最高|最多|不低于|不少于|不超过|以内|门槛|将达|"
+    r"到20\d\d年|target|goal|aim|plan|forecast|expected|projected|estimate|up to|cap|limit|"
+    r"at least|minimum|maximum|will",
+    re.I,
+)
+_BREAK = re.compile(r"——|—|[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
+_ROW = re.compile(r"^(?P<doc>\S+) .*?(?P<row>\(table \d+, row \d+), cell \d+\)")
+_SKIP = ("notes", "quote", "alt")
+
+
+def check_meaning(pieces: list[Piece], source: Source, model: Model) -> list[Finding]:
+    """Written forms, words, kinds and word boundaries of every figure shown."""
+    rows = _rows(pieces)
+    findings: list[Finding] = []
+    for i, piece in enumerate(pieces):
+        if piece.kind in _SKIP:
+            continue
+        context = rows.get(_row_key(piece.where), piece.text)
+        card_label = _card_label(pieces, i)
+        for q, facts in _shown(piece.text, source, model):
+            findings += _written_form(piece, q, facts)
+            clause = _clause(piece.text, q)
+            own = fold(_with_figure(piece.text, q)).casefold()
+            if len(own) >= len(fold(q.text)) + 4 and own in source.folded_casefold:
+                continue  # the article's own sentence around it
+            findings += _kind(piece, q, facts, context + card_label)
+            if card_label:  # a card's label stands in a shape (or a cell) of its own
+                where, clause, before = piece.where, card_label, card_label
+            else:
+                where, before = piece.where, piece.text[: q.start]
+            short = len(piece.text) <= SHORT_PIECE
+            findings += _label(where, q.text, clause, before if short else "", facts, source, model)
+    return findings
+
+
+def _card_label(pieces: list[Piece], i: int) -> str:
+    """The label of a figure shown alone (a card's value, a table's value cell): the row's
+    first cell, or the short text right after it on the same slide."""
+    piece = pieces[i]
+    if not _LONE.match(piece.text.strip()):
+        return ""
+    row = _row_key(piece.where)
+    if row:
+        first = next(
+            (p for p in pieces if _row_key(p.where) == row and p.where.endswith("cell 1)")), None
+        )
+        return first.text if first is not None and first is not piece else ""
+    if i + 1 >= len(pieces) or piece.where.startswith("brief"):
+        return ""
+    nxt = pieces[i + 1]
+    same_slide = nxt.where.split(",")[0] == piece.where.split(",")[0]
+    short = len(nxt.text) <= 20 and not re.search(r"\d", nxt.text)
+    return nxt.text if same_slide and short and nxt.kind == "text" else ""
+
+
+# A piece that is one figure and nothing else (约5亿美元, 1600余家, $2.4 million).
+_LONE = re.compile(r"^\S{0,6}?\d[\d,.]*\S{0,8}$|^[^\s\d]{0,4}\s?\$?\d[\d,.]*\s?\S{0,12}$")
+
+
+def _with_figure(text: str, q) -> str:
+    """The clause holding ``q``, the figure included (is it the article's own sentence?)."""
+    start = max((m.end() for m in _BREAK.finditer(text, 0, q.start)), default=0)
+    end = _BREAK.search(text, q.end)
+    return text[start : end.start() if end else len(text)]
+
+
+def _rows(pieces: list[Piece]) -> dict[str, str]:
+    """The text of each table row (its cells joined), by row."""
+    rows: dict[str, list[str]] = {}
+    for piece in pieces:
+        key = _row_key(piece.where)
+        if key:
+            rows.setdefault(key, []).append(piece.text)
+    return {k: " ".join(v) for k, v in rows.items()}
+
+
+def _row_key(where: str) -> str:
+    """``brief.docx (table 1, row 7``: the same for every cell of a row."""
+    m = _ROW.match(where)
+    return f"{m.group('doc')} {m.group('row')}" if m else ""
+
+
+def _shown(text: str, source: Source, model: Model):
+    """(quantity, the facts it can be) for each supported figure with a unit in ``text``."""
+    from reportgen.ingest.numbers import find_quantities
+
+    for q in find_quantities(text, model.language):
+        if not q.base_unit or not _quantity_ok(q, source):
+            continue
+        facts = [f for f in model.facts if _same_value(q, f)]
+        if facts:
+            yield q, facts
+
+
+def _same_value(q, f: Fact) -> bool:
+    if q.base_unit.casefold() != f.base_unit.casefold():
+        return False
+    return abs(q.normalized - f.normalized) <= 1e-6 * max(1.0, abs(f.normalized))
+
+
+def _clause(text: str, q) -> str:
+    """The words of ``q``'s own clause (a key-point line's heading is not its figure's words)."""
+    start = max((m.end() for m in _BREAK.finditer(text, 0, q.start)), default=0)
+    end = _BREAK.search(text, q.end)
+    return text[start : q.start] + " " + text[q.end : end.start() if end else len(text)]
+
+
+def _form(text: str, word: str) -> tuple[str, str]:
+    """A figure's qualifier and where it stands: before the number, or after it."""
+    if not word:
+        return "", ""
+    word = fold(word).casefold()  # "Nearly 1,500" opening a sentence is "nearly 1,500" inside one
+    return word, "before" if fold(text).casefold().lstrip().startswith(word) else "after"
+
+
+def _written_form(piece: Piece, q, facts: list[Fact]) -> list[Finding]:
+    """The qualifier as the article writes it: not dropped, changed or moved (2亿多元 is not
+    2多亿元, 33.3%左右 is not 33.3左右%)."""
+    shown = _form(q.text, q.qualifier_word)
+    forms = {_form(f.text, f.qualifier_word) for f in facts}
+    if shown in forms and (shown[1] != "after" or _same_text(q.text, facts)):
+        return []
+    if not shown[0] and ("", "") in forms:
+        return []
+    if not shown[0] and re.search(r"\+|余|多|以上|以下|左右|约|近|超", piece.text):
+        return []  # a documented short form: 1,600+ on a chart, the qualifier in its own run
+    said = " or ".join(sorted({f.text for f in facts}))
+    return [Finding(piece.where, f"figure {q.text!r} is written {said!r} in the source")]
+
+
+def _same_text(shown: str, facts: list[Fact]) -> bool:
+    key = fold(shown).replace(",", "")
+    return any(fold(f.text).replace(",", "") == key for f in facts)
+
+
+def _kind(piece: Piece, q, facts: list[Fact], context: str) -> list[Finding]:
+    """A target, cap or forecast is never shown as a value without a word saying so (in the
+    piece, or in its table row)."""
+    if any(f.kind in ("measured", "rank", "range") for f in facts):
+        return []
+    if _KIND_WORDS.search(context):
+        return []
+    kind = facts[0].kind
+    return [Finding(piece.where, f"figure {q.text!r} is a {kind} in the source, shown as a value")]
+
+
+def _label(
+    where: str, figure: str, clause: str, before: str, facts: list[Fact], source: Source, model
+) -> list[Finding]:
+    """The words beside a figure come from its own sentence or its subject; a card's or a
+    cell's label (``before``) starts and ends on word boundaries."""
+    words = _words(clause, source)
+    if len(words) < 2:
+        return []
+    homes = [f"{f.sentence} {f.subject} {f.label} {model.headline}" for f in facts]
+    if source.language == "en":
+        homes = [h.lower() for h in homes]
+    best = max(sum(w in home for w in words) for home in homes)
+    if 2 * best < len(words):
+        return [Finding(where, f"figure {figure!r} is shown with words not its own")]
+    return _fragment(where, before, facts, model) if before else []
+
+
+def _fragment(where: str, before: str, facts: list[Fact], model: Model) -> list[Finding]:
+    """The label right before a figure on a card or a cell is whole words of its sentence."""
+    if model.language != "zh":
+        return []
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}$", before.rstrip())
+    if not runs:
+        return []
+    from reportgen.extract import segment
+
+    run = runs[0]
+    for f in facts:
+        at = f.sentence.find(run)
+        if at < 0:
+            continue
+        cuts = segment.boundaries(f.sentence)
+        if at not in cuts or at + len(run) not in cuts:
+            return [Finding(where, f"label {run!r} cuts a word of the source")]
+        return []
+    return []
+
+
+def check_charts(specs: Iterable, model: Model) -> list[Finding]:
+    """Every planned chart compares like with like (``charts.compare``)."""
+    from reportgen.charts.compare import problems
+
+    return [
+        Finding(f"charts.json chart {spec.title!r}", problem)
+        for spec in specs
+        for problem in problems(spec, model)
+    ]
