@@ -43,7 +43,11 @@ def test_make_sorts_inputs_rounds_timings_and_records_verification(tmp_path) -> 
     checked = manifest.make(
         article="a", key="k", inputs={}, settings={}, outputs={}, findings=["x"], timings={}
     )
-    assert checked["verified"] is True and checked["findings"] == ["x"]
+    assert checked["verified"] is False and checked["findings"] == ["x"]  # ran, found one
+    clean = manifest.make(
+        article="a", key="k", inputs={}, settings={}, outputs={}, findings=[], timings={}
+    )
+    assert clean["verified"] is True and clean["findings"] == []
 
 
 def test_dumps_is_stable_json_with_chinese_kept() -> None:

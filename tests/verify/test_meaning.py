@@ -1,0 +1,56 @@
+"""Meaning checks on read-back pieces: written form, the figure's own words, kinds, boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.extract import extract_text
+from reportgen.verify.findings import Piece
+from reportgen.verify.meaning import check_meaning
+from reportgen.verify.source import Source
+
+ARTICLE = (
+    "钱塘经济\n\n2024年，钱塘区规上工业总产值突破3700亿元。总投资约5亿美元的工厂开工。"
+    "力争到2027年营收突破4000亿元。集聚外资企业1600余家。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return extract_text(ARTICLE)
+
+
+def _found(model, *texts: str) -> list[str]:
+    pieces = [Piece(f"deck.pptx slide 3, shape {i}", t) for i, t in enumerate(texts)]
+    return [f.message for f in check_meaning(pieces, Source.of(model, []), model)]
+
+
+def test_the_written_form_passes(model) -> None:
+    assert _found(model, "规上工业总产值突破3700亿元", "总投资约5亿美元") == []
+
+
+def test_a_changed_or_dropped_qualifier_is_found(model) -> None:
+    assert _found(model, "总投资超5亿美元") == [
+        "figure '超5亿美元' is written '约5亿美元' in the source"
+    ]
+    assert _found(model, "总投资5亿美元") == [
+        "figure '5亿美元' is written '约5亿美元' in the source"
+    ]
+
+
+def test_a_target_needs_a_word_saying_so(model) -> None:
+    assert _found(model, "营收突破4000亿元（目标）") == []
+    assert _found(model, "营收突破4000亿元") == [
+        "figure '突破4000亿元' is a target in the source, shown as a value"
+    ]
+
+
+def test_words_of_another_figure_are_found(model) -> None:
+    assert _found(model, "外资企业数量突破3700亿元") != []
+
+
+def test_a_card_label_cut_mid_word_is_found(model) -> None:
+    assert _found(model, "突破3700亿元", "上工业总产") == [
+        "label '上工业总产' cuts a word of the source"
+    ]
+    assert _found(model, "突破3700亿元", "规上工业总产值") == []
