@@ -7,7 +7,7 @@ import re
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
-from reportgen.plans.select import _twice, ranked, strongest, vague
+from reportgen.plans.select import _twice, headline, strongest, vague
 
 NUMERALS = [
     "一",
@@ -188,8 +188,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     quotes = _quote_dicts(model, qrefs, section)
     themes = [_theme_dict(model, i, names[i], by_id, quotes, entries) for i in range(len(names))]
     lead_facts = [d for d in facts if d["theme"] is None]
-    lead = [f for f in model.facts if f.theme is None and f.counts]
-    lead_top = [by_id[f.id] for f in ranked(lead, model)]
+    lead_top = [by_id[f.id] for f in headline(model)]
     derived = _derived(entries, labels, _note_prefix(model.language))
     return {
         "lang": model.language,

@@ -112,29 +112,8 @@ def strongest_quote(model: Model, theme: int) -> str | None:
 
 
 def headline_facts(model: Model, limit: int = 4) -> list[str]:
-    """Facts for the KPI slide: the lead's strongest figures (amounts and shares before spans of
-    time), in article order, topped up with each theme's first figure."""
-    lead = [(i, f) for i, f in enumerate(model.facts) if f.theme is None and _kpi_score(f) >= 0]
-    best = sorted(lead, key=lambda p: (-_kpi_score(p[1]), p[0]))[:limit]
-    chosen = [f.id for _, f in sorted(best, key=lambda p: p[0])]
-    for i in range(len(model.themes)):
-        if len(chosen) >= 3:
-            break
-        first = next((f.id for f in model.facts if f.theme == i and _kpi_score(f) >= 0), None)
-        if first and first not in chosen:
-            chosen.append(first)
-    return chosen[:limit]
+    """Facts for the KPI slide: the article's headline figures, ranked by the one rule the brief
+    and the charts share (plans.select.headline)."""
+    from reportgen.plans.select import headline
 
-
-_TIME_UNITS = ("年", "月", "日", "天", "个月", "小时", "year", "years", "month", "months", "days")
-
-
-def _kpi_score(fact) -> int:
-    """How well a fact serves as a headline figure (negative: never)."""
-    unit = fact.unit.strip().lower()
-    if unit in _TIME_UNITS or fact.base_unit.strip().lower() in _TIME_UNITS:
-        return -1
-    score = 1 if fact.counts else 0
-    if "元" in unit or "%" in unit or fact.base_unit in ("元", "%"):
-        score += 2
-    return score
+    return [f.id for f in headline(model, limit)]

@@ -21,10 +21,13 @@ _NUMBER = re.compile(r"^(.*?)([0-9][0-9,.]*)(.*)$", re.S)
 _CN_NUMBER = re.compile(r"^(.*?)([零〇一二两三四五六七八九十百千万亿]+)(.*)$", re.S)
 
 
-def _kpi_label(fact) -> str:
-    """What a KPI card says under its figure: what it counts, or, when that only repeats the
-    figure's unit ("200 firms": firms), the sentence the figure comes from."""
-    label = fact.counts
+def _kpi_label(fact, model) -> str:
+    """What a KPI card says under its figure: its subject and label (plans.select.card_label),
+    or, when that only repeats the figure's unit ("200 firms": firms), the sentence the figure
+    comes from."""
+    from reportgen.plans.select import card_label
+
+    label = card_label(fact, model)
     if not label or label.casefold() in fact.text.casefold():
         return fact.sentence
     return label
@@ -151,7 +154,9 @@ class KpiSlides:
         # cards grow (as far as the frame allows) to show their labels in full
         label_w = (w - 2 * int(0.22 * EMU_IN) - 2 * INSET) / EMU_PT * SAFE
         label_h = max(
-            tf.shrink([_kpi_label(f)], label_w, 1e9, 18, self.body_min, max_lines=4).height
+            tf.shrink(
+                [_kpi_label(f, self.model)], label_w, 1e9, 18, self.body_min, max_lines=4
+            ).height
             for f in facts
         )
         need = int((tallest + 0.1 * size + label_h) * EMU_PT) + 4 * INSET + int(0.7 * EMU_IN)
@@ -191,7 +196,7 @@ class KpiSlides:
             for runs in fit.paras
         ]
         _write(shape.text_frame, [p for p in paras if p], fit.size, gap=0.0)
-        label = _kpi_label(fact)
+        label = _kpi_label(fact, self.model)
         label_box = Box(
             box.x + pad,
             value_box.bottom + int(0.1 * EMU_IN),
