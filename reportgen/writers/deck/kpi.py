@@ -105,7 +105,7 @@ def _value_fit(text: str, width: float, height: float, cap: float = VALUE_SIZE) 
     best = None
     for shape in shapes:
         size = next(
-            (s for s in tf.sizes(min(cap, STACK_FROM), VALUE_FLOOR, 2.0) if fits(shape(s), 1.0)),
+            (s for s in tf.sizes(min(cap, STACK_FROM), VALUE_FLOOR, 2.0) if fits(shape(s), 0.92)),
             None,
         )
         if size is not None and (best is None or size >= best.size + 6):
