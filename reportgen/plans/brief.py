@@ -245,7 +245,7 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         "pair": list(t.pair),
         "tagline": t.tagline,
         "points": [{"text": p.text, "support": support(model, t.paragraphs, p)} for p in t.points],
-        "body": [] if t.points else body(t.paragraphs, model),
+        "body": body(_without_points(t), model),
         "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
         "lead_fact": by_id[best.id] if best else None,
         "quotes": [q for q in quotes if q["theme"] == i],
@@ -253,6 +253,14 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         "entities": [e.text for e in model.entities if e.theme == i],
         "charts": [e.spec.id for e in entries if e.spec.theme == i],
     }
+
+
+def _without_points(theme) -> list[Paragraph]:
+    """The section's paragraphs that open with no point: shown whole, so that every paragraph
+    of the article reaches the brief (a point's paragraph reaches it as the point and its
+    support)."""
+    held = {p.paragraph for p in theme.points}
+    return [para for i, para in enumerate(theme.paragraphs) if i not in held]
 
 
 def _chart_facts(spec) -> list[str]:

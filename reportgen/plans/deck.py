@@ -26,11 +26,13 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
             for cid, e in entries.items()
         ],
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
+        "lead_topics": [] if model.themes else topics(model.lead, model.language),
     }
 
 
 def _theme_view(model: Model, i: int, entries: dict) -> dict:
     t = model.themes[i]
+    items = theme_items(t, model.language)
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
@@ -43,12 +45,75 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "pair": list(t.pair),
         "mark": " · ".join(t.pair) if t.pair else f"{i + 1:02d}",
         "points": [{"head": p.text, "body": case_text(t, p)} for p in t.points],
+        "items": items,
+        "lone": len(items) == 1 and _short(items[0], model.language),
         "sentences": [{"head": s, "body": ""} for s in opening_sentences(t)],
         "facts": [f.id for f in model.facts if f.theme == i],
         "quote": strongest_quote(model, i),
         "charts": [cid for cid, e in entries.items() if e.spec.theme == i],
         "cases": _theme_cases(model, i),
     }
+
+
+SHORT = {"zh": 40, "en": 100}  # characters: a point shorter than this is "short"
+
+
+def _short(item: dict, language: str) -> bool:
+    """A short point: one line with no case after it."""
+    return not item["body"] and len(item["head"]) < SHORT.get(language, 100)
+
+
+def theme_items(theme, language: str, most: int = 5) -> list[dict]:
+    """What a section's points slide lists: its points (each with its case), topped up when
+    there are fewer than two, or only short ones, with the opening sentences of its paragraphs
+    that hold no point; with no point at all, those openings (quotes among them only when
+    nothing else is left)."""
+    items = [{"head": p.text, "body": case_text(theme, p)} for p in theme.points]
+    if len(items) >= 2 and not all(_short(i, language) for i in items):
+        return items
+    held = {p.paragraph for p in theme.points}
+    rest = [para for k, para in enumerate(theme.paragraphs) if k not in held]
+    extra = [{"head": s, "body": ""} for s in topics_heads(rest)]
+    items += extra[: max(most - len(items), 0)]
+    if not items:
+        items = [{"head": s, "body": ""} for s in topics_heads(rest, quotes=True)][:most]
+    return items
+
+
+def topics_heads(paragraphs, quotes: bool = False) -> list[str]:
+    """The opening sentence of each paragraph, verbatim (quote openers only with ``quotes``)."""
+    from reportgen.model import Span
+
+    out = []
+    for para in paragraphs:
+        sentence = sentence_at(para.text, Span(start=0, end=1)) if para.text.strip() else ""
+        if sentence and (quotes or sentence[0] not in _OPENING_QUOTES):
+            out.append(sentence)
+    return out
+
+
+def topics(paragraphs, language: str, most: int = 12) -> list[dict]:
+    """Topic points for an article without sections: each paragraph's opening sentence, with
+    the sentence after it as its case."""
+    out = []
+    for para in paragraphs:
+        heads = topics_heads([para])
+        if not heads:
+            continue
+        rest = para.text.strip()[len(heads[0]) :].strip()
+        match = _SENTENCE.match(rest)
+        body = match.group(0).strip() if match else ""
+        out.append({"head": _clip(heads[0], language), "body": _clip(body, language)})
+    return out[:most]
+
+
+LONGEST = {"zh": 90, "en": 220}  # characters of one topic point on a slide
+
+
+def _clip(text: str, language: str) -> str:
+    """A sentence cut to what one point may hold (a run-on paragraph with no sentence end)."""
+    n = LONGEST.get(language, 220)
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def _theme_cases(model: Model, i: int) -> list[dict]:
