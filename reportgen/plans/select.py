@@ -64,6 +64,13 @@ def _position(f: Fact, model: Model) -> float:
     return score
 
 
+def complete(f: Fact, model: Model) -> bool:
+    """Whether the figure's label says what it measures: not empty, and in Chinese more than a
+    bare one- or two-character word (市级, 县)."""
+    label = (f.label or f.counts).strip()
+    return bool(label) and not (model.language == "zh" and len(label) <= 2)
+
+
 def foreign(f: Fact, model: Model) -> bool:
     """Whether the figure is about another subject than the article's main one (a comparator)."""
     a, b = f.subject.strip(), model.subject.strip()
@@ -77,8 +84,8 @@ def score(f: Fact, model: Model, roles=None) -> float:
     s = 0.0 if showable(f) else -10.0
     s += _position(f, model)
     s -= 2.0 if foreign(f, model) else 0.0
-    s -= 1.5 if not (f.label or f.counts).strip() else 0.0
-    s -= 1.5 if vague(f, model) and not f.label.strip() else 0.0
+    s -= 2.0 if not complete(f, model) else 0.0
+    s -= 1.0 if vague(f, model) and not f.label.strip() else 0.0
     s -= 3.0 if f.id in minor else 0.0
     s += 0.3 if f.id in wholes else 0.0
     s += 1.0 if f.id in ranked_ else 0.0
@@ -108,7 +115,10 @@ def headline(model: Model, limit: int = 4) -> list[Fact]:
     pool = [
         f
         for f in ranked(model.facts, model)
-        if showable(f) and f.id not in roles[1] and score(f, model, roles) >= -1.0
+        if showable(f)
+        and complete(f, model)
+        and f.id not in roles[1]
+        and score(f, model, roles) >= -1.0
     ]
     chosen, seen, themes = [], set(), set()
     for spread in (True, False):
