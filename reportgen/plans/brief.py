@@ -186,9 +186,13 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     by_id = {d["id"]: d for d in facts}
     entries = list(getattr(charts, "entries", None) or [])
     quotes = _quote_dicts(model, qrefs, section)
-    themes = [_theme_dict(model, i, names[i], by_id, quotes, entries) for i in range(len(names))]
+    top = headline(model)
+    shown = {f.id for f in top[:2]}  # the key points' headline line: not repeated per section
+    themes = [
+        _theme_dict(model, i, names[i], by_id, quotes, entries, shown) for i in range(len(names))
+    ]
     lead_facts = [d for d in facts if d["theme"] is None]
-    lead_top = [by_id[f.id] for f in headline(model)]
+    lead_top = [by_id[f.id] for f in top]
     derived = _derived(entries, labels, _note_prefix(model.language))
     return {
         "lang": model.language,
@@ -231,11 +235,14 @@ def _quote_dicts(model: Model, qrefs: dict[str, str], section) -> list[dict]:
     return quotes
 
 
-def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list) -> dict:
-    """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names."""
+def _theme_dict(
+    model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list, shown=frozenset()
+) -> dict:
+    """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names;
+    its lead figure is none of the ``shown`` headline figures."""
     t = model.themes[i]
     own = [f for f in model.facts if f.theme == i]
-    best = strongest(own, model)
+    best = strongest([f for f in own if f.id not in shown], model)
     return {
         "index": i,
         "heading": t.heading,
