@@ -137,11 +137,29 @@ def card_label(f: Fact, model: Model) -> str:
     """What a card says under a figure: its label (else what it counts), with its subject when
     that is not the article's main subject and the label does not name it already."""
     label = (f.label or f.counts).strip()
+    verb = _change_verb(f, model)
+    if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
+        label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()
     subject = f.subject.strip()
     if not foreign(f, model) or subject in label or not label:
         return label or subject
     sep = "" if model.language == "zh" else " — "
     return f"{subject}{sep}{label}" if model.language == "zh" else f"{label}{sep}{subject}"
+
+
+_VERB = re.compile(
+    r"(增长|下降|提高|提升|降低|减少|增加|上升|下滑|回落|增至|降至|"
+    r"rose|fell|grew|dropped|increased|decreased|declined|up|down)\s*(?:了|by|of)?\s*$",
+    re.I,
+)
+
+
+def _change_verb(f: Fact, model: Model) -> str:
+    """The article's verb right before a figure that states a change (提高, 下降, rose), so
+    that a card does not show the change as if it were the level."""
+    at = f.span.start - f.sentence_span.start
+    match = _VERB.search(f.sentence[max(0, at - 12) : max(0, at)])
+    return match.group(1) if match else ""
 
 
 def thin(model: Model) -> list[str]:

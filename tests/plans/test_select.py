@@ -58,3 +58,16 @@ def test_comparators_rank_below_the_main_subject(seed_model) -> None:
     model = seed_model.model_copy(update={"facts": [*seed_model.facts, other]})
     order = [f.id for f in ranked(model.facts, model)]
     assert order.index(best.id) < order.index("fx")
+
+
+def test_a_stated_change_on_a_card_keeps_its_verb(tmp_path) -> None:
+    from reportgen.extract import extract_path
+    from reportgen.plans.select import card_label, headline
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n今年全区单位产品能耗下降45.92%，新增企业三十二家。\n", encoding="utf-8"
+    )
+    model = extract_path(path)
+    labels = {f.text: card_label(f, model) for f in headline(model)}
+    assert labels["45.92%"].endswith("下降")
