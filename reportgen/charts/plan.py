@@ -145,6 +145,8 @@ def _as_card(w: Wording, shown: str, fact: Fact) -> str:
     1,600+ companies: compact on a card)."""
     text = fact.text.strip()
     money = any(sign in text for sign in "$€£¥")
+    if "/" in fact.unit and len(text) <= 28:  # a rate unit the reader built (workers/year)
+        return text
     if w.labels.get("figures_as_written") == "yes" and money and len(text) <= 28:
         word = text[: len(fact.qualifier_word.strip())]
         if word and word.casefold() == fact.qualifier_word.strip().casefold():

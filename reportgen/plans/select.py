@@ -14,9 +14,9 @@ _MONEY = ("元", "yuan", "$", "dollar", "usd", "rmb", "eur", "€", "£")
 # Kinds a reader may see as a value without a caption saying otherwise (charts.compare agrees).
 SHOWN_KINDS = ("measured", "rank", "range")
 # Units of time and of events: a span of years or "three times" is no headline figure.
-_NOT_FIGURES = ("年", "月", "日", "天", "个月", "小时", "周", "次", "届", "轮", "批", "期", "岁",
-                "year", "years", "month", "months", "day", "days", "week", "weeks", "hours",
-                "times", "time", "am", "pm")  # fmt: skip
+_NOT_FIGURES = ("年", "月", "日", "天", "个月", "小时", "分钟", "秒", "周", "次", "届", "轮", "批",
+                "期", "岁", "year", "years", "month", "months", "week", "weeks", "day", "days",
+                "hours", "minutes", "minute", "seconds", "times", "time", "am", "pm")  # fmt: skip
 _DIGIT = re.compile(r"\d")
 
 
@@ -65,15 +65,38 @@ def _position(f: Fact, model: Model) -> float:
 
 
 def complete(f: Fact, model: Model) -> bool:
-    """Whether the figure's label says what it measures: not empty, and in Chinese more than a
-    bare one- or two-character word (市级, 县)."""
+    """Whether the figure's label says what it measures: in Chinese more than a bare one- or
+    two-character word (市级, 县); in English not empty and not opening with a function word."""
     label = (f.label or f.counts).strip()
-    return bool(label) and not (model.language == "zh" and len(label) <= 2)
+    if model.language == "zh":
+        return len(label) > 2
+    words = label.casefold().replace("’", "'").split()
+    return bool(words) and words[0] not in _FUNCTION_WORDS
+
+
+# English words a label never starts with: "for", "that's thought behind" say nothing measured.
+_FUNCTION_WORDS = frozenset(
+    (
+        *("for", "that", "that's", "why", "which", "who", "whom", "whose", "to", "of", "and"),
+        *("or", "but", "the", "a", "an", "in", "on", "at", "by", "with", "from", "as", "is"),
+        *("are", "was", "were", "it", "its", "this", "these", "those", "than", "when", "where"),
+        *("while", "if", "so"),
+    )
+)
+
+
+def subject_of(f: Fact, model: Model) -> str:
+    """Whom the figure is about ("" when unknown): in English, a single capitalized word that
+    only opens the sentence (Instead, Starting, Whether) is not a subject."""
+    subject = f.subject.strip()
+    if model.language != "zh" and " " not in subject and f.sentence.lstrip().startswith(subject):
+        return ""
+    return subject
 
 
 def foreign(f: Fact, model: Model) -> bool:
     """Whether the figure is about another subject than the article's main one (a comparator)."""
-    a, b = f.subject.strip(), model.subject.strip()
+    a, b = subject_of(f, model), model.subject.strip()
     return bool(a and b and a not in b and b not in a)
 
 
@@ -140,7 +163,7 @@ def card_label(f: Fact, model: Model) -> str:
     verb = _change_verb(f, model)
     if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
         label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()
-    subject = f.subject.strip()
+    subject = subject_of(f, model)
     if not foreign(f, model) or subject in label or not label:
         return label or subject
     sep = "" if model.language == "zh" else " — "

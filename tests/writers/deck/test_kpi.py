@@ -24,9 +24,10 @@ def test_kpi_label_is_what_the_figure_counts_else_its_sentence() -> None:
     class Fact:
         text, counts, sentence = "200 firms", "firms", "Some 200 firms moved in."
         label, subject = "", ""
+        span = sentence_span = type("At", (), {"start": 0})()
 
     class Model:
-        language, subject = "en", "示范区"
+        language, subject, relations = "en", "示范区", []
 
     assert _kpi_label(Fact(), Model()) == "Some 200 firms moved in."
     Fact.counts = "新增企业"
