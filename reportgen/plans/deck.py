@@ -113,7 +113,15 @@ LONGEST = {"zh": 90, "en": 220}  # characters of one topic point on a slide
 def _clip(text: str, language: str) -> str:
     """A sentence cut to what one point may hold (a run-on paragraph with no sentence end)."""
     n = LONGEST.get(language, 220)
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    # end at a word or clause boundary, never inside a figure (7… would read as the number 7)
+    at = max(cut.rfind(c) for c in " ，,、；;：:")
+    cut = cut[:at] if at > n // 2 else cut
+    while cut and (cut[-1].isdigit() or cut[-1] in ".,"):
+        cut = cut[:-1]
+    return cut.rstrip(" ，,、；;：:") + "…"
 
 
 def _theme_cases(model: Model, i: int) -> list[dict]:

@@ -43,6 +43,8 @@ def _split_value(text: str) -> tuple[str, str, str]:
     if not match:
         return "", text, ""
     prefix, number, suffix = match.group(1), match.group(2), match.group(3)
+    if re.search(r"\d", suffix):  # a range (37.5~52.5亿): one piece, never split across lines
+        number, suffix = number + suffix, ""
     currency = len(prefix) - len(prefix.rstrip("$€£¥￥"))
     if currency:  # a currency sign belongs to the number ("about $" + "300" -> "about " + "$300")
         prefix, number = prefix[:-currency], prefix[-currency:] + number
