@@ -24,7 +24,7 @@ _CN_NUMBER = re.compile(r"^(.*?)([零〇一二两三四五六七八九十百千�
 def _kpi_label(fact, model) -> str:
     """What a KPI card says under its figure: its subject and label (plans.select.card_label),
     or, when that only repeats the figure's unit ("200 firms": firms), the clause (else the
-    sentence) the figure comes from."""
+    sentence) the figure comes from, when short enough for a card."""
     from reportgen.plans.brief import clause
     from reportgen.plans.select import card_label
 
@@ -32,7 +32,10 @@ def _kpi_label(fact, model) -> str:
     if not label or label.casefold() in fact.text.casefold():
         # the clause that states the figure, when short enough for a card; else the sentence
         words = clause(fact, model.language) if hasattr(model, "facts") else ""
-        return words if words and len(words) <= 80 else fact.sentence
+        for text in (words, fact.sentence):  # a card holds a short line, never a paragraph
+            if text and len(text) <= 80:
+                return text
+        return ""
     return label
 
 
