@@ -139,6 +139,7 @@ def _render(
 
     _seed_charts(job.folder / CHARTS, staging / CHARTS)
     model = _model(job, config)
+    _warn_thin(job, model)
     write_text(staging / "content.json", model.to_json())
     lap("extract")
     theme = load_build_theme(config)
@@ -176,6 +177,17 @@ def _render(
     if helper is not None:
         lap("charts_wait")
     return findings, timings
+
+
+def _warn_thin(job: Job, model) -> None:
+    """One warning line when the article gives a minimal build: no figures or no sections."""
+    from reportgen.notices import notify
+    from reportgen.plans.select import thin
+
+    missing = thin(model)
+    if missing:
+        what = " and ".join(f"no {m}" for m in missing)
+        notify(f"warning: {display(job.article)}: {what} found; built a minimal deck and brief")
 
 
 def _model(job: Job, config: Config):

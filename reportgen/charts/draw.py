@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -197,14 +198,41 @@ def _fit(text: str, size: float, width: float, floor: float = 0.72) -> float:
     return size if need <= width else max(size * floor, size * width / need)
 
 
+_TOKEN = re.compile(r"[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+|.")
+
+
 def _wrap(text: str, size: float, width: float) -> str:
+    """Lines no wider than ``width``: broken between words (Latin) or characters (CJK); a
+    word wider than a line alone is broken within it."""
     lines, line = [], ""
-    for ch in text:
-        if text_inches(line + ch, size) > width and line:
-            lines.append(line)
-            line = ""
-        line += ch
-    return "\n".join([*lines, line])
+    for token in _TOKEN.findall(text):
+        if line and text_inches(line + token.rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+        while len(line) > 1 and text_inches(line.rstrip(), size) > width:
+            cut = max(1, _fits(line, size, width))
+            lines.append(line[:cut])
+            line = line[cut:]
+    return "\n".join([*lines, line.rstrip()])
+
+
+def _fits(text: str, size: float, width: float) -> int:
+    n = 0
+    while n < len(text) and text_inches(text[: n + 1], size) <= width:
+        n += 1
+    return n
+
+
+def latin(spec: ChartSpec) -> bool:
+    """Whether a chart's words hold no CJK character (its text is set Latin font first)."""
+    words = [spec.title, spec.source, *spec.derived, *spec.notes]
+    for series in spec.series:
+        words += [*series.labels, *series.display, *series.badges, series.name]
+    return not any(
+        "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for w in words for ch in w
+    )
 
 
 # --- the frame: title, notes, source ----------------------------------------------------------
@@ -235,16 +263,23 @@ class _Box:
 
 def _figure(spec: ChartSpec, theme: Theme, size: tuple[float, float], *, title: bool = True):
     """One chart; ``title=False`` leaves the title out (a numbered caption states it)."""
+    from matplotlib import rc_context, rcParams
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    W, H = size
-    fig = Figure(figsize=size, facecolor=_c(theme, "background"))
-    FigureCanvasAgg(fig)
-    box = _frame(fig, spec, theme, W, H, title)
     from reportgen.charts.kinds import draw_kind
+    from reportgen.fonts import FALLBACK_FAMILY
 
-    draw_kind(fig, spec, theme, box)
+    W, H = size
+    # English text: a Latin font first (true apostrophes, Latin spacing), CJK per glyph after
+    families = list(rcParams["font.family"])
+    if latin(spec) and families[:1] != [FALLBACK_FAMILY]:
+        families = [FALLBACK_FAMILY, *families]
+    with rc_context({"font.family": families}):
+        fig = Figure(figsize=size, facecolor=_c(theme, "background"))
+        FigureCanvasAgg(fig)
+        box = _frame(fig, spec, theme, W, H, title)
+        draw_kind(fig, spec, theme, box)
     return fig
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
+from reportgen.charts.compare import enumerated, problems, same_measure
 from reportgen.charts.wording import Wording, load_wording
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
-from reportgen.plans.select import vague
+from reportgen.plans.select import card_label, headline, showable, vague
 
 MAX_FIGURES = 6
 MAX_BARS = 8
@@ -33,7 +33,8 @@ def plan(model: Model, wording: Wording | None = None) -> list[ChartSpec]:
     specs = [_figures(ctx)]
     for theme in [None, *range(len(model.themes))]:
         specs.extend(_theme_charts(ctx, theme))
-    return [s for s in specs if s is not None]
+    # Only fair comparisons are drawn (charts.compare); a chart that fails is left out, silently.
+    return [s for s in specs if s is not None and not problems(s, model)]
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -100,59 +101,16 @@ def _spec_id(ctx: _Ctx, theme: int | None, kind: str) -> str:
 # --- headline figures ----------------------------------------------------------------------
 
 
-def _roles(model: Model) -> tuple[set[str], set[str]]:
-    """(wholes, minor): ids that are wholes of part_of; parts and change amounts."""
-    wholes, minor = set(), set()
-    for rel in model.relations:
-        if rel.kind == "part_of" and rel.whole:
-            wholes.add(rel.whole)
-            minor.update(rel.parts)
-        elif rel.kind == "change" and rel.fact:
-            minor.add(rel.fact)
-    return wholes, minor
+def _headline_facts(model: Model) -> list[Fact]:
+    """The headline figures: the one ranking the brief and the deck share (plans.select)."""
+    return headline(model, MAX_FIGURES)
 
 
-def _strength(
-    fact: Fact, ranked: set[str], wholes: set[str], minor: set[str], vague: set[str] | None = None
-) -> float:
-    score = 2.0 if fact.id in ranked else 0.0
-    score -= 2.5 if fact.id in (vague or set()) else 0.0
-    score += 0.5 if fact.qualifier == "over" else 0.0
-    score += 0.3 if fact.id in wholes else 0.0
-    score -= 3.0 if fact.id in minor else 0.0
-    score -= 1.0 if not _label(fact) else 0.0
-    return score + math.log10(abs(fact.normalized) + 1) / 20
-
-
-def _headline_facts(model: Model, badges: dict[str, str], dates: set[str]) -> list[Fact]:
-    wholes, minor = _roles(model)
-    ranked = set(badges)
-    vague = {f.id for f in model.facts if _vague(f, model)}
-
-    def best(facts: list[Fact], n: int) -> list[Fact]:
-        order = sorted(facts, key=lambda f: -_strength(f, ranked, wholes, minor, vague))
-        return [f for f in order if f.id not in minor][:n]
-
-    facts = [f for f in model.facts if f.unit not in dates]
-    themed = [best([f for f in facts if f.theme == t], 1) for t in range(len(model.themes))]
-    themed = [fs[0] for fs in themed if fs]
-    room = max(2, MAX_FIGURES - len(themed))
-    lead = best([f for f in facts if f.theme is None], room)
-    lead.sort(key=model.facts.index)
-    chosen, seen = [], set()
-    for fact in [*lead, *themed]:
-        key = (_label(fact), fact.value, fact.unit)
-        if key not in seen:
-            seen.add(key)
-            chosen.append(fact)
-    if not chosen:  # facts only in sections beyond the themes list, or all minor
-        chosen = sorted(model.facts, key=lambda f: -_strength(f, ranked, wholes, minor))[:1]
-    return chosen[:MAX_FIGURES]
-
-
-def _figures(ctx: _Ctx) -> ChartSpec:
-    w, facts = ctx.w, _headline_facts(ctx.model, ctx.badges, ctx.w.words("date_units"))
-    labels = [_label(f) or _short(f.sentence) for f in facts]
+def _figures(ctx: _Ctx) -> ChartSpec | None:
+    w, facts = ctx.w, _headline_facts(ctx.model)
+    if not facts:
+        return None
+    labels = [card_label(f, ctx.model) or _short(f.sentence) for f in facts]
     shown = [w.display(f) for f in facts]
     badges = [ctx.badges.get(f.id, "") for f in facts]
     series = ChartSeries(
@@ -187,6 +145,8 @@ def _as_card(w: Wording, shown: str, fact: Fact) -> str:
     1,600+ companies: compact on a card)."""
     text = fact.text.strip()
     money = any(sign in text for sign in "$€£¥")
+    if "/" in fact.unit and len(text) <= 28:  # a rate unit the reader built (workers/year)
+        return text
     if w.labels.get("figures_as_written") == "yes" and money and len(text) <= 28:
         word = text[: len(fact.qualifier_word.strip())]
         if word and word.casefold() == fact.qualifier_word.strip().casefold():
@@ -247,15 +207,57 @@ def _rel_theme(model: Model, rel: Relation) -> int | None:
 
 
 def _comparable_groups(ctx: _Ctx, facts: list[Fact]) -> list[list[Fact]]:
+    """Sets of figures an honest bar chart may compare: figures the article lists together in
+    one sentence (a ranking: 北京10.7%、浙江10.6%…), or one measure of different subjects (paired
+    bars); all showable, in one unit."""
     skip = ctx.w.words("skip_units")
+    usable = [
+        f for f in facts if f.unit and f.unit not in skip and showable(f) and (f.label or f.counts)
+    ]
     groups: dict[tuple[str, str], list[Fact]] = {}
-    for fact in facts:
-        if not fact.unit or fact.unit in skip or not _label(fact) or _vague(fact, ctx.model):
-            continue
-        group = groups.setdefault((fact.unit, fact.base_unit), [])
-        if all(_label(g) != _label(fact) for g in group):
-            group.append(fact)
-    return [g for g in groups.values() if len(g) >= 2]
+    for fact in usable:
+        groups.setdefault((fact.unit, fact.base_unit), []).append(fact)
+    out: list[list[Fact]] = []
+    text = ctx.model.text
+    for group in groups.values():
+        by_sentence: dict[int, list[Fact]] = {}
+        for fact in group:
+            by_sentence.setdefault(fact.sentence_span.start, []).append(fact)
+        out += [_run for run in by_sentence.values() for _run in _listed(run, text)]
+        by_label: dict[str, list[Fact]] = {}
+        for fact in group:
+            by_label.setdefault(_measure(fact), []).append(fact)
+        for same in by_label.values():
+            pairs = list({f.subject: f for f in same}.values())
+            if len(pairs) >= 2 and same_measure(pairs):
+                out.append(pairs)
+    return [g for g in out if len(g) >= 2]
+
+
+def _listed(facts: list[Fact], text: str) -> list[list[Fact]]:
+    """The longest runs of ``facts`` (one sentence) the article lists one after another."""
+    ordered = sorted(facts, key=lambda f: f.span.start)
+    runs, run = [], ordered[:1]
+    for fact in ordered[1:]:
+        if enumerated([run[-1], fact], text):
+            run.append(fact)
+        else:
+            runs.append(run)
+            run = [fact]
+    runs.append(run)
+    return [r for r in runs if len(r) >= 2]
+
+
+def _measure(fact: Fact) -> str:
+    return re.sub(r"\s+", "", fact.label or fact.counts).casefold()
+
+
+def _bar_label(fact: Fact, group: list[Fact], model: Model) -> str:
+    """A bar's label: its subject when the bars measure one thing of different subjects, else
+    what it counts (with its subject when that differs from the main one)."""
+    if len({_measure(f) for f in group}) == 1 and fact.subject:
+        return fact.subject
+    return card_label(fact, model) if fact.subject != model.subject else _label(fact) or fact.label
 
 
 def _bar(ctx: _Ctx, theme: int, taken: set[str]) -> ChartSpec | None:
@@ -270,7 +272,7 @@ def _bar(ctx: _Ctx, theme: int, taken: set[str]) -> ChartSpec | None:
     group = group[:MAX_BARS]
     group.sort(key=lambda f: -f.value)
     unit = group[0].unit
-    labels = [_label(f) for f in group]
+    labels = [_bar_label(f, group, ctx.model) for f in group]
     badges = [ctx.badges.get(f.id, "") for f in group]
     series = ChartSeries(
         name=unit,
@@ -456,6 +458,8 @@ def _previous(
     op = "+" if sign < 0 else "−"
     digits = _decimals(current.value, delta.value)
     common = {"current": w.number(current.value), "op": op, "text": rel.text, "label": label}
+    if delta.unit == "%" and current.unit == "%":
+        return None, ""  # a rise of 5% in a rate: percent or points? Never guessed
     if delta.unit in w.words("point_units") or delta.unit == current.unit:
         prev = round(current.value - sign * delta.value, digits)
         how = w.fmt("derived_previous", delta=w.number(delta.value), **common)

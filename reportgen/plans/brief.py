@@ -7,7 +7,7 @@ import re
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
-from reportgen.plans.select import _twice, ranked, strongest, vague
+from reportgen.plans.select import _twice, headline, strongest, vague
 
 NUMERALS = [
     "一",
@@ -196,10 +196,13 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     by_id = {d["id"]: d for d in facts}
     entries = list(getattr(charts, "entries", None) or [])
     quotes = _quote_dicts(model, qrefs, section)
-    themes = [_theme_dict(model, i, names[i], by_id, quotes, entries) for i in range(len(names))]
+    top = headline(model)
+    shown = {f.id for f in top[:2]}  # the key points' headline line: not repeated per section
+    themes = [
+        _theme_dict(model, i, names[i], by_id, quotes, entries, shown) for i in range(len(names))
+    ]
     lead_facts = [d for d in facts if d["theme"] is None]
-    lead = [f for f in model.facts if f.theme is None and f.counts]
-    lead_top = [by_id[f.id] for f in ranked(lead, model)]
+    lead_top = [by_id[f.id] for f in top]
     derived = _derived(entries, labels, _note_prefix(model.language))
     return {
         "lang": model.language,
@@ -245,11 +248,14 @@ def _quote_dicts(model: Model, qrefs: dict[str, str], section) -> list[dict]:
     return quotes
 
 
-def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list) -> dict:
-    """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names."""
+def _theme_dict(
+    model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list, shown=frozenset()
+) -> dict:
+    """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names;
+    its lead figure is none of the ``shown`` headline figures."""
     t = model.themes[i]
     own = [f for f in model.facts if f.theme == i]
-    best = strongest(own, model)
+    best = strongest([f for f in own if f.id not in shown], model)
     return {
         "index": i,
         "heading": t.heading,
@@ -259,7 +265,7 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         "pair": list(t.pair),
         "tagline": t.tagline,
         "points": [{"text": p.text, "support": support(model, t.paragraphs, p)} for p in t.points],
-        "body": [] if t.points else body(t.paragraphs, model),
+        "body": body(_without_points(t), model),
         "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
         "lead_fact": by_id[best.id] if best else None,
         "quotes": [q for q in quotes if q["theme"] == i],
@@ -267,6 +273,14 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         "entities": [e.text for e in model.entities if e.theme == i],
         "charts": [e.spec.id for e in entries if e.spec.theme == i],
     }
+
+
+def _without_points(theme) -> list[Paragraph]:
+    """The section's paragraphs that open with no point: shown whole, so that every paragraph
+    of the article reaches the brief (a point's paragraph reaches it as the point and its
+    support)."""
+    held = {p.paragraph for p in theme.points}
+    return [para for i, para in enumerate(theme.paragraphs) if i not in held]
 
 
 def _chart_facts(spec) -> list[str]:

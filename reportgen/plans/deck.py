@@ -26,11 +26,13 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
             for cid, e in entries.items()
         ],
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
+        "lead_topics": [] if model.themes else topics(model.lead, model.language),
     }
 
 
 def _theme_view(model: Model, i: int, entries: dict) -> dict:
     t = model.themes[i]
+    items = theme_items(t, model.language)
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
@@ -43,12 +45,83 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "pair": list(t.pair),
         "mark": " · ".join(t.pair) if t.pair else f"{i + 1:02d}",
         "points": [{"head": p.text, "body": case_text(t, p)} for p in t.points],
+        "items": items,
+        "lone": len(items) == 1 and _short(items[0], model.language),
         "sentences": [{"head": s, "body": ""} for s in opening_sentences(t)],
         "facts": [f.id for f in model.facts if f.theme == i],
         "quote": strongest_quote(model, i),
         "charts": [cid for cid, e in entries.items() if e.spec.theme == i],
         "cases": _theme_cases(model, i),
     }
+
+
+SHORT = {"zh": 40, "en": 100}  # characters: a point shorter than this is "short"
+
+
+def _short(item: dict, language: str) -> bool:
+    """A short point: one line with no case after it."""
+    return not item["body"] and len(item["head"]) < SHORT.get(language, 100)
+
+
+def theme_items(theme, language: str, most: int = 5) -> list[dict]:
+    """What a section's points slide lists: its points (each with its case), topped up when
+    there are fewer than two, or only short ones, with the opening sentences of its paragraphs
+    that hold no point; with no point at all, those openings (quotes among them only when
+    nothing else is left)."""
+    items = [{"head": p.text, "body": case_text(theme, p)} for p in theme.points]
+    if len(items) >= 2 and not all(_short(i, language) for i in items):
+        return items
+    held = {p.paragraph for p in theme.points}
+    rest = [para for k, para in enumerate(theme.paragraphs) if k not in held]
+    extra = [{"head": s, "body": ""} for s in topics_heads(rest)]
+    items += extra[: max(most - len(items), 0)]
+    if not items:
+        items = [{"head": s, "body": ""} for s in topics_heads(rest, quotes=True)][:most]
+    return items
+
+
+def topics_heads(paragraphs, quotes: bool = False) -> list[str]:
+    """The opening sentence of each paragraph, verbatim (quote openers only with ``quotes``)."""
+    from reportgen.model import Span
+
+    out = []
+    for para in paragraphs:
+        sentence = sentence_at(para.text, Span(start=0, end=1)) if para.text.strip() else ""
+        if sentence and (quotes or sentence[0] not in _OPENING_QUOTES):
+            out.append(sentence)
+    return out
+
+
+def topics(paragraphs, language: str, most: int = 12) -> list[dict]:
+    """Topic points for an article without sections: each paragraph's opening sentence, with
+    the sentence after it as its case."""
+    out = []
+    for para in paragraphs:
+        heads = topics_heads([para])
+        if not heads:
+            continue
+        rest = para.text.strip()[len(heads[0]) :].strip()
+        match = _SENTENCE.match(rest)
+        body = match.group(0).strip() if match else ""
+        out.append({"head": _clip(heads[0], language), "body": _clip(body, language)})
+    return out[:most]
+
+
+LONGEST = {"zh": 90, "en": 220}  # characters of one topic point on a slide
+
+
+def _clip(text: str, language: str) -> str:
+    """A sentence cut to what one point may hold (a run-on paragraph with no sentence end)."""
+    n = LONGEST.get(language, 220)
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    # end at a word or clause boundary, never inside a figure (7… would read as the number 7)
+    at = max(cut.rfind(c) for c in " ，,、；;：:")
+    cut = cut[:at] if at > n // 2 else cut
+    while cut and (cut[-1].isdigit() or cut[-1] in ".,"):
+        cut = cut[:-1]
+    return cut.rstrip(" ，,、；;：:") + "…"
 
 
 def _theme_cases(model: Model, i: int) -> list[dict]:
@@ -112,29 +185,8 @@ def strongest_quote(model: Model, theme: int) -> str | None:
 
 
 def headline_facts(model: Model, limit: int = 4) -> list[str]:
-    """Facts for the KPI slide: the lead's strongest figures (amounts and shares before spans of
-    time), in article order, topped up with each theme's first figure."""
-    lead = [(i, f) for i, f in enumerate(model.facts) if f.theme is None and _kpi_score(f) >= 0]
-    best = sorted(lead, key=lambda p: (-_kpi_score(p[1]), p[0]))[:limit]
-    chosen = [f.id for _, f in sorted(best, key=lambda p: p[0])]
-    for i in range(len(model.themes)):
-        if len(chosen) >= 3:
-            break
-        first = next((f.id for f in model.facts if f.theme == i and _kpi_score(f) >= 0), None)
-        if first and first not in chosen:
-            chosen.append(first)
-    return chosen[:limit]
+    """Facts for the KPI slide: the article's headline figures, ranked by the one rule the brief
+    and the charts share (plans.select.headline)."""
+    from reportgen.plans.select import headline
 
-
-_TIME_UNITS = ("年", "月", "日", "天", "个月", "小时", "year", "years", "month", "months", "days")
-
-
-def _kpi_score(fact) -> int:
-    """How well a fact serves as a headline figure (negative: never)."""
-    unit = fact.unit.strip().lower()
-    if unit in _TIME_UNITS or fact.base_unit.strip().lower() in _TIME_UNITS:
-        return -1
-    score = 1 if fact.counts else 0
-    if "元" in unit or "%" in unit or fact.base_unit in ("元", "%"):
-        score += 2
-    return score
+    return [f.id for f in headline(model, limit)]

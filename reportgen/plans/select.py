@@ -1,38 +1,198 @@
-"""Choosing among figures, shared by the brief, the deck and the charts: which figure is
-strongest, and whether a figure's label says what it counts on its own (the vague-label rule)."""
+"""Choosing among figures, shared by the brief, the deck and the charts: one ranking of figures
+(``ranked``, ``headline``, ``strongest``), which figures may be shown as a value at all
+(``showable``), what a card says about a figure (``card_label``) and whether a figure's label
+says what it counts on its own (the vague-label rule)."""
 
 from __future__ import annotations
+
+import math
+import re
 
 from reportgen.model import Fact, Model
 
 _MONEY = ("元", "yuan", "$", "dollar", "usd", "rmb", "eur", "€", "£")
+# Kinds a reader may see as a value without a caption saying otherwise (charts.compare agrees).
+SHOWN_KINDS = ("measured", "rank", "range")
+# Units of time and of events: a span of years or "three times" is no headline figure.
+_NOT_FIGURES = ("年", "月", "日", "天", "个月", "小时", "分钟", "秒", "周", "次", "届", "轮", "批",
+                "期", "岁", "year", "years", "month", "months", "week", "weeks", "day", "days",
+                "hours", "minutes", "minute", "seconds", "times", "time", "am", "pm")  # fmt: skip
+_DIGIT = re.compile(r"\d")
+
+
+def showable(f: Fact) -> bool:
+    """Whether ``f`` may stand as a value on a card or a bar: measured (or a rank or range), a
+    figure of an amount rather than a time, an event count or a word that merely holds a numeral
+    (二元结构: a small number written in Chinese numerals)."""
+    if f.kind not in SHOWN_KINDS:
+        return False
+    unit = f.unit.strip().casefold()
+    if unit in _NOT_FIGURES or f.base_unit.strip().casefold() in _NOT_FIGURES:
+        return False
+    return bool(_DIGIT.search(f.text)) or abs(f.value) >= 10
+
+
+def _roles(model: Model) -> tuple[set[str], set[str], set[str]]:
+    """(wholes, minor, ranked): wholes of part_of; parts and change amounts; ranked facts."""
+    wholes, minor, ranked_ = set(), set(), set()
+    for rel in model.relations:
+        if rel.kind == "part_of" and rel.whole:
+            wholes.add(rel.whole)
+            minor.update(rel.parts)
+        elif rel.kind == "change" and rel.fact and rel.of:  # shown with its current value
+            minor.add(rel.fact)
+        elif rel.kind == "rank" and rel.fact:
+            ranked_.add(rel.fact)
+    return wholes, minor, ranked_
+
+
+def _position(f: Fact, model: Model) -> float:
+    """Where the figure stands: the headline, the lead, a section's opening, a paragraph's
+    opening sentence weigh more than the body."""
+    if model.headline and f.text and f.text in model.headline:
+        return 3.0
+    if f.theme is None:
+        first = model.lead[0].span if model.lead else None
+        return 2.0 if first and first.start <= f.span.start < first.end else 1.5
+    score = 0.0
+    if 0 <= f.theme < len(model.themes):
+        paras = model.themes[f.theme].paragraphs
+        if paras and paras[0].span.start <= f.span.start < paras[0].span.end:
+            score += 1.0
+        if any(p.span.start == f.sentence_span.start for p in paras):
+            score += 0.5
+    return score
+
+
+def complete(f: Fact, model: Model) -> bool:
+    """Whether the figure's label says what it measures: in Chinese more than a bare one- or
+    two-character word (市级, 县); in English not empty and not opening with a function word."""
+    label = (f.label or f.counts).strip()
+    if model.language == "zh":
+        return len(label) > 2
+    words = label.casefold().replace("’", "'").split()
+    return bool(words) and words[0] not in _FUNCTION_WORDS
+
+
+# English words a label never starts with: "for", "that's thought behind" say nothing measured.
+_FUNCTION_WORDS = frozenset(
+    (
+        *("for", "that", "that's", "why", "which", "who", "whom", "whose", "to", "of", "and"),
+        *("or", "but", "the", "a", "an", "in", "on", "at", "by", "with", "from", "as", "is"),
+        *("are", "was", "were", "it", "its", "this", "these", "those", "than", "when", "where"),
+        *("while", "if", "so"),
+    )
+)
+
+
+def subject_of(f: Fact, model: Model) -> str:
+    """Whom the figure is about ("" when unknown): in English, a single capitalized word that
+    only opens the sentence (Instead, Starting, Whether) is not a subject."""
+    subject = f.subject.strip()
+    if model.language != "zh" and " " not in subject and f.sentence.lstrip().startswith(subject):
+        return ""
+    return subject
+
+
+def foreign(f: Fact, model: Model) -> bool:
+    """Whether the figure is about another subject than the article's main one (a comparator)."""
+    a, b = subject_of(f, model), model.subject.strip()
+    return bool(a and b and a not in b and b not in a)
+
+
+def score(f: Fact, model: Model, roles=None) -> float:
+    """How well ``f`` sums up the article: showable, well placed, about the main subject,
+    completely labelled, stated in a relation, monetary, then larger."""
+    wholes, minor, ranked_ = roles or _roles(model)
+    s = 0.0 if showable(f) else -10.0
+    s += _position(f, model)
+    s -= 2.0 if foreign(f, model) else 0.0
+    s -= 2.0 if not complete(f, model) else 0.0
+    s -= 1.0 if vague(f, model) and not f.label.strip() else 0.0
+    s -= 3.0 if f.id in minor else 0.0
+    s += 0.3 if f.id in wholes else 0.0
+    s += 1.0 if f.id in ranked_ else 0.0
+    s += 0.5 if f.qualifier == "over" else 0.0
+    money = any(m in f.base_unit.lower() or m in f.unit.lower() for m in _MONEY)
+    s += 0.6 if money else (0.3 if f.unit == "%" else 0.0)
+    return s + math.log10(abs(f.normalized) + 1) / 20
 
 
 def ranked(facts: list[Fact], model: Model) -> list[Fact]:
-    """Facts from strongest to weakest: described (the longer the clearer), stated in a relation
-    (rank, change, whole of parts), monetary, then larger, then earlier."""
-    related = set()
-    for rel in model.relations:
-        related.update(x for x in (rel.whole, rel.fact, rel.of) if x)
-
-    def score(f: Fact) -> tuple:
-        money = any(m in f.base_unit.lower() or m in f.unit.lower() for m in _MONEY)
-        return (
-            bool(f.counts),
-            len(f.counts) >= 3,
-            f.id in related,
-            money,
-            f.normalized,
-            -f.span.start,
-        )
-
-    return sorted(facts, key=score, reverse=True)
+    """Facts from strongest to weakest (``score``); on a tie, earlier first."""
+    roles = _roles(model)
+    return sorted(facts, key=lambda f: (-score(f, model, roles), f.span.start))
 
 
 def strongest(facts: list[Fact], model: Model) -> Fact | None:
-    """The figure a section is best summed up by (see ``ranked``)."""
-    best = ranked(facts, model)
+    """The showable figure a section is best summed up by (see ``ranked``)."""
+    best = [f for f in ranked(facts, model) if showable(f)]
     return best[0] if best else None
+
+
+def headline(model: Model, limit: int = 4) -> list[Fact]:
+    """The article's headline figures, the same for the brief's lead figures, the deck's cards
+    and the charts' figures panel: the best-ranked showable, non-minor figures, at first one per
+    section (the lead's as many), then the next best; each figure once; in article order."""
+    roles = _roles(model)
+    pool = [
+        f
+        for f in ranked(model.facts, model)
+        if showable(f)
+        and complete(f, model)
+        and f.id not in roles[1]
+        and score(f, model, roles) >= -1.0
+    ]
+    chosen, seen, themes = [], set(), set()
+    for spread in (True, False):
+        for f in pool:
+            key = (card_label(f, model), f.value, f.unit)
+            if len(chosen) >= limit or key in seen or (spread and f.theme in themes):
+                continue
+            seen.add(key)
+            chosen.append(f)
+            if f.theme is not None:
+                themes.add(f.theme)
+    return sorted(chosen, key=lambda f: f.span.start)
+
+
+def card_label(f: Fact, model: Model) -> str:
+    """What a card says under a figure: its label (else what it counts), with its subject when
+    that is not the article's main subject and the label does not name it already."""
+    label = (f.label or f.counts).strip()
+    verb = _change_verb(f, model)
+    if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
+        label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()
+    subject = subject_of(f, model)
+    if not foreign(f, model) or subject in label or not label:
+        return label or subject
+    sep = "" if model.language == "zh" else " — "
+    return f"{subject}{sep}{label}" if model.language == "zh" else f"{label}{sep}{subject}"
+
+
+_VERB = re.compile(
+    r"(增长|下降|提高|提升|降低|减少|增加|上升|下滑|回落|增至|降至|"
+    r"rose|fell|grew|dropped|increased|decreased|declined|up|down)\s*(?:了|by|of)?\s*$",
+    re.I,
+)
+
+
+def _change_verb(f: Fact, model: Model) -> str:
+    """The article's verb right before a figure that states a change (提高, 下降, rose), so
+    that a card does not show the change as if it were the level."""
+    at = f.span.start - f.sentence_span.start
+    match = _VERB.search(f.sentence[max(0, at - 12) : max(0, at)])
+    return match.group(1) if match else ""
+
+
+def thin(model: Model) -> list[str]:
+    """What a minimal build lacks: "figures" and/or "sections" (empty when neither is missing)."""
+    out = []
+    if not any(showable(f) for f in model.facts):
+        out.append("figures")
+    if not model.themes:
+        out.append("sections")
+    return out
 
 
 def vague(f: Fact, model: Model) -> bool:

@@ -8,7 +8,7 @@ EN_TEXT = (
     "Harbour zone grows\n\n"
     "Output passed 370 billion yuan in 2024.\n\n"
     "Opening up\n\n"
-    "The zone hosts more than 1600 foreign companies and 36 startups. "
+    "The zone hosts more than 1600 foreign companies, plus 36 startups. "
     "It has 52 reforms, of which 7 national and 18 provincial."
 )
 

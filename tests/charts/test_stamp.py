@@ -64,4 +64,4 @@ def test_unchanged_article_is_not_even_extracted(tmp_path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.rsplit("|", 1)[-1].strip() == ""
-    assert "wrote 5 charts" in done.stdout
+    assert "wrote 3 charts" in done.stdout

@@ -38,3 +38,19 @@ def test_strongest_quote_belongs_to_its_theme(seed_model) -> None:
         if qid is not None:
             assert next(q for q in seed_model.quotes if q.id == qid).theme == i
     assert strongest_quote(seed_model, len(seed_model.themes) + 5) is None
+
+
+def test_a_clipped_topic_never_ends_inside_a_figure() -> None:
+    from reportgen.plans.deck import _clip
+
+    text = "word " * 40 + "Jordan has 7,000 jobs in the sector and many more words after it " * 3
+    clipped = _clip(text, "en")
+    assert clipped.endswith("…") and not clipped[:-1].rstrip()[-1:].isdigit()
+    assert len(clipped) <= 220
+
+
+def test_a_range_on_a_card_is_one_piece() -> None:
+    from reportgen.writers.deck.kpi import _split_value
+
+    assert _split_value("37.5~52.5亿") == ("", "37.5~52.5亿", "")
+    assert _split_value("突破1200亿元") == ("突破", "1200", "亿元")

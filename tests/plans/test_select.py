@@ -22,3 +22,52 @@ def test_one_vague_rule_charts_apply_to_chinese_only(seed_model) -> None:
         assert _vague(fact, seed_model) == vague(fact, seed_model)  # the seed is Chinese
     english = seed_model.model_copy(update={"language": "en"})
     assert not any(_vague(f, english) for f in english.facts)
+
+
+def test_brief_deck_and_charts_show_the_same_headline_figures(seed_model) -> None:
+    from reportgen.charts.plan import plan
+    from reportgen.plans import labels, template_dirs
+    from reportgen.plans.brief import plan_context
+    from reportgen.plans.deck import headline_facts
+    from reportgen.plans.select import headline, showable
+
+    cards = headline_facts(seed_model)
+    panel = plan(seed_model)[0]
+    context = plan_context(seed_model, None, labels("brief", "zh", template_dirs()), None)
+    assert cards and panel.kind == "figures"
+    assert set(cards) <= set(panel.facts)
+    assert [d["id"] for d in context["lead_top"]] == cards
+    assert all(showable(f) for f in headline(seed_model, 6))
+
+
+def test_targets_limits_and_forecasts_are_never_headline_figures(seed_model) -> None:
+    from reportgen.plans.select import headline
+
+    first = seed_model.facts[0]
+    kinds = {first.id: "target"}
+    facts = [f.model_copy(update={"kind": kinds.get(f.id, f.kind)}) for f in seed_model.facts]
+    model = seed_model.model_copy(update={"facts": facts})
+    assert first.id not in [f.id for f in headline(model, 6)]
+
+
+def test_comparators_rank_below_the_main_subject(seed_model) -> None:
+    from reportgen.plans.select import ranked
+
+    best = ranked(list(seed_model.facts), seed_model)[0]
+    other = best.model_copy(update={"subject": "另一个城市", "id": "fx"})
+    model = seed_model.model_copy(update={"facts": [*seed_model.facts, other]})
+    order = [f.id for f in ranked(model.facts, model)]
+    assert order.index(best.id) < order.index("fx")
+
+
+def test_a_stated_change_on_a_card_keeps_its_verb(tmp_path) -> None:
+    from reportgen.extract import extract_path
+    from reportgen.plans.select import card_label, headline
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n今年全区单位产品能耗下降45.92%，新增企业三十二家。\n", encoding="utf-8"
+    )
+    model = extract_path(path)
+    labels = {f.text: card_label(f, model) for f in headline(model)}
+    assert labels["45.92%"].endswith("下降")

@@ -115,7 +115,7 @@ def test_section_slide_shows_the_pair_big(zh_deck) -> None:
 
 def test_kpi_cards_show_fact_surfaces_with_qualifiers(zh_deck) -> None:
     slide = _open(zh_deck).slides[2]
-    values = [s.text_frame.text for s in slide.shapes if s.name == "KPI Value"]
+    values = [s.text_frame.text.replace("\n", "") for s in slide.shapes if s.name == "KPI Value"]
     assert values[:2] == ["突破1200亿元", "4.1%"]
     text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     assert "规上工业总产值" in text and "研发投入强度" in text

@@ -70,7 +70,7 @@ def test_cases_strip_on_the_points_slide_with_sentences_in_the_notes() -> None:
     assert any(s.name == "Theme Tag" and s.text_frame.text == "守·变" for s in slide.shapes)
     assert any(s.name == "Point" for s in slide.shapes), "the strip shares the points slide"
     notes = slide.notes_slide.notes_text_frame.text
-    assert "• 整车企业（企业）：示范区已集聚整车企业3家及上下游企业120余家。" in notes
+    assert "• 整车企业（企业）：示范区已集聚整车企业3家、上下游企业120余家。" in notes
     assert "“产业发展不是数量叠加,而是要立足自身优势。”示范区主要负责人说。" in notes
     # the strip sits below the points
     points = max(s.top + s.height for s in slide.shapes if s.name == "Point")

@@ -21,12 +21,21 @@ _NUMBER = re.compile(r"^(.*?)([0-9][0-9,.]*)(.*)$", re.S)
 _CN_NUMBER = re.compile(r"^(.*?)([零〇一二两三四五六七八九十百千万亿]+)(.*)$", re.S)
 
 
-def _kpi_label(fact) -> str:
-    """What a KPI card says under its figure: what it counts, or, when that only repeats the
-    figure's unit ("200 firms": firms), the sentence the figure comes from."""
-    label = fact.counts
+def _kpi_label(fact, model) -> str:
+    """What a KPI card says under its figure: its subject and label (plans.select.card_label),
+    or, when that only repeats the figure's unit ("200 firms": firms), the clause (else the
+    sentence) the figure comes from, when short enough for a card."""
+    from reportgen.plans.brief import clause
+    from reportgen.plans.select import card_label
+
+    label = card_label(fact, model)
     if not label or label.casefold() in fact.text.casefold():
-        return fact.sentence
+        # the clause that states the figure, when short enough for a card; else the sentence
+        words = clause(fact, model.language) if hasattr(model, "facts") else ""
+        for text in (words, fact.sentence):  # a card holds a short line, never a paragraph
+            if text and len(text) <= 80:
+                return text
+        return ""
     return label
 
 
@@ -37,6 +46,8 @@ def _split_value(text: str) -> tuple[str, str, str]:
     if not match:
         return "", text, ""
     prefix, number, suffix = match.group(1), match.group(2), match.group(3)
+    if re.search(r"\d", suffix):  # a range (37.5~52.5亿): one piece, never split across lines
+        number, suffix = number + suffix, ""
     currency = len(prefix) - len(prefix.rstrip("$€£¥￥"))
     if currency:  # a currency sign belongs to the number ("about $" + "300" -> "about " + "$300")
         prefix, number = prefix[:-currency], prefix[-currency:] + number
@@ -102,7 +113,7 @@ def _value_fit(text: str, width: float, height: float, cap: float = VALUE_SIZE) 
     best = None
     for shape in shapes:
         size = next(
-            (s for s in tf.sizes(min(cap, STACK_FROM), VALUE_FLOOR, 2.0) if fits(shape(s), 1.0)),
+            (s for s in tf.sizes(min(cap, STACK_FROM), VALUE_FLOOR, 2.0) if fits(shape(s), 0.92)),
             None,
         )
         if size is not None and (best is None or size >= best.size + 6):
@@ -151,7 +162,9 @@ class KpiSlides:
         # cards grow (as far as the frame allows) to show their labels in full
         label_w = (w - 2 * int(0.22 * EMU_IN) - 2 * INSET) / EMU_PT * SAFE
         label_h = max(
-            tf.shrink([_kpi_label(f)], label_w, 1e9, 18, self.body_min, max_lines=4).height
+            tf.shrink(
+                [_kpi_label(f, self.model)], label_w, 1e9, 18, self.body_min, max_lines=4
+            ).height
             for f in facts
         )
         need = int((tallest + 0.1 * size + label_h) * EMU_PT) + 4 * INSET + int(0.7 * EMU_IN)
@@ -191,7 +204,7 @@ class KpiSlides:
             for runs in fit.paras
         ]
         _write(shape.text_frame, [p for p in paras if p], fit.size, gap=0.0)
-        label = _kpi_label(fact)
+        label = _kpi_label(fact, self.model)
         label_box = Box(
             box.x + pad,
             value_box.bottom + int(0.1 * EMU_IN),

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from reportgen.clock import FIXED_DATE
 from reportgen.errors import TemplateError
-from reportgen.plans.deck import _kpi_score, _theme_view
+from reportgen.plans.deck import _theme_view
+from reportgen.plans.select import card_label, strongest
 from reportgen.writers import textfit as tf
 from reportgen.writers.deck.charts import ChartSlides
 from reportgen.writers.deck.kpi import KpiSlides
@@ -322,14 +323,21 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
             talk.append(
                 f"{view['mark']}：{t.heading}" if self.zh else f"{view['mark']}: {t.heading}"
             )
-            key = next((f for f in self.model.facts if f.theme == i and _kpi_score(f) >= 0), None)
+            key = strongest([f for f in self.model.facts if f.theme == i], self.model)
             cards.append(
                 [
                     (view["mark"], 40, 28, True, self.c["accent"], 1),
                     (view["title"], 20, self.body_min, True, self.c["primary"], 2),
                     (t.tagline, 16, self.body_min, False, self.c["text"], 2),
                     (key.text if key else "", 28, 20, True, self.c["accent"], 1),
-                    (key.counts if key else "", 14, self.body_min, False, self.c["subtle"], 2),
+                    (
+                        card_label(key, self.model) if key else "",
+                        14,
+                        self.body_min,
+                        False,
+                        self.c["subtle"],
+                        2,
+                    ),
                     (lead, 16, self.body_min, False, self.c["subtle"], 4),
                 ]
             )

@@ -23,7 +23,17 @@ def test_value_fit_never_exceeds_its_room() -> None:
 def test_kpi_label_is_what_the_figure_counts_else_its_sentence() -> None:
     class Fact:
         text, counts, sentence = "200 firms", "firms", "Some 200 firms moved in."
+        label, subject = "", ""
+        span = sentence_span = type("At", (), {"start": 0})()
 
-    assert _kpi_label(Fact()) == "Some 200 firms moved in."
+    class Model:
+        language, subject, relations = "en", "示范区", []
+
+    assert _kpi_label(Fact(), Model()) == "Some 200 firms moved in."
     Fact.counts = "新增企业"
-    assert _kpi_label(Fact()) == "新增企业"
+    assert _kpi_label(Fact(), Model()) == "新增企业"
+    Fact.subject = "浦东新区"  # a comparator's figure says whose it is
+    Model.language = "zh"
+    assert _kpi_label(Fact(), Model()) == "浦东新区新增企业"
+    Fact.subject = "示范区"
+    assert _kpi_label(Fact(), Model()) == "新增企业"

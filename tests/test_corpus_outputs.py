@@ -1,0 +1,112 @@
+"""What reaches the cards, the charts and the brief on the real-article corpus: every chart a
+fair comparison, every body paragraph in the brief, no slide carrying a single short point."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportgen.charts.compare import problems
+from reportgen.charts.plan import plan
+from reportgen.plans import labels, render_plan, template_dirs
+from reportgen.plans.select import headline, showable
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _gold_module():
+    if "corpus_gold" in sys.modules:
+        return sys.modules["corpus_gold"]
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("corpus_gold", ROOT / "benchmarks/corpus_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["corpus_gold"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def models() -> dict:
+    from reportgen.extract import extract_path
+
+    gold = _gold_module()
+    out = {}
+    for path in gold.gold_paths():
+        g = gold.load(path)
+        out[g.name] = extract_path(g.article)
+    assert len(out) >= 40
+    return out
+
+
+def test_every_planned_chart_compares_like_with_like(models) -> None:
+    failing = []
+    for name, model in models.items():
+        for spec in plan(model):
+            failing += [f"{name} {spec.id}: {p}" for p in problems(spec, model)]
+    assert failing == []
+
+
+def test_headline_figures_are_measured_amounts(models) -> None:
+    for name, model in models.items():
+        for fact in headline(model, 6):
+            assert showable(fact), (name, fact.text, fact.kind)
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+def _reached(para, text: str, model, points) -> bool:
+    """A paragraph reaches the brief whole, by a point it opens with, or by its quote."""
+    if para.text.strip() in text or any(p.text in text for p in points):
+        return True
+    quotes = [q for q in model.quotes if para.span.start <= q.span.start < para.span.end]
+    return bool(quotes) and all(q.text.rstrip(" ,，、;；:：") in text for q in quotes)
+
+
+def test_every_body_paragraph_reaches_the_brief(models) -> None:
+    from reportgen.plans.brief import plan_context
+
+    missed = []
+    for name, model in models.items():
+        dirs = template_dirs()
+        context = plan_context(model, None, labels("brief", model.language, dirs), None)
+        text = "\n".join(_strings(render_plan("brief.yaml.j2", context, dirs)))
+        for para in model.lead:
+            if para.text.strip() and not _reached(para, text, model, []):
+                missed.append(f"{name} lead: {para.text[:30]}")
+        for theme in model.themes:
+            for i, para in enumerate(theme.paragraphs):
+                points = [p for p in theme.points if p.paragraph == i]
+                if para.text.strip() and not _reached(para, text, model, points):
+                    missed.append(f"{name} {theme.heading[:12]}: {para.text[:30]}")
+    assert missed == []
+
+
+def test_no_slide_carries_a_single_short_point(models) -> None:
+    from reportgen.plans.deck import SHORT, plan_context
+    from reportgen.writers import deck
+
+    lone = []
+    for name, model in models.items():
+        dirs = template_dirs()
+        context = plan_context(model, labels("deck", model.language, dirs), {})
+        slides = render_plan(deck.PLAN, context, dirs)["slides"]
+        for slide in slides:
+            items = [i for i in slide.get("items") or [] if i.get("head") or i.get("body")]
+            if slide["kind"] != "points" or len(items) != 1 or items[0]["body"]:
+                continue
+            if len(items[0]["head"]) < SHORT[model.language]:
+                lone.append(f"{name}: {items[0]['head']}")
+        themes = {s.get("theme") for s in slides if s["kind"] == "section"}
+        assert themes == set(range(len(model.themes))), name  # every section reaches the deck
+    assert lone == []
