@@ -63,11 +63,22 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     clause = _CLAUSE_BREAK.split(sentence)[-1]
     pairs = _trim(list(segment.words(clause)))
     subject = _entity(segment.words(clause), "") or _entity(segment.words(sentence), main)
-    label = "".join(w for w, _ in pairs if w != subject)
-    if subject and label[:1] in _ADMIN and subject + label[:1] in sentence:
-        subject, label = subject + label[:1], label[1:]  # 钱塘/区规上… -> 钱塘区, 规上…
-    label = label[-14:]
+    words = [w for w, _ in pairs if w != subject]
+    if subject and words and words[0][:1] in _ADMIN and subject + words[0][:1] in sentence:
+        subject = subject + words[0][:1]  # 钱塘/区规/上… -> 钱塘区, 规上…
+        words[0] = words[0][1:]
+    label = _last_words(words, 14)
     return Bound(label if len(label) >= 2 else "", subject)
+
+
+def _last_words(words: list[str], limit: int) -> str:
+    """The last whole words that fit in ``limit`` characters (a label never starts mid-word)."""
+    kept: list[str] = []
+    for word in reversed(words):
+        if kept and sum(map(len, kept)) + len(word) > limit:
+            break
+        kept.insert(0, word)
+    return "".join(kept)
 
 
 def _trim(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -119,7 +130,17 @@ def label_after(text: str, end: int) -> str:
         if tag not in _NOUNISH and not modifier:
             break
         taken.append(word)
-    return "".join(taken)[:12]
+    return _first_words(taken, 12)
+
+
+def _first_words(words: list[str], limit: int) -> str:
+    """The first whole words that fit in ``limit`` characters (a label never ends mid-word)."""
+    kept: list[str] = []
+    for word in words:
+        if kept and sum(map(len, kept)) + len(word) > limit:
+            break
+        kept.append(word)
+    return "".join(kept)
 
 
 # ---------------------------------------------------------------- English

@@ -139,8 +139,8 @@ def _thousands(text: str, i: int) -> bool:
 
 
 def label(f: Fact, model: Model) -> str:
-    """What a fact counts, for a table: its ``counts``, or when that is vague the clause that
-    states it (全区32家企业榜上有名), never words of our own."""
+    """What a fact counts, for a table: its ``label`` (whole words), or when that is vague the
+    clause that states it (全区32家企业榜上有名), never words of our own."""
     if vague(f, model):
         text = clause(f, model.language)
         others = [g for g in model.facts if g.id != f.id and g.text and g.text in text]
@@ -151,7 +151,7 @@ def label(f: Fact, model: Model) -> str:
             and (not others or _twice(f, model))
         ):
             return text
-    return f.counts.strip()
+    return (f.label or f.counts).strip()  # whole words (jieba) where extraction found them
 
 
 def _quoted(paragraph: Paragraph, model: Model) -> bool:
