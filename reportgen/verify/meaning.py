@@ -141,10 +141,17 @@ def _written_form(piece: Piece, q, facts: list[Fact]) -> list[Finding]:
         return []
     if not shown[0] and ("", "") in forms:
         return []
-    if not shown[0] and re.search(r"\+|余|多|以上|以下|左右|约|近|超", piece.text):
-        return []  # a documented short form: 1,600+ on a chart, the qualifier in its own run
+    if not shown[0] and _marked_beside(piece.text, q, facts):
+        return []  # a documented short form: 1,600+, or the qualifier in a run of its own
     said = " or ".join(sorted({f.text for f in facts}))
     return [Finding(piece.where, f"figure {q.text!r} is written {said!r} in the source")]
+
+
+def _marked_beside(text: str, q, facts: list[Fact]) -> bool:
+    """The figure's qualifier stands right beside it, outside what the parser read (1,600+)."""
+    around = text[max(0, q.start - 4) : q.start] + "|" + text[q.end : q.end + 3]
+    words = {f.qualifier_word.strip() for f in facts if f.qualifier_word.strip()}
+    return "+" in text[q.end : q.end + 2] or any(w in around for w in words)
 
 
 def _same_text(shown: str, facts: list[Fact]) -> bool:

@@ -82,7 +82,7 @@ PLANTED = [
     # qualifiers: changed, dropped, moved
     ("seed", DECK, SLIDES, ">约<", ">超<", "written"),
     ("seed", DECK, SLIDES, ">约<", "><", "written"),
-    ("seed", BRIEF, BODY, "突破3700亿元；", "3700亿元；", "written"),
+    ("seed", BRIEF, BODY, "规上工业总产值突破3700亿元", "规上工业总产值3700亿元", "written"),
     ("seed", BRIEF, BODY, ">180余家<", ">180多家<", "written"),
     ("seed", BRIEF, BODY, ">95%以上<", ">95%左右<", "written"),
     ("seed", BRIEF, BODY, ">约5亿美元<", ">5亿美元<", "written"),
@@ -96,18 +96,18 @@ PLANTED = [
     ("seed", BRIEF, BODY, ">14所<", ">15所<", "not in the source"),
     ("seed", DECK, SLIDES, ">5.25<", ">5.35<", "not in the source"),
     ("seed", DECK, SLIDES, "德国40人考察团", "德国400人考察团", "not in the source"),
-    ("native", DECK, CHART_XML, "<c:v>52.0</c:v>", "<c:v>57.0</c:v>", "not in the source"),
+    ("native", DECK, CHART_XML, "<c:v>18.0</c:v>", "<c:v>19.0</c:v>", "not in the source"),
     # swapped labels, a label from another figure's clause, a comparator under the subject's
     ("seed", DECK, SLIDES, ">总投资<", ">规上工业总产值<", "not its own"),
     ("seed", DECK, SLIDES, ">总投资<", ">校企技术交易额<", "not its own"),
-    ("seed", BRIEF, BODY, "产业链上下游企业180余家", "外资企业180余家", "180余家"),
-    ("seed", BRIEF, BODY, "市以上制度创新成果52项", "外资企业52项", "52项"),
+    ("seed", BRIEF, BODY, ">产业链上下游企业<", ">外资企业<", "180余家"),
+    ("seed", BRIEF, BODY, ">市以上制度创新成果<", ">外资企业<", "52项"),
     ("seed", BRIEF, BODY, "规上工业总产值突破3700亿元", "校企技术交易额突破3700亿元", "3700"),
     ("seed", DECK, SLIDES, ">外资企业<", ">社会组织<", "1600余家"),
-    ("seed", BRIEF, BODY, "产业链上下游企业180余家", "德国考察团180余家", "not its own"),
+    ("seed", BRIEF, BODY, ">产业链上下游企业<", ">德国考察团<", "not its own"),
     # labels cut mid-word
     ("seed", DECK, SLIDES, ">规上工业总产值<", ">上工业总产<", "cuts a word"),
-    ("seed", DECK, SLIDES, ">千亿级产业集群<", ">亿级产业集<", "cuts a word"),
+    ("seed", DECK, SLIDES, ">校企技术交易额<", ">企技术交易<", "cuts a word"),
     # a target, cap or forecast shown as a value
     ("targets", BRIEF, BODY, ">35个（目标）<", ">35个<", "target in the source, shown as a value"),
     # quotes altered
