@@ -174,8 +174,12 @@ def per_unit(text: str, q: Quantity, language: str) -> Quantity:
         return q
     per = m.group(0)
     end = q.end + len(per)
-    unit = f"{q.unit}{per}" if language == "zh" else f"{q.unit}/{m.group('per').lower()}"
-    return replace(q, end=end, text=text[q.start : end], unit=unit, base_unit=f"{q.base_unit}{per}")
+    if language == "zh":
+        unit, base = f"{q.unit}{per}", f"{q.base_unit}{per}"
+    else:  # "$500 a year" and "$500\na year" on a narrow card are one rate
+        each = " ".join(m.group("per").lower().split())
+        unit, base = f"{q.unit}/{each}", f"{q.base_unit}/{each}"
+    return replace(q, end=end, text=text[q.start : end], unit=unit, base_unit=base)
 
 
 # ---------------------------------------------------------------- English

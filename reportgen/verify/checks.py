@@ -87,6 +87,8 @@ def check_numbers(
     dates = sorted(set(dates), key=len, reverse=True)
     for piece in pieces:
         text = piece.text
+        if piece.kind != "chart" and re.fullmatch(r"\s*\d{1,3}\s*", text):
+            continue  # a piece that is only a small whole number: a section mark, an agenda number
         for date in [*dates, *source.names]:
             text = text.replace(date, " " * len(date))
         for shown in unsupported_numbers(text, source):
@@ -153,13 +155,14 @@ def _is_label(text: str, m: re.Match) -> bool:
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
     if re.match(r"[A-Za-z_]", before) or re.match(r"[A-Za-z_]", after):
         return True
-    if _ENUMERATION.match(text[m.start() :]) and not text[: m.start()].strip(" \t(（"):
-        return True  # a heading's or a list item's number: "1. Jobs", "(2) 就业", "3、"
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    if _ENUMERATION.match(text[m.start() :]) and not line.strip(" \t(（•·-"):
+        return True  # a heading's or a list item's number: "1. Jobs", "(2) 就业", "• 10  Health"
     return _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is not None
 
 
 # A number that opens a heading or a list item, with its mark: 1. 2、 (3) 4)
-_ENUMERATION = re.compile(r"^\d{1,3}(?:[.．、](?!\d)|[)）])")
+_ENUMERATION = re.compile(r"^\d{1,3}(?:[.．、](?!\d)|[)）]|(?=[ \t]{2}))")
 
 
 def _context(text: str, m: re.Match) -> str:
