@@ -151,7 +151,9 @@ def label(f: Fact, model: Model) -> str:
             and (not others or _twice(f, model))
         ):
             return text
-    return (f.label or f.counts).strip()  # whole words (jieba) where extraction found them
+    # whole words (jieba) where extraction found a label that says something alone
+    short = model.language == "zh" and len(f.label.strip()) <= 2
+    return (f.counts if short or not f.label else f.label).strip()
 
 
 def _quoted(paragraph: Paragraph, model: Model) -> bool:
