@@ -7,7 +7,7 @@ import re
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
-from reportgen.plans.select import _twice, headline, strongest, vague
+from reportgen.plans.select import _twice, bare, headline, strongest, vague
 
 NUMERALS = [
     "一",
@@ -152,8 +152,7 @@ def label(f: Fact, model: Model) -> str:
         ):
             return text
     # whole words (jieba) where extraction found a label that says something alone
-    short = model.language == "zh" and len(f.label.strip()) <= 2
-    return (f.counts if short or not f.label else f.label).strip()
+    return (f.counts if bare(f.label, model.language) else f.label).strip()
 
 
 def _quoted(paragraph: Paragraph, model: Model) -> bool:

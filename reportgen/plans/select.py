@@ -201,7 +201,12 @@ def vague(f: Fact, model: Model) -> bool:
     counts = f.counts.strip()
     if not counts:
         return False
-    return _twice(f, model) or (model.language == "zh" and len(counts) <= 2)
+    return _twice(f, model) or bare(counts, model.language)
+
+
+def bare(label: str, language: str) -> bool:
+    """A Chinese label of one or two characters (县, 部门) says nothing alone."""
+    return language == "zh" and len(label.strip()) <= 2
 
 
 def _twice(f: Fact, model: Model) -> bool:
