@@ -65,7 +65,7 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     subject = _entity(segment.words(clause), "") or _entity(segment.words(sentence), main)
     words = [w for w, _ in pairs if w != subject]
     if subject and words and words[0][:1] in _ADMIN and subject + words[0][:1] in sentence:
-        subject = subject + words[0][:1]  # 钱塘/区规/上… -> 钱塘区, 规上…
+        subject = subject + words[0][:1]  # 东城/区规/上… -> 东城区, 规上…
         words[0] = words[0][1:]
     label = _last_words(words, 14)
     return Bound(label if len(label) >= 2 else "", subject)

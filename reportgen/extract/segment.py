@@ -46,7 +46,7 @@ def _tokenizer():
         return tagger
 
 
-# Frequent enough to win over the chance words they overlap (区规 in 钱塘区规上工业).
+# Frequent enough to win over the chance words they overlap (区规 in 东城区规上工业).
 _GENRE_FREQ = 50_000
 
 

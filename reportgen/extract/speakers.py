@@ -86,7 +86,7 @@ _GENERIC_BODY = re.compile(
 
 
 def _named_body(org: str) -> bool:
-    """Words naming a particular body: a place or organisation the segmenter knows (钱塘区委),
+    """Words naming a particular body: a place or organisation the segmenter knows (东阳市委),
     or a name before a body's suffix (兆奕科技), not a generic word (企业, 区域)."""
     org = re.sub(r"(?:相关|主要|有关|的)+$", "", org)
     if not org or _GENERIC_BODY.match(org):

@@ -208,7 +208,7 @@ def byline(text: str) -> bool:
 
 
 def bare_names(text: str) -> bool:
-    """Two or more short names and nothing else ('刘健 彭仲莉'): a byline in the front matter."""
+    """Two or more short names and nothing else ('张三 李四'): a byline in the front matter."""
     return bool(_BARE_NAMES.match(text)) and width(text) <= 30
 
 
