@@ -192,18 +192,18 @@ def _bigrams(text: str) -> set[str]:
     return {t[i : i + 2] for i in range(len(t) - 1)} or ({t} if t else set())
 
 
+def fold_spaced(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text).lower()
+
+
 def _words(text: str) -> set[str]:
     out = set()
     for w in re.findall(r"[a-z0-9]+", fold_spaced(text)):
         if w not in _EN_STOP and len(w) > 1:
             out.add(re.sub(r"(?:ies|es|s|ing|ed)$", "", w) or w)
     return out
-
-
-def fold_spaced(text: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKC", text).lower()
 
 
 def holds_subject(label: str, subject: str, language: str, entity_words: str = "") -> bool:

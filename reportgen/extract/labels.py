@@ -67,18 +67,19 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     if subject and words and words[0][:1] in _ADMIN and subject + words[0][:1] in sentence:
         subject = subject + words[0][:1]  # 东城/区规/上… -> 东城区, 规上…
         words[0] = words[0][1:]
-    label = _last_words(words, 14)
+    label = "".join(reversed(_fitting(list(reversed(words)), 14)))
     return Bound(label if len(label) >= 2 else "", subject)
 
 
-def _last_words(words: list[str], limit: int) -> str:
-    """The last whole words that fit in ``limit`` characters (a label never starts mid-word)."""
+def _fitting(words: list[str], limit: int) -> list[str]:
+    """The leading whole words that fit in ``limit`` characters (at least one): a label is cut
+    between words, never inside one."""
     kept: list[str] = []
-    for word in reversed(words):
+    for word in words:
         if kept and sum(map(len, kept)) + len(word) > limit:
             break
-        kept.insert(0, word)
-    return "".join(kept)
+        kept.append(word)
+    return kept
 
 
 def _trim(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -130,17 +131,7 @@ def label_after(text: str, end: int) -> str:
         if tag not in _NOUNISH and not modifier:
             break
         taken.append(word)
-    return _first_words(taken, 12)
-
-
-def _first_words(words: list[str], limit: int) -> str:
-    """The first whole words that fit in ``limit`` characters (a label never ends mid-word)."""
-    kept: list[str] = []
-    for word in words:
-        if kept and sum(map(len, kept)) + len(word) > limit:
-            break
-        kept.append(word)
-    return "".join(kept)
+    return "".join(_fitting(taken, 12))
 
 
 # ---------------------------------------------------------------- English

@@ -76,11 +76,17 @@ def _card_label(pieces: list[Piece], i: int) -> str:
 _LONE = re.compile(r"^\S{0,6}?\d[\d,.]*\S{0,8}$|^[^\s\d]{0,4}\s?\$?\d[\d,.]*\s?\S{0,12}$")
 
 
-def _with_figure(text: str, q) -> str:
-    """The clause holding ``q``, the figure included (is it the article's own sentence?)."""
+def _bounds(text: str, q) -> tuple[int, int]:
+    """Where the clause holding ``q`` starts and ends in ``text``."""
     start = max((m.end() for m in _BREAK.finditer(text, 0, q.start)), default=0)
     end = _BREAK.search(text, q.end)
-    return text[start : end.start() if end else len(text)]
+    return start, end.start() if end else len(text)
+
+
+def _with_figure(text: str, q) -> str:
+    """The clause holding ``q``, the figure included (is it the article's own sentence?)."""
+    start, end = _bounds(text, q)
+    return text[start:end]
 
 
 def _rows(pieces: list[Piece]) -> dict[str, str]:
@@ -119,9 +125,8 @@ def _same_value(q, f: Fact) -> bool:
 
 def _clause(text: str, q) -> str:
     """The words of ``q``'s own clause (a key-point line's heading is not its figure's words)."""
-    start = max((m.end() for m in _BREAK.finditer(text, 0, q.start)), default=0)
-    end = _BREAK.search(text, q.end)
-    return text[start : q.start] + " " + text[q.end : end.start() if end else len(text)]
+    start, end = _bounds(text, q)
+    return text[start : q.start] + " " + text[q.end : end]
 
 
 def _form(text: str, word: str) -> tuple[str, str]:
