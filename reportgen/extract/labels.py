@@ -46,15 +46,25 @@ class Bound:
 
 
 def main_subject(headline: str, lead: str, language: str) -> str:
-    """The place or body the article is about: the one its headline and lead name most."""
+    """The place or body the article is about: the one its headline and lead name most, not
+    counting the wire dateline's city or the reporters in brackets; a country writing of itself
+    (我国, 全国) counts as a place."""
+    from reportgen.ingest.patterns import dateline
+
+    opening = dateline(lead)
+    lead = lead[opening.end() :] if opening else lead
     if language != "zh":
         return _en_main(headline + "\n" + lead)
     counts: Counter[str] = Counter()
     for weight, text in ((3, headline), (1, lead)):
-        for word, tag in segment.words(text[:600]):
-            if tag in _ENTITY_TAGS and len(word) >= 2:
+        for word, tag in segment.words(_PAREN.sub("", text[:600])):
+            if (tag in _ENTITY_TAGS or word in _SELF) and len(word) >= 2:
                 counts[word] += weight
     return counts.most_common(1)[0][0] if counts else ""
+
+
+# How a national paper names its own country: the subject of its national figures.
+_SELF = frozenset({"我国", "全国", "国内"})
 
 
 def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportgen.extract import extract_text, segment
+from reportgen.extract.labels import main_subject
 
 
 def _facts(text: str):
@@ -40,3 +41,12 @@ def test_every_label_starts_and_ends_on_a_word_boundary() -> None:
 def test_english_subject_is_the_name_before_the_figure() -> None:
     facts = _facts("Allentown jobs\n\nAllentown's unemployment rate fell to 4.1% in May.\n")
     assert facts["4.1%"].subject == "Allentown"
+
+
+def test_the_main_subject_is_not_the_datelines_city() -> None:
+    lead = "本报北京4月2日电  （记者刘志强）1至2月，全国汽车以旧换新超过107万辆。"
+    assert main_subject("政策成效显著", lead, "zh") == "全国"
+
+
+def test_a_country_writing_of_itself_is_the_main_subject() -> None:
+    assert main_subject("统计新数据", "2024年，我国粮食生产迈上新台阶。", "zh") == "我国"
