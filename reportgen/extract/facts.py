@@ -47,7 +47,7 @@ _STOP = set(
     "的地得和与及等也已将在是为于把被让向从到走进榜落正均都共占达开入签参获实位居列用来并初纷完"
 )
 _TRAILING_VERB = re.compile(
-    r"(?:投入|提升|提高|增长|增加|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|累计|实现)+$"
+    r"(?:投入|提升|提高|增长|增加|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|累计|实现|有)+$"
 )
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市区县])(?=[\u4e00-\u9fff]{2,})")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
@@ -127,7 +127,7 @@ def _fact(text: str, q: Quantity, theme: int | None, index: SentenceIndex, n: in
         qualifier_word=q.qualifier_word,
         normalized=q.normalized,
         base_unit=q.base_unit,
-        counts=counts(text, q, s_start, lang),
+        counts=counts(text, q, s_start, lang, s_end),
         sentence=text[s_start:s_end],
         theme=theme,
         span=Span(start=q.start, end=q.end),
@@ -135,7 +135,9 @@ def _fact(text: str, q: Quantity, theme: int | None, index: SentenceIndex, n: in
     )
 
 
-def counts(text: str, q: Quantity, sentence_start: int, language: str) -> str:
+def counts(
+    text: str, q: Quantity, sentence_start: int, language: str, sentence_end: int = 0
+) -> str:
     """Best effort at what a quantity counts: the noun after a measure word, else the subject."""
     if language != "zh":
         return _counts_en(text, q, sentence_start)
@@ -146,7 +148,7 @@ def counts(text: str, q: Quantity, sentence_start: int, language: str) -> str:
             after += _shared_head(text, q.end + len(after))
         if after:
             return after
-    return _subject_before(text, q.start, sentence_start)
+    return _subject_before(text, q.start, sentence_start, sentence_end or q.end)
 
 
 def _shared_head(text: str, pos: int) -> str:
@@ -175,7 +177,7 @@ def _noun_after(text: str, pos: int) -> str:
     return "".join(out)[:10]
 
 
-def _subject_before(text: str, pos: int, sentence_start: int) -> str:
+def _subject_before(text: str, pos: int, sentence_start: int, sentence_end: int) -> str:
     clause = text[sentence_start:pos]
     figure = list(_FIGURE_BEFORE.finditer(clause))
     if figure:  # '32家企业产业链上下游企业180余家': the subject starts after the previous figure
@@ -188,7 +190,18 @@ def _subject_before(text: str, pos: int, sentence_start: int) -> str:
         subject = whole.replace("已", "")
     while _LEADING_VERB.match(subject) and _LEADING_VERB.sub("", subject):
         subject = _LEADING_VERB.sub("", subject)
-    return _last_chars(_PLACE_PREFIX.sub("", subject), 12)
+    return _whole(text, (sentence_start, sentence_end), pos, _PLACE_PREFIX.sub("", subject))
+
+
+def _whole(text: str, sentence: tuple[int, int], pos: int, subject: str) -> str:
+    """``subject``, found before ``pos`` in its sentence, cut to the sentence's whole words."""
+    from reportgen.extract.labels import whole_words
+
+    at = text.rfind(subject, sentence[0], pos) if subject else -1
+    if at < 0:
+        return _last_chars(subject, 12)
+    start = at - sentence[0]
+    return whole_words(text[sentence[0] : sentence[1]], start, start + len(subject))
 
 
 def _last_chars(text: str, n: int) -> str:

@@ -81,6 +81,37 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     return Bound(label if len(label) >= 2 else "", subject)
 
 
+def whole_words(sentence: str, start: int, end: int, limit: int = 14) -> str:
+    """``sentence[start:end]`` shrunk to the sentence's own words: words cut by either end are
+    left out, function words at either end dropped, and at most ``limit`` characters of whole
+    words kept from the end (对于义务教育阶段的在校生就 -> 义务教育阶段的在校生)."""
+    pos, inside = 0, []
+    for word, tag in segment.words(sentence):
+        if pos >= start and pos + len(word) <= end:
+            inside.append((word, tag))
+        pos += len(word)
+    while inside and inside[-1][1] in _LOOSE:
+        inside.pop()
+    while inside and _loose_start(*inside[0]):
+        inside.pop(0)
+    words = [w for w, _ in inside]
+    return "".join(reversed(_fitting(list(reversed(words)), limit))) if words else ""
+
+
+# Tags of words that never close a label (adverbs, prepositions, conjunctions, particles,
+# numerals, measure and time words, pronouns, punctuation, places like 以上) or open one (a time
+# word may: 2014年净利润).
+_LOOSE_START = frozenset(
+    {"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "x", "zg", "f"}
+)
+_LOOSE = _LOOSE_START | {"m", "q", "t", "r"}
+
+
+def _loose_start(word: str, tag: str) -> bool:
+    """A word that cannot open a label: a function word, or a one-character pronoun (其, 该)."""
+    return tag in _LOOSE_START or (tag == "r" and len(word) == 1)
+
+
 def _fitting(words: list[str], limit: int) -> list[str]:
     """The leading whole words that fit in ``limit`` characters (at least one): a label is cut
     between words, never inside one."""

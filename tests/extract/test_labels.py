@@ -50,3 +50,12 @@ def test_the_main_subject_is_not_the_datelines_city() -> None:
 
 def test_a_country_writing_of_itself_is_the_main_subject() -> None:
     assert main_subject("统计新数据", "2024年，我国粮食生产迈上新台阶。", "zh") == "我国"
+
+
+def test_what_a_figure_counts_is_cut_on_the_sentences_words() -> None:
+    facts = _facts("人口结构\n\n我国处于义务教育阶段的在校生就有1.5亿人，65周岁及以上人口1.7亿。\n")
+    assert facts["1.5亿人"].counts.endswith("在校生")
+    for fact in facts.values():
+        cuts = segment.boundaries(fact.sentence)
+        at = fact.sentence.find(fact.counts)
+        assert at in cuts and at + len(fact.counts) in cuts, fact.counts
