@@ -66,6 +66,10 @@ def extract_facts(
     for start, end, theme in body:
         for q in find_quantities(text[start:end], language):
             q = _shift(q, start)
+            if language == "zh":
+                q = _unit_in_word(text, q, index)
+                if q is None:
+                    continue
             fact = _fact(text, q, theme, index, len(facts) + 1, language)
             _bind(text, fact, q, language, main)
             previous = facts[-1] if facts else None
@@ -73,6 +77,25 @@ def extract_facts(
                 fact.label = previous.label  # 指数182.6，位列全省第三、全市第二: the same measure
             facts.append(fact)
     return facts
+
+
+def _unit_in_word(text: str, q: Quantity, index: SentenceIndex) -> Quantity | None:
+    """A one-character measure word that is the start of a noun is no unit: 14亿人口 is 14亿
+    (of 人口), and 十部门 no figure at all (a Chinese numeral counts only before a unit)."""
+    from dataclasses import replace
+
+    from reportgen.extract import segment
+
+    unit = q.unit[-1:]
+    if not unit or not q.text.endswith(unit) or not "\u4e00" <= unit <= "\u9fff":
+        return q
+    s_start, s_end = index.around(q.start)
+    if q.end - s_start in segment.boundaries(text[s_start : max(s_end, q.end)]):
+        return q
+    shown = q.unit[:-1]
+    if not shown:
+        return q if q.text[:-1][-1:].isdigit() else None  # 3个人 stays; 十部门 is a name
+    return replace(q, end=q.end - 1, text=q.text[:-1], unit=shown, base_unit=shown)
 
 
 def _fact_before(text: str, sentence_start: int, q: Quantity) -> bool:
@@ -99,10 +122,11 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     fact.high = q.high
     if language == "zh":
         bound = bind_zh(text, q.start, s_start, main)
-        counted = q.kind != "rank" and (q.unit in _MEASURE or q.unit[-1:] in _MEASURE)
+        counted = q.kind != "rank" and _counted(q)
         fact.label = (label_after(text, q.end) or fact.counts) if counted else bound.label
         fact.subject = bound.subject
-        if not fact.label and clause_start > s_start + 1 and not _fact_before(text, s_start, q):
+        bare = not fact.label and not counted
+        if bare and clause_start > s_start + 1 and not _fact_before(text, s_start, q):
             # 创新指数182.6，位列全省第三: a bare rank or change names the clause before it
             fact.label = bind_zh(text, clause_start - 1, s_start, main).label
     else:
@@ -141,14 +165,18 @@ def counts(
     """Best effort at what a quantity counts: the noun after a measure word, else the subject."""
     if language != "zh":
         return _counts_en(text, q, sentence_start)
-    unit_tail = q.unit[-1:] if q.unit else ""
-    if q.unit in _MEASURE or unit_tail in _MEASURE:
-        after = _noun_after(text, q.end)
+    if _counted(q):
+        after = _noun_after(text, q.end, sentence_end)
         if after.endswith("级"):
             after += _shared_head(text, q.end + len(after))
         if after:
             return after
     return _subject_before(text, q.start, sentence_start, sentence_end or q.end)
+
+
+def _counted(q: Quantity) -> bool:
+    """A figure of things counted by a measure word (52家), or a bare scale (14亿 of 人口)."""
+    return q.unit in _MEASURE or q.unit[-1:] in _MEASURE or q.unit in ("万", "亿", "万亿")
 
 
 def _shared_head(text: str, pos: int) -> str:
@@ -167,14 +195,33 @@ _FIGURE_BEFORE = re.compile(
 )
 
 
-def _noun_after(text: str, pos: int) -> str:
+def _noun_after(text: str, pos: int, sentence_end: int) -> str:
+    """The noun a counted figure counts: the characters after it up to a clause end, a function
+    word or the next figure, then only the segmenter's whole words up to the first adverb,
+    preposition or verb that is not inside a noun compound (片区分别设置… -> 片区; 2000名身着…
+    -> nothing)."""
+    from reportgen.extract import segment
+
     out = []
     window = text[pos : pos + 12]
     for i, ch in enumerate(window):
         if _CLAUSE_BREAK.match(ch) or ch in _STOP or _FIGURE_BEFORE.match(window, i):
             break  # a clause ends, or the next figure begins
         out.append(ch)
-    return "".join(out)[:10]
+    run = "".join(out)[:10]
+    words = segment.words(text[pos : max(sentence_end, pos + len(run))])
+    kept = ""
+    for i, (word, tag) in enumerate(words):
+        nxt = words[i + 1][1] if i + 1 < len(words) else ""
+        inside = tag in ("v", "a") and bool(kept) and nxt.startswith("n")
+        if len(kept) + len(word) > len(run) or (tag in _NOT_NOUN and not inside):
+            break
+        kept += word
+    return kept
+
+
+# Tags that end what a figure counts: verbs, adverbs, prepositions, conjunctions, particles.
+_NOT_NOUN = frozenset({"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "r"})
 
 
 def _subject_before(text: str, pos: int, sentence_start: int, sentence_end: int) -> str:
@@ -233,4 +280,5 @@ def _counts_en(text: str, q: Quantity, sentence_start: int) -> str:
         if cut:
             return " ".join(words[:cut])
     clause = re.split(r"[,;:()]", text[sentence_start : q.start])[-1]
-    return " ".join(_EN_NOISE.sub(" ", clause).split()[-4:])
+    words = [w for w in _EN_NOISE.sub(" ", clause).split() if not re.search(r"\d", w)]
+    return " ".join(words[-4:])  # words only: another figure's digits never label this one

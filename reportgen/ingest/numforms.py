@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reportgen.ingest.numbers import CN_DIGITS, NUMBER, Quantity, read_cn
+from reportgen.ingest.numbers import CN_DIGITS, NUMBER, Quantity, find_zh, read_cn
 
 _CN = f"[{CN_DIGITS}]+"
 _NUM = rf"(?:{NUMBER}|{_CN})"
@@ -312,9 +312,14 @@ def _blocked(text: str, q: Quantity) -> bool:
 
 
 def _drop_qualifier(text: str, q: Quantity) -> Quantity:
-    """``q`` without its qualifier word."""
+    """``q`` without its qualifier word before the number; one after it stays (附近600多亩 is
+    600多亩, over 600)."""
     start = q.start + len(q.qualifier_word)
-    return replace(q, start=start, text=text[start : q.end], qualifier="exact", qualifier_word="")
+    again = find_zh(text[start : q.end])
+    qualifier, word = (again[0].qualifier, again[0].qualifier_word) if again else ("exact", "")
+    return replace(
+        q, start=start, text=text[start : q.end], qualifier=qualifier, qualifier_word=word
+    )
 
 
 def merge(text: str, base: list[Quantity], extra: list[Quantity], language: str) -> list[Quantity]:

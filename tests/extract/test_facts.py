@@ -27,3 +27,35 @@ def test_names_with_digits_are_not_figures() -> None:
 def test_a_label_cut_to_length_never_starts_inside_a_number() -> None:
     found = _counts("园区_18钱塘钱塘钱塘钱塘年约一2.6万元。")
     assert all(not label[:1].isdigit() for label in found.values()), found
+
+
+def test_a_counted_figure_followed_by_a_verb_takes_no_fragment_as_its_noun() -> None:
+    from reportgen.extract import extract_text
+
+    (fact,) = extract_text(
+        "长跑\n\n中心重新开放，大约2000名身着表达爱国热情的红衣市民参加。\n"
+    ).facts
+    assert fact.counts == "" and fact.label == ""
+
+
+def test_a_measure_word_that_opens_a_noun_is_no_unit() -> None:
+    from reportgen.extract import extract_text
+
+    facts = extract_text(
+        "人口\n\n14亿人口使我国每年的粮食消耗量很大，中央网信办等十部门联合印发通知。\n"
+    ).facts
+    assert [(f.text, f.counts) for f in facts][:1] == [("14亿", "人口")]
+    assert all(not f.text.endswith("部") for f in facts)
+
+
+def test_what_a_figure_counts_stops_at_an_adverb_or_verb() -> None:
+    assert _counts("全镇4个片区分别设置一个村级服务站。")["4个"] == "片区"
+
+
+def test_an_english_label_holds_no_other_figure() -> None:
+    from reportgen.extract import extract_text
+
+    facts = extract_text(
+        "Reserve\n\nTotal Reserve 500.0 Required Reserve $2,378.6 in total.\n"
+    ).facts
+    assert all(not any(c.isdigit() for c in f.counts) for f in facts)

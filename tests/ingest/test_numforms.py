@@ -82,3 +82,8 @@ def test_english_forms(text, expected) -> None:
 @pytest.mark.parametrize("text", ["all 50 states", "on 6 September", "over five years"])
 def test_english_non_figures(text) -> None:
     assert _en(text) == []
+
+
+def test_a_blocked_word_before_keeps_the_qualifier_after_the_number() -> None:
+    (q,) = find_quantities("公司流转附近600多亩藕塘", "zh")
+    assert (q.text, q.qualifier, q.qualifier_word) == ("600多亩", "over", "多")
