@@ -23,7 +23,7 @@ import bisect
 import re
 
 # spans / SentenceIndex (extract: facts and quotes)
-_END = re.compile(r"(?:[。！？!?；;]|……|…)[”’」』）)]*|\.(?=\s|$)[”’\"')]*|\n")
+_END = re.compile(r"(?:[。！？!?；;]|……|…)[”’」』）)]*|\.[”’\"')]*(?=\s|$)|\n")
 # paragraph_sentences (plans: the brief)
 _PARAGRAPH_ZH = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）》\"']*|$)")
 _PARAGRAPH_EN = re.compile(r".+?(?:[.!?]+[\"'”’)]*(?=\s+[A-Z\"“(])|$)", re.S)

@@ -161,8 +161,9 @@ def _is_label(text: str, m: re.Match) -> bool:
     return _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is not None
 
 
-# A number that opens a heading or a list item, with its mark: 1. 2、 (3) 4)
-_ENUMERATION = re.compile(r"^\d{1,3}(?:[.．、](?!\d)|[)）]|(?=[ \t]{2}))")
+# A number that opens a heading or a list item, with its mark: 1. 2、 (3) 4) 10: (a talking
+# point in the notes)
+_ENUMERATION = re.compile(r"^\d{1,3}(?:[.．、:：](?!\d)|[)）]|(?=[ \t]{2}))")
 
 
 def _context(text: str, m: re.Match) -> str:

@@ -50,3 +50,12 @@ def test_lead_sentence_and_search_cut() -> None:
         "C d.",
         "E f",
     ]
+
+
+def test_an_english_sentence_ends_after_its_closing_quote() -> None:
+    text = "MoBIE is forecasting 6.2% for 2013.” “Treasury forecasts fell. Next one."
+    assert [text[a:b] for a, b in spans(text)] == [
+        "MoBIE is forecasting 6.2% for 2013.”",
+        "“Treasury forecasts fell.",
+        "Next one.",
+    ]

@@ -95,3 +95,9 @@ def test_check_document_gathers_every_rule(source, seed_model) -> None:
         "q: number '三个月' is not in the source",
         "q: quote '从签约到开工仅用三个月' is not in the source",
     ]
+
+
+def test_a_talking_points_number_in_the_notes_is_no_figure(source) -> None:
+    notes = "Talking points:\n• 12: Give it back\n• 13：热点聚焦"
+    assert unsupported_numbers(notes, source) == []
+    assert unsupported_numbers("• 规上工业13: 3800亿元", source) != []

@@ -31,6 +31,10 @@ from reportgen.writers.deck.layout import (
 from reportgen.writers.deck.points import PointSlides
 from reportgen.writers.late_images import Composed, LateImages
 
+# Cards on an agenda or summary slide: three columns of two rows, each wide enough for its
+# heading and its figure at a readable size.
+CARDS_PER_SLIDE = 6
+
 DEFAULT_LAYOUTS = {
     "title": ["Title Slide"],
     "section": ["Section Header"],
@@ -222,17 +226,27 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
 
     def _slide_agenda(self, spec: dict) -> None:
         items = [i for i in spec.get("items") or [] if isinstance(i, dict)]
-        notes = self._talk([f"{i.get('mark', '')}  {i.get('text', '')}" for i in items])
-        slide = self._new("content", spec.get("title", ""), notes)
-        cards = [
-            [
-                (i.get("mark", ""), 40, 28, True, self.c["accent"], 1),
-                (i.get("text", ""), 20, self.body_min, True, self.c["primary"], 2),
-                (i.get("sub", ""), 16, self.body_min, False, self.c["text"], 2),
+        for title, page in self._pages(spec.get("title", ""), items):
+            notes = self._talk([f"{i.get('mark', '')}  {i.get('text', '')}" for i in page])
+            slide = self._new("content", title, notes)
+            cards = [
+                [
+                    (i.get("mark", ""), 40, 28, True, self.c["accent"], 1),
+                    (i.get("text", ""), 20, self.body_min, True, self.c["primary"], 2),
+                    (i.get("sub", ""), 16, self.body_min, False, self.c["text"], 2),
+                ]
+                for i in page
             ]
-            for i in items
-        ]
-        self._cards(slide, self.frame, cards)
+            self._cards(slide, self.frame, cards)
+
+    def _pages(self, title: str, items: list) -> list[tuple[str, list]]:
+        """``items`` in pages of at most six cards (three columns, two rows: each card keeps
+        room for its words and figure), the title numbered when there is more than one."""
+        pages = [items[i : i + CARDS_PER_SLIDE] for i in range(0, len(items), CARDS_PER_SLIDE)]
+        if len(pages) <= 1:
+            return [(title, items)]
+        mark = "{}（{}/{}）" if self.zh else "{} ({}/{})"
+        return [(mark.format(title, k, len(pages)), page) for k, page in enumerate(pages, 1)]
 
     def _slide_section(self, spec: dict) -> None:
         theme = int(spec.get("theme", 0))
@@ -316,8 +330,14 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
         )
 
     def _slide_summary(self, spec: dict) -> None:
+        themes = list(range(len(self.model.themes)))
+        for title, page in self._pages(spec.get("title", ""), themes):
+            self._summary_page(title, page)
+
+    def _summary_page(self, title: str, themes: list[int]) -> None:
         cards, talk, facts = [], [], []
-        for i, t in enumerate(self.model.themes):
+        for i in themes:
+            t = self.model.themes[i]
             view = _theme_view(self.model, i, {})
             lead = t.points[0].text if t.points else ""
             talk.append(
@@ -343,7 +363,7 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
             )
             facts.extend([key.id] if key else [])
         notes = self._talk(talk) + self._notes_facts(facts)
-        slide = self._new("content", spec.get("title", ""), notes)
+        slide = self._new("content", title, notes)
         self._cards(slide, self.frame, cards)
 
     def _slide_sources(self, spec: dict) -> None:
@@ -400,11 +420,14 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
                 y += block.h + int(0.12 * EMU_IN)
 
     def _block_fit(self, block: tuple, width: float) -> tuple[tuple, int]:
-        """A card block with the height it needs (0 blocks are dropped by the caller)."""
+        """A card block with the height it needs (0 blocks are dropped by the caller); a
+        one-line block (a mark, a figure) that cannot fit whole is dropped, never cut."""
         text, size, floor, bold, _, max_lines = block
         if not text:
             return block, 0
         fit = tf.shrink([text], width, 1e9, size, floor, bold, max_lines=max_lines)
+        if not fit.fits and max_lines == 1:
+            return ("", *block[1:]), 0  # a mark or a figure is shown whole or not at all
         if not fit.fits:
             fit = tf.Fit(floor, [], max_lines * floor * tf.LINE)
         return block, int(fit.height * EMU_PT) + 2 * INSET

@@ -63,3 +63,20 @@ def test_every_slide_has_a_title_and_the_bytes_are_reproducible() -> None:
     assert build_deck(zh_model(), when=when) == first
     prs = Presentation(io.BytesIO(first))
     assert all(titles(prs)) and titles(prs)[0] == zh_model().headline
+
+
+def test_an_agenda_of_many_sections_runs_over_pages_of_six_cards() -> None:
+    deck = new_deck()
+    items = [{"mark": f"{k:02d}", "text": f"第{k}部分"} for k in range(1, 10)]
+    deck.render({"kind": "agenda", "title": "目录", "items": items})
+    assert titles(deck.prs) == ["目录（1/2）", "目录（2/2）"]
+    texts = [sh.text_frame.text for s in deck.prs.slides for sh in s.shapes if sh.has_text_frame]
+    assert [t for t in texts if t.startswith("0")] == [f"{k:02d}" for k in range(1, 10)]
+
+
+def test_a_figure_on_a_card_is_shown_whole_or_not_at_all() -> None:
+    deck = new_deck()
+    block = ("26832.4亿元26832.4亿元26832.4亿元", 28, 20, True, "000000", 1)
+    text, height = deck._block_fit(block, 60.0)[0][0], deck._block_fit(block, 60.0)[1]
+    assert (text, height) == ("", 0)
+    assert deck._block_fit(block, 2000.0)[0][0] == block[0]
