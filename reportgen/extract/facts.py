@@ -42,12 +42,19 @@ _MEASURE = {
     "艘",
     "人次",
     "万名",
+    "股",
+    "尾",
+    "只",
+    "头",
+    "株",
+    "枚",
 }
 _STOP = set(
     "的地得和与及等也已将在是为于把被让向从到走进榜落正均都共占达开入签参获实位居列用来并初纷完"
 )
 _TRAILING_VERB = re.compile(
-    r"(?:投入|提升|提高|增长|增加|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|累计|实现|有)+$"
+    r"(?:投入|提升|提高|增长|增加|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|累计|实现|有|"
+    r"有望|可望|预计|将)+$"
 )
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市区县])(?=[\u4e00-\u9fff]{2,})")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
@@ -247,8 +254,14 @@ def _whole(text: str, sentence: tuple[int, int], pos: int, subject: str) -> str:
     at = text.rfind(subject, sentence[0], pos) if subject else -1
     if at < 0:
         return _last_chars(subject, 12)
-    start = at - sentence[0]
-    return whole_words(text[sentence[0] : sentence[1]], start, start + len(subject))
+    start, said = at - sentence[0], text[sentence[0] : sentence[1]]
+    words = whole_words(said, start, start + len(subject))
+    bare = _TRAILING_VERB.sub("", words)  # 退市数量有望超过2022年的 -> 退市数量
+    if bare != words and bare:
+        at = said.find(bare, start)
+        shorter = whole_words(said, at, at + len(bare)) if at >= 0 else ""
+        return shorter or words
+    return words
 
 
 def _last_chars(text: str, n: int) -> str:

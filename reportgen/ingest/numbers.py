@@ -84,6 +84,9 @@ UNITS_ZH: dict[str, tuple[str, float]] = {
     "株": ("株", 1),
     "头": ("头", 1),
     "只": ("只", 1),
+    "股": ("股", 1),
+    "尾": ("尾", 1),
+    "枚": ("枚", 1),
     "棵": ("棵", 1),
     "份": ("份", 1),
     "间": ("间", 1),
@@ -332,6 +335,10 @@ def _zh_qualifier(m: re.Match) -> tuple[str, str]:
     return "exact", ""
 
 
+# After an age: the noun of the group it names (及以上人口, 以下儿童, 的公民), not 了 or a stop.
+_AGE_GROUP = re.compile(r"(?:及|和)?(?:以上|以下)?的?(?![了])[\u4e00-\u9fff]")
+
+
 def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
     """Years, dates, ordinals, model names and labels are not quantities."""
     num, unit, scale = m.group("num"), m.group("unit"), m.group("scale")
@@ -355,6 +362,8 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
         return True
     if cn and unit in ("元", "次") and re.match(r"[\u4e00-\u9fff]", after) and after != "的":
         return True  # 二元结构, 三次产业: a word with a numeral in it
+    if unit in ("岁", "周岁") and _AGE_GROUP.match(text, m.end()):
+        return True  # 65周岁及以上人口, 18岁的公民: an age naming a group, not a figure
     if cn:
         return _cn_not_quantity(num, unit, value)
     if not unit and not scale:

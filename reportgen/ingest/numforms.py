@@ -29,7 +29,7 @@ _ZH_SHARE = re.compile(
 )
 # Fractions: 三分之一, 1/3左右.
 _ZH_FRACTION = re.compile(
-    rf"(?P<qb>近|约|超过|超|逾)?(?:(?P<d>{_CN})分之(?P<n>{_CN})|(?P<n2>\d{{1,2}})/(?P<d2>\d{{1,3}})"
+    rf"(?P<qb>近|约|超过|超|逾)?(?:(?P<d>{_CN})分之(?P<n>{_CN})|(?<![\d/.])(?P<n2>\d{{1,2}})/(?P<d2>\d{{1,3}})"
     r"(?![\d/]))(?P<qa>以上|左右|多)?"
 )
 _QUAL = {"近": "under", "约": "approx", "超过": "over", "超": "over", "逾": "over", "不到": "under",

@@ -37,11 +37,11 @@ def check_meaning(pieces: list[Piece], source: Source, model: Model) -> list[Fin
         context = rows.get(_row_key(piece.where), piece.text)
         card_label = _card_label(pieces, i)
         for q, facts in _shown(piece.text, source, model):
-            findings += _written_form(piece, q, facts)
             clause = _clause(piece.text, q)
             own = fold(_with_figure(piece.text, q)).casefold()
             if len(own) >= len(fold(q.text)) + 4 and own in source.folded_casefold:
-                continue  # the article's own sentence around it
+                continue  # the article's own words around it (a dek, a quoted sentence)
+            findings += _written_form(piece, q, facts)
             findings += _kind(piece, q, facts, context + card_label)
             if card_label:  # a card's label stands in a shape (or a cell) of its own
                 where, clause, before = piece.where, card_label, card_label

@@ -59,3 +59,9 @@ def test_an_english_label_holds_no_other_figure() -> None:
         "Reserve\n\nTotal Reserve 500.0 Required Reserve $2,378.6 in total.\n"
     ).facts
     assert all(not any(c.isdigit() for c in f.counts) for f in facts)
+
+
+def test_what_a_figure_counts_drops_a_trailing_modal_and_comparison_verb() -> None:
+    assert _counts("今年上市公司退市数量有望超过2022年的50家，将创新高。")["50家"].endswith(
+        "退市数量"
+    )

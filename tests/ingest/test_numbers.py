@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.ingest.numbers import find_en, find_zh, read_cn
+from reportgen.ingest.numbers import find_en, find_quantities, find_zh, read_cn
 
 
 def _one(text: str):
@@ -125,3 +125,10 @@ def test_a_thousands_group_has_exactly_three_digits() -> None:
         ("2,300,000元", 2300000.0),
     ]
     assert [q.text for q in find_zh("共1,6005家企业")] == ["6005家"]  # never "5家" after "1,600"
+
+
+def test_an_age_naming_a_group_is_no_figure() -> None:
+    found = find_quantities(
+        "65周岁及以上人口1.7亿，60岁以上老人增多，平均年龄45岁，年龄在60岁以上。", "zh"
+    )
+    assert [q.text for q in found] == ["1.7亿", "45岁", "60岁以上"]

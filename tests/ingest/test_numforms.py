@@ -87,3 +87,7 @@ def test_english_non_figures(text) -> None:
 def test_a_blocked_word_before_keeps_the_qualifier_after_the_number() -> None:
     (q,) = find_quantities("公司流转附近600多亩藕塘", "zh")
     assert (q.text, q.qualifier, q.qualifier_word) == ("600多亩", "over", "多")
+
+
+def test_a_date_with_slashes_is_no_fraction() -> None:
+    assert [t for t, *_ in _zh("2015/06/09 收盘，占1/3左右")] == ["1/3左右"]

@@ -54,3 +54,11 @@ def test_a_card_label_cut_mid_word_is_found(model) -> None:
         "label '上工业总产' cuts a word of the source"
     ]
     assert _found(model, "突破3700亿元", "规上工业总产值") == []
+
+
+def test_a_figure_in_the_articles_own_words_outside_the_body_passes() -> None:
+    model = extract_text("汽车以旧换新超107万辆\n\n1至2月，全国汽车以旧换新超过107万辆。\n")
+    pieces = [Piece("brief.docx paragraph 2", "汽车以旧换新超107万辆")]
+    assert check_meaning(pieces, Source.of(model, []), model) == []
+    moved = [Piece("brief.docx paragraph 9", "全国换新超107万辆")]
+    assert check_meaning(moved, Source.of(model, []), model) != []

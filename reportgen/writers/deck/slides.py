@@ -241,12 +241,10 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
 
     def _pages(self, title: str, items: list) -> list[tuple[str, list]]:
         """``items`` in pages of at most six cards (three columns, two rows: each card keeps
-        room for its words and figure), the title numbered when there is more than one."""
+        room for its words and figure); a page after the first is titled as continued."""
         pages = [items[i : i + CARDS_PER_SLIDE] for i in range(0, len(items), CARDS_PER_SLIDE)]
-        if len(pages) <= 1:
-            return [(title, items)]
-        mark = "{}（{}/{}）" if self.zh else "{} ({}/{})"
-        return [(mark.format(title, k, len(pages)), page) for k, page in enumerate(pages, 1)]
+        more = f"{title}{self.labels.get('continued', '')}"
+        return [(more if k else title, page) for k, page in enumerate(pages or [items])]
 
     def _slide_section(self, spec: dict) -> None:
         theme = int(spec.get("theme", 0))
