@@ -216,7 +216,9 @@ def _noun_after(text: str, pos: int, sentence_end: int) -> str:
             break  # a clause ends, or the next figure begins
         out.append(ch)
     run = "".join(out)[:10]
-    words = segment.words(text[pos : max(sentence_end, pos + len(run))])
+    # a few characters past the run decide its last word; never the whole rest of the sentence
+    # (that would segment a figure-dense line once per figure)
+    words = segment.words(text[pos : min(max(sentence_end, pos + len(run)), pos + len(run) + 8)])
     kept = ""
     for i, (word, tag) in enumerate(words):
         nxt = words[i + 1][1] if i + 1 < len(words) else ""
