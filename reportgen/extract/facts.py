@@ -202,6 +202,10 @@ _FIGURE_BEFORE = re.compile(
 )
 
 
+# An age opening what a figure counts: '65周岁及以上', '60岁以上的'.
+_AGE_LEAD = re.compile(r"\d{1,3}(?:周岁|岁)(?:及以上|及以下|以上|以下)?的?")
+
+
 def _noun_after(text: str, pos: int, sentence_end: int) -> str:
     """The noun a counted figure counts: the characters after it up to a clause end, a function
     word or the next figure, then only the segmenter's whole words up to the first adverb,
@@ -209,6 +213,10 @@ def _noun_after(text: str, pos: int, sentence_end: int) -> str:
     -> nothing)."""
     from reportgen.extract import segment
 
+    age = _AGE_LEAD.match(text, pos, sentence_end)
+    if age:  # '1.7亿65周岁及以上人口': the age names the group counted, with its noun
+        noun = _noun_after(text, age.end(), sentence_end)
+        return text[pos : age.end()] + noun if noun else ""
     out = []
     window = text[pos : pos + 12]
     for i, ch in enumerate(window):

@@ -148,13 +148,20 @@ def _strip_ends(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _entity(pairs, main: str) -> str:
     """The first place or body named in the sentence (Chinese puts the topic first; later names
-    are often destinations or comparators), else the article's main subject."""
+    are often destinations or comparators), never a name after a comparing word (比日本…), else
+    the article's main subject."""
+    before = ""
     for word, tag in pairs:
-        if tag in _ENTITY_TAGS and len(word) >= 2:
+        if tag in _ENTITY_TAGS and len(word) >= 2 and before not in _VERSUS:
             return word
         if word in _SCOPE and main:
             return main
+        before = word
     return main
+
+
+# Words that make the name after them a comparator, not the subject (比日本的总人口还多).
+_VERSUS = frozenset({"比", "较", "高于", "低于", "超过", "相当于", "不及", "赶超"})
 
 
 _NOUNISH = frozenset({"n", "nz", "vn", "an", "ng", "nt", "ns", "nr", "j", "eng", "b", "nrt"})

@@ -43,6 +43,7 @@ def _tokenizer():
         for word, tag in _genre_words():
             tokenizer.add_word(word, freq=_GENRE_FREQ, tag=tag)
             tagger.word_tag_tab[word] = tag
+        tagger.word_tag_tab.update(_word_list("tag_fixes.txt"))
         return tagger
 
 
@@ -51,7 +52,12 @@ _GENRE_FREQ = 50_000
 
 
 def _genre_words() -> list[tuple[str, str]]:
-    path = Path(__file__).with_name("genre_words.txt")
+    return _word_list("genre_words.txt")
+
+
+def _word_list(name: str) -> list[tuple[str, str]]:
+    """The (word, tag) rows of a word list shipped beside this module."""
+    path = Path(__file__).with_name(name)
     rows = [line.split() for line in path.read_text(encoding="utf-8").splitlines()]
     return [(r[0], r[1]) for r in rows if len(r) == 2 and not r[0].startswith("#")]
 

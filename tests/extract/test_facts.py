@@ -65,3 +65,16 @@ def test_what_a_figure_counts_drops_a_trailing_modal_and_comparison_verb() -> No
     assert _counts("今年上市公司退市数量有望超过2022年的50家，将创新高。")["50家"].endswith(
         "退市数量"
     )
+
+
+def test_an_age_opening_what_a_figure_counts_names_the_group_whole() -> None:
+    found = _counts("我国还有1.7亿65周岁及以上人口日益增长的公共服务需求。")
+    assert found["1.7亿"] == "65周岁及以上人口"
+    assert "65周岁" not in found
+
+
+def test_a_name_after_a_comparing_word_is_no_subject() -> None:
+    from reportgen.extract import extract_text
+
+    model = extract_text("我国人口\n\n在校生达1.5亿人，比日本的总人口还多，还有1.7亿老人。\n")
+    assert {f.text: f.subject for f in model.facts}["1.7亿"] != "日本"
