@@ -193,10 +193,15 @@ def _label(
 
 
 def _fragment(where: str, before: str, facts: list[Fact], model: Model) -> list[Finding]:
-    """The label right before a figure on a card or a cell is whole words of its sentence."""
+    """The label right before a figure on a card or a cell is whole words of its sentence (a
+    label that is the figure's own clause is read up to the figure)."""
     if model.language != "zh":
         return []
-    runs = re.findall(r"[\u4e00-\u9fff]{2,}$", before.rstrip())
+    text = before.rstrip()
+    for f in facts:  # a cell quoting the figure's own clause ('净利润为13.41亿元') ends on it
+        if f.text and text.endswith(f.text):
+            text = text[: -len(f.text)]
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}$", text)
     if not runs:
         return []
     from reportgen.extract import segment

@@ -75,3 +75,20 @@ def test_plan_context_is_plain_data(seed_model) -> None:
     assert len(context["facts"]) == len(seed_model.facts)
     assert {f["ref"] for f in context["facts"]} == set(fact_refs(seed_model).values())
     assert context["charts"] == [] and context["chart_refs"] == {}
+
+
+def test_a_figure_whose_label_is_its_own_clause_is_written_once() -> None:
+    from reportgen.plans.render import _environment
+
+    env = _environment(template_dirs())
+    macros = env.from_string('{% import "brief_macros.j2" as m with context %}{{ m.fig(f) }}')
+
+    def fig(label: str, text: str, shown: str) -> str:
+        f = {"label": label, "counts": "", "text": text, "shown": shown}
+        return macros.render(f=f, lang="zh", labels={})
+
+    assert fig("也只有阿里的1/10", "1/10", "1/10") == "也只有阿里的1/10"
+    assert fig("力争营收突破4000亿元", "突破4000亿元", "突破4000亿元（目标）") == (
+        "力争营收突破4000亿元（目标）"
+    )
+    assert fig("营收", "4000亿元", "4000亿元") == "营收4000亿元"

@@ -62,3 +62,12 @@ def test_a_figure_in_the_articles_own_words_outside_the_body_passes() -> None:
     assert check_meaning(pieces, Source.of(model, []), model) == []
     moved = [Piece("brief.docx paragraph 9", "全国换新超107万辆")]
     assert check_meaning(moved, Source.of(model, []), model) != []
+
+
+def test_a_row_label_quoting_the_figures_own_clause_passes() -> None:
+    model = extract_text(
+        "理财\n\n兴银理财期末规模为2.15万亿元，净利润为13.41亿元，位列行业第二。\n"
+    )
+    row = "brief.docx paragraph 9 (table 1, row 2, cell {})"
+    pieces = [Piece(row.format(1), "净利润为13.41亿元"), Piece(row.format(2), "13.41亿元")]
+    assert check_meaning(pieces, Source.of(model, []), model) == []
