@@ -83,6 +83,10 @@ def extract_facts(
             if _no_label(fact) and previous and previous.sentence_span == fact.sentence_span:
                 fact.label = previous.label  # 指数182.6，位列全省第三、全市第二: the same measure
             facts.append(fact)
+    if language == "zh":
+        from reportgen.extract.respectively import distribute
+
+        distribute(text, facts)
     return facts
 
 
@@ -130,7 +134,9 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     if language == "zh":
         bound = bind_zh(text, q.start, s_start, main)
         counted = q.kind != "rank" and _counted(q)
-        fact.label = (label_after(text, q.end) or fact.counts) if counted else bound.label
+        fact.label = (
+            (label_after(text, q.end) or fact.counts or bound.label) if counted else bound.label
+        )
         fact.subject = bound.subject
         bare = not fact.label and not counted
         if bare and clause_start > s_start + 1 and not _fact_before(text, s_start, q):

@@ -30,6 +30,8 @@ _KEEP_TAGS = frozenset(
     {"n", "nz", "vn", "an", "ng", "nrt", "j", "l", "eng", "b", "nt", "ns", "nr", "s"}
 )
 _ENTITY_TAGS = segment.PLACE | segment.ORG
+# Last characters of the nouns that name a measure (产量, 增加值, 比重, 销售额, 占比, 增速).
+MEASURE_END = frozenset("量额值率重比数价积度速幅")
 _SCOPE_WORDS = {
     "全市", "全省", "全国", "全区", "全县", "全球", "比重", "总量", "总数", "规模", "世界",
 }  # fmt: skip
@@ -71,7 +73,7 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     """Label and subject of the Chinese figure at ``start``."""
     sentence = _PAREN.sub("", text[sentence_start:start])
     clause = _CLAUSE_BREAK.split(sentence)[-1]
-    pairs = _trim(list(segment.words(clause)))
+    pairs = _trim(_glued(segment.words(clause)))
     subject = _entity(segment.words(clause), "") or _entity(segment.words(sentence), main)
     words = [w for w, _ in pairs if w != subject]
     if subject and words and words[0][:1] in _ADMIN and subject + words[0][:1] in sentence:
@@ -123,11 +125,36 @@ def _fitting(words: list[str], limit: int) -> list[str]:
     return kept
 
 
+def _glued(pairs) -> list[tuple[str, str]]:
+    """A measure's last character that the tagger calls a verb, right after a noun, is the
+    noun's (贡献/率 -> 贡献率, 利用/率 -> 利用率): a label never breaks there."""
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if tag == "v" and word in MEASURE_END and out and out[-1][1] in _NOUNISH:
+            out[-1] = (out[-1][0] + word, "n")
+        else:
+            out.append((word, tag))
+    return out
+
+
+def _after_symbol(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words after the last range mark after a number (2016年-2018年的营业收入 -> 营业收入):
+    a label does not reach back over a range (R&D经费 keeps its &)."""
+    cut = max(
+        (i for i, (w, _) in enumerate(pairs) if w in _RANGE and i and pairs[i - 1][1] in "mt"),
+        default=-1,
+    )
+    return _strip_ends(pairs[cut + 1 :]) if cut >= 0 else pairs
+
+
+_RANGE = frozenset({"-", "－", "—", "~", "～", "/", "／", "至"})
+
+
 def _trim(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Drop function words, verbs and time words at both ends of a clause's words; inside, keep
     what follows the last verb (…企业实现营收 -> 营收), or what precedes it when only a scope
     follows (汽车产量占全市 -> 汽车产量)."""
-    pairs = _strip_ends(pairs)
+    pairs = _after_symbol(_strip_ends(pairs))
     for i in range(len(pairs) - 1, 0, -1):
         if pairs[i][1] in ("v", "p", "d", "c", "vd"):
             before, after = _strip_ends(pairs[:i]), _strip_ends(pairs[i + 1 :])
