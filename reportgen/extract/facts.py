@@ -300,6 +300,7 @@ _EN_NOISE = re.compile(
 
 def _counts_en(text: str, q: Quantity, sentence_start: int) -> str:
     base = q.unit.split()[-1] if q.unit else ""
+    base = base.split("/")[0]  # a rate ($10.50 an hour: USD/hour) counts what its money counts
     if base and base not in _EN_MONEY and base not in ("%", "points"):
         return base
     after = _EN_AFTER.match(text[q.end : q.end + 60])

@@ -59,3 +59,31 @@ def test_what_a_figure_counts_is_cut_on_the_sentences_words() -> None:
         cuts = segment.boundaries(fact.sentence)
         at = fact.sentence.find(fact.counts)
         assert at in cuts and at + len(fact.counts) in cuts, fact.counts
+
+
+def test_english_sentence_openers_are_no_subjects() -> None:
+    facts = _facts(
+        "Ohio jobs report\n\nOhio added jobs. There are other jobs that pay $40,000 a year. "
+        "Further projects include $30 million for flood protection.\n"
+    )
+    assert facts["$40,000 a year"].subject == "Ohio"
+    assert facts["$30 million"].subject == "Ohio"
+
+
+def test_an_english_rate_is_not_labelled_with_its_unit() -> None:
+    facts = _facts("Strike at the airport\n\nSome workers make $10.50 an hour at the airport.\n")
+    assert "USD" not in facts["$10.50 an hour"].label
+
+
+def test_a_title_case_headline_names_no_subject_by_its_capitals() -> None:
+    assert main_subject("Investment In Jobs And Skills", "Otago gets a new hub.", "en") == "Otago"
+
+
+def test_an_english_name_ends_at_a_full_stop() -> None:
+    lead = "Workers struck in Chicago. The union said so. Chicago. The city."
+    assert main_subject("Strike", lead, "en") == "Chicago"
+
+
+def test_a_counted_figure_with_nothing_after_it_is_labelled_by_its_clause() -> None:
+    facts = _facts("园区发展\n\n截至当时，园区高新技术企业已经达到573家。\n")
+    assert facts["573家"].label.endswith("高新技术企业")
