@@ -223,7 +223,7 @@ _EN_SKIP = {"The", "This", "That", "In", "It", "A", "An", "But", "And", "For", "
             "Total", "See", "Only", "Even", "Now", "Then", "So", "Because", "When", "Where",
             "What", "Which", "Who", "How", "Why", "You", "Your", "My", "Their", "I’m", "I'm",
             "Generally", "Instead", "Though", "Although", "Whether", "To", "Under", "Up",
-            "FY"}  # fmt: skip
+            "FY", "Table", "Figure", "Chart", "Exhibit", "Source", "Note", "Item"}  # fmt: skip
 
 
 def _en_names(text: str) -> list[str]:

@@ -49,7 +49,24 @@ def check_meaning(pieces: list[Piece], source: Source, model: Model) -> list[Fin
                 where, before = piece.where, piece.text[: q.start]
             short = len(piece.text) <= SHORT_PIECE
             findings += _label(where, q.text, clause, before if short else "", facts, source, model)
+            findings += _comparator(where, q.text, clause, facts, model)
     return findings
+
+
+def _comparator(where: str, figure: str, clause: str, facts: list[Fact], model: Model) -> list:
+    """A figure about another subject (a comparator: 全国, 日本, the state) is not shown under
+    the article's main subject's name unless its own subject is named beside it too."""
+    from reportgen.plans.select import foreign
+
+    main = model.subject.strip()
+    if not main or main not in clause or not facts:
+        return []
+    if not all(foreign(f, model) for f in facts):
+        return []
+    if any(f.subject.strip() in clause for f in facts):
+        return []
+    subject = facts[0].subject.strip()
+    return [Finding(where, f"figure {figure!r} is about {subject}, shown under {main}")]
 
 
 def _card_label(pieces: list[Piece], i: int) -> str:

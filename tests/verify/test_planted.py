@@ -110,6 +110,8 @@ PLANTED = [
     ("seed", DECK, SLIDES, ">校企技术交易额<", ">企技术交易<", "cuts a word"),
     # a target, cap or forecast shown as a value
     ("targets", BRIEF, BODY, ">35个（目标）<", ">35个<", "target in the source, shown as a value"),
+    # a comparator's figure shown under the article's subject
+    ("seed", DECK, SLIDES, "德国40人考察团", "钱塘40人考察团", "is about 德国, shown under 钱塘"),
     # quotes altered
     ("seed", DECK, SLIDES, "从签约到开工仅用半年", "从签约到开工仅用三个月", "quote"),
     ("seed", BRIEF, BODY, "我们格外注重创新", "我们格外注重质量", "quote"),
