@@ -2,7 +2,11 @@
 
 The form decides ranks and ranges (the parser marks them); otherwise the words of the figure's
 own clause do: a cap or threshold (不低于, up to) right before it, a forecast (预计, is expected
-to) or a goal (力争, 目标, aims to) earlier in the clause. Anything else is measured.
+to) or a goal (力争, 目标, 将新增, aims to) earlier in the clause, or 的目标 right after it. In
+Chinese a list of goals opened by a colon in its paragraph (主要预期目标是：…；…；) makes its
+figures targets, unless the figure's own clause says it is done (已, 完成了). Anything else
+is measured. (A plan named in an earlier clause of the sentence does not carry over: on the
+corpus that made more figures wrong than right.)
 """
 
 from __future__ import annotations
@@ -20,8 +24,12 @@ _ZH_REQUIRE = re.compile(r"(?:要求|须|需|必须|应当?|方可|才能|条件
 _ZH_FORECAST = re.compile(r"预计|预测|有望|估计|预期|将可|或将|可望")
 _ZH_TARGET = re.compile(
     r"力争|争取|目标|计划|规划|确保|拟|打算|要实现|要达到|将达到|将实现|将突破|将超过|"
+    r"将[^，。；]{0,3}(?:新增|建成|新建|开展|投入|安排|推出|启动|实施|增加|提高|扩大)|"
     r"(?:到|至|在)20\d\d年(?:底|末)?[，,]?"
 )
+_ZH_TARGET_AFTER = re.compile(r"^的?(?:预期)?目标")
+_ZH_DONE = re.compile(r"已|完成了|实现了|达到了|超过了|突破了")
+_ZH_GOAL_LIST = re.compile(r"目标[是为]?[：:]")
 _EN_LIMIT_BEFORE = re.compile(
     r"(?:up to|no more than|a maximum of|maximum of|a minimum of|minimum of|at most|capped at|"
     r"cap of|not to exceed|not exceed|starting at|limit of|threshold of|at least)\s*$",
@@ -45,9 +53,20 @@ def kind_of(text: str, start: int, end: int, clause_start: int, form: str, langu
         return form
     before = text[clause_start:start]
     after = text[end : end + 6]
-    if language == "zh":
-        return _zh(before, after)
-    return _en(before, after, _lead_words(text[start:end]))
+    if language != "zh":
+        return _en(before, after, _lead_words(text[start:end]))
+    kind = _zh(before, after)
+    if kind != "measured" or _ZH_DONE.search(before):
+        return kind
+    return "target" if _goal_list(text, start) else kind
+
+
+def _goal_list(text: str, start: int) -> bool:
+    """Whether the figure is in a list of goals its paragraph opens with a colon (目标是：…；…)
+    and no full stop has closed yet."""
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    opened = list(_ZH_GOAL_LIST.finditer(paragraph))
+    return bool(opened) and "。" not in paragraph[opened[-1].end() :]
 
 
 def _lead_words(figure: str) -> str:
@@ -63,7 +82,7 @@ def _zh(before: str, after: str) -> str:
         return "limit"
     if _ZH_FORECAST.search(before):
         return "forecast"
-    if _ZH_TARGET.search(before):
+    if _ZH_TARGET.search(before) or _ZH_TARGET_AFTER.match(after):
         return "target"
     return "measured"
 
