@@ -136,7 +136,7 @@ QUALIFIERS_AFTER = {
 _MEASURE_ONLY = {"年", "天", "次", "倍"}
 
 # A number: grouped by thousands (a group is exactly three digits: 1,6005 is no 16,005), or plain.
-NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+"  # .07% too
 _NUM = NUMBER
 _CN = f"[{CN_DIGITS}]+"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS_ZH, key=len, reverse=True))
@@ -421,6 +421,12 @@ def find_en(text: str) -> list[Quantity]:
     return _found(EN_PATTERN, _en_quantity, text)
 
 
+_EN_PART = re.compile(
+    r"\b(?:Section|Sections|Table|Tables|Figure|Fig\.|Chart|Chapter|Part|Article|Appendix|"
+    r"Exhibit|Page|Item|Box|Slide|Step|No\.)\s*$"
+)
+
+
 def _en_quantity(text: str, m: re.Match) -> Quantity | None:
     num = m.group("num")
     value = _arabic(num)
@@ -431,6 +437,8 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
     before = text[max(0, m.start("num") - 1) : m.start("num")]
     if re.match(r"[A-Za-z]", before) or (scale == "m" and not cur):
         return None
+    if _EN_PART.search(text[max(0, m.start() - 12) : m.start()]) and not (cur or pct or scale):
+        return None  # Section 1 summarizes, Table 2, Figure 3: a part of the document
     if re.search(r"(?:19|20)\d\d\s?[-–]\s?$", text[max(0, m.start("num") - 6) : m.start("num")]):
         return None  # FY 2024-25: the end of a span of years
     if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20|21)\d\d", num):

@@ -7,7 +7,7 @@ import re
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
-from reportgen.plans.select import _twice, bare, headline, strongest, vague
+from reportgen.plans.select import _twice, bare, complete_label, headline, strongest, vague
 
 NUMERALS = [
     "一",
@@ -90,6 +90,8 @@ def _fact_dict(
     if language != "zh":
         data["text"] = _lower_qualifier(f)
         data["label"] = label[:1].upper() + label[1:]
+        if not complete_label(f.counts.strip(), language):
+            data["counts"] = ""  # "$160 (for)": a clause's scrap says less than the figure alone
     data["shown"] = data["text"] + _kind_mark(f, labels)
     return data
 

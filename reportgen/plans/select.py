@@ -67,11 +67,22 @@ def _position(f: Fact, model: Model) -> float:
 def complete(f: Fact, model: Model) -> bool:
     """Whether the figure's label says what it measures: in Chinese more than a bare one- or
     two-character word (市级, 县); in English not empty and not opening with a function word."""
-    label = (f.label or f.counts).strip()
-    if model.language == "zh":
+    return complete_label((f.label or f.counts).strip(), model.language)
+
+
+def complete_label(label: str, language: str) -> bool:
+    """Whether ``label`` names what is measured: Chinese longer than two characters; English
+    words that neither open nor close on a function word nor hold a pronoun ("date they have
+    been", "attendants asking for")."""
+    if language == "zh":
         return len(label) > 2
     words = label.casefold().replace("’", "'").split()
-    return bool(words) and words[0] not in _FUNCTION_WORDS
+    return (
+        bool(words)
+        and words[0] not in _FUNCTION_WORDS | _OPENERS
+        and words[-1] not in _FUNCTION_WORDS | _DANGLING
+        and not _PRONOUNS.intersection(words)
+    )
 
 
 # English words a label never starts with: "for", "that's thought behind" say nothing measured.
@@ -83,6 +94,14 @@ _FUNCTION_WORDS = frozenset(
         *("while", "if", "so"),
     )
 )
+# Sentence openers that are no measure ("Though", "Only", "Instead"), words a label does not
+# end on ("asking for", "projected be"), and pronouns (a label holding one is a clause).
+_OPENERS = frozenset(
+    {"though", "although", "only", "instead", "even", "also", "just", "still", "yet", "then"}
+    | {"there", "here", "both", "such", "generally", "whether", "however", "further"}
+)
+_DANGLING = frozenset({"be", "been", "being", "has", "have", "had", "will", "would", "could"})
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "i'm", "they're", "we're"})
 
 
 def subject_of(f: Fact, model: Model) -> str:

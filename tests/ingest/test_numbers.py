@@ -132,3 +132,13 @@ def test_an_age_naming_a_group_is_no_figure() -> None:
         "65周岁及以上人口1.7亿，60岁以上老人增多，平均年龄45岁，年龄在60岁以上。", "zh"
     )
     assert [q.text for q in found] == ["1.7亿", "45岁", "60岁以上"]
+
+
+def test_a_number_naming_a_part_of_the_document_is_no_figure() -> None:
+    text = "Section 1 summarizes the fund. Table 2 shows it. The fund holds 3 reserves."
+    assert [q.text for q in find_quantities(text, "en")] == ["3 reserves"]
+
+
+def test_a_decimal_without_its_leading_zero_is_read_whole() -> None:
+    (q,) = find_quantities("levy a .07% fee on the biggest banks", "en")
+    assert (q.text, q.value) == (".07%", 0.07)

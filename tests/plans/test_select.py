@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.charts.plan import _vague
-from reportgen.plans.select import ranked, strongest, vague
+from reportgen.plans.select import complete_label, ranked, strongest, vague
 
 
 def test_ranked_puts_described_money_before_bare_counts(seed_model) -> None:
@@ -71,3 +71,25 @@ def test_a_stated_change_on_a_card_keeps_its_verb(tmp_path) -> None:
     model = extract_path(path)
     labels = {f.text: card_label(f, model) for f in headline(model)}
     assert labels["45.92%"].endswith("下降")
+
+
+def test_an_english_label_that_is_a_scrap_of_a_clause_is_incomplete() -> None:
+    for scrap in ("Though", "date they have been", "wheelchair attendants asking for", "for"):
+        assert not complete_label(scrap, "en"), scrap
+    for label in ("full-time jobs", "General Fund reserve", "tuition revenue"):
+        assert complete_label(label, "en"), label
+
+
+def test_the_brief_shows_an_english_figure_without_a_scrap_label() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans import labels, render_plan, template_dirs
+    from reportgen.plans.brief import plan_context
+
+    model = extract_text(
+        "Gadgets for the home\n\nThe speaker costs $160 for the pair. Instead it costs $80 "
+        "though, which buyers like.\n"
+    )
+    dirs = template_dirs()
+    context = plan_context(model, None, labels("brief", "en", dirs), None)
+    text = str(render_plan("brief.yaml.j2", context, dirs))
+    assert "(Instead it costs)" not in text and "$80" in text
