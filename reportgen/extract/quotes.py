@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from reportgen.extract.speakers import (
-    EN_FULL_NAME,
     NOBODY,
     Speaker,
     en_speaker,
@@ -195,12 +194,8 @@ class _Finder:
         paragraph or the one before, else the last speaker."""
         window = self.text[max(self.window_start, self.at - 400) : self.at]
         window = re.sub(r"“[^“”]*”|\"[^\"]*\"", "", window)
-        if self.zh:
-            found = named_person(window)
-        else:
-            names = re.findall(rf"\b{EN_FULL_NAME}\b", window)
-            found = Speaker(names[-1], person=True) if names else NOBODY
-        return found if found.person else self.last_person
+        found = named_person(window) if self.zh else _en_mentioned(window)
+        return found if found.name else self.last_person
 
     def _en_who(self, who: str) -> Speaker:
         speaker = en_speaker(who.replace(_DOT, "."), self._mentioned())
@@ -217,6 +212,26 @@ class _Finder:
                 return Speaker(q.speaker, q.title, person=True)
         m = re.search(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+{re.escape(surname)})\b", self.text)
         return Speaker(m.group(1), "", person=True) if m else None
+
+
+# A run of capitalised words (Service Employees International Union, Jane Doe).
+_EN_CAPITALS = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
+_EN_SPOKESPERSON = re.compile(r"\bspokes(?:wo)?(?:man|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
+
+
+def _en_mentioned(window: str) -> Speaker:
+    """The last person named in ``window``, or a body whose spokesperson it names (a
+    spokeswoman for the Service Employees International Union … she said)."""
+    for m in reversed(list(_EN_CAPITALS.finditer(window))):
+        words = m.group(0)
+        if _EN_SPOKESPERSON.search(window[: m.start()]):
+            body = en_speaker(words)
+            if body.name and not body.person:
+                return body
+        person = en_speaker(words)
+        if person.person and " " in person.name:
+            return Speaker(person.name, person=True)
+    return NOBODY
 
 
 def _whole_sentence(para: str, m: re.Match) -> bool:

@@ -31,7 +31,7 @@ _LEAD = re.compile(r"^(?:据|对此|对于此|随后|此外|同时|当时|而|�
 _PRONOUN = {"他": "m", "她": "f", "他们": "p", "她们": "p"}
 _ADVERB_TAGS = frozenset({"d", "ad", "uz", "ul", "ug", "f", "p", "t", "c", "y"})
 _TAIL_WORDS = re.compile(
-    r"(?:在[^，。]{0,20}?(?:上|时|中|里|期间|之际)|接受[^，。]{0,20}?采访时|对记者|向记者|对[^，。]{1,6}?|"
+    r"(?:在[^，。]{0,20}?(?:上|时|中|里|期间|之际)|从[^，。]{1,12}?(?:角度|层面|方面|出发)|接受[^，。]{0,20}?采访时|对记者|向记者|对[^，。]{1,6}?|"
     r"跟记者|同记者|笑着|笑|动情地|感慨地|激动地|坦率地|兴奋地|自豪地|深有感触地|也|还|则|又|更|都|"
     r"再次|一再|多次|曾|曾经|早就|已经|进一步|同时|当即|随即|直接|明确|特别|反复)+$"
 )
@@ -58,7 +58,13 @@ def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
     if text in _PRONOUN:
         return previous if previous and previous.person else NOBODY
     pairs = segment.words(text)
-    person = _person(pairs) or _name_then_title(pairs) or _surname_name(text)
+    person = (
+        _honorific(text)
+        or _person(pairs)
+        or _name_then_title(pairs)
+        or _surname_name(text)
+        or _latin_name(text)
+    )
     if person is not None:
         return person
     if _VAGUE.match(text) or text.startswith(("的", "地", "得", "之")):
@@ -108,11 +114,11 @@ def named_person(text: str) -> Speaker:
         if tag not in segment.PERSON or not _NAME_CHARS.match(word) or word[-1] in _PLACE_END:
             continue
         before = pairs[i - 1][1] if i else "x"
-        if before not in _NAME_MAY_FOLLOW:
-            continue
+        if before not in _NAME_MAY_FOLLOW and not (before == "uj" and word[0] in _SURNAMES):
+            continue  # 做中层的孙丹 names 孙丹; 这段时间 names nobody
         title = "".join(w for w, _ in pairs[max(0, i - 3) : i])
         return Speaker(word, title if _ROLE_END.search(title) else "", person=True)
-    return NOBODY
+    return _honorific(text, anywhere=True) or NOBODY
 
 
 _PLACE_END = "村镇乡县市区省州湾港"
@@ -143,8 +149,8 @@ def _person(pairs: tuple[tuple[str, str], ...]) -> Speaker | None:
             return None  # a name inside the clause (张三的同事) is not the speaker
         start = i - 1 if _split_name(pairs, i) else i
         name = "".join(words[start:])
-        if not _NAME_CHARS.match(name):
-            return None
+        if not _NAME_CHARS.match(name) or _ADDRESS_ONLY.match(name):
+            return None  # 小姐 alone names nobody
         title = "".join(words[:start]).strip()
         return Speaker(name, title if _titled(title) else "", person=True)
     return None
@@ -178,7 +184,64 @@ def _surname_name(text: str) -> Speaker | None:
     if not m or _ROLE_END.search(text):
         return None
     cuts = segment.boundaries(text)
-    if m.start("name") not in cuts or m.start("name") + 1 not in cuts:
+    if m.start("name") not in cuts:
+        return None
+    if m.start("name") + 1 not in cuts and not _tagged_name(text, m.start("name")):
+        return None
+    return Speaker(m.group("name"), m.group("title"), person=True)
+
+
+def _tagged_name(text: str, start: int) -> bool:
+    """The segmenter tags some word of ``text[start:]`` as a person (会长陈河/nr才, 唐在/林/nr):
+    a name it cut in the wrong place."""
+    pos = 0
+    for word, tag in segment.words(text):
+        if pos >= start and tag in segment.PERSON:
+            return True
+        pos += len(word)
+    return False
+
+
+# A person named by surname and a form of address (付小姐, 王先生, 李师傅).
+_HONORIFICS = "先生|女士|小姐|老师|师傅|阿姨|大爷|大妈|大姐|大哥|老汉|老伯|大叔|大婶"
+_HONORIFIC = re.compile(rf"[{_SURNAMES}](?:{_HONORIFICS})")
+_ADDRESS_ONLY = re.compile(rf"^(?:{_HONORIFICS})$")
+
+
+def _honorific(text: str, anywhere: bool = False) -> Speaker | None:
+    """付小姐, 王先生: a surname with a form of address, ending the clause (or anywhere)."""
+    found = [
+        m
+        for m in _HONORIFIC.finditer(text)
+        if (anywhere or m.end() == len(text))
+        and text[m.end() : m.end() + 1] != "们"
+        and _stands_as_surname(text, m.start())
+    ]
+    if not found:
+        return None
+    title = "" if anywhere else text[: found[-1].start()]
+    return Speaker(found[-1].group(0), title if _titled(title) else "", person=True)
+
+
+def _stands_as_surname(text: str, start: int) -> bool:
+    """The character at ``start`` opens a word and is no preposition (归功于女士)."""
+    pos = 0
+    for word, tag in segment.words(text):
+        if pos == start:
+            return tag not in ("p", "c", "u", "uj", "d")
+        if pos > start:
+            return False
+        pos += len(word)
+    return False
+
+
+_LATIN_NAME = re.compile(r"(?P<title>.*[\u4e00-\u9fff])\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)$")
+
+
+def _latin_name(text: str) -> Speaker | None:
+    """A foreign name kept in Latin letters after its title (创始人Marc Raibert)."""
+    m = _LATIN_NAME.match(text)
+    if not m or not _ROLE_END.search(m.group("title")):
         return None
     return Speaker(m.group("name"), m.group("title"), person=True)
 
@@ -245,7 +308,7 @@ def en_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
 def _en_name(text: str, previous: Speaker | None) -> Speaker:
     text = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+(?=[A-Z])", "", text)
     if text.lower() in _EN_PRONOUN:
-        return previous if previous and previous.person else NOBODY
+        return previous if previous and previous.name else NOBODY  # a body: its spokeswoman
     body = _EN_BODY.match(text)
     if body:
         return Speaker(body.group("name").strip())

@@ -149,3 +149,11 @@ def test_a_named_speaker_may_run_on_into_indirect_speech() -> None:
 def test_told_the_reporter_is_a_speech_verb() -> None:
     (got,) = _quotes("店员告诉中国青年报记者“五五分成”。")
     assert got[2] == "五五分成"
+
+
+def test_en_pronoun_after_a_spokeswoman_for_a_body_is_the_body() -> None:
+    model = extract_text(
+        "Title\n\nWorkers will strike, a spokeswoman for the Service Employees International "
+        'Union said last week.\n\n"They do want to gain public support," she said.'
+    )
+    assert [q.speaker for q in model.quotes] == ["Service Employees International Union"]
