@@ -42,6 +42,13 @@ _ZH_BEFORE = re.compile(
 # (种粮大户贾国峰喜笑颜开，“粮食产量涨了一大截……。”): its speaker is the person named before it.
 _ZH_SENTENCE_END = re.compile(r"[。！？!?…]$")
 _ZH_LEAD_IN = re.compile(r"(?P<sp>[^。！？!?“”「」\n]{0,60})[，,：:]\s*$")
+# A clause reporting speech earlier in the paragraph (刘颖认为，… 。“…”): a quote standing on its
+# own later in the paragraph is the reporter's, unless someone else is named as speaking.
+_ZH_REPORTING = re.compile(
+    rf"(?:^|(?<=[。！？!?；;，,]))(?P<sp>[^。！？!?“”「」\n，,；;：:]{{1,40}}?)(?P<v>{_ZH_VERB})"
+    r"(?P<mark>[，,：:])?"
+)
+_QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
 _EN_VERB = (
     r"said|says|say|told|tells|added|adds|noted|notes|explained|explains|stated|states|wrote|"
     r"writes|asked|remarked|recalled|continued|argued|warned|insisted|acknowledged|agreed|"
@@ -171,6 +178,9 @@ class _Finder:
         lead_in = _ZH_LEAD_IN.search(para[: m.start()])
         if lead_in and whole and len(m.group("q")) >= 8:
             return named_person(lead_in.group("sp")), m.end(), True
+        reporter = self._reporter(para, m)
+        if reporter is not None:
+            return reporter, m.end(), True
         opener = m.start() == 0 or para[m.start() - 1] in "。！？!?"
         named = _ZH_NAMED_AFTER.match(para[m.end() :]) if closed and opener and whole else None
         if named is not None and len(m.group("q")) >= 8:
@@ -178,6 +188,20 @@ class _Finder:
             if person is not None:
                 return person, m.end(), True
         return NOBODY, m.end(), False
+
+    def _reporter(self, para: str, m: re.Match) -> Speaker | None:
+        """The speaker of the paragraph's last reporting clause before the quote (他坦言，…，“…”),
+        for a quote of a sentence's length; nobody named when the clause names no one."""
+        if len(m.group("q")) < 8 or para[m.end() : m.end() + 1] in ("？", "?"):
+            return None
+        before = _QUOTED.sub(lambda q: "＂" * len(q.group(0)), para[: m.start()])
+        for found in reversed(list(_ZH_REPORTING.finditer(before))):
+            if not _verb_is_word(found.group("sp"), found.group("v")):
+                continue
+            speaker = zh_speaker(found.group("sp"), self._mentioned())
+            if speaker.name or found.group("mark"):
+                return speaker
+        return None
 
     def _en(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
         after = _EN_AFTER.match(para[m.end() :]) if closed else None
@@ -235,11 +259,11 @@ def _en_mentioned(window: str) -> Speaker:
 
 
 def _whole_sentence(para: str, m: re.Match) -> bool:
-    """The quoted words are a sentence: they end with its mark inside or just after the quote."""
+    """The quoted words are a sentence: they end with its mark inside or just after the quote;
+    a question mark after it makes them part of the writer's question (如何…“确保…”？)."""
     return bool(_ZH_SENTENCE_END.search(m.group("q"))) or para[m.end() : m.end() + 1] in (
         "。",
         "！",
-        "？",
     )
 
 

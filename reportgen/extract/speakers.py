@@ -109,8 +109,13 @@ def named_person(text: str) -> Speaker:
     as a name counts only where a name can stand: at a clause start or after a noun, a title or a
     body (他正张罗一场 and 这段时间 hold no names)."""
     pairs = segment.words(text)
+    latin = list(_LATIN_AFTER_ROLE.finditer(text))
+    end = len(text)
     for i in range(len(pairs) - 1, -1, -1):
         word, tag = pairs[i]
+        end -= len(word)
+        if latin and latin[-1].start() >= end:
+            break  # 波士顿动力创始人Marc Raibert: the name after the title is the later one
         if tag not in segment.PERSON or not _NAME_CHARS.match(word) or word[-1] in _PLACE_END:
             continue
         before = pairs[i - 1][1] if i else "x"
@@ -118,10 +123,13 @@ def named_person(text: str) -> Speaker:
             continue  # 做中层的孙丹 names 孙丹; 这段时间 names nobody
         title = "".join(w for w, _ in pairs[max(0, i - 3) : i])
         return Speaker(word, title if _ROLE_END.search(title) else "", person=True)
+    if latin:
+        return Speaker(latin[-1].group("name"), person=True)
     return _honorific(text, anywhere=True) or NOBODY
 
 
 _PLACE_END = "村镇乡县市区省州湾港"
+_LATIN_AFTER_ROLE = re.compile(rf"(?:{_ROLES})\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)")
 _NAME_MAY_FOLLOW = frozenset({"x", "n", "nt", "ns", "nz", "eng", "b", "nr", "j", "ng"})
 
 

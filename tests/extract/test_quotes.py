@@ -157,3 +157,32 @@ def test_en_pronoun_after_a_spokeswoman_for_a_body_is_the_body() -> None:
         'Union said last week.\n\n"They do want to gain public support," she said.'
     )
     assert [q.speaker for q in model.quotes] == ["Service Employees International Union"]
+
+
+def test_zh_quote_later_in_a_paragraph_is_the_reporting_clauses_speaker() -> None:
+    (got,) = _quotes(
+        "刘颖认为，不同场景的价格从来都不是统一的。“商家掌握一定的定价权，有些是商家主动要求"
+        "提高定价”，共享充电宝的价格和场景消费水平相匹配。"
+    )
+    assert got[0] == "刘颖"
+    (got,) = _quotes(
+        "他认为，工业机器人已经非常成熟。美国波士顿动力创始人Marc Raibert表示，目前人形机器人"
+        "“在某种程度上是一种炫耀，而不是一种生产力”。"
+    )
+    assert got[0] == "Marc Raibert"
+
+
+def test_zh_quote_inside_the_writers_question_is_no_quote() -> None:
+    assert (
+        _quotes("如何完成好这一“首要任务”，“确保全面建设社会主义现代化国家开好局、起好步”？") == []
+    )
+
+
+def test_zh_article_with_a_list_of_links_is_read_as_chinese() -> None:
+    links = "\n\n".join(f"部门{i}\n\nhttp://www.example{i}.gov.cn/index/home" for i in range(12))
+    model = extract_text(
+        "标题\n\n山西代表团团长陈河才介绍，近年来两地交流日益活跃。“通过这一平台，我们将大力宣传"
+        "优势产业。”\n\n" + links
+    )
+    assert model.language == "zh"
+    assert [q.speaker for q in model.quotes] == ["陈河才"]

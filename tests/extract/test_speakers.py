@@ -57,3 +57,8 @@ def test_named_person_after_a_modifier_or_by_address() -> None:
 def test_en_pronoun_may_be_a_body_through_its_spokesperson() -> None:
     union = Speaker("Service Employees International Union")
     assert en_speaker("she", union) == union
+
+
+def test_named_person_in_latin_letters_after_a_title() -> None:
+    text = "美国波士顿动力创始人Marc Raibert表示，非常不看好人形机器人行业。"
+    assert named_person(text).name == "Marc Raibert"
