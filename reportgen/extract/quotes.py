@@ -8,7 +8,7 @@ open at the end of a paragraph goes on in the next paragraph that opens with a q
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportgen.extract.speakers import (
     NOBODY,
@@ -54,14 +54,17 @@ _EN_VERB = (
     r"writes|asked|remarked|recalled|continued|argued|warned|insisted|acknowledged|agreed|"
     r"observed|predicted|emphasized|announced"
 )
-_EN_SPAN = re.compile(r"(?:“(?P<a>[^“”]+)(?:”|$)|\"(?P<b>[^\"]+)(?:\"|$))")
+# A quote unclosed where the next one opens (“… 1879. “It is …”) is one run on from a paragraph
+# the source joined to this one.
+_EN_SPAN = re.compile(r"(?:“(?P<a>[^“”]+)(?:”|$|(?=“))|\"(?P<b>[^\"]+)(?:\"|$))")
 _EN_AFTER = re.compile(
     rf"^\s*,?\s*(?:(?:{_EN_VERB})\s+(?P<sp1>[^\"“”.;]{{1,120}}?)(?=[.;]\s|[.;]?$|,\s*[\"“])"
     rf"|according\s+to\s+(?P<sp3>[^\"“”.;,]{{1,80}})"
     rf"|(?P<sp2>[^\"“”.;,]{{1,80}}?)\s+(?:{_EN_VERB})\b)"
 )
 _EN_BEFORE = re.compile(
-    rf"(?P<sp>[A-Z][^\"“”.;]{{0,100}}?)\s+(?:{_EN_VERB})(?:\s+[^\"“”.;:,]{{1,40}})?[,:]\s*$"
+    rf"(?P<sp>[A-Z][^\"“”.;]{{0,100}}?)\s+(?:{_EN_VERB})(?:\s+[^\"“”.;:,]{{1,40}})?"
+    r"(?P<mark>[,:])?\s*$"
 )
 
 
@@ -88,6 +91,7 @@ class FoundQuote:
     title: str
     attribution_end: int
     theme: int | None = None
+    pending: bool = False  # open at a paragraph's end with its attribution still to come
 
 
 def find_quotes(
@@ -112,39 +116,91 @@ class _Finder:
         self.window_start = 0  # where the previous paragraph starts: 他/she looks back to here
         self.at = 0  # the quote being attributed starts here
         self.previous_speech: Speaker | None = None  # the last quote's speaker, when it was speech
+        self.tail: FoundQuote | None = None  # a quote ending the previous paragraph
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
         para = self.text[start:end] if self.zh else _protect(self.text[start:end])
         self.previous_speech = None
         pattern = _ZH_SPAN if self.zh else _EN_SPAN
         carried, self.open = self.open, None
+        resume = 0  # where a carried quote must open again to go on
         for m in pattern.finditer(para):
             group = "q" if self.zh else ("a" if m.group("a") is not None else "b")
             q_start, q_end = m.start(group), m.end(group)
             closed = m.end() > m.end(group)
-            if carried is not None and m.start() == 0:
-                self._continue(carried, start + q_end, start + m.end(), closed)
-                carried = None
-                continue
             self.at = start + m.start()
+            if carried is not None and not para[resume : m.start()].strip():
+                if carried.pending and closed:
+                    self._close_pending(carried, para, m, start)
+                else:
+                    self._continue(carried, start + q_end, start + m.end(), closed)
+                carried, self.open, resume = self.open, None, m.end()
+                continue
+            carried = None
             speaker, att_end, speech = self._attribution(para, m, q_start, q_end, closed)
+            if not speech and m.start() == 0:
+                if not closed:  # its attribution may come where it closes, paragraphs on
+                    self.open = FoundQuote(
+                        start + q_start, start + q_end, "", "", start + m.end(), theme, True
+                    )
+                    continue
+                if not self.zh and self._whole_paragraph(para, m):
+                    if self.tail is not None:  # “…,” she said. ⏎ “…”: her quote goes on
+                        self._extend_tail(start + q_end)
+                        continue
+                    speaker = self.last_person or NOBODY  # a statement's speaker goes on
+                    att_end, speech = m.end(), True
             self.previous_speech = speaker if speech else None
             if not speech:
                 continue
             quote = FoundQuote(
                 start + q_start, start + q_end, speaker.name, speaker.title, start + att_end, theme
             )
-            if speaker.person:
-                self.last_person = speaker
-            if closed:
-                self.found.append(quote)
-            else:
-                self.open = quote
+            self._take(quote, speaker, closed)
+        if carried is not None and resume:
+            self.open = carried  # gone on through this paragraph, still open
+        self.tail = None
+        if self.found and self.found[-1].attribution_end >= start + len(para.rstrip()) - 2:
+            self.tail = self.found[-1]
         self.window_start = start
 
-    def _continue(self, quote: FoundQuote, end: int, att_end: int, closed: bool) -> None:
-        from dataclasses import replace
+    def _take(self, quote: FoundQuote, speaker: Speaker, closed: bool) -> None:
+        if speaker.person:
+            self.last_person = speaker
+        if closed:
+            self.found.append(quote)
+        else:
+            self.open = quote
 
+    def _close_pending(self, quote: FoundQuote, para: str, m: re.Match, start: int) -> None:
+        """A quote run over paragraphs closes here: its attribution follows the close."""
+        group = "q" if self.zh else ("a" if m.group("a") is not None else "b")
+        speaker, att_end, speech = self._attribution(para, m, m.start(group), m.end(group), True)
+        if speech:
+            longer = replace(
+                quote,
+                end=start + m.end(group),
+                speaker=speaker.name,
+                title=speaker.title,
+                attribution_end=start + att_end,
+                pending=False,
+            )
+            self._take(longer, speaker, True)
+
+    def _whole_paragraph(self, para: str, m: re.Match) -> bool:
+        """The quote is the whole paragraph, one sentence or more of some length."""
+        q = m.group("q") if self.zh else (m.group("a") or m.group("b") or "")
+        long = len(q) >= 8 if self.zh else len(q.split()) >= 6
+        ends = bool(re.search(r"[。！？!?….]\s*$", q))
+        return long and ends and not para[m.end() :].strip()
+
+    def _extend_tail(self, end: int) -> None:
+        """The quote ending the previous paragraph goes on through this one."""
+        i = self.found.index(self.tail)
+        self.found[i] = replace(self.tail, end=end, attribution_end=max(end, self.tail.end))
+        self.tail = self.found[i]
+
+    def _continue(self, quote: FoundQuote, end: int, att_end: int, closed: bool) -> None:
         longer = replace(quote, end=end, attribution_end=max(att_end, end))
         if closed:
             self.found.append(longer)
@@ -209,7 +265,8 @@ class _Finder:
             who = after.group("sp1") or after.group("sp2") or after.group("sp3") or ""
             return self._en_who(who), m.end() + after.end(), True
         before = _EN_BEFORE.search(para[: m.start()])
-        if before:
+        words = len((m.group("a") or m.group("b") or "").split())
+        if before and (before.group("mark") or words >= 4):  # says “these contrast …”
             return self._en_who(before.group("sp")), m.end(), True
         return NOBODY, m.end(), False
 

@@ -186,3 +186,33 @@ def test_zh_article_with_a_list_of_links_is_read_as_chinese() -> None:
     )
     assert model.language == "zh"
     assert [q.speaker for q in model.quotes] == ["陈河才"]
+
+
+def _en_quotes(*paragraphs: str) -> list[tuple[str, str]]:
+    model = extract_text("Title\n\n" + "\n\n".join(paragraphs))
+    return [(q.speaker, q.text) for q in model.quotes]
+
+
+def test_en_quote_run_over_paragraphs_is_attributed_where_it_closes() -> None:
+    got = _en_quotes(
+        "Unemployment rose again, Labour's spokesperson Annette King said today.",
+        "“The rate at which more people are claiming the benefit is speeding up.",
+        "“Where is the evidence of any of this? “It is time the Government was straight up "
+        "with the public,” Annette King said.",
+    )
+    assert len(got) == 1
+    assert got[0][0] == "Annette King"
+    assert got[0][1].startswith("The rate at which") and got[0][1].endswith("with the public,")
+
+
+def test_en_verb_before_the_quote_needs_no_comma() -> None:
+    got = _en_quotes(
+        "CTU Economist Bill Rosenberg says “these contrast strongly with the forecasts used "
+        "by the Government in the Budget.”",
+        "“Treasury forecasts of falling unemployment have already been made redundant by "
+        "the current rate.”",
+        "There are now over 160,000 New Zealanders unemployed.",
+        "“We need the government to focus on job creation and support New Zealand jobs.”",
+    )
+    assert [s for s, _ in got] == ["Bill Rosenberg", "Bill Rosenberg"]
+    assert "Treasury forecasts" in got[0][1]  # one quote, gone on in the next paragraph
