@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from reportgen.extract import segment
 from reportgen.extract.speakers import (
     NOBODY,
     Speaker,
     en_speaker,
+    is_title,
     named_person,
     zh_speaker,
 )
@@ -23,7 +25,7 @@ _ZH_VERBS = sorted(
         r"\s+",
         "说道 说 表示 介绍 认为 指出 称 坦言 感慨 强调 告诉记者 告诉 评价 谈道 谈到 透露 直言 回忆 "
         "解释 补充 提到 呼吁 分析 坦承 笑称 感叹 表态 写道 总结 形容 解读称 提醒 建议 宣布 承诺 "
-        "警告 回答 笑言 称赞 赞叹 点评 坦陈 直呼 叮嘱 寄语 说起 谈起",
+        "警告 回答 笑言 称赞 赞叹 点评 坦陈 直呼 叮嘱 寄语 说起 谈起 指明",
     ),
     key=len,
     reverse=True,
@@ -33,6 +35,23 @@ _ZH_SPAN = re.compile(r"[“「](?P<q>[^“”「」]+)(?:[”」]|$)")
 _ZH_AFTER = re.compile(
     rf"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n]{{1,60}}?)(?P<v>{_ZH_VERB})道?(?P<end>[。，,：:；;！？!?…]|$)?"
 )
+# Verbs that take whom they address before the words (勉励辽宁“…”, 询问孩子们“…”, 叮嘱老人“…”).
+_ZH_TELL = re.compile(
+    r"(?P<sp>[^。！？!?“”「」\n]{0,60}?)(?P<v>勉励|鼓励|嘱托|叮嘱|叮咛|指示|询问|告诫|嘱咐|问)"
+    r"(?P<obj>[\u4e00-\u9fff]{0,4})$"
+)
+# Verbs that are speech even before a short quote (笑着说“这温度达标了”).
+_ZH_PLAIN_SAY = frozenset({"说", "说道", "问", "询问", "叮嘱"})
+# A quote that is what a speech noun after it holds (“…”的殷殷叮咛, “…”的严厉表态).
+_ZH_SPEECH_NOUN = re.compile(
+    r"^的[^，。“”「」]{0,4}?(?:叮咛|嘱托|叮嘱|表态|讲话|论述|指示|寄语|号召|承诺|感慨)"
+)
+# A run of quotes (“A”；“B”“C”) closed by an ellipsis, and who opens the clause after it.
+_ZH_CHAIN = re.compile(
+    r"^(?:[；;、，,]?[“「][^“”「」]+[”」])*(?:……|…)+(?P<rest>[^。！？!?\n]{0,40})"
+)
+# A date opening the sentence after a quote (“…”。2025年1月，习近平总书记…).
+_ZH_DATE_LEAD = re.compile(r"^[。]?\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上下]午)?[，,]?")
 # After a whole quoted sentence, the person who opens the next clause (“……。”吴翔宇自称…).
 _ZH_NAMED_AFTER = re.compile(r"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n，,]{2,30})")
 _ZH_BEFORE = re.compile(
@@ -216,6 +235,8 @@ class _Finder:
         return self._en(para, m, closed)
 
     def _zh(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
+        if closed and _ZH_SPEECH_NOUN.match(para[m.end() :]) and len(m.group("q")) >= 6:
+            return _right_before(para, m), m.end(), True  # 公安部“…”的严厉表态
         if closed and not _stands_alone(para, m):
             return NOBODY, m.end(), False  # “禁止…”是市场的误读, “机器狗之父”、: a term
         after = _ZH_AFTER.match(para[m.end() :]) if closed else None
@@ -228,8 +249,15 @@ class _Finder:
         before = _ZH_BEFORE.search(para[: m.start()])
         if before and _verb_is_word(before.group("sp"), before.group("v")):
             bare = not re.search(r"[：:，,]\s*$", before.group(0))
-            if not bare or len(m.group("q")) >= 8 or _whole_sentence(para, m):
+            plain = before.group("v") in _ZH_PLAIN_SAY and len(m.group("q")) >= 4
+            if not bare or plain or len(m.group("q")) >= 8 or _whole_sentence(para, m):
                 return zh_speaker(before.group("sp"), self._mentioned()), m.end(), True
+        told = self._told(para, m)
+        if told is not None:
+            return told, m.end(), True
+        chained = self._chain(para, m) if closed else None
+        if chained is not None:
+            return chained, m.end(), True
         whole = _whole_sentence(para, m)
         lead_in = _ZH_LEAD_IN.search(para[: m.start()])
         if lead_in and whole and len(m.group("q")) >= 8:
@@ -238,12 +266,30 @@ class _Finder:
         if reporter is not None:
             return reporter, m.end(), True
         opener = m.start() == 0 or para[m.start() - 1] in "。！？!?"
-        named = _ZH_NAMED_AFTER.match(para[m.end() :]) if closed and opener and whole else None
+        rest = _ZH_DATE_LEAD.sub("", para[m.end() :], count=1)
+        named = _ZH_NAMED_AFTER.match(rest) if closed and opener and whole else None
         if named is not None and len(m.group("q")) >= 8:
             person = _opening_person(named.group("sp"))
             if person is not None:
                 return person, m.end(), True
         return NOBODY, m.end(), False
+
+    def _told(self, para: str, m: re.Match) -> Speaker | None:
+        """The speaker of 勉励辽宁“…”, 叮嘱老人“…”: a telling verb and whom it addresses."""
+        told = _ZH_TELL.search(para[: m.start()])
+        if told is None or len(m.group("q")) < 4 or not _addressee(told.group("obj")):
+            return None
+        if not _verb_is_word(told.group("sp"), told.group("v")):
+            return None
+        return zh_speaker(told.group("sp"), self._mentioned())
+
+    def _chain(self, para: str, m: re.Match) -> Speaker | None:
+        """The person who opens the clause after a run of quotes closed by an ellipsis
+        (“A”；“B”……习近平总书记…)."""
+        if len(m.group("q")) < 6:
+            return None
+        chain = _ZH_CHAIN.match(para[m.end() :])
+        return _opening_person(chain.group("rest")) if chain else None
 
     def _reporter(self, para: str, m: re.Match) -> Speaker | None:
         """The speaker of the paragraph's last reporting clause before the quote (他坦言，…，“…”),
@@ -330,9 +376,35 @@ def _follows(para: str, m: re.Match) -> bool:
 
 
 def _opening_person(words: str) -> Speaker | None:
-    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…)."""
+    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…), after a
+    title and organisation (枣庄市发展改革委主任刘中波信心十足)."""
     found = named_person(words[:12])
-    return found if found.person and words.find(found.name) <= 8 else None
+    if found.person and words.find(found.name) <= 8:
+        return found
+    pos = 0
+    for word, tag in segment.words(words[:24]):
+        if tag in segment.PERSON:
+            end = pos + len(word)
+            titled = zh_speaker(words[:end])
+            named = titled.person and titled.name.endswith(word)
+            return titled if named and is_title(words[: end - len(titled.name)]) else None
+        pos += len(word)
+    return None
+
+
+def _addressee(obj: str) -> bool:
+    """Whom a telling verb addresses: nobody, a place, a person or a group (辽宁, 孩子们, 老人)."""
+    if not obj:
+        return True
+    tags = {t for _, t in segment.words(obj)}
+    return obj.endswith("们") or bool(tags & (segment.PLACE | segment.PERSON | {"n", "r"}))
+
+
+def _right_before(para: str, m: re.Match) -> Speaker:
+    """The body or person named right before a quote (在公安部“…”), else nobody."""
+    clause = re.split(r"[，,。；;：:！？!?]", para[: m.start()])[-1]
+    clause = re.sub(r"^(?:[^在从]*[在从])", "", clause)
+    return zh_speaker(clause) if clause else NOBODY
 
 
 def _stands_alone(para: str, m: re.Match) -> bool:

@@ -77,7 +77,17 @@ def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
     role = _ROLE_END.search(text)
     if role and _named_body(text[: role.start()]):
         return Speaker(text)  # a role in a named body: 东阳市委主要负责人
+    if _BODY_END.search(text) and _named_body(text) and _plain_nouns(pairs):
+        return Speaker(text)  # a body the segmenter reads as a noun: 公安部
     return NOBODY
+
+
+_BODY_END = re.compile(r"(?:部|局|厅|委员会|署|总局|银行|协会)$")
+
+
+def _plain_nouns(pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Nouns and names only: no pronoun, verb or particle (我们公司, 做中层的部)."""
+    return all(t[:1] in ("n", "j") for _, t in pairs)
 
 
 # A role nobody can look up: 一位专家, 上述区域专家, 该负责人, 企业负责人.
@@ -265,6 +275,11 @@ def _split_name(pairs: tuple[tuple[str, str], ...], i: int) -> bool:
     if _ROLE_END.search(before):
         return False
     return i == 1 or pairs[i - 2][1] in ("eng", "nt") or bool(_ROLE_END.search(pairs[i - 2][0]))
+
+
+def is_title(text: str) -> bool:
+    """The words are a title ending in a role (枣庄市发展改革委主任, 首席经济学家)."""
+    return bool(_ROLE_END.search(text)) and _titled(text)
 
 
 def _titled(title: str) -> bool:

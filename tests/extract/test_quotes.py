@@ -216,3 +216,30 @@ def test_en_verb_before_the_quote_needs_no_comma() -> None:
     )
     assert [s for s, _ in got] == ["Bill Rosenberg", "Bill Rosenberg"]
     assert "Treasury forecasts" in got[0][1]  # one quote, gone on in the next paragraph
+
+
+def test_zh_run_of_quotes_closed_by_an_ellipsis_is_the_persons_after_it() -> None:
+    got = _quotes(
+        "“准确把握新发展阶段，深入贯彻新发展理念”；“要坚定不移办好自己的事”……"
+        "习近平总书记高瞻远瞩、举旗定向。"
+    )
+    assert [s for s, _, _ in got] == ["习近平", "习近平"]
+
+
+def test_zh_telling_verb_with_whom_it_addresses() -> None:
+    got = _quotes("勉励辽宁“要统筹传统产业转型升级”；在养老服务驿站，叮嘱老人“把身体照顾好”。")
+    assert [t for _, _, t in got] == ["要统筹传统产业转型升级", "把身体照顾好"]
+
+
+def test_zh_quote_held_by_a_speech_noun_is_speech() -> None:
+    got = _quotes("而眼下，在公安部“彻底铲除违法犯罪活动滋生土壤”的严厉表态下，整顿仍将持续。")
+    assert [(s, t) for s, _, t in got] == [("公安部", "彻底铲除违法犯罪活动滋生土壤")]
+
+
+def test_zh_person_after_a_quote_past_a_date_or_a_long_title() -> None:
+    got = _quotes(
+        "“坚持发展锂电新能源产业，走出能源转型高质量发展之路。”枣庄市发展改革委主任刘中波信心十足。",
+        "“切不可把传统产业一概视为低端产业一退了之”。2025年1月，习近平总书记在辽宁考察。",
+        "“察盛衰之理，审权势之宜。”以习近平同志为核心的党中央坚持观大势。",
+    )
+    assert [s for s, _, _ in got] == ["刘中波", "习近平"]
