@@ -64,10 +64,11 @@ _ZH_LEAD_IN = re.compile(r"(?P<sp>[^。！？!?“”「」\n]{0,60})[，,：:]\
 # A clause reporting speech earlier in the paragraph (刘颖认为，… 。“…”): a quote standing on its
 # own later in the paragraph is the reporter's, unless someone else is named as speaking.
 _ZH_REPORTING = re.compile(
-    rf"(?:^|(?<=[。！？!?；;，,]))(?P<sp>[^。！？!?“”「」\n，,；;：:]{{1,40}}?)(?P<v>{_ZH_VERB})"
+    rf"(?:^|(?<=[。！？!?；;，,＂]))(?P<sp>[^。！？!?“”「」\n，,；;：:＂]{{1,40}}?)(?P<v>{_ZH_VERB})"
     r"(?P<mark>[，,：:])?"
 )
 _QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
+_MASK = "＂"  # stands in for quoted words, so that no reporting clause is found inside them
 _EN_VERB = (
     r"said|says|say|told|tells|added|adds|noted|notes|explained|explains|stated|states|wrote|"
     r"writes|asked|remarked|recalled|continued|argued|warned|insisted|acknowledged|agreed|"
@@ -260,9 +261,14 @@ class _Finder:
             return chained, m.end(), True
         whole = _whole_sentence(para, m)
         lead_in = _ZH_LEAD_IN.search(para[: m.start()])
-        if lead_in and whole and len(m.group("q")) >= 8:
-            return named_person(lead_in.group("sp")), m.end(), True
         reporter = self._reporter(para, m)
+        if lead_in and whole and len(m.group("q")) >= 8:
+            person = named_person(lead_in.group("sp"))
+            return (
+                person if person.person else reporter or self._known(lead_in.group("sp")),
+                m.end(),
+                True,
+            )
         if reporter is not None:
             return reporter, m.end(), True
         opener = m.start() == 0 or para[m.start() - 1] in "。！？!?"
@@ -296,11 +302,13 @@ class _Finder:
         for a quote of a sentence's length; nobody named when the clause names no one."""
         if len(m.group("q")) < 8 or para[m.end() : m.end() + 1] in ("？", "?"):
             return None
-        before = _QUOTED.sub(lambda q: "＂" * len(q.group(0)), para[: m.start()])
+        before = _QUOTED.sub(lambda q: _MASK * len(q.group(0)), para[: m.start()])
         for found in reversed(list(_ZH_REPORTING.finditer(before))):
             if not _verb_is_word(found.group("sp"), found.group("v")):
                 continue
             speaker = zh_speaker(found.group("sp"), self._mentioned())
+            if not speaker.name:  # 夏勇峰出席年会并发表讲话称
+                speaker = _opening_person(found.group("sp")) or NOBODY
             if speaker.name or found.group("mark"):
                 return speaker
         return None
@@ -315,6 +323,15 @@ class _Finder:
         if before and (before.group("mark") or words >= 4):  # says “these contrast …”
             return self._en_who(before.group("sp")), m.end(), True
         return NOBODY, m.end(), False
+
+    def _known(self, words: str) -> Speaker:
+        """The last person already quoted whom ``words`` name (周顺义一一列举：…)."""
+        best, at = NOBODY, -1
+        for q in self.found:
+            where = words.rfind(q.speaker) if q.speaker and self.zh else -1
+            if where > at and len(q.speaker) >= 2:
+                best, at = Speaker(q.speaker, q.title, person=True), where
+        return best
 
     def _mentioned(self) -> Speaker | None:
         """The person a pronoun refers to: the last one named (outside quotation marks) in this

@@ -243,3 +243,28 @@ def test_zh_person_after_a_quote_past_a_date_or_a_long_title() -> None:
         "“察盛衰之理，审权势之宜。”以习近平同志为核心的党中央坚持观大势。",
     )
     assert [s for s, _, _ in got] == ["刘中波", "习近平"]
+
+
+def test_zh_pronoun_reporting_clause_right_after_a_quote() -> None:
+    got = _quotes(
+        "来电科技的高级市场总监刘颖表示，“来电近期并没有明显涨价，目前收费仍是1元到2元每小时。”"
+        "她坦言，不愿意看到共享充电宝涨价，“但是如果其他友商都涨价，我们也不排除调整价格。”"
+    )
+    assert [s for s, _, _ in got] == ["刘颖", "刘颖"]
+
+
+def test_zh_reporting_clause_with_the_speaker_opening_it() -> None:
+    (got,) = _quotes(
+        "10、蜂巢科技创始人兼CEO夏勇峰出席年会并发表讲话称，AI的兴起让公司站上风口。"
+        "“我们不做大模型，只是扎实地让AI能真正落地。”"
+    )
+    assert got[0] == "夏勇峰"
+
+
+def test_zh_speaker_already_quoted_is_known_when_the_segmenter_cuts_the_name() -> None:
+    got = _quotes(
+        "“每筐西红柿都有身份证，质量可追溯。”河北邢台市南和区贾宋镇郄村菜农周顺义说。",
+        "“放心菜”怎么种？周顺义一一列举：种的是新品种，施的是有机肥，“绿色西红柿销路不愁，"
+        "去年挣了10多万元。”",
+    )
+    assert [s for s, _, _ in got] == ["周顺义", "周顺义"]
