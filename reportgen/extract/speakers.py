@@ -145,7 +145,7 @@ _NAME_MAY_FOLLOW = frozenset({"x", "n", "nt", "ns", "nz", "eng", "b", "nr", "j",
 
 def _clean(candidate: str) -> str:
     """The clause holding the speaker, without lead-in and adverbial words around it."""
-    text = re.split(r"[，,；;：:。！？!?、\n]", candidate.strip())[-1].strip()
+    text = re.split(r"[，,；;：:。！？!?、…\n]", candidate.strip())[-1].strip()
     text = text.strip("”’“‘\"' 　")
     previous = None
     while previous != text:

@@ -62,3 +62,7 @@ def test_en_pronoun_may_be_a_body_through_its_spokesperson() -> None:
 def test_named_person_in_latin_letters_after_a_title() -> None:
     text = "美国波士顿动力创始人Marc Raibert表示，非常不看好人形机器人行业。"
     assert named_person(text).name == "Marc Raibert"
+
+
+def test_zh_title_starts_after_an_ellipsis() -> None:
+    assert zh_speaker("……习近平总书记") == Speaker("习近平", "总书记", person=True)
