@@ -173,9 +173,11 @@ def test_zh_quote_later_in_a_paragraph_is_the_reporting_clauses_speaker() -> Non
 
 
 def test_zh_quote_inside_the_writers_question_is_no_quote() -> None:
-    assert (
-        _quotes("如何完成好这一“首要任务”，“确保全面建设社会主义现代化国家开好局、起好步”？") == []
+    got = _quotes(
+        "“十四五”是全面建成小康社会之后的第一个五年。如何完成好高质量发展这一“首要任务”，"
+        "“确保全面建设社会主义现代化国家开好局、起好步”？“准确把握新发展阶段”；"
     )
+    assert got == []
 
 
 def test_zh_article_with_a_list_of_links_is_read_as_chinese() -> None:
