@@ -65,7 +65,7 @@ _ZH_LEAD_IN = re.compile(r"(?P<sp>[^。！？!?“”「」\n]{0,60})[，,：:]\
 # own later in the paragraph is the reporter's, unless someone else is named as speaking.
 _ZH_REPORTING = re.compile(
     rf"(?:^|(?<=[。！？!?；;，,＂]))(?P<sp>[^。！？!?“”「」\n，,；;：:＂]{{1,40}}?)(?P<v>{_ZH_VERB})"
-    r"(?P<mark>[，,：:])?"
+    r"(?:《[^》]{1,12}》|(?:本报)?记者)?(?P<mark>[，,：:])?"
 )
 _QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
 _MASK = "＂"  # stands in for quoted words, so that no reporting clause is found inside them
@@ -273,7 +273,8 @@ class _Finder:
             return reporter, m.end(), True
         opener = m.start() == 0 or para[m.start() - 1] in "。！？!?"
         rest = _ZH_DATE_LEAD.sub("", para[m.end() :], count=1)
-        named = _ZH_NAMED_AFTER.match(rest) if closed and opener and whole else None
+        run_on = rest[:1] in ("，", ",")  # “…”，刘兴亮劝导消费者…
+        named = _ZH_NAMED_AFTER.match(rest) if closed and opener and (whole or run_on) else None
         if named is not None and len(m.group("q")) >= 8:
             person = _opening_person(named.group("sp"))
             if person is not None:

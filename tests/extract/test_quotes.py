@@ -270,3 +270,16 @@ def test_zh_speaker_already_quoted_is_known_when_the_segmenter_cuts_the_name() -
         "去年挣了10多万元。”",
     )
     assert [s for s, _, _ in got] == ["周顺义", "周顺义"]
+
+
+def test_zh_reporting_clause_naming_whom_it_tells() -> None:
+    (got,) = _quotes(
+        "一位消费金融平台的市场部人士告诉《棱镜》，那些现金贷平台一下失去了风控能力。"
+        "“（他们的）风控模型还在重新调试，估计短时间不会正常放款。”"
+    )
+    assert got[0] == "" and got[2].startswith("（他们的）风控模型")
+
+
+def test_zh_quote_opening_a_paragraph_then_the_person_after_a_comma() -> None:
+    (got,) = _quotes("“涨价是回归商业本质的理性行为”，刘兴亮劝导消费者要理解涨价。")
+    assert got[0] == "刘兴亮"
