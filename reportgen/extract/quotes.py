@@ -43,9 +43,7 @@ _ZH_TELL = re.compile(
 # Verbs that are speech even before a short quote (笑着说“这温度达标了”).
 _ZH_PLAIN_SAY = frozenset({"说", "说道", "问", "询问", "叮嘱"})
 # A quote that is what a speech noun after it holds (“…”的殷殷叮咛, “…”的严厉表态).
-_ZH_SPEECH_NOUN = re.compile(
-    r"^的[^，。“”「」]{0,4}?(?:叮咛|嘱托|叮嘱|表态|讲话|论述|指示|寄语|号召|承诺|感慨)"
-)
+_ZH_SPEECH_NOUN = re.compile(r"^的[^，。“”「」]{0,4}?(?:叮咛|嘱托|叮嘱|表态|讲话|指示|寄语)")
 # A run of quotes (“A”；“B”“C”) closed by an ellipsis, and who opens the clause after it.
 _ZH_CHAIN = re.compile(
     r"^(?:[；;、，,]?[“「][^“”「」]+[”」])*(?:……|…)+(?P<rest>[^。！？!?\n]{0,40})"
