@@ -135,6 +135,7 @@ class _Finder:
         self.at = 0  # the quote being attributed starts here
         self.previous_speech: Speaker | None = None  # the last quote's speaker, when it was speech
         self.tail: FoundQuote | None = None  # a quote ending the previous paragraph
+        self.people: dict[str, Speaker] = {}  # the persons quoted so far, by name
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
         para = self.text[start:end] if self.zh else _protect(self.text[start:end])
@@ -185,6 +186,7 @@ class _Finder:
     def _take(self, quote: FoundQuote, speaker: Speaker, closed: bool) -> None:
         if speaker.person:
             self.last_person = speaker
+            self.people.setdefault(speaker.name, speaker)
         if closed:
             self.found.append(quote)
         else:
@@ -326,10 +328,10 @@ class _Finder:
     def _known(self, words: str) -> Speaker:
         """The last person already quoted whom ``words`` name (周顺义一一列举：…)."""
         best, at = NOBODY, -1
-        for q in self.found:
-            where = words.rfind(q.speaker) if q.speaker and self.zh else -1
-            if where > at and len(q.speaker) >= 2:
-                best, at = Speaker(q.speaker, q.title, person=True), where
+        for person in self.people.values():
+            where = words.rfind(person.name) if self.zh and len(person.name) >= 2 else -1
+            if where > at:
+                best, at = person, where
         return best
 
     def _mentioned(self) -> Speaker | None:
