@@ -8,13 +8,14 @@ open at the end of a paragraph goes on in the next paragraph that opens with a q
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from reportgen.extract import segment
 from reportgen.extract.speakers import (
-    EN_FULL_NAME,
     NOBODY,
     Speaker,
     en_speaker,
+    is_title,
     named_person,
     zh_speaker,
 )
@@ -24,7 +25,7 @@ _ZH_VERBS = sorted(
         r"\s+",
         "说道 说 表示 介绍 认为 指出 称 坦言 感慨 强调 告诉记者 告诉 评价 谈道 谈到 透露 直言 回忆 "
         "解释 补充 提到 呼吁 分析 坦承 笑称 感叹 表态 写道 总结 形容 解读称 提醒 建议 宣布 承诺 "
-        "警告 回答 笑言 称赞 赞叹 点评 坦陈 直呼 叮嘱 寄语 说起 谈起",
+        "警告 回答 笑言 称赞 赞叹 点评 坦陈 直呼 叮嘱 寄语 说起 谈起 指明",
     ),
     key=len,
     reverse=True,
@@ -34,6 +35,21 @@ _ZH_SPAN = re.compile(r"[“「](?P<q>[^“”「」]+)(?:[”」]|$)")
 _ZH_AFTER = re.compile(
     rf"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n]{{1,60}}?)(?P<v>{_ZH_VERB})道?(?P<end>[。，,：:；;！？!?…]|$)?"
 )
+# Verbs that take whom they address before the words (勉励辽宁“…”, 询问孩子们“…”, 叮嘱老人“…”).
+_ZH_TELL = re.compile(
+    r"(?P<sp>[^。！？!?“”「」\n]{0,60}?)(?P<v>勉励|鼓励|嘱托|叮嘱|叮咛|指示|询问|告诫|嘱咐|问)"
+    r"(?P<obj>[\u4e00-\u9fff]{0,4})$"
+)
+# Verbs that are speech even before a short quote (笑着说“这温度达标了”).
+_ZH_PLAIN_SAY = frozenset({"说", "说道", "问", "询问", "叮嘱"})
+# A quote that is what a speech noun after it holds (“…”的殷殷叮咛, “…”的严厉表态).
+_ZH_SPEECH_NOUN = re.compile(r"^的[^，。“”「」]{0,4}?(?:叮咛|嘱托|叮嘱|表态|讲话|指示|寄语)")
+# A run of quotes (“A”；“B”“C”) closed by an ellipsis, and who opens the clause after it.
+_ZH_CHAIN = re.compile(
+    r"^(?:[；;、，,]?[“「][^“”「」]+[”」])*(?:……|…)+(?P<rest>[^。！？!?\n]{0,40})"
+)
+# A date opening the sentence after a quote (“…”。2025年1月，习近平总书记…).
+_ZH_DATE_LEAD = re.compile(r"^[。]?\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上下]午)?[，,]?")
 # After a whole quoted sentence, the person who opens the next clause (“……。”吴翔宇自称…).
 _ZH_NAMED_AFTER = re.compile(r"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n，,]{2,30})")
 _ZH_BEFORE = re.compile(
@@ -43,19 +59,30 @@ _ZH_BEFORE = re.compile(
 # (种粮大户贾国峰喜笑颜开，“粮食产量涨了一大截……。”): its speaker is the person named before it.
 _ZH_SENTENCE_END = re.compile(r"[。！？!?…]$")
 _ZH_LEAD_IN = re.compile(r"(?P<sp>[^。！？!?“”「」\n]{0,60})[，,：:]\s*$")
+# A clause reporting speech earlier in the paragraph (刘颖认为，… 。“…”): a quote standing on its
+# own later in the paragraph is the reporter's, unless someone else is named as speaking.
+_ZH_REPORTING = re.compile(
+    rf"(?:^|(?<=[。！？!?；;，,＂]))(?P<sp>[^。！？!?“”「」\n，,；;：:＂]{{1,40}}?)(?P<v>{_ZH_VERB})"
+    r"(?:《[^》]{1,12}》|(?:本报)?记者)?(?P<mark>[，,：:])?"
+)
+_QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
+_MASK = "＂"  # stands in for quoted words, so that no reporting clause is found inside them
 _EN_VERB = (
     r"said|says|say|told|tells|added|adds|noted|notes|explained|explains|stated|states|wrote|"
     r"writes|asked|remarked|recalled|continued|argued|warned|insisted|acknowledged|agreed|"
     r"observed|predicted|emphasized|announced"
 )
-_EN_SPAN = re.compile(r"(?:“(?P<a>[^“”]+)(?:”|$)|\"(?P<b>[^\"]+)(?:\"|$))")
+# A quote unclosed where the next one opens (“… 1879. “It is …”) is one run on from a paragraph
+# the source joined to this one.
+_EN_SPAN = re.compile(r"(?:“(?P<a>[^“”]+)(?:”|$|(?=“))|\"(?P<b>[^\"]+)(?:\"|$))")
 _EN_AFTER = re.compile(
     rf"^\s*,?\s*(?:(?:{_EN_VERB})\s+(?P<sp1>[^\"“”.;]{{1,120}}?)(?=[.;]\s|[.;]?$|,\s*[\"“])"
     rf"|according\s+to\s+(?P<sp3>[^\"“”.;,]{{1,80}})"
     rf"|(?P<sp2>[^\"“”.;,]{{1,80}}?)\s+(?:{_EN_VERB})\b)"
 )
 _EN_BEFORE = re.compile(
-    rf"(?P<sp>[A-Z][^\"“”.;]{{0,100}}?)\s+(?:{_EN_VERB})(?:\s+[^\"“”.;:,]{{1,40}})?[,:]\s*$"
+    rf"(?P<sp>[A-Z][^\"“”.;]{{0,100}}?)\s+(?:{_EN_VERB})(?:\s+[^\"“”.;:,]{{1,40}})?"
+    r"(?P<mark>[,:])?\s*$"
 )
 
 
@@ -82,6 +109,7 @@ class FoundQuote:
     title: str
     attribution_end: int
     theme: int | None = None
+    pending: bool = False  # open at a paragraph's end with its attribution still to come
 
 
 def find_quotes(
@@ -106,39 +134,93 @@ class _Finder:
         self.window_start = 0  # where the previous paragraph starts: 他/she looks back to here
         self.at = 0  # the quote being attributed starts here
         self.previous_speech: Speaker | None = None  # the last quote's speaker, when it was speech
+        self.tail: FoundQuote | None = None  # a quote ending the previous paragraph
+        self.people: dict[str, Speaker] = {}  # the persons quoted so far, by name
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
         para = self.text[start:end] if self.zh else _protect(self.text[start:end])
         self.previous_speech = None
         pattern = _ZH_SPAN if self.zh else _EN_SPAN
         carried, self.open = self.open, None
+        resume = 0  # where a carried quote must open again to go on
         for m in pattern.finditer(para):
             group = "q" if self.zh else ("a" if m.group("a") is not None else "b")
             q_start, q_end = m.start(group), m.end(group)
             closed = m.end() > m.end(group)
-            if carried is not None and m.start() == 0:
-                self._continue(carried, start + q_end, start + m.end(), closed)
-                carried = None
-                continue
             self.at = start + m.start()
+            if carried is not None and not para[resume : m.start()].strip():
+                if carried.pending and closed:
+                    self._close_pending(carried, para, m, start)
+                else:
+                    self._continue(carried, start + q_end, start + m.end(), closed)
+                carried, self.open, resume = self.open, None, m.end()
+                continue
+            carried = None
             speaker, att_end, speech = self._attribution(para, m, q_start, q_end, closed)
+            if not speech and m.start() == 0:
+                if not closed:  # its attribution may come where it closes, paragraphs on
+                    self.open = FoundQuote(
+                        start + q_start, start + q_end, "", "", start + m.end(), theme, True
+                    )
+                    continue
+                if not self.zh and self._whole_paragraph(para, m):
+                    if self.tail is not None:  # “…,” she said. ⏎ “…”: her quote goes on
+                        self._extend_tail(start + q_end)
+                        continue
+                    speaker = self.last_person or NOBODY  # a statement's speaker goes on
+                    att_end, speech = m.end(), True
             self.previous_speech = speaker if speech else None
             if not speech:
                 continue
             quote = FoundQuote(
                 start + q_start, start + q_end, speaker.name, speaker.title, start + att_end, theme
             )
-            if speaker.person:
-                self.last_person = speaker
-            if closed:
-                self.found.append(quote)
-            else:
-                self.open = quote
+            self._take(quote, speaker, closed)
+        if carried is not None and resume:
+            self.open = carried  # gone on through this paragraph, still open
+        self.tail = None
+        if self.found and self.found[-1].attribution_end >= start + len(para.rstrip()) - 2:
+            self.tail = self.found[-1]
         self.window_start = start
 
-    def _continue(self, quote: FoundQuote, end: int, att_end: int, closed: bool) -> None:
-        from dataclasses import replace
+    def _take(self, quote: FoundQuote, speaker: Speaker, closed: bool) -> None:
+        if speaker.person:
+            self.last_person = speaker
+            self.people.setdefault(speaker.name, speaker)
+        if closed:
+            self.found.append(quote)
+        else:
+            self.open = quote
 
+    def _close_pending(self, quote: FoundQuote, para: str, m: re.Match, start: int) -> None:
+        """A quote run over paragraphs closes here: its attribution follows the close."""
+        group = "q" if self.zh else ("a" if m.group("a") is not None else "b")
+        speaker, att_end, speech = self._attribution(para, m, m.start(group), m.end(group), True)
+        if speech:
+            longer = replace(
+                quote,
+                end=start + m.end(group),
+                speaker=speaker.name,
+                title=speaker.title,
+                attribution_end=start + att_end,
+                pending=False,
+            )
+            self._take(longer, speaker, True)
+
+    def _whole_paragraph(self, para: str, m: re.Match) -> bool:
+        """The quote is the whole paragraph, one sentence or more of some length."""
+        q = m.group("q") if self.zh else (m.group("a") or m.group("b") or "")
+        long = len(q) >= 8 if self.zh else len(q.split()) >= 6
+        ends = bool(re.search(r"[。！？!?….]\s*$", q))
+        return long and ends and not para[m.end() :].strip()
+
+    def _extend_tail(self, end: int) -> None:
+        """The quote ending the previous paragraph goes on through this one."""
+        i = self.found.index(self.tail)
+        self.found[i] = replace(self.tail, end=end, attribution_end=max(end, self.tail.end))
+        self.tail = self.found[i]
+
+    def _continue(self, quote: FoundQuote, end: int, att_end: int, closed: bool) -> None:
         longer = replace(quote, end=end, attribution_end=max(att_end, end))
         if closed:
             self.found.append(longer)
@@ -154,6 +236,8 @@ class _Finder:
         return self._en(para, m, closed)
 
     def _zh(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
+        if closed and _ZH_SPEECH_NOUN.match(para[m.end() :]) and len(m.group("q")) >= 6:
+            return _right_before(para, m), m.end(), True  # 公安部“…”的严厉表态
         if closed and not _stands_alone(para, m):
             return NOBODY, m.end(), False  # “禁止…”是市场的误读, “机器狗之父”、: a term
         after = _ZH_AFTER.match(para[m.end() :]) if closed else None
@@ -166,19 +250,69 @@ class _Finder:
         before = _ZH_BEFORE.search(para[: m.start()])
         if before and _verb_is_word(before.group("sp"), before.group("v")):
             bare = not re.search(r"[：:，,]\s*$", before.group(0))
-            if not bare or len(m.group("q")) >= 8 or _whole_sentence(para, m):
+            plain = before.group("v") in _ZH_PLAIN_SAY and len(m.group("q")) >= 4
+            if not bare or plain or len(m.group("q")) >= 8 or _whole_sentence(para, m):
                 return zh_speaker(before.group("sp"), self._mentioned()), m.end(), True
+        told = self._told(para, m)
+        if told is not None:
+            return told, m.end(), True
+        chained = self._chain(para, m) if closed else None
+        if chained is not None:
+            return chained, m.end(), True
         whole = _whole_sentence(para, m)
         lead_in = _ZH_LEAD_IN.search(para[: m.start()])
+        reporter = self._reporter(para, m)
         if lead_in and whole and len(m.group("q")) >= 8:
-            return named_person(lead_in.group("sp")), m.end(), True
+            person = named_person(lead_in.group("sp"))
+            return (
+                person if person.person else reporter or self._known(lead_in.group("sp")),
+                m.end(),
+                True,
+            )
+        if reporter is not None:
+            return reporter, m.end(), True
         opener = m.start() == 0 or para[m.start() - 1] in "。！？!?"
-        named = _ZH_NAMED_AFTER.match(para[m.end() :]) if closed and opener and whole else None
+        rest = _ZH_DATE_LEAD.sub("", para[m.end() :], count=1)
+        run_on = rest[:1] in ("，", ",")  # “…”，刘兴亮劝导消费者…
+        named = _ZH_NAMED_AFTER.match(rest) if closed and opener and (whole or run_on) else None
         if named is not None and len(m.group("q")) >= 8:
             person = _opening_person(named.group("sp"))
             if person is not None:
                 return person, m.end(), True
         return NOBODY, m.end(), False
+
+    def _told(self, para: str, m: re.Match) -> Speaker | None:
+        """The speaker of 勉励辽宁“…”, 叮嘱老人“…”: a telling verb and whom it addresses."""
+        told = _ZH_TELL.search(para[: m.start()])
+        if told is None or len(m.group("q")) < 4 or not _addressee(told.group("obj")):
+            return None
+        if not _verb_is_word(told.group("sp"), told.group("v")):
+            return None
+        return zh_speaker(told.group("sp"), self._mentioned())
+
+    def _chain(self, para: str, m: re.Match) -> Speaker | None:
+        """The person who opens the clause after a run of quotes closed by an ellipsis
+        (“A”；“B”……习近平总书记…)."""
+        if len(m.group("q")) < 6:
+            return None
+        chain = _ZH_CHAIN.match(para[m.end() :])
+        return _opening_person(chain.group("rest")) if chain else None
+
+    def _reporter(self, para: str, m: re.Match) -> Speaker | None:
+        """The speaker of the paragraph's last reporting clause before the quote (他坦言，…，“…”),
+        for a quote of a sentence's length; nobody named when the clause names no one."""
+        if len(m.group("q")) < 8 or para[m.end() : m.end() + 1] in ("？", "?"):
+            return None
+        before = _QUOTED.sub(lambda q: _MASK * len(q.group(0)), para[: m.start()])
+        for found in reversed(list(_ZH_REPORTING.finditer(before))):
+            if not _verb_is_word(found.group("sp"), found.group("v")):
+                continue
+            speaker = zh_speaker(found.group("sp"), self._mentioned())
+            if not speaker.name:  # 夏勇峰出席年会并发表讲话称
+                speaker = _opening_person(found.group("sp")) or NOBODY
+            if speaker.name or found.group("mark"):
+                return speaker
+        return None
 
     def _en(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
         after = _EN_AFTER.match(para[m.end() :]) if closed else None
@@ -186,21 +320,27 @@ class _Finder:
             who = after.group("sp1") or after.group("sp2") or after.group("sp3") or ""
             return self._en_who(who), m.end() + after.end(), True
         before = _EN_BEFORE.search(para[: m.start()])
-        if before:
+        words = len((m.group("a") or m.group("b") or "").split())
+        if before and (before.group("mark") or words >= 4):  # says “these contrast …”
             return self._en_who(before.group("sp")), m.end(), True
         return NOBODY, m.end(), False
+
+    def _known(self, words: str) -> Speaker:
+        """The last person already quoted whom ``words`` name (周顺义一一列举：…)."""
+        best, at = NOBODY, -1
+        for person in self.people.values():
+            where = words.rfind(person.name) if self.zh and len(person.name) >= 2 else -1
+            if where > at:
+                best, at = person, where
+        return best
 
     def _mentioned(self) -> Speaker | None:
         """The person a pronoun refers to: the last one named (outside quotation marks) in this
         paragraph or the one before, else the last speaker."""
         window = self.text[max(self.window_start, self.at - 400) : self.at]
         window = re.sub(r"“[^“”]*”|\"[^\"]*\"", "", window)
-        if self.zh:
-            found = named_person(window)
-        else:
-            names = re.findall(rf"\b{EN_FULL_NAME}\b", window)
-            found = Speaker(names[-1], person=True) if names else NOBODY
-        return found if found.person else self.last_person
+        found = named_person(window) if self.zh else _en_mentioned(window)
+        return found if found.name else self.last_person
 
     def _en_who(self, who: str) -> Speaker:
         speaker = en_speaker(who.replace(_DOT, "."), self._mentioned())
@@ -219,12 +359,32 @@ class _Finder:
         return Speaker(m.group(1), "", person=True) if m else None
 
 
+# A run of capitalised words (Service Employees International Union, Jane Doe).
+_EN_CAPITALS = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
+_EN_SPOKESPERSON = re.compile(r"\bspokes(?:wo)?(?:man|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
+
+
+def _en_mentioned(window: str) -> Speaker:
+    """The last person named in ``window``, or a body whose spokesperson it names (a
+    spokeswoman for the Service Employees International Union … she said)."""
+    for m in reversed(list(_EN_CAPITALS.finditer(window))):
+        words = m.group(0)
+        if _EN_SPOKESPERSON.search(window[: m.start()]):
+            body = en_speaker(words)
+            if body.name and not body.person:
+                return body
+        person = en_speaker(words)
+        if person.person and " " in person.name:
+            return Speaker(person.name, person=True)
+    return NOBODY
+
+
 def _whole_sentence(para: str, m: re.Match) -> bool:
-    """The quoted words are a sentence: they end with its mark inside or just after the quote."""
+    """The quoted words are a sentence: they end with its mark inside or just after the quote;
+    a question mark after it makes them part of the writer's question (如何…“确保…”？)."""
     return bool(_ZH_SENTENCE_END.search(m.group("q"))) or para[m.end() : m.end() + 1] in (
         "。",
         "！",
-        "？",
     )
 
 
@@ -234,9 +394,35 @@ def _follows(para: str, m: re.Match) -> bool:
 
 
 def _opening_person(words: str) -> Speaker | None:
-    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…)."""
+    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…), after a
+    title and organisation (枣庄市发展改革委主任刘中波信心十足)."""
     found = named_person(words[:12])
-    return found if found.person and words.find(found.name) <= 8 else None
+    if found.person and words.find(found.name) <= 8:
+        return found
+    pos = 0
+    for word, tag in segment.words(words[:24]):
+        if tag in segment.PERSON:
+            end = pos + len(word)
+            titled = zh_speaker(words[:end])
+            named = titled.person and titled.name.endswith(word)
+            return titled if named and is_title(words[: end - len(titled.name)]) else None
+        pos += len(word)
+    return None
+
+
+def _addressee(obj: str) -> bool:
+    """Whom a telling verb addresses: nobody, a place, a person or a group (辽宁, 孩子们, 老人)."""
+    if not obj:
+        return True
+    tags = {t for _, t in segment.words(obj)}
+    return obj.endswith("们") or bool(tags & (segment.PLACE | segment.PERSON | {"n", "r"}))
+
+
+def _right_before(para: str, m: re.Match) -> Speaker:
+    """The body or person named right before a quote (在公安部“…”), else nobody."""
+    clause = re.split(r"[，,。；;：:！？!?]", para[: m.start()])[-1]
+    clause = re.sub(r"^(?:[^在从]*[在从])", "", clause)
+    return zh_speaker(clause) if clause else NOBODY
 
 
 def _stands_alone(para: str, m: re.Match) -> bool:

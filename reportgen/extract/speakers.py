@@ -18,7 +18,7 @@ _ROLES = (
     "负责人|负责同志|主任|副主任|书记|党委书记|局长|厅长|部长|处长|科长|区长|市长|县长|省长|镇长|乡长|"
     "村长|院长|校长|所长|主席|总监|总裁|董事长|总经理|经理|会长|秘书长|理事长|发言人|专家|教授|研究员|"
     "分析师|经济学家|代表|委员|工程师|创始人|厂长|站长|主管|队长|组长|村支书|支书|店主|老板|船长|"
-    "院士|主播|医生|律师|首席|合伙人|董事|行长|署长|司长|大使|总理|总统|部长助理"
+    "院士|主播|医生|律师|首席|合伙人|董事|行长|署长|司长|大使|总理|总统|部长助理|CEO|CFO|COO|CTO"
 )
 _ROLE_END = re.compile(rf"(?:{_ROLES})$")
 # Groups too vague to be a speaker: the quote stays, unattributed.
@@ -31,7 +31,7 @@ _LEAD = re.compile(r"^(?:据|对此|对于此|随后|此外|同时|当时|而|�
 _PRONOUN = {"他": "m", "她": "f", "他们": "p", "她们": "p"}
 _ADVERB_TAGS = frozenset({"d", "ad", "uz", "ul", "ug", "f", "p", "t", "c", "y"})
 _TAIL_WORDS = re.compile(
-    r"(?:在[^，。]{0,20}?(?:上|时|中|里|期间|之际)|接受[^，。]{0,20}?采访时|对记者|向记者|对[^，。]{1,6}?|"
+    r"(?:在[^，。]{0,20}?(?:上|时|中|里|期间|之际)|从[^，。]{1,12}?(?:角度|层面|方面|出发)|接受[^，。]{0,20}?采访时|对记者|向记者|对[^，。]{1,6}?|"
     r"跟记者|同记者|笑着|笑|动情地|感慨地|激动地|坦率地|兴奋地|自豪地|深有感触地|也|还|则|又|更|都|"
     r"再次|一再|多次|曾|曾经|早就|已经|进一步|同时|当即|随即|直接|明确|特别|反复)+$"
 )
@@ -58,7 +58,13 @@ def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
     if text in _PRONOUN:
         return previous if previous and previous.person else NOBODY
     pairs = segment.words(text)
-    person = _person(pairs) or _name_then_title(pairs) or _surname_name(text)
+    person = (
+        _honorific(text)
+        or _person(pairs)
+        or _name_then_title(pairs)
+        or _surname_name(text)
+        or _latin_name(text)
+    )
     if person is not None:
         return person
     if _VAGUE.match(text) or text.startswith(("的", "地", "得", "之")):
@@ -71,7 +77,17 @@ def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
     role = _ROLE_END.search(text)
     if role and _named_body(text[: role.start()]):
         return Speaker(text)  # a role in a named body: 东阳市委主要负责人
+    if _BODY_END.search(text) and _named_body(text) and _plain_nouns(pairs):
+        return Speaker(text)  # a body the segmenter reads as a noun: 公安部
     return NOBODY
+
+
+_BODY_END = re.compile(r"(?:部|局|厅|委员会|署|总局|银行|协会)$")
+
+
+def _plain_nouns(pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Nouns and names only: no pronoun, verb or particle (我们公司, 做中层的部)."""
+    return all(t[:1] in ("n", "j") for _, t in pairs)
 
 
 # A role nobody can look up: 一位专家, 上述区域专家, 该负责人, 企业负责人.
@@ -103,25 +119,33 @@ def named_person(text: str) -> Speaker:
     as a name counts only where a name can stand: at a clause start or after a noun, a title or a
     body (他正张罗一场 and 这段时间 hold no names)."""
     pairs = segment.words(text)
+    latin = list(_LATIN_AFTER_ROLE.finditer(text))
+    end = len(text)
     for i in range(len(pairs) - 1, -1, -1):
         word, tag = pairs[i]
+        end -= len(word)
+        if latin and latin[-1].start() >= end:
+            break  # 波士顿动力创始人Marc Raibert: the name after the title is the later one
         if tag not in segment.PERSON or not _NAME_CHARS.match(word) or word[-1] in _PLACE_END:
             continue
         before = pairs[i - 1][1] if i else "x"
-        if before not in _NAME_MAY_FOLLOW:
-            continue
+        if before not in _NAME_MAY_FOLLOW and not (before == "uj" and word[0] in _SURNAMES):
+            continue  # 做中层的孙丹 names 孙丹; 这段时间 names nobody
         title = "".join(w for w, _ in pairs[max(0, i - 3) : i])
         return Speaker(word, title if _ROLE_END.search(title) else "", person=True)
-    return NOBODY
+    if latin:
+        return Speaker(latin[-1].group("name"), person=True)
+    return _honorific(text, anywhere=True) or NOBODY
 
 
 _PLACE_END = "村镇乡县市区省州湾港"
+_LATIN_AFTER_ROLE = re.compile(rf"(?:{_ROLES})\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)")
 _NAME_MAY_FOLLOW = frozenset({"x", "n", "nt", "ns", "nz", "eng", "b", "nr", "j", "ng"})
 
 
 def _clean(candidate: str) -> str:
     """The clause holding the speaker, without lead-in and adverbial words around it."""
-    text = re.split(r"[，,；;：:。！？!?、\n]", candidate.strip())[-1].strip()
+    text = re.split(r"[，,；;：:。！？!?、…\n]", candidate.strip())[-1].strip()
     text = text.strip("”’“‘\"' 　")
     previous = None
     while previous != text:
@@ -143,8 +167,8 @@ def _person(pairs: tuple[tuple[str, str], ...]) -> Speaker | None:
             return None  # a name inside the clause (张三的同事) is not the speaker
         start = i - 1 if _split_name(pairs, i) else i
         name = "".join(words[start:])
-        if not _NAME_CHARS.match(name):
-            return None
+        if not _NAME_CHARS.match(name) or _ADDRESS_ONLY.match(name):
+            return None  # 小姐 alone names nobody
         title = "".join(words[:start]).strip()
         return Speaker(name, title if _titled(title) else "", person=True)
     return None
@@ -178,7 +202,64 @@ def _surname_name(text: str) -> Speaker | None:
     if not m or _ROLE_END.search(text):
         return None
     cuts = segment.boundaries(text)
-    if m.start("name") not in cuts or m.start("name") + 1 not in cuts:
+    if m.start("name") not in cuts:
+        return None
+    if m.start("name") + 1 not in cuts and not _tagged_name(text, m.start("name")):
+        return None
+    return Speaker(m.group("name"), m.group("title"), person=True)
+
+
+def _tagged_name(text: str, start: int) -> bool:
+    """The segmenter tags some word of ``text[start:]`` as a person (会长陈河/nr才, 唐在/林/nr):
+    a name it cut in the wrong place."""
+    pos = 0
+    for word, tag in segment.words(text):
+        if pos >= start and tag in segment.PERSON:
+            return True
+        pos += len(word)
+    return False
+
+
+# A person named by surname and a form of address (付小姐, 王先生, 李师傅).
+_HONORIFICS = "先生|女士|小姐|老师|师傅|阿姨|大爷|大妈|大姐|大哥|老汉|老伯|大叔|大婶"
+_HONORIFIC = re.compile(rf"[{_SURNAMES}](?:{_HONORIFICS})")
+_ADDRESS_ONLY = re.compile(rf"^(?:{_HONORIFICS})$")
+
+
+def _honorific(text: str, anywhere: bool = False) -> Speaker | None:
+    """付小姐, 王先生: a surname with a form of address, ending the clause (or anywhere)."""
+    found = [
+        m
+        for m in _HONORIFIC.finditer(text)
+        if (anywhere or m.end() == len(text))
+        and text[m.end() : m.end() + 1] != "们"
+        and _stands_as_surname(text, m.start())
+    ]
+    if not found:
+        return None
+    title = "" if anywhere else text[: found[-1].start()]
+    return Speaker(found[-1].group(0), title if _titled(title) else "", person=True)
+
+
+def _stands_as_surname(text: str, start: int) -> bool:
+    """The character at ``start`` opens a word and is no preposition (归功于女士)."""
+    pos = 0
+    for word, tag in segment.words(text):
+        if pos == start:
+            return tag not in ("p", "c", "u", "uj", "d")
+        if pos > start:
+            return False
+        pos += len(word)
+    return False
+
+
+_LATIN_NAME = re.compile(r"(?P<title>.*[\u4e00-\u9fff])\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)$")
+
+
+def _latin_name(text: str) -> Speaker | None:
+    """A foreign name kept in Latin letters after its title (创始人Marc Raibert)."""
+    m = _LATIN_NAME.match(text)
+    if not m or not _ROLE_END.search(m.group("title")):
         return None
     return Speaker(m.group("name"), m.group("title"), person=True)
 
@@ -194,6 +275,11 @@ def _split_name(pairs: tuple[tuple[str, str], ...], i: int) -> bool:
     if _ROLE_END.search(before):
         return False
     return i == 1 or pairs[i - 2][1] in ("eng", "nt") or bool(_ROLE_END.search(pairs[i - 2][0]))
+
+
+def is_title(text: str) -> bool:
+    """The words are a title ending in a role (枣庄市发展改革委主任, 首席经济学家)."""
+    return bool(_ROLE_END.search(text)) and _titled(text)
 
 
 def _titled(title: str) -> bool:
@@ -245,7 +331,7 @@ def en_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
 def _en_name(text: str, previous: Speaker | None) -> Speaker:
     text = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+(?=[A-Z])", "", text)
     if text.lower() in _EN_PRONOUN:
-        return previous if previous and previous.person else NOBODY
+        return previous if previous and previous.name else NOBODY  # a body: its spokeswoman
     body = _EN_BODY.match(text)
     if body:
         return Speaker(body.group("name").strip())

@@ -35,9 +35,13 @@ class Block:
     item: bool = False  # a list item: complete by itself, never a head
 
 
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def is_cjk(text: str) -> bool:
-    """True when CJK characters make up a fair share of the letters."""
-    letters = [c for c in text if c.isalpha()]
+    """True when CJK characters make up a fair share of the letters (web addresses, such as a
+    page's list of links, are no words)."""
+    letters = [c for c in _LINK.sub("", text) if c.isalpha()]
     cjk = sum(1 for c in letters if _CJK_CHAR.match(c))
     return bool(letters) and cjk / len(letters) > 0.3
 

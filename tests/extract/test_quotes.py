@@ -149,3 +149,137 @@ def test_a_named_speaker_may_run_on_into_indirect_speech() -> None:
 def test_told_the_reporter_is_a_speech_verb() -> None:
     (got,) = _quotes("店员告诉中国青年报记者“五五分成”。")
     assert got[2] == "五五分成"
+
+
+def test_en_pronoun_after_a_spokeswoman_for_a_body_is_the_body() -> None:
+    model = extract_text(
+        "Title\n\nWorkers will strike, a spokeswoman for the Service Employees International "
+        'Union said last week.\n\n"They do want to gain public support," she said.'
+    )
+    assert [q.speaker for q in model.quotes] == ["Service Employees International Union"]
+
+
+def test_zh_quote_later_in_a_paragraph_is_the_reporting_clauses_speaker() -> None:
+    (got,) = _quotes(
+        "刘颖认为，不同场景的价格从来都不是统一的。“商家掌握一定的定价权，有些是商家主动要求"
+        "提高定价”，共享充电宝的价格和场景消费水平相匹配。"
+    )
+    assert got[0] == "刘颖"
+    (got,) = _quotes(
+        "他认为，工业机器人已经非常成熟。美国波士顿动力创始人Marc Raibert表示，目前人形机器人"
+        "“在某种程度上是一种炫耀，而不是一种生产力”。"
+    )
+    assert got[0] == "Marc Raibert"
+
+
+def test_zh_quote_inside_the_writers_question_is_no_quote() -> None:
+    got = _quotes(
+        "“十四五”是全面建成小康社会之后的第一个五年。如何完成好高质量发展这一“首要任务”，"
+        "“确保全面建设社会主义现代化国家开好局、起好步”？“准确把握新发展阶段”；"
+    )
+    assert got == []
+
+
+def test_zh_article_with_a_list_of_links_is_read_as_chinese() -> None:
+    links = "\n\n".join(f"部门{i}\n\nhttp://www.example{i}.gov.cn/index/home" for i in range(12))
+    model = extract_text(
+        "标题\n\n山西代表团团长陈河才介绍，近年来两地交流日益活跃。“通过这一平台，我们将大力宣传"
+        "优势产业。”\n\n" + links
+    )
+    assert model.language == "zh"
+    assert [q.speaker for q in model.quotes] == ["陈河才"]
+
+
+def _en_quotes(*paragraphs: str) -> list[tuple[str, str]]:
+    model = extract_text("Title\n\n" + "\n\n".join(paragraphs))
+    return [(q.speaker, q.text) for q in model.quotes]
+
+
+def test_en_quote_run_over_paragraphs_is_attributed_where_it_closes() -> None:
+    got = _en_quotes(
+        "Unemployment rose again, Labour's spokesperson Annette King said today.",
+        "“The rate at which more people are claiming the benefit is speeding up.",
+        "“Where is the evidence of any of this? “It is time the Government was straight up "
+        "with the public,” Annette King said.",
+    )
+    assert len(got) == 1
+    assert got[0][0] == "Annette King"
+    assert got[0][1].startswith("The rate at which") and got[0][1].endswith("with the public,")
+
+
+def test_en_verb_before_the_quote_needs_no_comma() -> None:
+    got = _en_quotes(
+        "CTU Economist Bill Rosenberg says “these contrast strongly with the forecasts used "
+        "by the Government in the Budget.”",
+        "“Treasury forecasts of falling unemployment have already been made redundant by "
+        "the current rate.”",
+        "There are now over 160,000 New Zealanders unemployed.",
+        "“We need the government to focus on job creation and support New Zealand jobs.”",
+    )
+    assert [s for s, _ in got] == ["Bill Rosenberg", "Bill Rosenberg"]
+    assert "Treasury forecasts" in got[0][1]  # one quote, gone on in the next paragraph
+
+
+def test_zh_run_of_quotes_closed_by_an_ellipsis_is_the_persons_after_it() -> None:
+    got = _quotes(
+        "“准确把握新发展阶段，深入贯彻新发展理念”；“要坚定不移办好自己的事”……"
+        "习近平总书记高瞻远瞩、举旗定向。"
+    )
+    assert [s for s, _, _ in got] == ["习近平", "习近平"]
+
+
+def test_zh_telling_verb_with_whom_it_addresses() -> None:
+    got = _quotes("勉励辽宁“要统筹传统产业转型升级”；在养老服务驿站，叮嘱老人“把身体照顾好”。")
+    assert [t for _, _, t in got] == ["要统筹传统产业转型升级", "把身体照顾好"]
+
+
+def test_zh_quote_held_by_a_speech_noun_is_speech() -> None:
+    got = _quotes("而眼下，在公安部“彻底铲除违法犯罪活动滋生土壤”的严厉表态下，整顿仍将持续。")
+    assert [(s, t) for s, _, t in got] == [("公安部", "彻底铲除违法犯罪活动滋生土壤")]
+
+
+def test_zh_person_after_a_quote_past_a_date_or_a_long_title() -> None:
+    got = _quotes(
+        "“坚持发展锂电新能源产业，走出能源转型高质量发展之路。”枣庄市发展改革委主任刘中波信心十足。",
+        "“切不可把传统产业一概视为低端产业一退了之”。2025年1月，习近平总书记在辽宁考察。",
+        "“察盛衰之理，审权势之宜。”以习近平同志为核心的党中央坚持观大势。",
+    )
+    assert [s for s, _, _ in got] == ["刘中波", "习近平"]
+
+
+def test_zh_pronoun_reporting_clause_right_after_a_quote() -> None:
+    got = _quotes(
+        "来电科技的高级市场总监刘颖表示，“来电近期并没有明显涨价，目前收费仍是1元到2元每小时。”"
+        "她坦言，不愿意看到共享充电宝涨价，“但是如果其他友商都涨价，我们也不排除调整价格。”"
+    )
+    assert [s for s, _, _ in got] == ["刘颖", "刘颖"]
+
+
+def test_zh_reporting_clause_with_the_speaker_opening_it() -> None:
+    (got,) = _quotes(
+        "10、蜂巢科技创始人兼CEO夏勇峰出席年会并发表讲话称，AI的兴起让公司站上风口。"
+        "“我们不做大模型，只是扎实地让AI能真正落地。”"
+    )
+    assert got[0] == "夏勇峰"
+
+
+def test_zh_speaker_already_quoted_is_known_when_the_segmenter_cuts_the_name() -> None:
+    got = _quotes(
+        "“每筐西红柿都有身份证，质量可追溯。”河北邢台市南和区贾宋镇郄村菜农周顺义说。",
+        "“放心菜”怎么种？周顺义一一列举：种的是新品种，施的是有机肥，“绿色西红柿销路不愁，"
+        "去年挣了10多万元。”",
+    )
+    assert [s for s, _, _ in got] == ["周顺义", "周顺义"]
+
+
+def test_zh_reporting_clause_naming_whom_it_tells() -> None:
+    (got,) = _quotes(
+        "一位消费金融平台的市场部人士告诉《棱镜》，那些现金贷平台一下失去了风控能力。"
+        "“（他们的）风控模型还在重新调试，估计短时间不会正常放款。”"
+    )
+    assert got[0] == "" and got[2].startswith("（他们的）风控模型")
+
+
+def test_zh_quote_opening_a_paragraph_then_the_person_after_a_comma() -> None:
+    (got,) = _quotes("“涨价是回归商业本质的理性行为”，刘兴亮劝导消费者要理解涨价。")
+    assert got[0] == "刘兴亮"

@@ -35,3 +35,34 @@ def test_en_speaker() -> None:
     jane = Speaker("Jane Doe", "", person=True)
     assert en_speaker("he", jane) == jane
     assert en_speaker("Officials") is NOBODY
+
+
+def test_zh_speaker_names_the_segmenter_misses() -> None:
+    assert zh_speaker("付小姐") == Speaker("付小姐", "", person=True)
+    assert zh_speaker("小姐") is NOBODY
+    assert zh_speaker("大连市环保志愿者协会副会长唐在林").name == "唐在林"
+    assert zh_speaker("山西代表团团长、省贸促会会长陈河才").name == "陈河才"
+    assert zh_speaker("美国波士顿动力创始人Marc Raibert") == Speaker(
+        "Marc Raibert", "美国波士顿动力创始人", person=True
+    )
+    assert zh_speaker("DCCI互联网研究院院长刘兴亮从资本的角度").name == "刘兴亮"
+
+
+def test_named_person_after_a_modifier_or_by_address() -> None:
+    assert named_person("在一家助贷平台做中层的孙丹（化名）最近准备跳槽了").name == "孙丹"
+    assert named_person("付小姐表示不是不接受涨价，只是觉得很意外").name == "付小姐"
+    assert named_person("归功于女士们") is NOBODY
+
+
+def test_en_pronoun_may_be_a_body_through_its_spokesperson() -> None:
+    union = Speaker("Service Employees International Union")
+    assert en_speaker("she", union) == union
+
+
+def test_named_person_in_latin_letters_after_a_title() -> None:
+    text = "美国波士顿动力创始人Marc Raibert表示，非常不看好人形机器人行业。"
+    assert named_person(text).name == "Marc Raibert"
+
+
+def test_zh_title_starts_after_an_ellipsis() -> None:
+    assert zh_speaker("……习近平总书记") == Speaker("习近平", "总书记", person=True)
