@@ -427,6 +427,17 @@ _EN_PART = re.compile(
 )
 
 
+def _note_mark(text: str, m: re.Match) -> bool:
+    """A short bare number opening a line, before a capitalised word: a note or item mark."""
+    at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+    return (
+        at_line_start and len(m.group("num")) <= 2 and bool(_CAPITAL_NEXT.match(text, m.end("num")))
+    )
+
+
+_CAPITAL_NEXT = re.compile(r"\.?\s+[A-Z][a-z]")
+
+
 def _en_quantity(text: str, m: re.Match) -> Quantity | None:
     num = m.group("num")
     value = _arabic(num)
@@ -439,6 +450,8 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
         return None
     if _EN_PART.search(text[max(0, m.start() - 12) : m.start()]) and not (cur or pct or scale):
         return None  # Section 1 summarizes, Table 2, Figure 3: a part of the document
+    if _note_mark(text, m) and not (cur or pct or scale):
+        return None  # "2 Current law requires…": a footnote's or list item's number
     if re.search(r"(?:19|20)\d\d\s?[-–]\s?$", text[max(0, m.start("num") - 6) : m.start("num")]):
         return None  # FY 2024-25: the end of a span of years
     if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20|21)\d\d", num):

@@ -142,3 +142,8 @@ def test_a_number_naming_a_part_of_the_document_is_no_figure() -> None:
 def test_a_decimal_without_its_leading_zero_is_read_whole() -> None:
     (q,) = find_quantities("levy a .07% fee on the biggest banks", "en")
     assert (q.text, q.value) == (".07%", 0.07)
+
+
+def test_a_short_number_opening_a_line_before_a_capital_is_a_note_mark() -> None:
+    assert [q.text for q in find_quantities("2 Current law requires a reserve.", "en")] == []
+    assert [q.text for q in find_quantities("12 jobs were created.", "en")] == ["12 jobs"]
