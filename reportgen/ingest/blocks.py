@@ -239,4 +239,12 @@ def _continues(prev: Block, block: Block) -> bool:
         return False
     if prev.item or block.item or prev.emphasis != block.emphasis:
         return False
-    return block.gap <= 1 or width(prev.text) > 40
+    if prev.text.endswith((":", "：")):
+        return False  # a lead-in line introduces what follows; it is not cut by a page end
+    return block.gap == 0 or width(prev.text) > 40 or _cut_prose(prev.text, block.text)
+
+
+def _cut_prose(text: str, after: str) -> bool:
+    """A short line that is prose cut short (a sentence or clause ended inside it, or the next
+    block goes on in lower case), not a label or caption standing by itself."""
+    return bool(re.search(r"[。！？；!?;，,]|[.]\s", text)) or after[:1].islower()

@@ -230,7 +230,17 @@ def _title(doc) -> tuple[str, object | None]:
             return text, h1
     if heads:
         return heads[0]
-    return (_TITLE_SUFFIX.sub("", named[0]) if named else ""), None
+    return (_without_site(named[0]) if named else ""), None
+
+
+def _without_site(title: str) -> str:
+    """A page title less the site and channel names after it ('…_新闻频道_某某网')."""
+    for _ in range(3):
+        shorter = _TITLE_SUFFIX.sub("", title)
+        if shorter == title or len(shorter) < 4:
+            break
+        title = shorter
+    return title
 
 
 def _byline(doc) -> str:

@@ -83,6 +83,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     _dateline_in_body(blocks, front)
     _dek_heading(blocks, front)
     _repeated_title(blocks, front)
+    _captions_over_credits(blocks, front.start)
     find_heads(blocks, front.start)
     _trailing_bylines(blocks, front)
     return front
@@ -343,6 +344,20 @@ def _dek_heading(blocks: list[Block], front: Front) -> None:
         if long and ends_sentence(block.text):
             front.dek, block.kind = block, "dek"
         return
+
+
+def _captions_over_credits(blocks: list[Block], start: int) -> None:
+    """A short sentence right over a line that is nothing but a photo credit ('新华社记者 李四摄',
+    '(AP Photo/Jane Doe)') is that photo's caption; a bare head over one stays a head."""
+    for i in range(max(start, 1), len(blocks)):
+        block, prev = blocks[i], blocks[i - 1]
+        if block.kind != "caption" or prev.kind != "para" or prev.item or i - 1 < start:
+            continue
+        if not patterns.photographer(block.text) or width(prev.text) > 60:
+            continue
+        sentence = ends_sentence(prev.text) or re.search(r"[，,]", prev.text)
+        if sentence and not prev.text.rstrip().endswith((":", "：")):
+            prev.kind = "caption"
 
 
 def _dateline_in_body(blocks: list[Block], front: Front) -> None:

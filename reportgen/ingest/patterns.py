@@ -45,12 +45,16 @@ _CREDIT_EN = re.compile(
 )
 
 _IMAGE_CREDIT = re.compile(
-    rf"^{_OPEN}(?:图片来源|图片提供|图片|图源|图[①-⑳\d一二三四五六七八九十]*|配图|供图|制图|摄影|摄)"
-    rf"(?:{_SEP}|\s+)\S"
+    rf"^{_OPEN}(?:图片来源|图片提供|图片|图源|图[①-⑳\d一二三四五六七八九十]*|配图|供图|制图|摄影|摄"
+    rf"|资料图片?|资料照片)(?:{_SEP}|\s+)\S"
     r"|^[(（]?\s*资料图片?\s*[)）]?$"
     r"|[(（]\s*资料图片?\s*[)）]$"
     r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
-    r"|^(?:photos?|images?|pictures?|photo credit|image credit|credit)\s*[:：]"
+    r"|^[(（]\s*[^()（）\s]{2,12}发\s*[)）]$"
+    r"|(?:^|[\s。！？!?])[^\s。！？!?，,]{2,12}(?:供图|供照|图片提供)$"
+    r"|^(?:photos?|photographs?|images?|pictures?|photo credit|image credit|credit)\s*[:：]"
+    r"|^\(?(?:file|stock|handout) (?:photo|image|picture)s?\.?\)?$|^\(?courtesy\b[^()]{2,60}\)?$"
+    r"|\((?:[A-Z][\w.&'-]*\s+){0,3}(?:photos?|images?|pictures?)\s*(?:/|by\b|:)[^()]{2,60}\)$"
     r"|^(?:table|figure|chart|exhibit|fig\.)\s*\d+[.:：]\s*\S|^[表图]\s*\d+\s*[.:：、]\s*\S"
     r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
     r"|^(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters)$",
@@ -173,6 +177,21 @@ def image_credit(text: str) -> bool:
     return bool(_IMAGE_CREDIT.search(text) or _PHOTO_BY.search(text))
 
 
+def photographer(text: str) -> bool:
+    """A line that is nothing but a photographer's credit ('新华社记者 李四 摄', '(AP Photo/Jane
+    Doe)', 'Photograph: Jane Doe/Reuters'): it stands right under its picture's caption."""
+    text = text.strip()
+    if width(text) > 40:
+        return False
+    match = _PHOTO_BY.search(text)
+    return (match is not None and match.start() == 0) or bool(_PHOTOGRAPHER_EN.match(text))
+
+
+_PHOTOGRAPHER_EN = re.compile(
+    r"^\(?(?:[A-Z][\w.&'-]*\s+){0,3}photo(?:graph)?s?\s*(?:/|by\b|:)[^()]{2,60}\)?$", re.I
+)
+
+
 def caption_credit(text: str) -> str:
     """The credit a caption carries ('人民网 张三摄', '（资料图）'); the whole line when it is
     nothing but a credit ('图片来源：摄图网'); '' when it has none."""
@@ -184,7 +203,7 @@ def caption_credit(text: str) -> str:
     match = _IMAGE_CREDIT.search(text)
     if match is None:
         return ""
-    return text if match.start() == 0 else text[match.start() :].strip()
+    return text if match.start() == 0 else text[match.start() :].lstrip(" 。！？!?")
 
 
 _NAME_OUTLET = re.compile(

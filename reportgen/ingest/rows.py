@@ -106,6 +106,13 @@ def _row_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     return groups
 
 
+def _one_paragraph_a_line(cols: list[int], ends: list[bool], wrap: int) -> bool:
+    """Most lines end a sentence: text written one paragraph a line. Judged on the long lines
+    only, so that title, date and source lines over the text do not hide it."""
+    long = [e for c, e in zip(cols, ends, strict=True) if c > 0.6 * wrap]
+    return sum(ends) >= 0.5 * len(ends) or (len(long) >= 1 and sum(long) >= 0.5 * len(long))
+
+
 def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     if len(rows) < 2:
         return [rows]
@@ -114,7 +121,7 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     wrap = max(cols)
     ends = [ends_sentence(t) for t in texts]
     known = [bool(patterns.kind(t)) for t in texts]
-    per_line = sum(ends[:-1]) >= 0.5 * (len(rows) - 1)
+    per_line = _one_paragraph_a_line(cols[:-1], ends[:-1], wrap)
     groups = [[rows[0]]]
     broke = True  # a break before row i
     for i in range(len(rows) - 1):

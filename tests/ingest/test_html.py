@@ -317,3 +317,11 @@ def test_english_news_page() -> None:
     ]
     for word in ("cookies", "Advertisement", "newsletter", "Share on", "Most read", "Great piece"):
         assert word not in model.text
+
+
+def test_page_title_loses_every_site_and_channel_name(tmp_path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in ["园区持续优化营商环境，一批重点项目加快建设。"] * 3)
+    page = f"<html><head><title>园区经济稳中向好_新闻频道_某某网</title></head><body>{body}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert extract_path(path).headline == "园区经济稳中向好"

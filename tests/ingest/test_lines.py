@@ -335,3 +335,56 @@ def test_end_marks_and_related_boxes_never_swallow_the_article() -> None:
     assert _body(m) == [EN1, EN2, sentence, EN1]
     m = extract_text(f"# 标题\n\n## 相关新闻\n\n{P1}\n\n{P2}\n\n{P3}\n")
     assert _body(m) == [P1, P2, P3]
+
+
+def test_caption_over_a_photographer_credit_and_wire_credits() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n7月1日，工人在车间作业。\n\n新华社记者 李四 摄\n\n{P2}\n\n（新华社发）\n\n"
+        f"游客在景区游览。视觉中国供图\n\n资料图：园区一角\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert [c.text for c in m.captions] == [
+        "7月1日，工人在车间作业。",
+        "新华社记者 李四 摄",
+        "（新华社发）",
+        "游客在景区游览。视觉中国供图",
+        "资料图：园区一角",
+    ]
+    assert m.captions[3].credit == "视觉中国供图"
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_english_photo_credits() -> None:
+    text = (
+        f"Plant Opens\n\n{EN1}\n\nWorkers assemble batteries on Monday. (AP Photo/John Smith)\n\n"
+        f"{EN2}\n\nFile photo\n\n{EN1}\n\nThe new plant on its first day.\n\n"
+        f"Photograph: Jane Doe/Reuters\n\n{EN2}\n"
+    )
+    m = extract_text(text)
+    assert [c.credit for c in m.captions] == [
+        "(AP Photo/John Smith)",
+        "File photo",
+        "",
+        "Photograph: Jane Doe/Reuters",
+    ]
+    assert _body(m) == [EN1, EN2, EN1, EN2]
+
+
+def test_short_lines_standing_apart_are_not_joined_to_the_next_paragraph() -> None:
+    m = extract_text(
+        f"Plant Opens\n\n{EN1}\n\nAnd in the valley:\n\n{EN2}\n\nMore to come\n\n{EN1}\n"
+    )
+    assert _body(m) == [EN1, "And in the valley:", EN2, "More to come", EN1]
+    m = extract_text(
+        f"标题\n\n{P1}\n\n产业新城，关键在产。企业要为全省加\n\n快构建现代产业体系赋能。\n"
+    )
+    assert _body(m) == [P1, "产业新城，关键在产。企业要为全省加快构建现代产业体系赋能。"]
+
+
+def test_title_and_source_lines_over_text_written_one_paragraph_a_line() -> None:
+    m = extract_text(f"县域经济稳中向好\n2020年11月01日 10:00 来源：人民网\n{P1}\n{P2}\n{P3}\n")
+    assert m.headline == "县域经济稳中向好"
+    assert _body(m) == [P1, P2, P3]
+    m = extract_text(f"县域经济稳中向好\n——来自某某县的调查\n{P1}\n{P2}\n")
+    assert m.dek == "——来自某某县的调查"
+    assert _body(m) == [P1, P2]
