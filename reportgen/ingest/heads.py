@@ -73,6 +73,32 @@ def _prose(block: Block, than: Block) -> bool:
     return ends_sentence(block.text) and width(block.text) > 2 * width(than.text)
 
 
+_THESIS = re.compile(r"^[^。！？!?]{4,30}[。！？!?]")
+
+
+def split_theses(blocks: list[Block], start: int) -> None:
+    """Bare numerals ('（一）') whose heading is the thesis sentence opening the next line, run
+    into its paragraph: the thesis is split off as a line of its own (two numerals at least)."""
+    found = [
+        k for k in range(start, len(blocks) - 1) if _numeral_then_thesis(blocks[k], blocks[k + 1])
+    ]
+    if len(found) < 2:
+        return
+    for k in reversed(found):
+        para = blocks[k + 1]
+        thesis = _THESIS.match(para.text).group(0)  # type: ignore[union-attr]
+        rest = Block("para", para.text[len(thesis) :].lstrip(), gap=0, lines=para.lines)
+        para.text, para.lines, para.rows = thesis, 1, []
+        blocks.insert(k + 2, rest)
+
+
+def _numeral_then_thesis(numeral: Block, para: Block) -> bool:
+    if numeral.kind != "para" or para.kind != "para" or not _BARE_NUMERAL.match(numeral.text):
+        return False
+    thesis = _THESIS.match(para.text)
+    return thesis is not None and width(para.text[thesis.end() :]) >= 20
+
+
 def find_heads(blocks: list[Block], start: int) -> None:
     """Section heads when the markup marks none: bare numerals naming the next line, numbered
     lines, bold lines, and short standalone lines before prose (one family, at least two)."""

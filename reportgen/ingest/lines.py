@@ -28,7 +28,14 @@ from reportgen.ingest.blocks import (
     is_cjk,
     width,
 )
-from reportgen.ingest.heads import _LONE_FIGURE, _SKIPPED, _SUBTITLE, NUMBERED, find_heads  # noqa: F401
+from reportgen.ingest.heads import (  # noqa: F401
+    _LONE_FIGURE,
+    _SKIPPED,
+    _SUBTITLE,
+    NUMBERED,
+    find_heads,
+    split_theses,
+)
 from reportgen.ingest.rows import (  # noqa: F401 - the readers take them from here
     front_matter_yaml,
     meta_text,
@@ -84,7 +91,9 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     _dek_heading(blocks, front)
     _repeated_title(blocks, front)
     _captions_over_credits(blocks, front.start)
+    split_theses(blocks, front.start)
     find_heads(blocks, front.start)
+    _closing_box_heads(blocks, front)
     _trailing_bylines(blocks, front)
     return front
 
@@ -358,6 +367,17 @@ def _captions_over_credits(blocks: list[Block], start: int) -> None:
         sentence = ends_sentence(prev.text) or re.search(r"[，,]", prev.text)
         if sentence and not prev.text.rstrip().endswith((":", "：")):
             prev.kind = "caption"
+
+
+def _closing_box_heads(blocks: list[Block], front: Front) -> None:
+    """A heading with no text after it to the end, only furniture and credits, that introduces
+    what is gone (a box of other stories: '理论新闻精选：') or nothing at all, is furniture."""
+    for after, block in enumerate(reversed(blocks[front.start :])):
+        if block.kind in ("para", "caption", "tagline"):
+            return
+        boxed = after == 0 or block.text.rstrip().endswith((":", "："))
+        if block.kind == "heading" and block is not front.headline and boxed:
+            block.kind = "furniture"
 
 
 def _dateline_in_body(blocks: list[Block], front: Front) -> None:

@@ -301,8 +301,11 @@ _LABELLED = re.compile(
 )
 RELATED = re.compile(
     r"^(?:相关阅读|相关新闻|相关报道|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢|精彩推荐"
-    r"|热门推荐|更多新闻|Related(?: articles| stories| coverage)?|More from .{1,30}|Most read"
-    r"|Recommended(?: for you)?|Read next)\s*[:：]?$",
+    r"|热门推荐|更多新闻|相关文章|热门文章|最新文章|热点新闻|图片新闻|今日推荐|编辑推荐|往期回顾"
+    r"|Related(?: articles| stories| coverage| content| news| links)?|More from .{1,30}"
+    r"|More (?:stories|news|articles)|Most (?:read|popular|viewed|shared|emailed)|Trending(?: now)?"
+    r"|Top stories|Latest(?: news| stories)?|You (?:may|might) also like|Editor'?s picks"
+    r"|Recommended(?: for you| reading)?|Read next|Read more|Also read|See also)\s*[:：]?$",
     re.I,
 )
 SITE_NAME = re.compile(r"^[^，。,.\s]{2,16}(?:网站|门户网站|网|政府网|官网|频道)$")

@@ -74,6 +74,7 @@ def split_rows(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         if block.kind != "para" or len(block.rows) < 2:
+            block.item = block.item or (block.kind == "para" and bullet(block.text))
             out.append(block)
             continue
         groups = [g for g in _row_groups(block.rows) if g]
@@ -83,9 +84,17 @@ def split_rows(blocks: list[Block]) -> list[Block]:
             part.rows = rows
             kinds = {e for _, e in rows}
             part.emphasis = kinds.pop() if len(kinds) == 1 else ""
-            part.item = block.item and j == 0
+            part.item = (block.item and j == 0) or bullet(text)
             out.append(part)
     return out
+
+
+_BULLET = re.compile(r"^[•●◦▪‣⁃]\s*\S")
+
+
+def bullet(text: str) -> bool:
+    """A line led by a bullet glyph (text copied from a PDF or a slide): a list item."""
+    return bool(_BULLET.match(text))
 
 
 def _cols(text: str) -> int:
@@ -131,6 +140,7 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
         cut = (
             known[i]
             or known[i + 1]
+            or bullet(texts[i + 1])
             or rows[i][1] != rows[i + 1][1]
             or alone
             or (ends[i] and (per_line or cols[i] <= 0.8 * wrap))

@@ -388,3 +388,21 @@ def test_title_and_source_lines_over_text_written_one_paragraph_a_line() -> None
     m = extract_text(f"县域经济稳中向好\n——来自某某县的调查\n{P1}\n{P2}\n")
     assert m.dek == "——来自某某县的调查"
     assert _body(m) == [P1, P2]
+
+
+def test_a_closing_box_heading_is_furniture_not_a_section() -> None:
+    text = f"# 标题\n\n{P1}\n\n{P2}\n\n【编辑:王明】\n\n#### 理论新闻精选：\n\n2020年07月08日 13:36:14\n"
+    m = extract_text(text)
+    assert m.themes == []
+    assert "理论新闻精选：" in m.furniture
+    text = f"# Plant Opens\n\n{EN1}\n\n{EN2}\n\n## Most Popular\n\nAnother story about the port\n"
+    m = extract_text(text)
+    assert m.themes == []
+    assert _body(m) == [EN1, EN2]
+
+
+def test_bare_numerals_whose_thesis_sentence_runs_into_the_paragraph() -> None:
+    text = f"标题\n\n{P1}\n\n（一）\n坚持开放合作，拓展发展空间。{P2}\n\n（二）\n坚持创新驱动，培育新动能。{P3}\n"
+    m = extract_text(text)
+    assert _heads(m) == ["坚持开放合作，拓展发展空间。", "坚持创新驱动，培育新动能。"]
+    assert _body(m) == [P1, P2, P3]
