@@ -84,6 +84,7 @@ class Front:
 def classify(blocks: list[Block], byline: str = "") -> Front:
     """Kinds for every block (front matter, heads, captions, credits, furniture), in place."""
     mark_known(blocks)
+    _menus(blocks)
     front = front_matter(blocks)
     if not front.bylines and byline:
         _place_byline(blocks, byline, front)
@@ -136,18 +137,42 @@ def mark_known(blocks: list[Block]) -> None:
         block.kind = kind
 
 
+def _menus(blocks: list[Block]) -> None:
+    """A run of four or more tiny lines before the first prose (a site's menu copied with the
+    page: '首页', '财经', '股票', '正文') is furniture."""
+    run: list[Block] = []
+    for block in [*blocks, Block("para", "。")]:
+        if block.kind == "para" and _menu_item(block.text):
+            run.append(block)
+            continue
+        if block.kind in ("furniture", "credit") and not run:
+            continue
+        if len(run) >= 4:
+            for item in run:
+                item.kind = "furniture"
+        if block.kind == "para" and width(block.text) > 40:
+            return  # the first prose: menus stand before it
+        run = []
+
+
+def _menu_item(text: str) -> bool:
+    return width(text) <= 6 and not re.search(r"[，。,:：；;！？!?]", text)
+
+
 def front_matter(blocks: list[Block]) -> Front:
     """Series, headline, dek, dateline and byline: the short blocks before the first prose."""
     front = Front()
     zone: list[Block] = []
     end = 0
     after_byline = False
-    while end < len(blocks) and end < 10:
+    skipped = 0  # furniture before the title (a menu, a date line) does not count to the ten
+    while end < len(blocks) and end - skipped < 10 and end < 80:
         block = blocks[end]
         if block.kind in ("furniture", "credit", "caption"):
             if block.kind == "furniture":
                 front.authors.extend(patterns.labelled_names(block.text))
             end += 1
+            skipped += block.kind == "furniture" and not zone
             continue
         if block.kind in ("byline", "dateline"):
             _front_pattern(block, front)
@@ -291,8 +316,8 @@ def _front_like(block: Block) -> bool:
     if block.kind != "para":
         return block.kind == "caption" and width(block.text) <= 40
     text = block.text
-    if width(text) > 40 or re.search(r"[。.]$|[。！？!?].", text.rstrip("”’\"'")):
-        return False
+    if width(text) > 40 or re.search(r"[。.]$|[。!?].|[！？].{20}", text.rstrip("”’\"'")):
+        return False  # a sentence, or two; a title may ask and answer ('……？专家：……')
     return not ends_sentence(text) or text.rstrip("”’\"'").endswith(("？", "?", "！", "!"))
 
 

@@ -122,6 +122,13 @@ def _one_paragraph_a_line(cols: list[int], ends: list[bool], wrap: int) -> bool:
     return sum(ends) >= 0.5 * len(ends) or (len(long) >= 1 and sum(long) >= 0.5 * len(long))
 
 
+def _whole_line(text: str, after: str) -> bool:
+    """In text written one paragraph a line, a line without an end mark is still whole (a
+    title, a head, a lead-in) unless it stops on a comma or a joining word."""
+    cut_short = re.search(r"[，,、（(“]$", text) or _CONTINUES.search(text)
+    return not cut_short and not after[:1].islower()
+
+
 def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     if len(rows) < 2:
         return [rows]
@@ -144,6 +151,7 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
             or rows[i][1] != rows[i + 1][1]
             or alone
             or (ends[i] and (per_line or cols[i] <= 0.8 * wrap))
+            or (per_line and _whole_line(texts[i], texts[i + 1]))
         )
         if cut:
             groups.append([])

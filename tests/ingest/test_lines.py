@@ -406,3 +406,26 @@ def test_bare_numerals_whose_thesis_sentence_runs_into_the_paragraph() -> None:
     m = extract_text(text)
     assert _heads(m) == ["坚持开放合作，拓展发展空间。", "坚持创新驱动，培育新动能。"]
     assert _body(m) == [P1, P2, P3]
+
+
+def test_portal_page_copied_as_text_menu_date_line_and_share_buttons() -> None:
+    menu = "\n".join(["网站首页", "应用", "新闻", "公开课", "支付", "邮箱", "登录", "注册"])
+    menu += "\n" + "\n".join(["财经", "股票", "基金", "港股", "美股", "正文"])
+    text = (
+        f"{menu}\n县域经济稳中向好 一批重点项目加快建设\n2020-11-01 10:00:00　来源: 某某时报\n"
+        f"举报\n0\n分享至\n{P1}\n{P2}\n{P3}\n本文来源：某某时报 作者：王明\n"
+    )
+    m = extract_text(text)
+    assert m.headline == "县域经济稳中向好 一批重点项目加快建设"
+    assert m.authors == ["王明"]
+    assert _body(m) == [P1, P2, P3]
+    assert {"网站首页", "正文", "分享至"} <= set(m.furniture)
+
+
+def test_titles_written_one_paragraph_a_line_with_a_comma_or_a_question() -> None:
+    m = extract_text(f"县域经济稳中向好，一批重点项目加快建设\n{P1}\n{P2}\n{P3}\n")
+    assert m.headline == "县域经济稳中向好，一批重点项目加快建设"
+    assert _body(m) == [P1, P2, P3]
+    m = extract_text(f"“十四五”县域经济稳中向好？专家：还需加把劲\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "“十四五”县域经济稳中向好？专家：还需加把劲"
+    assert _body(m) == [P1, P2]
