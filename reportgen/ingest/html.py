@@ -389,6 +389,8 @@ class _Walker:
             self.in_caption = outer
         elif tag == "img" and not "".join(self.buffer).strip():
             self.after_image = True
+        elif _linked_image(el) and not "".join(self.buffer).strip():
+            self.after_image = True  # a picture inside a link (a video's poster frame)
         elif tag:
             self.buffer.append(el.text_content())
             self.linked += _link_chars(el)
@@ -422,6 +424,11 @@ class _Walker:
                 self.bold.add(id(block))
             elif _dek(el):
                 block.emphasis = "em"
+
+
+def _linked_image(el) -> bool:
+    """An inline element (a link) holding an image and no text."""
+    return el.find(".//img") is not None and not clean_text(el.text_content())
 
 
 def _link_chars(el) -> int:

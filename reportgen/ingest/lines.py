@@ -130,8 +130,8 @@ def mark_known(blocks: list[Block]) -> None:
             continue
         if block.kind == "heading" and kind in ("byline", "dateline") and block.level <= 1:
             continue  # a headline that reads like a byline stays the headline
-        if block.kind == "caption" and kind != "credit":
-            continue
+        if block.kind == "caption" and kind not in ("credit", "furniture"):
+            continue  # (a date or an ad under a thumbnail is no caption)
         if block.kind == "furniture" and kind == "dateline":
             continue
         block.kind = kind

@@ -319,6 +319,16 @@ def labelled_names(text: str) -> list[str]:
     return names(_NEXT_LABEL.split(match.group("n"))[0])
 
 
+_EDITED_BY = re.compile(
+    rf"(?:责任编辑|责编|编辑)\s*[:：|｜︱]\s*(?P<n>[{_HAN}·]{{2,4}})(?![{_HAN}])"
+)
+
+
+def editors(text: str) -> list[str]:
+    """The editors a credit or metadata line names ('责任编辑：陈海峰', '【编辑:王明】')."""
+    return [m.group("n") for m in _EDITED_BY.finditer(text)]
+
+
 _NEXT_LABEL = re.compile(r"(?:责任编辑|责编|编辑|来源|校对|审核|摄影|通讯员|记者|发布)")
 _BRACKET_NAME = re.compile(rf"[(（]\s*(?P<n>[{_HAN}]{{2,3}}(?:\s+[{_HAN}]{{2,3}}){{0,2}})\s*[)）]$")
 _NOT_BRACKET_NAME = {"下同", "待续", "未完", "同上", "全文完", "本报讯", "资料图"}

@@ -325,3 +325,25 @@ def test_page_title_loses_every_site_and_channel_name(tmp_path) -> None:
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert extract_path(path).headline == "园区经济稳中向好"
+
+
+def test_a_linked_picture_takes_its_caption_and_dates_under_thumbnails_are_furniture(
+    tmp_path,
+) -> None:
+    para = "<p>Workers at the airport walked off the job on Tuesday to ask for better pay.</p>"
+    video = (
+        "<div class='player'><a href='/video/1'><img src='a.jpg' alt='x'></a></div>"
+        "<div class='vidFooter'><div class='vidHead'>Airport workers vote to strike</div></div>"
+    )
+    box = (
+        "<h4>More news:</h4>"
+        + "<div><a href='/2'><img src='b.jpg'></a></div><p>2020年07月08日 13:36:14</p>"
+    )
+    story = f"<div id='story'>{video}{para * 3}{box}</div>"
+    page = f"<html><body><h1>Airport workers strike</h1>{story}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    model = extract_path(path)
+    assert [c.text for c in model.captions] == ["Airport workers vote to strike"]
+    assert "2020年07月08日 13:36:14" in model.furniture
+    assert model.themes == []

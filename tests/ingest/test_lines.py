@@ -429,3 +429,14 @@ def test_titles_written_one_paragraph_a_line_with_a_comma_or_a_question() -> Non
     m = extract_text(f"“十四五”县域经济稳中向好？专家：还需加把劲\n\n{P1}\n\n{P2}\n")
     assert m.headline == "“十四五”县域经济稳中向好？专家：还需加把劲"
     assert _body(m) == [P1, P2]
+
+
+def test_writer_run_into_an_affiliation_and_an_editor_named_as_the_author() -> None:
+    text = (
+        f"标题\n\n作者：陈海峰\n\n2020-07-04 12:10:24来源：某某网作者：陈海峰责任编辑：陈海峰\n\n"
+        f"{P1}\n\n{P2}\n\n(作者：方敏北京大学经济学院教授)\n\n【编辑:陈海峰】\n"
+    )
+    m = extract_text(text)
+    assert m.authors == ["方敏"]
+    m = extract_text(f"标题\n\n作者：王明\n\n{P1}\n\n{P2}\n\n责任编辑：王明\n")
+    assert m.authors == ["王明"]  # the only writer named stays, even as the editor
