@@ -33,7 +33,7 @@ _CREDIT_ROLES = (
     r"出品人?|联合出品|总?监制|总?策划|统筹|执行|责任编辑|责编|主编|编辑|编审|值班编辑|实习编辑|网页编辑"
     r"|新媒体编辑|校对|审核|审校|审签|终审|初审|复审|二审|三审|设计|视觉|海报|视频|剪辑|排版|美编"
     r"|翻译|编译|来源|稿源|供稿|本文来源|文章来源|资料来源|数据来源|转载自?|运营|技术支持|数据支持"
-    r"|文案|配音|摄像"
+    r"|文案|配音|摄像|版式设计|版面设计|美术编辑|图表设计|插图"
 )
 CREDIT = re.compile(rf"^{_OPEN}(?:{_CREDIT_ROLES}){_SEP}\S")
 _CREDIT_EN = re.compile(
@@ -171,10 +171,14 @@ def _editor_note(text: str) -> bool:
 
 
 def image_credit(text: str) -> bool:
-    """A photo caption or image credit: '图片来源：…', '新华社记者 王某摄', '（资料图）'."""
+    """A photo caption or image credit: '图片来源：…', '新华社记者 王某摄', '（资料图）', or a
+    caption saying what the picture shows ('图为…', '上图：…')."""
     if width(text) > 150:
         return False
-    return bool(_IMAGE_CREDIT.search(text) or _PHOTO_BY.search(text))
+    return bool(_IMAGE_CREDIT.search(text) or _PHOTO_BY.search(text) or _PICTURED.match(text))
+
+
+_PICTURED = re.compile(rf"^(?:[上下左右]?图为|图中为|[上下左右中]图{_SEP})\S.{{0,60}}$")
 
 
 def photographer(text: str) -> bool:

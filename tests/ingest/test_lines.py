@@ -440,3 +440,15 @@ def test_writer_run_into_an_affiliation_and_an_editor_named_as_the_author() -> N
     assert m.authors == ["方敏"]
     m = extract_text(f"标题\n\n作者：王明\n\n{P1}\n\n{P2}\n\n责任编辑：王明\n")
     assert m.authors == ["王明"]  # the only writer named stays, even as the editor
+
+
+def test_lines_under_a_markdown_picture_and_pictured_lines_are_captions() -> None:
+    caption = "7月1日，在某某县工业园区，工人在车间内加紧生产订单产品，全力冲刺全年目标。"
+    text = (
+        f"# 标题\n\n{P1}\n\n![](http://example.com/a.jpg)\n\n{caption}\n\n{P2}\n\n"
+        f"上图：园区一角。\n\n图为工人在车间作业。\n\n{P3}\n\n版式设计：沈亦伶\n"
+    )
+    m = extract_text(text)
+    assert [c.text for c in m.captions] == [caption, "上图：园区一角。", "图为工人在车间作业。"]
+    assert m.credits == ["版式设计：沈亦伶"]
+    assert _body(m) == [P1, P2, P3]
