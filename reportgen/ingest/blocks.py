@@ -263,4 +263,4 @@ def _continues(prev: Block, block: Block) -> bool:
 def _cut_prose(text: str, after: str) -> bool:
     """A short line that is prose cut short (a sentence or clause ended inside it, or the next
     block goes on in lower case), not a label or caption standing by itself."""
-    return bool(re.search(r"[。！？；!?;，,]|[.]\s", text)) or after[:1].islower()
+    return bool(re.search(r"[。！？；!?;，]|[.]\s|,(?!\d)", text)) or after[:1].islower()

@@ -134,7 +134,12 @@ def find_heads(blocks: list[Block], start: int) -> None:
             bold.append(block)
         elif nxt is not None and _dash_head(block) and _prose(nxt, block):
             standalone.append((block, None))
-        elif nxt is not None and _head_like(block) and not ends_sentence(text):
+        elif (
+            nxt is not None
+            and _head_like(block)
+            and not ends_sentence(text)
+            and not _in_list(body, k)
+        ):
             if _prose(nxt, block) and prose_since:
                 standalone.append((block, None))
                 prose_since = False
@@ -183,6 +188,20 @@ def _choose(numerals, numbered, bold, standalone, weak) -> list[Block]:
             if tagline is not None:
                 tagline.kind = "tagline"
     return chosen
+
+
+def _in_list(body: list[Block], k: int) -> bool:
+    """The line closes a run of short lines or follows a lead-in ('Recipients include:'): the
+    last item of a list written without bullets, not a head (a head follows prose)."""
+    for block in reversed(body[max(0, k - 4) : k]):
+        if block.kind in _SKIPPED or block.kind == "numeral":
+            continue
+        if block.kind != "para":
+            return False
+        text = block.text
+        listed = block.item or (width(text) <= 40 and not ends_sentence(text))
+        return listed or bool(_LEAD_IN.search(text))
+    return False
 
 
 def _bylined(body: list[Block], k: int) -> bool:

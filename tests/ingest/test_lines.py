@@ -452,3 +452,16 @@ def test_lines_under_a_markdown_picture_and_pictured_lines_are_captions() -> Non
     assert [c.text for c in m.captions] == [caption, "上图：园区一角。", "图为工人在车间作业。"]
     assert m.credits == ["版式设计：沈亦伶"]
     assert _body(m) == [P1, P2, P3]
+
+
+def test_the_last_item_of_a_list_without_bullets_is_no_head() -> None:
+    text = (
+        f"Grants Roundup\n\n{EN1}\n\nThe fund is making these donations:\n\n"
+        f"$7,500 to Stand For Children\n\n$6,500 to Oregon Food Bank\n\n{EN2}\n\n"
+        f"Other recipients\n\n$1,000 to Loaves and Fishes\n\n$500 to Meals on Wheels\n\n{EN1}\n"
+    )
+    m = extract_text(text)
+    assert m.themes == []
+    assert "$6,500 to Oregon Food Bank" in _body(m)
+    text = f"标题\n\n{P1}\n\n主要举措包括：\n\n加快产业升级\n\n{P2}\n\n另外还有：\n\n保障改善民生\n\n{P3}\n"
+    assert extract_text(text).themes == []
