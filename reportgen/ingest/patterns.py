@@ -175,7 +175,21 @@ def image_credit(text: str) -> bool:
     caption saying what the picture shows ('图为…', '上图：…')."""
     if width(text) > 150:
         return False
-    return bool(_IMAGE_CREDIT.search(text) or _PHOTO_BY.search(text) or _PICTURED.match(text))
+    return bool(
+        _IMAGE_CREDIT.search(text)
+        or _PHOTO_BY.search(text)
+        or _PICTURED.match(text)
+        or _TABLE_UNITS.match(text)
+    )
+
+
+# The units line over a table ('Dollars in Millions', '单位：亿元'): part of its caption.
+_TABLE_UNITS = re.compile(
+    r"^[(（]?\s*(?:单位\s*[:：]\s*[^\s。()（）]{1,16}"
+    r"|(?:(?:dollars|amounts?|figures?|values?)\s+)?in\s+(?:millions|billions|thousands)"
+    r"(?:\s+of\s+\w+)?)\s*[)）]?$",
+    re.I,
+)
 
 
 _PICTURED = re.compile(rf"^(?:[上下左右]?图为|图中为|[上下左右中]图{_SEP})\S.{{0,60}}$")

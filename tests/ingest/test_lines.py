@@ -465,3 +465,18 @@ def test_the_last_item_of_a_list_without_bullets_is_no_head() -> None:
     assert "$6,500 to Oregon Food Bank" in _body(m)
     text = f"标题\n\n{P1}\n\n主要举措包括：\n\n加快产业升级\n\n{P2}\n\n另外还有：\n\n保障改善民生\n\n{P3}\n"
     assert extract_text(text).themes == []
+
+
+def test_the_units_line_over_a_table_is_part_of_its_caption() -> None:
+    text = (
+        f"# Fund Overview\n\n{EN1}\n\nTable 1: General Fund Status\n\nDollars in Millions\n"
+        "Item FY 2024-25 FY 2025-26\nTotal Available 20,877.4 20,493.1\n\n"
+        f"{EN2}\n\n单位：亿元，%\n"
+    )
+    m = extract_text(text)
+    assert [c.text for c in m.captions] == [
+        "Table 1: General Fund Status",
+        "Dollars in Millions",
+        "单位：亿元，%",
+    ]
+    assert m.captions[1].credit == ""
