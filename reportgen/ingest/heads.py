@@ -160,6 +160,8 @@ def find_heads(blocks: list[Block], start: int) -> None:
                 continue
         prose_since = True
     chosen = _choose(numerals, numbered, bold, standalone, weak)
+    if not chosen:
+        chosen = _lone_title(numbered + [h for h, _ in standalone] + weak)
     for block in chosen:
         block.kind, block.level = "heading", 2
     _labels(body)
@@ -199,9 +201,25 @@ def _in_list(body: list[Block], k: int) -> bool:
         if block.kind != "para":
             return False
         text = block.text
-        listed = block.item or (width(text) <= 40 and not ends_sentence(text))
+        listed = (block.item or width(text) <= 40) and not ends_sentence(text)
         return listed or bool(_LEAD_IN.search(text))
     return False
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def _lone_title(candidates: list[Block]) -> list[Block]:
+    """The one head of an English text that has only one (a report page): a single candidate
+    set in title case, three to eight words; never a Chinese line, whose case says nothing."""
+    if len(candidates) != 1:
+        return []
+    text = NUMBERED.sub("", candidates[0].text).strip()
+    words = re.findall(r"[A-Za-z][\w'-]*|\d[\w-]*", text)
+    if is_cjk(text) or not 3 <= len(words) <= 8 or not re.match(r"^[A-Z0-9]", text):
+        return []
+    capped = all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words)
+    return candidates if capped else []
 
 
 def _bylined(body: list[Block], k: int) -> bool:

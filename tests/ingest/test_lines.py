@@ -13,6 +13,7 @@ P2 = "园区持续优化营商环境，一批重点项目加快建设，带动�
 P3 = "下一步，当地将继续推动产业升级，培育新的增长点，让群众得到更多实惠。"
 EN1 = "The plant opened on Monday after four years of construction and hiring."
 EN2 = "Officials said the project would bring hundreds of jobs to the region."
+EN3 = "Local leaders hope the new jobs will keep young families in the county."
 
 
 def _body(model) -> list[str]:
@@ -480,3 +481,17 @@ def test_the_units_line_over_a_table_is_part_of_its_caption() -> None:
         "单位：亿元，%",
     ]
     assert m.captions[1].credit == ""
+
+
+def test_the_one_title_case_head_of_an_english_report_page() -> None:
+    text = (
+        f"{EN1}\n\n• Fees: The bill includes an increase of $21.0 million for fee revenue.\n"
+        "FY 2025-26 Long Bill Highlights\nChanges are assumed to be ongoing unless noted.\n"
+        f"{EN2}\n\n{EN3}\n"
+    )
+    m = extract_text(text)
+    assert _heads(m) == ["FY 2025-26 Long Bill Highlights"]
+    m = extract_text(f"Plant Opens\n\n{EN1}\n\nwhat comes next for the town\n\n{EN2}\n\n{EN3}\n")
+    assert m.themes == []
+    m = extract_text(f"标题\n\n{P1}\n\n产业升级\n\n{P2}\n\n{P3}\n")
+    assert m.themes == []
