@@ -68,7 +68,7 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         series=_text(layout.kicker) or (front.series_text if front else ""),
         dek=_text(front.dek) if front else "",
         dateline=front.dateline if front else "",
-        authors=_front_authors(front) if front else _authors(layout.byline),
+        authors=_front_authors(front, layout.blocks) if front else _authors(layout.byline),
         language=language,
         subject=main,
         source=Source(name=name, sha256=sha256, format=fmt),
@@ -100,12 +100,28 @@ def _text(block: Block | None) -> str:
     return block.text if block else ""
 
 
-def _front_authors(front: Front) -> list[str]:
-    """The writers named in every byline and dateline, each once, in order."""
+def _front_authors(front: Front, blocks: list[Block]) -> list[str]:
+    """The writers named in every byline and dateline, each once, in order; a name the page
+    credits as its editor is no writer when another writer is named."""
+    from reportgen.ingest.patterns import editors
+
+    found = [name for block in front.bylines for name in _byline_names(block.text)]
+    authors = list(dict.fromkeys([*found, *front.authors]))
+    credited = {n for b in blocks if b.kind in ("credit", "furniture") for n in editors(b.text)}
+    return [a for a in authors if a not in credited] or authors
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names in a byline; a Chinese name run into its affiliation ('作者：方敏北京大学经济学院
+    教授') is told apart by the word segmenter (the first person's name in it)."""
+    from reportgen.extract.segment import PERSON, words
     from reportgen.ingest.patterns import names
 
-    found = [name for block in front.bylines for name in names(block.text)]
-    return list(dict.fromkeys([*found, *front.authors]))
+    found = names(text)
+    if found or not is_cjk(text):
+        return found
+    person = next((w for w, tag in words(text) if tag in PERSON and 2 <= len(w) <= 4), "")
+    return [person] if person else []
 
 
 def _authors(byline: Block | None) -> list[str]:

@@ -33,6 +33,7 @@ class Block:
     emphasis: str = ""
     rows: list[tuple[str, str]] = field(default_factory=list)
     item: bool = False  # a list item: complete by itself, never a head
+    pictured: bool = False  # right under a picture (a Markdown image alone in its paragraph)
 
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
@@ -73,6 +74,7 @@ def parse_markdown(text: str) -> list[Block]:
     last_line = 0
     prefix = ""
     items = 0
+    pictured = False
     for i, tok in enumerate(tokens):
         if tok.type in ("list_item_open", "list_item_close"):
             items += 1 if tok.type == "list_item_open" else -1
@@ -80,6 +82,7 @@ def parse_markdown(text: str) -> list[Block]:
             prefix = f"{tok.info}{tok.markup} "
         if tok.type not in ("heading_open", "paragraph_open") or tok.map is None:
             continue
+        picture = _image_only(tokens[i + 1])
         rows = inline_rows(tokens[i + 1])
         content = _join_lines([r for r, _ in rows])
         start, end = tok.map
@@ -91,10 +94,20 @@ def parse_markdown(text: str) -> list[Block]:
             block.rows = [(prefix + rows[0][0], rows[0][1]), *rows[1:]] if prefix else rows
             block.emphasis = _common_emphasis(block.rows)
             block.item = items > 0
+            block.pictured = pictured and not picture
             blocks.append(block)
+        pictured = picture
         prefix = ""
         last_line = end
     return blocks
+
+
+def _image_only(inline) -> bool:
+    """A paragraph that is nothing but pictures (![alt](src))."""
+    children = inline.children or []
+    images = [c for c in children if c.type == "image"]
+    rest = [c for c in children if c.type not in ("image", "softbreak", "hardbreak")]
+    return bool(images) and not any(c.content.strip() for c in rest)
 
 
 _OPEN_TAG = re.compile(r"^<(b|strong|u|em|i)(?:\s[^>]*)?>$", re.I)
@@ -197,6 +210,9 @@ def mark_captions(blocks: list[Block], body_start: int) -> None:
     """Photo captions: short standalone lines set apart by a wide gap or by what follows them."""
     for i in range(body_start, len(blocks)):
         block = blocks[i]
+        if block.kind == "para" and block.pictured and width(block.text) <= 60:
+            block.kind = "caption"  # the line under a picture
+            continue
         if block.kind != "para" or block.lines > 1 or block.item or not _short(block.text):
             continue
         if not is_cjk(block.text) and ends_sentence(block.text) and width(block.text) > 20:
@@ -243,4 +259,12 @@ def _continues(prev: Block, block: Block) -> bool:
         return False
     if prev.item or block.item or prev.emphasis != block.emphasis:
         return False
-    return block.gap <= 1 or width(prev.text) > 40
+    if prev.text.endswith((":", "：")):
+        return False  # a lead-in line introduces what follows; it is not cut by a page end
+    return block.gap == 0 or width(prev.text) > 40 or _cut_prose(prev.text, block.text)
+
+
+def _cut_prose(text: str, after: str) -> bool:
+    """A short line that is prose cut short (a sentence or clause ended inside it, or the next
+    block goes on in lower case), not a label or caption standing by itself."""
+    return bool(re.search(r"[。！？；!?;，]|[.]\s|,(?!\d)", text)) or after[:1].islower()

@@ -73,6 +73,32 @@ def _prose(block: Block, than: Block) -> bool:
     return ends_sentence(block.text) and width(block.text) > 2 * width(than.text)
 
 
+_THESIS = re.compile(r"^[^。！？!?]{4,30}[。！？!?]")
+
+
+def split_theses(blocks: list[Block], start: int) -> None:
+    """Bare numerals ('（一）') whose heading is the thesis sentence opening the next line, run
+    into its paragraph: the thesis is split off as a line of its own (two numerals at least)."""
+    found = [
+        k for k in range(start, len(blocks) - 1) if _numeral_then_thesis(blocks[k], blocks[k + 1])
+    ]
+    if len(found) < 2:
+        return
+    for k in reversed(found):
+        para = blocks[k + 1]
+        thesis = _THESIS.match(para.text).group(0)  # type: ignore[union-attr]
+        rest = Block("para", para.text[len(thesis) :].lstrip(), gap=0, lines=para.lines)
+        para.text, para.lines, para.rows = thesis, 1, []
+        blocks.insert(k + 2, rest)
+
+
+def _numeral_then_thesis(numeral: Block, para: Block) -> bool:
+    if numeral.kind != "para" or para.kind != "para" or not _BARE_NUMERAL.match(numeral.text):
+        return False
+    thesis = _THESIS.match(para.text)
+    return thesis is not None and width(para.text[thesis.end() :]) >= 20
+
+
 def find_heads(blocks: list[Block], start: int) -> None:
     """Section heads when the markup marks none: bare numerals naming the next line, numbered
     lines, bold lines, and short standalone lines before prose (one family, at least two)."""
@@ -108,7 +134,12 @@ def find_heads(blocks: list[Block], start: int) -> None:
             bold.append(block)
         elif nxt is not None and _dash_head(block) and _prose(nxt, block):
             standalone.append((block, None))
-        elif nxt is not None and _head_like(block) and not ends_sentence(text):
+        elif (
+            nxt is not None
+            and _head_like(block)
+            and not ends_sentence(text)
+            and not _in_list(body, k)
+        ):
             if _prose(nxt, block) and prose_since:
                 standalone.append((block, None))
                 prose_since = False
@@ -129,6 +160,8 @@ def find_heads(blocks: list[Block], start: int) -> None:
                 continue
         prose_since = True
     chosen = _choose(numerals, numbered, bold, standalone, weak)
+    if not chosen:
+        chosen = _lone_title(numbered + [h for h, _ in standalone] + weak)
     for block in chosen:
         block.kind, block.level = "heading", 2
     _labels(body)
@@ -157,6 +190,36 @@ def _choose(numerals, numbered, bold, standalone, weak) -> list[Block]:
             if tagline is not None:
                 tagline.kind = "tagline"
     return chosen
+
+
+def _in_list(body: list[Block], k: int) -> bool:
+    """The line closes a run of short lines or follows a lead-in ('Recipients include:'): the
+    last item of a list written without bullets, not a head (a head follows prose)."""
+    for block in reversed(body[max(0, k - 4) : k]):
+        if block.kind in _SKIPPED or block.kind == "numeral":
+            continue
+        if block.kind != "para":
+            return False
+        text = block.text
+        listed = (block.item or width(text) <= 40) and not ends_sentence(text)
+        return listed or bool(_LEAD_IN.search(text))
+    return False
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def _lone_title(candidates: list[Block]) -> list[Block]:
+    """The one head of an English text that has only one (a report page): a single candidate
+    set in title case, three to eight words; never a Chinese line, whose case says nothing."""
+    if len(candidates) != 1:
+        return []
+    text = NUMBERED.sub("", candidates[0].text).strip()
+    words = re.findall(r"[A-Za-z][\w'-]*|\d[\w-]*", text)
+    if is_cjk(text) or not 3 <= len(words) <= 8 or not re.match(r"^[A-Z0-9]", text):
+        return []
+    capped = all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words)
+    return candidates if capped else []
 
 
 def _bylined(body: list[Block], k: int) -> bool:

@@ -230,7 +230,17 @@ def _title(doc) -> tuple[str, object | None]:
             return text, h1
     if heads:
         return heads[0]
-    return (_TITLE_SUFFIX.sub("", named[0]) if named else ""), None
+    return (_without_site(named[0]) if named else ""), None
+
+
+def _without_site(title: str) -> str:
+    """A page title less the site and channel names after it ('…_新闻频道_某某网')."""
+    for _ in range(3):
+        shorter = _TITLE_SUFFIX.sub("", title)
+        if shorter == title or len(shorter) < 4:
+            break
+        title = shorter
+    return title
 
 
 def _byline(doc) -> str:
@@ -379,6 +389,8 @@ class _Walker:
             self.in_caption = outer
         elif tag == "img" and not "".join(self.buffer).strip():
             self.after_image = True
+        elif _linked_image(el) and not "".join(self.buffer).strip():
+            self.after_image = True  # a picture inside a link (a video's poster frame)
         elif tag:
             self.buffer.append(el.text_content())
             self.linked += _link_chars(el)
@@ -412,6 +424,11 @@ class _Walker:
                 self.bold.add(id(block))
             elif _dek(el):
                 block.emphasis = "em"
+
+
+def _linked_image(el) -> bool:
+    """An inline element (a link) holding an image and no text."""
+    return el.find(".//img") is not None and not clean_text(el.text_content())
 
 
 def _link_chars(el) -> int:

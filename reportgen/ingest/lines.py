@@ -28,7 +28,14 @@ from reportgen.ingest.blocks import (
     is_cjk,
     width,
 )
-from reportgen.ingest.heads import _LONE_FIGURE, _SKIPPED, _SUBTITLE, NUMBERED, find_heads  # noqa: F401
+from reportgen.ingest.heads import (  # noqa: F401
+    _LONE_FIGURE,
+    _SKIPPED,
+    _SUBTITLE,
+    NUMBERED,
+    find_heads,
+    split_theses,
+)
 from reportgen.ingest.rows import (  # noqa: F401 - the readers take them from here
     front_matter_yaml,
     meta_text,
@@ -77,13 +84,17 @@ class Front:
 def classify(blocks: list[Block], byline: str = "") -> Front:
     """Kinds for every block (front matter, heads, captions, credits, furniture), in place."""
     mark_known(blocks)
+    _menus(blocks)
     front = front_matter(blocks)
     if not front.bylines and byline:
         _place_byline(blocks, byline, front)
     _dateline_in_body(blocks, front)
     _dek_heading(blocks, front)
     _repeated_title(blocks, front)
+    _captions_over_credits(blocks, front.start)
+    split_theses(blocks, front.start)
     find_heads(blocks, front.start)
+    _closing_box_heads(blocks, front)
     _trailing_bylines(blocks, front)
     return front
 
@@ -119,11 +130,33 @@ def mark_known(blocks: list[Block]) -> None:
             continue
         if block.kind == "heading" and kind in ("byline", "dateline") and block.level <= 1:
             continue  # a headline that reads like a byline stays the headline
-        if block.kind == "caption" and kind != "credit":
-            continue
+        if block.kind == "caption" and kind not in ("credit", "furniture"):
+            continue  # (a date or an ad under a thumbnail is no caption)
         if block.kind == "furniture" and kind == "dateline":
             continue
         block.kind = kind
+
+
+def _menus(blocks: list[Block]) -> None:
+    """A run of four or more tiny lines before the first prose (a site's menu copied with the
+    page: '首页', '财经', '股票', '正文') is furniture."""
+    run: list[Block] = []
+    for block in [*blocks, Block("para", "。")]:
+        if block.kind == "para" and _menu_item(block.text):
+            run.append(block)
+            continue
+        if block.kind in ("furniture", "credit") and not run:
+            continue
+        if len(run) >= 4:
+            for item in run:
+                item.kind = "furniture"
+        if block.kind == "para" and width(block.text) > 40:
+            return  # the first prose: menus stand before it
+        run = []
+
+
+def _menu_item(text: str) -> bool:
+    return width(text) <= 6 and not re.search(r"[，。,:：；;！？!?]", text)
 
 
 def front_matter(blocks: list[Block]) -> Front:
@@ -132,12 +165,14 @@ def front_matter(blocks: list[Block]) -> Front:
     zone: list[Block] = []
     end = 0
     after_byline = False
-    while end < len(blocks) and end < 10:
+    skipped = 0  # furniture before the title (a menu, a date line) does not count to the ten
+    while end < len(blocks) and end - skipped < 10 and end < 80:
         block = blocks[end]
         if block.kind in ("furniture", "credit", "caption"):
             if block.kind == "furniture":
                 front.authors.extend(patterns.labelled_names(block.text))
             end += 1
+            skipped += block.kind == "furniture" and not zone
             continue
         if block.kind in ("byline", "dateline"):
             _front_pattern(block, front)
@@ -281,8 +316,8 @@ def _front_like(block: Block) -> bool:
     if block.kind != "para":
         return block.kind == "caption" and width(block.text) <= 40
     text = block.text
-    if width(text) > 40 or re.search(r"[。.]$|[。！？!?].", text.rstrip("”’\"'")):
-        return False
+    if width(text) > 40 or re.search(r"[。.]$|[。!?].|[！？].{20}", text.rstrip("”’\"'")):
+        return False  # a sentence, or two; a title may ask and answer ('……？专家：……')
     return not ends_sentence(text) or text.rstrip("”’\"'").endswith(("？", "?", "！", "!"))
 
 
@@ -343,6 +378,31 @@ def _dek_heading(blocks: list[Block], front: Front) -> None:
         if long and ends_sentence(block.text):
             front.dek, block.kind = block, "dek"
         return
+
+
+def _captions_over_credits(blocks: list[Block], start: int) -> None:
+    """A short sentence right over a line that is nothing but a photo credit ('新华社记者 李四摄',
+    '(AP Photo/Jane Doe)') is that photo's caption; a bare head over one stays a head."""
+    for i in range(max(start, 1), len(blocks)):
+        block, prev = blocks[i], blocks[i - 1]
+        if block.kind != "caption" or prev.kind != "para" or prev.item or i - 1 < start:
+            continue
+        if not patterns.photographer(block.text) or width(prev.text) > 60:
+            continue
+        sentence = ends_sentence(prev.text) or re.search(r"[，,]", prev.text)
+        if sentence and not prev.text.rstrip().endswith((":", "：")):
+            prev.kind = "caption"
+
+
+def _closing_box_heads(blocks: list[Block], front: Front) -> None:
+    """A heading with no text after it to the end, only furniture and credits, that introduces
+    what is gone (a box of other stories: '理论新闻精选：') or nothing at all, is furniture."""
+    for after, block in enumerate(reversed(blocks[front.start :])):
+        if block.kind in ("para", "caption", "tagline"):
+            return
+        boxed = after == 0 or block.text.rstrip().endswith((":", "："))
+        if block.kind == "heading" and block is not front.headline and boxed:
+            block.kind = "furniture"
 
 
 def _dateline_in_body(blocks: list[Block], front: Front) -> None:

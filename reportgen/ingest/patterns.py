@@ -33,7 +33,7 @@ _CREDIT_ROLES = (
     r"出品人?|联合出品|总?监制|总?策划|统筹|执行|责任编辑|责编|主编|编辑|编审|值班编辑|实习编辑|网页编辑"
     r"|新媒体编辑|校对|审核|审校|审签|终审|初审|复审|二审|三审|设计|视觉|海报|视频|剪辑|排版|美编"
     r"|翻译|编译|来源|稿源|供稿|本文来源|文章来源|资料来源|数据来源|转载自?|运营|技术支持|数据支持"
-    r"|文案|配音|摄像"
+    r"|文案|配音|摄像|版式设计|版面设计|美术编辑|图表设计|插图"
 )
 CREDIT = re.compile(rf"^{_OPEN}(?:{_CREDIT_ROLES}){_SEP}\S")
 _CREDIT_EN = re.compile(
@@ -45,12 +45,16 @@ _CREDIT_EN = re.compile(
 )
 
 _IMAGE_CREDIT = re.compile(
-    rf"^{_OPEN}(?:图片来源|图片提供|图片|图源|图[①-⑳\d一二三四五六七八九十]*|配图|供图|制图|摄影|摄)"
-    rf"(?:{_SEP}|\s+)\S"
+    rf"^{_OPEN}(?:图片来源|图片提供|图片|图源|图[①-⑳\d一二三四五六七八九十]*|配图|供图|制图|摄影|摄"
+    rf"|资料图片?|资料照片)(?:{_SEP}|\s+)\S"
     r"|^[(（]?\s*资料图片?\s*[)）]?$"
     r"|[(（]\s*资料图片?\s*[)）]$"
     r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
-    r"|^(?:photos?|images?|pictures?|photo credit|image credit|credit)\s*[:：]"
+    r"|^[(（]\s*[^()（）\s]{2,12}发\s*[)）]$"
+    r"|(?:^|[\s。！？!?])[^\s。！？!?，,]{2,12}(?:供图|供照|图片提供)$"
+    r"|^(?:photos?|photographs?|images?|pictures?|photo credit|image credit|credit)\s*[:：]"
+    r"|^\(?(?:file|stock|handout) (?:photo|image|picture)s?\.?\)?$|^\(?courtesy\b[^()]{2,60}\)?$"
+    r"|\((?:[A-Z][\w.&'-]*\s+){0,3}(?:photos?|images?|pictures?)\s*(?:/|by\b|:)[^()]{2,60}\)$"
     r"|^(?:table|figure|chart|exhibit|fig\.)\s*\d+[.:：]\s*\S|^[表图]\s*\d+\s*[.:：、]\s*\S"
     r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
     r"|^(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters)$",
@@ -63,7 +67,7 @@ _PHOTO_BY = re.compile(
 
 _AD = re.compile(
     r"(?:尽在|下载|打开|安装).{0,15}(?:APP|客户端)|海量资讯|扫(?:描|一扫)?.{0,8}二维码"
-    r"|关注.{0,12}(?:公众号|微信号|微博|视频号)|(?:点击|阅读)(?:原文|全文|更多)|^分享到"
+    r"|关注.{0,12}(?:公众号|微信号|微博|视频号)|(?:点击|阅读)(?:原文|全文|更多)|^分享[到至]"
     r"|^【?(?:打印|关闭|纠错|收藏|返回顶部)(?:本页|窗口)?】|字号\s*[:：]?\s*[大中小]"
     r"|^(?:上一篇|下一篇|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢"
     r"|精彩推荐|热门推荐|热门搜索|热门标签|热词|点击排行|排行榜|扫一扫)"
@@ -167,10 +171,43 @@ def _editor_note(text: str) -> bool:
 
 
 def image_credit(text: str) -> bool:
-    """A photo caption or image credit: '图片来源：…', '新华社记者 王某摄', '（资料图）'."""
+    """A photo caption or image credit: '图片来源：…', '新华社记者 王某摄', '（资料图）', or a
+    caption saying what the picture shows ('图为…', '上图：…')."""
     if width(text) > 150:
         return False
-    return bool(_IMAGE_CREDIT.search(text) or _PHOTO_BY.search(text))
+    return bool(
+        _IMAGE_CREDIT.search(text)
+        or _PHOTO_BY.search(text)
+        or _PICTURED.match(text)
+        or _TABLE_UNITS.match(text)
+    )
+
+
+# The units line over a table ('Dollars in Millions', '单位：亿元'): part of its caption.
+_TABLE_UNITS = re.compile(
+    r"^[(（]?\s*(?:单位\s*[:：]\s*[^\s。()（）]{1,16}"
+    r"|(?:(?:dollars|amounts?|figures?|values?)\s+)?in\s+(?:millions|billions|thousands)"
+    r"(?:\s+of\s+\w+)?)\s*[)）]?$",
+    re.I,
+)
+
+
+_PICTURED = re.compile(rf"^(?:[上下左右]?图为|图中为|[上下左右中]图{_SEP})\S.{{0,60}}$")
+
+
+def photographer(text: str) -> bool:
+    """A line that is nothing but a photographer's credit ('新华社记者 李四 摄', '(AP Photo/Jane
+    Doe)', 'Photograph: Jane Doe/Reuters'): it stands right under its picture's caption."""
+    text = text.strip()
+    if width(text) > 40:
+        return False
+    match = _PHOTO_BY.search(text)
+    return (match is not None and match.start() == 0) or bool(_PHOTOGRAPHER_EN.match(text))
+
+
+_PHOTOGRAPHER_EN = re.compile(
+    r"^\(?(?:[A-Z][\w.&'-]*\s+){0,3}photo(?:graph)?s?\s*(?:/|by\b|:)[^()]{2,60}\)?$", re.I
+)
 
 
 def caption_credit(text: str) -> str:
@@ -184,7 +221,7 @@ def caption_credit(text: str) -> str:
     match = _IMAGE_CREDIT.search(text)
     if match is None:
         return ""
-    return text if match.start() == 0 else text[match.start() :].strip()
+    return text if match.start() == 0 else text[match.start() :].lstrip(" 。！？!?")
 
 
 _NAME_OUTLET = re.compile(
@@ -282,8 +319,11 @@ _LABELLED = re.compile(
 )
 RELATED = re.compile(
     r"^(?:相关阅读|相关新闻|相关报道|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢|精彩推荐"
-    r"|热门推荐|更多新闻|Related(?: articles| stories| coverage)?|More from .{1,30}|Most read"
-    r"|Recommended(?: for you)?|Read next)\s*[:：]?$",
+    r"|热门推荐|更多新闻|相关文章|热门文章|最新文章|热点新闻|图片新闻|今日推荐|编辑推荐|往期回顾"
+    r"|Related(?: articles| stories| coverage| content| news| links)?|More from .{1,30}"
+    r"|More (?:stories|news|articles)|Most (?:read|popular|viewed|shared|emailed)|Trending(?: now)?"
+    r"|Top stories|Latest(?: news| stories)?|You (?:may|might) also like|Editor'?s picks"
+    r"|Recommended(?: for you| reading)?|Read next|Read more|Also read|See also)\s*[:：]?$",
     re.I,
 )
 SITE_NAME = re.compile(r"^[^，。,.\s]{2,16}(?:网站|门户网站|网|政府网|官网|频道)$")
@@ -295,6 +335,16 @@ def labelled_names(text: str) -> list[str]:
     if match is None:
         return []
     return names(_NEXT_LABEL.split(match.group("n"))[0])
+
+
+_EDITED_BY = re.compile(
+    rf"(?:责任编辑|责编|编辑)\s*[:：|｜︱]\s*(?P<n>[{_HAN}·]{{2,4}})(?![{_HAN}])"
+)
+
+
+def editors(text: str) -> list[str]:
+    """The editors a credit or metadata line names ('责任编辑：陈海峰', '【编辑:王明】')."""
+    return [m.group("n") for m in _EDITED_BY.finditer(text)]
 
 
 _NEXT_LABEL = re.compile(r"(?:责任编辑|责编|编辑|来源|校对|审核|摄影|通讯员|记者|发布)")

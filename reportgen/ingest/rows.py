@@ -74,6 +74,7 @@ def split_rows(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         if block.kind != "para" or len(block.rows) < 2:
+            block.item = block.item or (block.kind == "para" and bullet(block.text))
             out.append(block)
             continue
         groups = [g for g in _row_groups(block.rows) if g]
@@ -83,9 +84,17 @@ def split_rows(blocks: list[Block]) -> list[Block]:
             part.rows = rows
             kinds = {e for _, e in rows}
             part.emphasis = kinds.pop() if len(kinds) == 1 else ""
-            part.item = block.item and j == 0
+            part.item = (block.item and j == 0) or bullet(text)
             out.append(part)
     return out
+
+
+_BULLET = re.compile(r"^[•●◦▪‣⁃]\s*\S")
+
+
+def bullet(text: str) -> bool:
+    """A line led by a bullet glyph (text copied from a PDF or a slide): a list item."""
+    return bool(_BULLET.match(text))
 
 
 def _cols(text: str) -> int:
@@ -106,6 +115,20 @@ def _row_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     return groups
 
 
+def _one_paragraph_a_line(cols: list[int], ends: list[bool], wrap: int) -> bool:
+    """Most lines end a sentence: text written one paragraph a line. Judged on the long lines
+    only, so that title, date and source lines over the text do not hide it."""
+    long = [e for c, e in zip(cols, ends, strict=True) if c > 0.6 * wrap]
+    return sum(ends) >= 0.5 * len(ends) or (len(long) >= 1 and sum(long) >= 0.5 * len(long))
+
+
+def _whole_line(text: str, after: str) -> bool:
+    """In text written one paragraph a line, a line without an end mark is still whole (a
+    title, a head, a lead-in) unless it stops on a comma or a joining word."""
+    cut_short = re.search(r"[，,、（(“]$", text) or _CONTINUES.search(text)
+    return not cut_short and not after[:1].islower()
+
+
 def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     if len(rows) < 2:
         return [rows]
@@ -114,7 +137,7 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     wrap = max(cols)
     ends = [ends_sentence(t) for t in texts]
     known = [bool(patterns.kind(t)) for t in texts]
-    per_line = sum(ends[:-1]) >= 0.5 * (len(rows) - 1)
+    per_line = _one_paragraph_a_line(cols[:-1], ends[:-1], wrap)
     groups = [[rows[0]]]
     broke = True  # a break before row i
     for i in range(len(rows) - 1):
@@ -124,9 +147,11 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
         cut = (
             known[i]
             or known[i + 1]
+            or bullet(texts[i + 1])
             or rows[i][1] != rows[i + 1][1]
             or alone
             or (ends[i] and (per_line or cols[i] <= 0.8 * wrap))
+            or (per_line and _whole_line(texts[i], texts[i + 1]))
         )
         if cut:
             groups.append([])

@@ -317,3 +317,33 @@ def test_english_news_page() -> None:
     ]
     for word in ("cookies", "Advertisement", "newsletter", "Share on", "Most read", "Great piece"):
         assert word not in model.text
+
+
+def test_page_title_loses_every_site_and_channel_name(tmp_path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in ["园区持续优化营商环境，一批重点项目加快建设。"] * 3)
+    page = f"<html><head><title>园区经济稳中向好_新闻频道_某某网</title></head><body>{body}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert extract_path(path).headline == "园区经济稳中向好"
+
+
+def test_a_linked_picture_takes_its_caption_and_dates_under_thumbnails_are_furniture(
+    tmp_path,
+) -> None:
+    para = "<p>Workers at the airport walked off the job on Tuesday to ask for better pay.</p>"
+    video = (
+        "<div class='player'><a href='/video/1'><img src='a.jpg' alt='x'></a></div>"
+        "<div class='vidFooter'><div class='vidHead'>Airport workers vote to strike</div></div>"
+    )
+    box = (
+        "<h4>More news:</h4>"
+        + "<div><a href='/2'><img src='b.jpg'></a></div><p>2020年07月08日 13:36:14</p>"
+    )
+    story = f"<div id='story'>{video}{para * 3}{box}</div>"
+    page = f"<html><body><h1>Airport workers strike</h1>{story}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    model = extract_path(path)
+    assert [c.text for c in model.captions] == ["Airport workers vote to strike"]
+    assert "2020年07月08日 13:36:14" in model.furniture
+    assert model.themes == []

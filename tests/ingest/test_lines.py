@@ -13,6 +13,7 @@ P2 = "园区持续优化营商环境，一批重点项目加快建设，带动�
 P3 = "下一步，当地将继续推动产业升级，培育新的增长点，让群众得到更多实惠。"
 EN1 = "The plant opened on Monday after four years of construction and hiring."
 EN2 = "Officials said the project would bring hundreds of jobs to the region."
+EN3 = "Local leaders hope the new jobs will keep young families in the county."
 
 
 def _body(model) -> list[str]:
@@ -335,3 +336,162 @@ def test_end_marks_and_related_boxes_never_swallow_the_article() -> None:
     assert _body(m) == [EN1, EN2, sentence, EN1]
     m = extract_text(f"# 标题\n\n## 相关新闻\n\n{P1}\n\n{P2}\n\n{P3}\n")
     assert _body(m) == [P1, P2, P3]
+
+
+def test_caption_over_a_photographer_credit_and_wire_credits() -> None:
+    text = (
+        f"标题\n\n{P1}\n\n7月1日，工人在车间作业。\n\n新华社记者 李四 摄\n\n{P2}\n\n（新华社发）\n\n"
+        f"游客在景区游览。视觉中国供图\n\n资料图：园区一角\n\n{P3}\n"
+    )
+    m = extract_text(text)
+    assert [c.text for c in m.captions] == [
+        "7月1日，工人在车间作业。",
+        "新华社记者 李四 摄",
+        "（新华社发）",
+        "游客在景区游览。视觉中国供图",
+        "资料图：园区一角",
+    ]
+    assert m.captions[3].credit == "视觉中国供图"
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_english_photo_credits() -> None:
+    text = (
+        f"Plant Opens\n\n{EN1}\n\nWorkers assemble batteries on Monday. (AP Photo/John Smith)\n\n"
+        f"{EN2}\n\nFile photo\n\n{EN1}\n\nThe new plant on its first day.\n\n"
+        f"Photograph: Jane Doe/Reuters\n\n{EN2}\n"
+    )
+    m = extract_text(text)
+    assert [c.credit for c in m.captions] == [
+        "(AP Photo/John Smith)",
+        "File photo",
+        "",
+        "Photograph: Jane Doe/Reuters",
+    ]
+    assert _body(m) == [EN1, EN2, EN1, EN2]
+
+
+def test_short_lines_standing_apart_are_not_joined_to_the_next_paragraph() -> None:
+    m = extract_text(
+        f"Plant Opens\n\n{EN1}\n\nAnd in the valley:\n\n{EN2}\n\nMore to come\n\n{EN1}\n"
+    )
+    assert _body(m) == [EN1, "And in the valley:", EN2, "More to come", EN1]
+    m = extract_text(
+        f"标题\n\n{P1}\n\n产业新城，关键在产。企业要为全省加\n\n快构建现代产业体系赋能。\n"
+    )
+    assert _body(m) == [P1, "产业新城，关键在产。企业要为全省加快构建现代产业体系赋能。"]
+
+
+def test_title_and_source_lines_over_text_written_one_paragraph_a_line() -> None:
+    m = extract_text(f"县域经济稳中向好\n2020年11月01日 10:00 来源：人民网\n{P1}\n{P2}\n{P3}\n")
+    assert m.headline == "县域经济稳中向好"
+    assert _body(m) == [P1, P2, P3]
+    m = extract_text(f"县域经济稳中向好\n——来自某某县的调查\n{P1}\n{P2}\n")
+    assert m.dek == "——来自某某县的调查"
+    assert _body(m) == [P1, P2]
+
+
+def test_a_closing_box_heading_is_furniture_not_a_section() -> None:
+    text = f"# 标题\n\n{P1}\n\n{P2}\n\n【编辑:王明】\n\n#### 理论新闻精选：\n\n2020年07月08日 13:36:14\n"
+    m = extract_text(text)
+    assert m.themes == []
+    assert "理论新闻精选：" in m.furniture
+    text = f"# Plant Opens\n\n{EN1}\n\n{EN2}\n\n## Most Popular\n\nAnother story about the port\n"
+    m = extract_text(text)
+    assert m.themes == []
+    assert _body(m) == [EN1, EN2]
+
+
+def test_bare_numerals_whose_thesis_sentence_runs_into_the_paragraph() -> None:
+    text = f"标题\n\n{P1}\n\n（一）\n坚持开放合作，拓展发展空间。{P2}\n\n（二）\n坚持创新驱动，培育新动能。{P3}\n"
+    m = extract_text(text)
+    assert _heads(m) == ["坚持开放合作，拓展发展空间。", "坚持创新驱动，培育新动能。"]
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_portal_page_copied_as_text_menu_date_line_and_share_buttons() -> None:
+    menu = "\n".join(["网站首页", "应用", "新闻", "公开课", "支付", "邮箱", "登录", "注册"])
+    menu += "\n" + "\n".join(["财经", "股票", "基金", "港股", "美股", "正文"])
+    text = (
+        f"{menu}\n县域经济稳中向好 一批重点项目加快建设\n2020-11-01 10:00:00　来源: 某某时报\n"
+        f"举报\n0\n分享至\n{P1}\n{P2}\n{P3}\n本文来源：某某时报 作者：王明\n"
+    )
+    m = extract_text(text)
+    assert m.headline == "县域经济稳中向好 一批重点项目加快建设"
+    assert m.authors == ["王明"]
+    assert _body(m) == [P1, P2, P3]
+    assert {"网站首页", "正文", "分享至"} <= set(m.furniture)
+
+
+def test_titles_written_one_paragraph_a_line_with_a_comma_or_a_question() -> None:
+    m = extract_text(f"县域经济稳中向好，一批重点项目加快建设\n{P1}\n{P2}\n{P3}\n")
+    assert m.headline == "县域经济稳中向好，一批重点项目加快建设"
+    assert _body(m) == [P1, P2, P3]
+    m = extract_text(f"“十四五”县域经济稳中向好？专家：还需加把劲\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "“十四五”县域经济稳中向好？专家：还需加把劲"
+    assert _body(m) == [P1, P2]
+
+
+def test_writer_run_into_an_affiliation_and_an_editor_named_as_the_author() -> None:
+    text = (
+        f"标题\n\n作者：陈海峰\n\n2020-07-04 12:10:24来源：某某网作者：陈海峰责任编辑：陈海峰\n\n"
+        f"{P1}\n\n{P2}\n\n(作者：方敏北京大学经济学院教授)\n\n【编辑:陈海峰】\n"
+    )
+    m = extract_text(text)
+    assert m.authors == ["方敏"]
+    m = extract_text(f"标题\n\n作者：王明\n\n{P1}\n\n{P2}\n\n责任编辑：王明\n")
+    assert m.authors == ["王明"]  # the only writer named stays, even as the editor
+
+
+def test_lines_under_a_markdown_picture_and_pictured_lines_are_captions() -> None:
+    caption = "7月1日，在某某县工业园区，工人在车间内加紧生产订单产品，全力冲刺全年目标。"
+    text = (
+        f"# 标题\n\n{P1}\n\n![](http://example.com/a.jpg)\n\n{caption}\n\n{P2}\n\n"
+        f"上图：园区一角。\n\n图为工人在车间作业。\n\n{P3}\n\n版式设计：沈亦伶\n"
+    )
+    m = extract_text(text)
+    assert [c.text for c in m.captions] == [caption, "上图：园区一角。", "图为工人在车间作业。"]
+    assert m.credits == ["版式设计：沈亦伶"]
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_the_last_item_of_a_list_without_bullets_is_no_head() -> None:
+    text = (
+        f"Grants Roundup\n\n{EN1}\n\nThe fund is making these donations:\n\n"
+        f"$7,500 to Stand For Children\n\n$6,500 to Oregon Food Bank\n\n{EN2}\n\n"
+        f"Other recipients\n\n$1,000 to Loaves and Fishes\n\n$500 to Meals on Wheels\n\n{EN1}\n"
+    )
+    m = extract_text(text)
+    assert m.themes == []
+    assert "$6,500 to Oregon Food Bank" in _body(m)
+    text = f"标题\n\n{P1}\n\n主要举措包括：\n\n加快产业升级\n\n{P2}\n\n另外还有：\n\n保障改善民生\n\n{P3}\n"
+    assert extract_text(text).themes == []
+
+
+def test_the_units_line_over_a_table_is_part_of_its_caption() -> None:
+    text = (
+        f"# Fund Overview\n\n{EN1}\n\nTable 1: General Fund Status\n\nDollars in Millions\n"
+        "Item FY 2024-25 FY 2025-26\nTotal Available 20,877.4 20,493.1\n\n"
+        f"{EN2}\n\n单位：亿元，%\n"
+    )
+    m = extract_text(text)
+    assert [c.text for c in m.captions] == [
+        "Table 1: General Fund Status",
+        "Dollars in Millions",
+        "单位：亿元，%",
+    ]
+    assert m.captions[1].credit == ""
+
+
+def test_the_one_title_case_head_of_an_english_report_page() -> None:
+    text = (
+        f"{EN1}\n\n• Fees: The bill includes an increase of $21.0 million for fee revenue.\n"
+        "FY 2025-26 Long Bill Highlights\nChanges are assumed to be ongoing unless noted.\n"
+        f"{EN2}\n\n{EN3}\n"
+    )
+    m = extract_text(text)
+    assert _heads(m) == ["FY 2025-26 Long Bill Highlights"]
+    m = extract_text(f"Plant Opens\n\n{EN1}\n\nwhat comes next for the town\n\n{EN2}\n\n{EN3}\n")
+    assert m.themes == []
+    m = extract_text(f"标题\n\n{P1}\n\n产业升级\n\n{P2}\n\n{P3}\n")
+    assert m.themes == []

@@ -29,3 +29,15 @@ def test_lines_that_each_end_a_sentence_are_paragraphs() -> None:
         "第二段话也说完了。",
         "第三段话同样说完了。",
     ]
+
+
+def test_bullet_lines_in_hard_wrapped_text_are_list_items() -> None:
+    text = (
+        "• Tuition: The bill includes an increase of $53.1 million cash funds for the forecast\n"
+        "of tuition revenue at the ten state governing boards.\n"
+        "• Fees: The bill includes an increase of $21.0 million cash funds for adjustments to\n"
+        "the forecast for fee revenue paid by students.\n"
+    )
+    blocks = split_rows(parse_markdown(text))
+    assert [b.text[:8] for b in blocks] == ["• Tuitio", "• Fees: "]
+    assert all(b.item for b in blocks)
