@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.clock import source_date
 from reportgen.errors import ConfigError
+from reportgen.notices import stage
 
 if TYPE_CHECKING:  # pydantic is slow to import; a no-op build never needs it
     from reportgen.charts.stamp import ChartFiles
@@ -21,11 +22,13 @@ def load_model(article: Path | None = None, model: Path | None = None) -> Model:
     if model is not None:
         from reportgen.model import load
 
-        return load(model)
+        with stage("model"):
+            return load(model)
     from reportgen.extract import extract_path
     from reportgen.theme import DEFAULT_SEED
 
-    return extract_path(article or DEFAULT_SEED)
+    with stage("extract"):
+        return extract_path(article or DEFAULT_SEED)
 
 
 def settings(**options):
@@ -89,7 +92,8 @@ def charts_command(
     from reportgen.charts import INDEX, run
 
     m = _language(load_model(article, model), config)
-    result = run(m, out or default_out(m) / "charts", theme=_look(config))
+    with stage("charts"):
+        result = run(m, out or default_out(m) / "charts", theme=_look(config))
     if source is not None:
         files = [INDEX] + [p.name for e in result.entries for p in (e.slide_png, e.page_png, e.svg)]
         stamp.write(source, result.directory, files, theme)
@@ -159,7 +163,8 @@ def _prepare(
     m = _language(load_model(article, model), config)
     output = output or default_out(m) / name
     folder = cache_dir() / "charts" / slug(m)
-    charts = run(m, folder, theme=look, dirs=folder_dirs(config.template))
+    with stage("charts"):
+        charts = run(m, folder, theme=look, dirs=folder_dirs(config.template))
     return m, output, charts, look, when
 
 
@@ -182,8 +187,10 @@ def document_command(
     m, output, charts, look, when = _prepare(article, model, output, kind.file, config)
     # a config's template serves this output only if it is a folder or a file of its own type
     own = template or kind.template(config.template)
-    composed = kind.compose(m, charts, when, template=own, theme=look, **kind.options(config))
-    return write_bytes(output, composed.to_bytes())
+    with stage(name):
+        composed = kind.compose(m, charts, when, template=own, theme=look, **kind.options(config))
+    with stage(f"save_{name}"):  # waits for charts still being drawn, as in a build
+        return write_bytes(output, composed.to_bytes())
 
 
 def brief_command(
@@ -249,7 +256,11 @@ def preview_command(folders: list[Path]):
     """PDF and PNG pages of each output folder's deck and brief, plus a contact sheet."""
     from reportgen.preview import preview
 
-    return [preview(folder) for folder in folders]
+    results = []
+    for folder in folders:
+        with stage(f"preview {folder}"):
+            results.append(preview(folder))
+    return results
 
 
 def verify_command(
@@ -271,7 +282,9 @@ def verify_command(
             )
         if article is None and model is None:
             model = beside
-        return verify_document(target, load_model(article, model), render=render)
+        m = load_model(article, model)
+        with stage("verify"):
+            return verify_document(target, m, render=render)
     if article is not None and model is not None:
         raise ConfigError("give an article or --model, not both")
     m = load_model(article) if article is not None else None
@@ -279,7 +292,8 @@ def verify_command(
         from reportgen.model import load
 
         m = load(model)
-    return verify_outputs(out_dir, m, render=render)
+    with stage("verify"):
+        return verify_outputs(out_dir, m, render=render)
 
 
 def verify_result(out_dir: Path, findings: list) -> None:

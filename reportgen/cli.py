@@ -14,10 +14,12 @@ from reportgen import __version__
 from reportgen.cli_support import (
     STATE,
     _article,
+    _articles,
     _env_flag,
     _print_build,
     _print_timings,
     _run,
+    _set_verbose,
 )
 
 HELP = """Turn a feature article into a Word briefing and a PowerPoint deck.
@@ -104,7 +106,7 @@ def _root(
     ] = False,
 ) -> None:
     """Turn a feature article into a Word briefing and a PowerPoint deck."""
-    STATE["verbose"] = verbose
+    _set_verbose(verbose)
     STATE["debug"] = debug or _env_flag("REPORTGEN_DEBUG")
     if STATE["debug"]:
         os.environ["REPORTGEN_DEBUG"] = "1"  # worker processes report their tracebacks too
@@ -337,7 +339,7 @@ def build(
     try:
         report = _run(
             api.build_command,
-            paths,
+            _run(_articles, paths),
             force=force,
             check=check,
             jobs=jobs,

@@ -111,12 +111,37 @@ def test_verbose_prints_stage_timings(here) -> None:
     assert quiet.stderr == ""
 
 
+def test_verbose_times_each_stage_of_a_single_document(here) -> None:
+    from conftest import ARTICLES
+
+    result = invoke("-v", "brief", str(ARTICLES / "zh_numbered.txt"), "-o", "b.docx")
+    assert result.exit_code == 0, result.output
+    stages = [line.split(":")[0] for line in result.stderr.splitlines()]
+    assert stages == ["extract", "charts", "brief", "save_brief", "document"]
+    assert result.stderr.splitlines()[-1].endswith(" s in all")
+    plain = invoke("brief", str(ARTICLES / "zh_numbered.txt"), "-o", "b.docx")
+    assert plain.stderr == ""
+
+
 def test_dash_reads_the_article_from_standard_input(here) -> None:
     result = invoke("extract", "-", "--format", "json", input=SEED.read_bytes())
     assert result.exit_code == 0, result.output
     model = json.loads(result.stdout)
     assert model["source"]["name"] == "stdin"
     assert model["headline"] == json.loads(invoke("extract", "-f", "json").stdout)["headline"]
+
+
+def test_dash_builds_the_article_from_standard_input(here) -> None:
+    built = invoke("build", "-", "-o", "out", "--no-verify", "-q", input=SEED.read_bytes())
+    assert built.exit_code == 0, built.output
+    manifest = json.loads((here / "out" / "stdin" / "manifest.json").read_text("utf-8"))
+    assert manifest["article"] == "-" and "article:-" in manifest["inputs"]
+    again = invoke("build", "-", "-o", "out", "--no-verify", "--json", input=SEED.read_bytes())
+    assert json.loads(again.stdout)["articles"][0]["status"] == "current"  # same text: no rebuild
+    twice = invoke("build", "-", "-", "-o", "out", input=b"")
+    assert (
+        twice.exit_code == 2 and twice.stderr == "Error: -: standard input can be read only once\n"
+    )
 
 
 def test_reference_doc_is_an_alias_of_template(here) -> None:
@@ -179,7 +204,10 @@ def test_init_writes_an_editable_template_folder_and_config(here) -> None:
 
 
 def test_a_theme_in_the_template_folder_is_used(here) -> None:
+    assert invoke("brief", "-o", "built-in.docx").exit_code == 0
     assert invoke("init").exit_code == 0
+    assert invoke("brief", "-o", "copy.docx").exit_code == 0  # the unchanged copy: same brief
+    assert (here / "copy.docx").read_bytes() == (here / "built-in.docx").read_bytes()
     theme = here / "templates" / "theme.yaml"
     text = theme.read_text(encoding="utf-8")
     primary = next(line for line in text.splitlines() if line.strip().startswith("primary:"))
@@ -187,6 +215,8 @@ def test_a_theme_in_the_template_folder_is_used(here) -> None:
     result = invoke("deck", "-o", "d.pptx")  # template = "templates" from reportgen.toml
     assert result.exit_code == 0, result.output
     assert 'val="123456"' in _text(here / "d.pptx", "ppt/slides/")
+    assert invoke("brief", "-o", "b.docx").exit_code == 0  # the copied reference.docx too
+    assert _style_look(here / "b.docx", "Heading 1")[0] == "123456"
     built = invoke("build", str(SEED), "-q", "--no-verify")
     assert built.exit_code == 0, built.output
     manifest = json.loads((here / "out" / "qiantang-2024" / "manifest.json").read_text("utf-8"))
@@ -300,3 +330,57 @@ def test_theme_reskins_a_users_reference_deck(here) -> None:
     palette = load_theme(theme).palette
     assert f'<a:accent1><a:srgbClr val="{palette[0].upper()}"/></a:accent1>' in themed
     assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in themed
+
+
+def _style_look(path, name: str) -> tuple[str | None, str | None]:
+    """(text colour, East Asian face) of a style of a .docx, reopened with python-docx."""
+    from docx import Document
+
+    from reportgen.writers.docx_helpers import w
+
+    rpr = Document(str(path)).styles[name].element.find(w("rPr"))
+    colour, fonts = rpr.find(w("color")), rpr.find(w("rFonts"))
+    return (
+        colour.get(w("val")) if colour is not None else None,
+        fonts.get(w("eastAsia")) if fonts is not None else None,
+    )
+
+
+def test_theme_reskins_a_users_reference_brief(here) -> None:
+    from docx import Document
+
+    Document().save(str(here / "user.docx"))  # python-docx's own template: not ours
+    theme = _theme_file(here, "123456")
+    plain = invoke("brief", "-o", "a.docx", "--reference-doc", "user.docx")
+    assert plain.exit_code == 0, plain.output
+    assert _style_look(here / "a.docx", "Heading 1")[0] != "123456"  # its own look
+    result = invoke("brief", "-o", "b.docx", "--reference-doc", "user.docx", "--theme", str(theme))
+    assert result.exit_code == 0, result.output
+    assert _style_look(here / "b.docx", "Heading 1") == ("123456", "Source Han Sans SC")
+    assert _style_look(here / "b.docx", "Title") == ("123456", "Source Han Sans SC")
+    assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in _text(here / "b.docx", "word/theme/")
+
+
+def test_theme_reskins_the_built_in_brief(here) -> None:
+    theme = _theme_file(here, "123456")
+    assert invoke("brief", "-o", "plain.docx").exit_code == 0
+    result = invoke("brief", "-o", "corp.docx", "--theme", str(theme))
+    assert result.exit_code == 0, result.output
+    assert _style_look(here / "corp.docx", "Heading 1") == ("123456", "Source Han Sans SC")
+    assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in _text(here / "corp.docx", "word/theme/")
+    assert "123456" not in _text(here / "plain.docx", "word/")
+
+
+def test_a_theme_in_a_template_folder_given_as_an_option_is_used(here) -> None:
+    from reportgen.theme import TEMPLATES
+
+    folder = here / "corp"
+    folder.mkdir()
+    (folder / "reference.pptx").write_bytes((TEMPLATES / "default" / "reference.pptx").read_bytes())
+    _theme_file(here, "123456").rename(folder / "theme.yaml")
+    deck = invoke("deck", "-o", "d.pptx", "--template", "corp")
+    assert deck.exit_code == 0, deck.output
+    assert 'val="123456"' in _text(here / "d.pptx", "ppt/slideLayouts/")
+    brief = invoke("brief", "-o", "b.docx", "--reference-doc", "corp")
+    assert brief.exit_code == 0, brief.output
+    assert _style_look(here / "b.docx", "Heading 1")[0] == "123456"
