@@ -33,6 +33,7 @@ Examples:
   reportgen deck a.md -o deck.pptx --reference-doc corp.pptx
   reportgen verify out/qiantang-2024  # trace every number back to the article
   reportgen init mine                 # editable templates, theme and reportgen.toml
+  reportgen -v brief a.md             # the time of each stage
 
 Settings: an option wins over reportgen.toml (or [tool.reportgen] in pyproject.toml) in the
 current folder, which wins over the built-in default; every command reads the same file.
@@ -138,7 +139,12 @@ def extract(
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the content model."""
+    """Print the JSON Schema of the content model.
+
+    \b
+    Examples:
+      reportgen schema > content-model.schema.json
+    """
     from reportgen import api
 
     sys.stdout.write(_run(api.schema_text))
@@ -173,7 +179,16 @@ def charts(
     output: OutDirOpt = None,
     theme: ThemeOpt = None,
 ) -> None:
-    """Plan and draw the article's charts (PNG and SVG) with a charts.json index."""
+    """Plan and draw the article's charts (PNG and SVG) with a charts.json index.
+
+    It writes only into its output folder, and deletes only chart files its own last
+    charts.json there names.
+
+    \b
+    Examples:
+      reportgen charts a.md -o a-charts/
+      reportgen charts --model out/a/content.json --theme corp/theme.yaml
+    """
     from reportgen import api
 
     result = _run(api.charts_command, _article(article), model, output, theme)
@@ -191,7 +206,14 @@ def fonts(
         typer.Option("--font-file", help="Use this .ttf/.otf/.ttc for charts."),
     ] = None,
 ) -> None:
-    """Show which font charts use for Chinese and Latin text, and why."""
+    """Show which font charts use for Chinese and Latin text, and why.
+
+    \b
+    Examples:
+      reportgen fonts
+      reportgen fonts --no-system-fonts        # as on a bare machine
+      reportgen fonts --font-file NotoSansSC-Regular.otf
+    """
     from reportgen import api
 
     sys.stdout.write(_run(api.fonts_report, False if no_system else None, font_file))
@@ -379,7 +401,13 @@ def preview(
         list[Path], typer.Argument(help="Output folders (out/<slug>) holding deck.pptx/brief.docx.")
     ],
 ) -> None:
-    """Render deck and brief to PDF and PNG pages plus a contact sheet (needs LibreOffice)."""
+    """Render deck and brief to PDF and PNG pages plus a contact sheet (needs LibreOffice).
+
+    \b
+    Examples:
+      reportgen preview out/qiantang-2024      # out/qiantang-2024/preview/
+      reportgen preview out/*/
+    """
     from reportgen import api
 
     for result in _run(api.preview_command, folders):

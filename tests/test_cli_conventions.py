@@ -4,6 +4,7 @@ choices, `-` for standard input, --reference-doc, `init`, one configuration for 
 
 from __future__ import annotations
 
+import itertools
 import json
 import zipfile
 
@@ -69,6 +70,25 @@ def test_help_keeps_examples_as_written() -> None:
     )
     assert "\n    cat a.md | reportgen brief - -o a.docx\n" in text
     assert invoke("-h").output == text
+
+
+def _examples(doc: str) -> list[str]:
+    """The example lines of a help text as written: the lines after `Examples:`."""
+    lines = doc.split("Examples:\n", 1)[1].splitlines()
+    return [x.strip() for x in itertools.takewhile(lambda x: x.strip(), lines)]
+
+
+def test_every_command_shows_examples_as_written() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name in [None, *group.list_commands(None)]:
+        command = group if name is None else group.get_command(None, name)
+        examples = _examples(command.help or "")
+        assert examples and all(x.startswith(("reportgen ", "cat ", "curl ")) for x in examples)
+        text = invoke(*filter(None, [name, "--help"]), env={"COLUMNS": "60"}).output
+        for example in examples:
+            assert f"\n    {example}\n" in text, (name, example)  # never re-wrapped
 
 
 def test_choices_are_listed_and_checked() -> None:
