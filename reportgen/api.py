@@ -46,13 +46,16 @@ def _language(model: Model, config) -> Model:
     return model.model_copy(update={"language": config.language})
 
 
-def extract_command(article: Path | None, fmt: str, output: Path | None) -> str | None:
-    """Render the model as YAML or JSON; write it atomically when ``output`` is given."""
+def extract_command(
+    article: Path | None, fmt: str, output: Path | None, language: str | None = None
+) -> str | None:
+    """Render the model as YAML or JSON; write it atomically when ``output`` is given.
+    ``language`` (auto, zh, en) over the config's over auto: the language of the labels."""
     from reportgen.model import dump_yaml
 
     if fmt not in ("yaml", "json"):
         raise ConfigError(f"unknown format {fmt!r}; use yaml or json")
-    model = _language(load_model(article), settings())
+    model = _language(load_model(article), settings(language=language))
     text = model.to_json() if fmt == "json" else dump_yaml(model)
     if output is None:
         return text
@@ -74,6 +77,7 @@ def charts_command(
     model: Path | None,
     out_dir: Path | None,
     theme: Path | None = None,
+    language: str | None = None,
 ) -> ChartFiles:
     """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts).
 
@@ -82,7 +86,7 @@ def charts_command(
     """
     from reportgen.charts import stamp
 
-    config = settings(theme=theme)
+    config = settings(theme=theme, language=language)
     theme = config.theme
     source, out = _charts_source(article, model, out_dir)
     if source is not None and out is not None and not config.fonts and config.language == "auto":
@@ -175,6 +179,7 @@ def document_command(
     output: Path | None,
     template: Path | None,
     theme: Path | None = None,
+    language: str | None = None,
     **options,
 ) -> Path:
     """Write the registered output ``name`` (brief, deck) as one document: ``options`` (style,
@@ -183,7 +188,7 @@ def document_command(
     from reportgen.writers import by_name
 
     kind = by_name(name)
-    config = settings(template=template, theme=theme, **options)
+    config = settings(template=template, theme=theme, language=language, **options)
     m, output, charts, look, when = _prepare(article, model, output, kind.file, config)
     # a config's template serves this output only if it is a folder or a file of its own type
     own = template or kind.template(config.template)

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from reportgen import __version__
+from reportgen.cli_options import (
+    ArticleArg,
+    Format,
+    LanguageOpt,
+    ModelOpt,
+    OutDirOpt,
+    OutFileOpt,
+    StyleOpt,
+    TemplateOpt,
+    ThemeOpt,
+    _value,
+)
 from reportgen.cli_support import (
     STATE,
     _article,
@@ -52,36 +63,6 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    """Formats of the content model."""
-
-    yaml = "yaml"
-    json = "json"
-
-
-class Style(str, Enum):
-    """Brief styles (folders of templates/)."""
-
-    default = "default"
-    gongwen = "gongwen"
-
-
-ArticleArg = Annotated[
-    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10
-    typer.Argument(
-        help="Article (.txt, .md, .html, .docx), or - for standard input; default: the seed."
-    ),
-]
-ModelOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--model", help="Use this content model (.json/.yaml) instead of an article."),
-]
-ThemeOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--theme", help="Theme file (fonts, colours, sizes)."),
-]
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"reportgen {__version__}")
@@ -121,6 +102,7 @@ def extract(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Print (or write) the content model extracted from ARTICLE.
 
@@ -132,7 +114,7 @@ def extract(
     """
     from reportgen import api
 
-    text = _run(api.extract_command, _article(article), fmt.value, output)
+    text = _run(api.extract_command, _article(article), fmt.value, output, _value(language))
     if text is not None:
         sys.stdout.write(text)
 
@@ -150,34 +132,13 @@ def schema() -> None:
     sys.stdout.write(_run(api.schema_text))
 
 
-OutDirOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Output folder (default: out/<slug>/charts)."),
-]
-OutFileOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Output file (default: out/<slug>/…)."),
-]
-TemplateOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--template",
-        "--reference-doc",
-        help="Your reference .docx/.pptx (styles, masters, layouts) or a template folder.",
-    ),
-]
-StyleOpt = Annotated[
-    Optional[Style],  # noqa: UP045
-    typer.Option("--style", help="Brief style (default: config, else default)."),
-]
-
-
 @app.command()
 def charts(
     article: ArticleArg = None,
     model: ModelOpt = None,
     output: OutDirOpt = None,
     theme: ThemeOpt = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Plan and draw the article's charts (PNG and SVG) with a charts.json index.
 
@@ -191,7 +152,7 @@ def charts(
     """
     from reportgen import api
 
-    result = _run(api.charts_command, _article(article), model, output, theme)
+    result = _run(api.charts_command, _article(article), model, output, theme, _value(language))
     typer.echo(f"wrote {len(result.entries)} charts to {result.directory}")
 
 
@@ -227,6 +188,7 @@ def brief(
     template: TemplateOpt = None,
     style: StyleOpt = None,
     theme: ThemeOpt = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Write the Word briefing (.docx).
 
@@ -237,9 +199,7 @@ def brief(
       reportgen brief a.md -o a.docx --style gongwen
       reportgen brief --model edited.yaml -o a.docx --reference-doc letterhead.docx
     """
-    _document(
-        "brief", article, model, output, template, theme, style=style.value if style else None
-    )
+    _document("brief", article, model, output, template, theme, language, style=_value(style))
 
 
 @app.command()
@@ -257,6 +217,7 @@ def deck(
         ),
     ] = None,
     theme: ThemeOpt = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Write the PowerPoint deck (.pptx).
 
@@ -267,16 +228,26 @@ def deck(
       reportgen deck a.md -o a.pptx --reference-doc corp.pptx
       reportgen deck a.md -o a.pptx --native-charts --theme corp/theme.yaml
     """
-    _document("deck", article, model, output, template, theme, native_charts=native_charts)
+    _document(
+        "deck", article, model, output, template, theme, language, native_charts=native_charts
+    )
 
 
-def _document(name: str, article, model, output, template, theme, **options) -> None:
+def _document(name: str, article, model, output, template, theme, language, **options) -> None:
     """The one implementation of the single-document commands (brief, deck): write the
     registered output ``name`` with its own ``options``, and say where."""
     from reportgen import api
 
     written = _run(
-        api.document_command, name, _article(article), model, output, template, theme, **options
+        api.document_command,
+        name,
+        _article(article),
+        model,
+        output,
+        template,
+        theme,
+        _value(language),
+        **options,
     )
     typer.echo(f"wrote {written}")
 
@@ -326,6 +297,7 @@ def build(
     template: TemplateOpt = None,
     style: StyleOpt = None,
     theme: ThemeOpt = None,
+    language: LanguageOpt = None,
     native_charts: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option(
@@ -369,8 +341,9 @@ def build(
             reporter=RichReporter(bar=bar),
             out=output,
             template=template,
-            style=style.value if style else None,
+            style=_value(style),
             theme=theme,
+            language=_value(language),
             native_charts=native_charts,
             verify=False if no_verify else None,
             model=model,

@@ -13,7 +13,8 @@ from conftest import SEED
 from typer.testing import CliRunner
 
 from reportgen import __version__
-from reportgen.cli import Format, Style, app
+from reportgen.cli import app
+from reportgen.cli_options import Format, Language, Style
 
 runner = CliRunner()
 
@@ -100,6 +101,13 @@ def test_choices_are_listed_and_checked() -> None:
     assert "<default|gongwen>" in invoke("brief", "--help").output
     bad = invoke("brief", "--style", "fancy")
     assert bad.exit_code == 2 and "'fancy' is not one of 'default', 'gongwen'" in bad.stderr
+    from reportgen.config import LANGUAGES
+
+    assert tuple(x.value for x in Language) == LANGUAGES
+    for command in ("extract", "charts", "brief", "deck", "build"):
+        assert "--language <auto|zh|en>" in invoke(command, "--help").output, command
+    bad = invoke("deck", "--language", "fr")
+    assert bad.exit_code == 2 and "'fr' is not one of 'auto', 'zh', 'en'" in bad.stderr
 
 
 def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch) -> None:
@@ -204,6 +212,11 @@ def test_the_config_is_honoured_by_every_command(here) -> None:
     (here / "reportgen.toml").write_text('language = "en"\n', encoding="utf-8")
     model = json.loads(invoke("extract", "-f", "json").stdout)
     assert model["language"] == "en"
+    model = json.loads(invoke("extract", "-f", "json", "--language", "zh").stdout)
+    assert model["language"] == "zh"  # the option wins
+    assert invoke("deck", "-o", "en.pptx").exit_code == 0
+    assert invoke("deck", "-o", "zh.pptx", "--language", "auto").exit_code == 0
+    assert _text(here / "en.pptx", "ppt/slides/") != _text(here / "zh.pptx", "ppt/slides/")
     (here / "reportgen.toml").write_text("nonsense = 1\n", encoding="utf-8")
     for command in ("extract", "charts", "brief", "deck", "fonts"):
         result = invoke(command)
