@@ -132,12 +132,15 @@ def _slug_of(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-") or "article"
 
 
-def fonts_report(system: bool | None = None, font_file: Path | None = None) -> str:
-    """Which font draws each script in charts (CJK, Latin), from where, and why."""
+def fonts_report(
+    system: bool | None = None, font_file: Path | None = None, theme: Path | None = None
+) -> str:
+    """Which font draws each script in charts (CJK, Latin), from where, and why (with
+    ``theme``, else the config's, else the built-in theme's font settings)."""
     from reportgen.fonts import font_chain
     from reportgen.fonts_describe import describe_chain
 
-    fonts = _look(settings()).fonts
+    fonts = _look(settings(theme=theme)).fonts
     chain = font_chain(fonts, system=system, font_file=font_file, refresh=True)
     return describe_chain(chain)
 

@@ -166,6 +166,7 @@ def fonts(
         Optional[Path],  # noqa: UP045
         typer.Option("--font-file", help="Use this .ttf/.otf/.ttc for charts."),
     ] = None,
+    theme: ThemeOpt = None,
 ) -> None:
     """Show which font charts use for Chinese and Latin text, and why.
 
@@ -174,10 +175,11 @@ def fonts(
       reportgen fonts
       reportgen fonts --no-system-fonts        # as on a bare machine
       reportgen fonts --font-file NotoSansSC-Regular.otf
+      reportgen fonts --theme corp/theme.yaml    # the theme's chart_families first
     """
     from reportgen import api
 
-    sys.stdout.write(_run(api.fonts_report, False if no_system else None, font_file))
+    sys.stdout.write(_run(api.fonts_report, False if no_system else None, font_file, theme))
 
 
 @app.command()

@@ -172,6 +172,20 @@ def test_dash_builds_the_article_from_standard_input(here) -> None:
     )
 
 
+def test_fonts_reads_the_theme_from_the_option_or_the_config(here) -> None:
+    from reportgen.theme import DEFAULT_THEME
+
+    text = DEFAULT_THEME.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.strip().startswith("chart_families:"))
+    theme = here / "t.yaml"
+    theme.write_text(text.replace(line, f"{line}\n  chart_font_file: gone.ttf"), "utf-8")
+    result = invoke("fonts", "--theme", "t.yaml")
+    assert result.exit_code == 2 and result.stderr == "Error: gone.ttf: chart font file not found\n"
+    (here / "reportgen.toml").write_text('theme = "t.yaml"\n', encoding="utf-8")
+    assert invoke("fonts").stderr == result.stderr
+    assert "--theme" in invoke("fonts", "--help").output
+
+
 def test_reference_doc_is_an_alias_of_template(here) -> None:
     from reportgen.theme import TEMPLATES
 
