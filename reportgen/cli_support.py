@@ -12,6 +12,7 @@ import typer
 from reportgen.errors import EXIT_INTERNAL, ReportgenError
 
 STATE = {"verbose": False, "debug": False}
+_HINT = " (--debug shows the traceback)"
 
 
 def _env_flag(name: str) -> bool:
@@ -57,7 +58,7 @@ def _run(func, *args, **kwargs):
         name = type(exc).__name__
         if STATE["debug"]:
             _traceback()
-        hint = "" if STATE["debug"] else " (--debug shows the traceback)"
+        hint = "" if STATE["debug"] else _HINT
         typer.echo(
             f"Error: internal error ({name}: {exc}); please report it with the input file "
             f"and `reportgen --version`{hint}",
@@ -100,7 +101,8 @@ def _print_build(report, *, quiet: bool, as_json: bool) -> None:
     """One line per problem (stderr), the check list (stdout), then a summary or the JSON."""
     for r in report.results:
         if r.error:
-            typer.echo(f"Error: {r.error}", err=True)
+            internal = r.exit_code == EXIT_INTERNAL and not STATE["debug"]
+            typer.echo(f"Error: {r.error}{_HINT if internal else ''}", err=True)
         for finding in r.findings:
             typer.echo(f"{r.slug}: {finding}", err=True)
         if r.status in ("stale", "missing") and not as_json:

@@ -128,6 +128,25 @@ def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch) -> None:
     )
 
 
+def test_debug_shows_the_traceback_of_an_articles_internal_error(here, monkeypatch) -> None:
+    import reportgen.build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reportgen.build, "_render", broken)
+    monkeypatch.setenv("REPORTGEN_DEBUG", "0")
+    plain = invoke("build", str(SEED), "-o", "out", "-q")
+    assert plain.exit_code == 3 and "Traceback" not in plain.stderr
+    assert plain.stderr == (
+        "Error: seeds/qiantang-2024.txt: internal error (RuntimeError: boom)"
+        " (--debug shows the traceback)\n"
+    )
+    debug = invoke("--debug", "build", str(SEED), "-o", "out", "-q")
+    assert debug.exit_code == 3
+    assert "Traceback (most recent call last)" in debug.stderr and "boom" in debug.stderr
+
+
 def test_verbose_prints_stage_timings(here) -> None:
     from conftest import ARTICLES
 
