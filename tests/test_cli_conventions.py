@@ -382,10 +382,15 @@ def test_theme_reskins_the_deck_masters_and_layouts(here) -> None:
 
 def test_theme_reskins_a_users_reference_deck(here) -> None:
     from pptx import Presentation
+    from pptx.dml.color import RGBColor
 
     from reportgen.theme import load_theme
 
-    Presentation().save(str(here / "user.pptx"))  # python-pptx's own template: not ours
+    user = Presentation()  # python-pptx's own template: not ours
+    title = user.slide_layouts[0].background.fill
+    title.solid()
+    title.fore_color.rgb = RGBColor.from_string("4F81BD")  # its accent 1, written literally
+    user.save(str(here / "user.pptx"))
     theme = _theme_file(here, "123456")
     plain = invoke("deck", "-o", "a.pptx", "--reference-doc", "user.pptx")
     assert plain.exit_code == 0, plain.output
@@ -396,6 +401,9 @@ def test_theme_reskins_a_users_reference_deck(here) -> None:
     palette = load_theme(theme).palette
     assert f'<a:accent1><a:srgbClr val="{palette[0].upper()}"/></a:accent1>' in themed
     assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in themed
+    layouts = _text(here / "b.pptx", "ppt/slideLayouts/")  # the title background follows
+    assert "4F81BD" not in layouts and f'val="{palette[0].upper()}"' in layouts
+    assert "4F81BD" in _text(here / "a.pptx", "ppt/slideLayouts/")
 
 
 def _style_look(path, name: str) -> tuple[str | None, str | None]:

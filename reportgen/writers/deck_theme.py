@@ -11,13 +11,21 @@ theme is asked for):
   a layout or a slide that uses scheme colours or theme fonts (+mj-lt, +mn-ea...) follows;
 - colours written literally into masters and layouts (title and divider backgrounds, bands,
   rules, accent marks) that are the built-in theme's colours: each becomes the same role's
-  colour in the new theme (the built-in reference is drawn with them).
+  colour in the new theme (the built-in reference is drawn with them); and those that are the
+  reference's own scheme colours (dk2, lt2, accent1-6, as a user's template may write its
+  title background) become the colour the theme gives that slot.
 """
 
 from __future__ import annotations
 
 from reportgen.theme import Theme
-from reportgen.writers.theme_part import colour_map, is_builtin_look, recolour, reskin_theme_part
+from reportgen.writers.theme_part import (
+    colour_map,
+    is_builtin_look,
+    recolour,
+    reskin_theme_part,
+    scheme_map,
+)
 
 RT_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 
@@ -27,19 +35,22 @@ def reskin(prs, theme: Theme) -> bool:
     nothing changed) when ``theme`` looks like the built-in one."""
     if is_builtin_look(theme):
         return False
-    mapping = colour_map(theme)
+    roles = colour_map(theme)
     for master in prs.slide_masters:
-        _theme_part(master, theme)
+        mapping = {**_theme_part(master, theme), **roles}  # a built-in role wins
         recolour(master._element, mapping)
         for layout in master.slide_layouts:
             recolour(layout._element, mapping)
     return True
 
 
-def _theme_part(master, theme: Theme) -> None:
-    """The master's theme: colour scheme and font scheme from ``theme``."""
+def _theme_part(master, theme: Theme) -> dict[str, str]:
+    """The master's theme takes the colour and font schemes of ``theme``; returns the map of
+    its old scheme colours to the new ones."""
     try:
         part = master.part.part_related_by(RT_THEME)
     except KeyError:
-        return
+        return {}
+    mapping = scheme_map(part, theme)
     reskin_theme_part(part, theme)
+    return mapping

@@ -71,17 +71,41 @@ def reskin_theme_part(part, theme: Theme) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _colour_scheme(scheme, theme: Theme) -> None:
+def _slots(theme: Theme) -> dict[str, str]:
+    """The colour-scheme slots a theme sets: dk2, lt2 and accent1-6."""
     slots = {"dk2": theme.colors.get("primary"), "lt2": theme.colors.get("panel")}
     slots.update({f"accent{i + 1}": c for i, c in enumerate(theme.palette[:6])})
-    for slot, value in slots.items():
+    return {k: str(v).upper() for k, v in slots.items() if v}
+
+
+def scheme_map(part, theme: Theme) -> dict[str, str]:
+    """Colour of each slot in the theme part's scheme now (upper case) -> the colour ``theme``
+    gives that slot: read before :func:`reskin_theme_part`, it recolours what a reference
+    wrote literally in its own scheme colours (a user's title background in its accent 1)."""
+    scheme = etree.fromstring(part.blob).find(".//a:clrScheme", NS)
+    mapping: dict[str, str] = {}
+    for slot, new in _slots(theme).items():
+        el = scheme.find(f"a:{slot}", NS) if scheme is not None else None
+        colour = el[0] if el is not None and len(el) else None
+        system = colour is not None and colour.tag == f"{{{A}}}sysClr"  # a named system colour
+        old = None if colour is None else colour.get("lastClr" if system else "val")
+        if old and old.upper() not in (new, *_PLAIN):
+            mapping.setdefault(old.upper(), new)
+    return mapping
+
+
+_PLAIN = ("FFFFFF", "000000")  # white and black text stay, whichever slot also holds them
+
+
+def _colour_scheme(scheme, theme: Theme) -> None:
+    for slot, value in _slots(theme).items():
         el = scheme.find(f"a:{slot}", NS)
-        if el is None or not value:
+        if el is None:
             continue
         for child in list(el):
             el.remove(child)
         el.text = None
-        etree.SubElement(el, f"{{{A}}}srgbClr", val=str(value).upper())
+        etree.SubElement(el, f"{{{A}}}srgbClr", val=value)
 
 
 def _font_scheme(fonts, theme: Theme) -> None:

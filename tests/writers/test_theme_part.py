@@ -8,7 +8,14 @@ import dataclasses
 from lxml import etree
 
 from reportgen.theme import load_theme
-from reportgen.writers.theme_part import A, colour_map, is_builtin_look, recolour, reskin_theme_part
+from reportgen.writers.theme_part import (
+    A,
+    colour_map,
+    is_builtin_look,
+    recolour,
+    reskin_theme_part,
+    scheme_map,
+)
 
 THEME_XML = f"""<a:theme xmlns:a="{A}" name="Office"><a:themeElements>
 <a:clrScheme name="Office"><a:dk2><a:srgbClr val="1F497D"/></a:dk2>
@@ -61,3 +68,13 @@ def test_the_theme_part_takes_the_colour_and_font_schemes() -> None:
     assert f'<a:accent1><a:srgbClr val="{other.palette[0].upper()}"/></a:accent1>' in text
     assert '<a:ea typeface="KaiTi"/><a:font script="Hans" typeface="KaiTi"/>' in text
     assert '<a:latin typeface="Georgia"/>' in text  # the minor (body) Latin face
+
+
+def test_a_references_own_scheme_colours_map_to_the_themes_slots() -> None:
+    other = _other()
+    mapping = scheme_map(_Part(THEME_XML.encode()), other)
+    assert mapping["1F497D"] == "123456"  # dk2: the primary colour
+    assert mapping["4F81BD"] == other.palette[0].upper()  # accent1, a system colour's lastClr
+    assert mapping["EEECE1"] == other.colors["panel"].upper()  # lt2
+    white = THEME_XML.replace("EEECE1", "FFFFFF")
+    assert "FFFFFF" not in scheme_map(_Part(white.encode()), other)  # white text stays white
