@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.clock import source_date
 from reportgen.errors import ConfigError
+from reportgen.notices import stage
 
 if TYPE_CHECKING:  # pydantic is slow to import; a no-op build never needs it
     from reportgen.charts.stamp import ChartFiles
@@ -21,11 +22,13 @@ def load_model(article: Path | None = None, model: Path | None = None) -> Model:
     if model is not None:
         from reportgen.model import load
 
-        return load(model)
+        with stage("model"):
+            return load(model)
     from reportgen.extract import extract_path
     from reportgen.theme import DEFAULT_SEED
 
-    return extract_path(article or DEFAULT_SEED)
+    with stage("extract"):
+        return extract_path(article or DEFAULT_SEED)
 
 
 def settings(**options):
@@ -43,13 +46,16 @@ def _language(model: Model, config) -> Model:
     return model.model_copy(update={"language": config.language})
 
 
-def extract_command(article: Path | None, fmt: str, output: Path | None) -> str | None:
-    """Render the model as YAML or JSON; write it atomically when ``output`` is given."""
+def extract_command(
+    article: Path | None, fmt: str, output: Path | None, language: str | None = None
+) -> str | None:
+    """Render the model as YAML or JSON; write it atomically when ``output`` is given.
+    ``language`` (auto, zh, en) over the config's over auto: the language of the labels."""
     from reportgen.model import dump_yaml
 
     if fmt not in ("yaml", "json"):
         raise ConfigError(f"unknown format {fmt!r}; use yaml or json")
-    model = _language(load_model(article), settings())
+    model = _language(load_model(article), settings(language=language))
     text = model.to_json() if fmt == "json" else dump_yaml(model)
     if output is None:
         return text
@@ -71,6 +77,7 @@ def charts_command(
     model: Path | None,
     out_dir: Path | None,
     theme: Path | None = None,
+    language: str | None = None,
 ) -> ChartFiles:
     """Plan and draw the charts of one article into ``out_dir`` (default out/<slug>/charts).
 
@@ -79,7 +86,7 @@ def charts_command(
     """
     from reportgen.charts import stamp
 
-    config = settings(theme=theme)
+    config = settings(theme=theme, language=language)
     theme = config.theme
     source, out = _charts_source(article, model, out_dir)
     if source is not None and out is not None and not config.fonts and config.language == "auto":
@@ -89,7 +96,8 @@ def charts_command(
     from reportgen.charts import INDEX, run
 
     m = _language(load_model(article, model), config)
-    result = run(m, out or default_out(m) / "charts", theme=_look(config))
+    with stage("charts"):
+        result = run(m, out or default_out(m) / "charts", theme=_look(config))
     if source is not None:
         files = [INDEX] + [p.name for e in result.entries for p in (e.slide_png, e.page_png, e.svg)]
         stamp.write(source, result.directory, files, theme)
@@ -124,12 +132,15 @@ def _slug_of(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-") or "article"
 
 
-def fonts_report(system: bool | None = None, font_file: Path | None = None) -> str:
-    """Which font draws each script in charts (CJK, Latin), from where, and why."""
+def fonts_report(
+    system: bool | None = None, font_file: Path | None = None, theme: Path | None = None
+) -> str:
+    """Which font draws each script in charts (CJK, Latin), from where, and why (with
+    ``theme``, else the config's, else the built-in theme's font settings)."""
     from reportgen.fonts import font_chain
     from reportgen.fonts_describe import describe_chain
 
-    fonts = _look(settings()).fonts
+    fonts = _look(settings(theme=theme)).fonts
     chain = font_chain(fonts, system=system, font_file=font_file, refresh=True)
     return describe_chain(chain)
 
@@ -159,7 +170,8 @@ def _prepare(
     m = _language(load_model(article, model), config)
     output = output or default_out(m) / name
     folder = cache_dir() / "charts" / slug(m)
-    charts = run(m, folder, theme=look, dirs=folder_dirs(config.template))
+    with stage("charts"):
+        charts = run(m, folder, theme=look, dirs=folder_dirs(config.template))
     return m, output, charts, look, when
 
 
@@ -170,6 +182,7 @@ def document_command(
     output: Path | None,
     template: Path | None,
     theme: Path | None = None,
+    language: str | None = None,
     **options,
 ) -> Path:
     """Write the registered output ``name`` (brief, deck) as one document: ``options`` (style,
@@ -178,12 +191,14 @@ def document_command(
     from reportgen.writers import by_name
 
     kind = by_name(name)
-    config = settings(template=template, theme=theme, **options)
+    config = settings(template=template, theme=theme, language=language, **options)
     m, output, charts, look, when = _prepare(article, model, output, kind.file, config)
     # a config's template serves this output only if it is a folder or a file of its own type
     own = template or kind.template(config.template)
-    composed = kind.compose(m, charts, when, template=own, theme=look, **kind.options(config))
-    return write_bytes(output, composed.to_bytes())
+    with stage(name):
+        composed = kind.compose(m, charts, when, template=own, theme=look, **kind.options(config))
+    with stage(f"save_{name}"):  # waits for charts still being drawn, as in a build
+        return write_bytes(output, composed.to_bytes())
 
 
 def brief_command(
@@ -249,7 +264,11 @@ def preview_command(folders: list[Path]):
     """PDF and PNG pages of each output folder's deck and brief, plus a contact sheet."""
     from reportgen.preview import preview
 
-    return [preview(folder) for folder in folders]
+    results = []
+    for folder in folders:
+        with stage(f"preview {folder}"):
+            results.append(preview(folder))
+    return results
 
 
 def verify_command(
@@ -271,7 +290,9 @@ def verify_command(
             )
         if article is None and model is None:
             model = beside
-        return verify_document(target, load_model(article, model), render=render)
+        m = load_model(article, model)
+        with stage("verify"):
+            return verify_document(target, m, render=render)
     if article is not None and model is not None:
         raise ConfigError("give an article or --model, not both")
     m = load_model(article) if article is not None else None
@@ -279,7 +300,8 @@ def verify_command(
         from reportgen.model import load
 
         m = load(model)
-    return verify_outputs(out_dir, m, render=render)
+    with stage("verify"):
+        return verify_outputs(out_dir, m, render=render)
 
 
 def verify_result(out_dir: Path, findings: list) -> None:

@@ -4,20 +4,33 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from reportgen import __version__
+from reportgen.cli_options import (
+    ArticleArg,
+    Format,
+    LanguageOpt,
+    ModelOpt,
+    OutDirOpt,
+    OutFileOpt,
+    StyleOpt,
+    TemplateOpt,
+    ThemeOpt,
+    _value,
+)
 from reportgen.cli_support import (
     STATE,
     _article,
+    _articles,
     _env_flag,
     _print_build,
     _print_timings,
     _run,
+    _set_verbose,
 )
 
 HELP = """Turn a feature article into a Word briefing and a PowerPoint deck.
@@ -31,6 +44,7 @@ Examples:
   reportgen deck a.md -o deck.pptx --reference-doc corp.pptx
   reportgen verify out/qiantang-2024  # trace every number back to the article
   reportgen init mine                 # editable templates, theme and reportgen.toml
+  reportgen -v brief a.md             # the time of each stage
 
 Settings: an option wins over reportgen.toml (or [tool.reportgen] in pyproject.toml) in the
 current folder, which wins over the built-in default; every command reads the same file.
@@ -47,36 +61,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Format(str, Enum):
-    """Formats of the content model."""
-
-    yaml = "yaml"
-    json = "json"
-
-
-class Style(str, Enum):
-    """Brief styles (folders of templates/)."""
-
-    default = "default"
-    gongwen = "gongwen"
-
-
-ArticleArg = Annotated[
-    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10
-    typer.Argument(
-        help="Article (.txt, .md, .html, .docx), or - for standard input; default: the seed."
-    ),
-]
-ModelOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--model", help="Use this content model (.json/.yaml) instead of an article."),
-]
-ThemeOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--theme", help="Theme file (fonts, colours, sizes)."),
-]
 
 
 def _version(value: bool) -> None:
@@ -104,7 +88,7 @@ def _root(
     ] = False,
 ) -> None:
     """Turn a feature article into a Word briefing and a PowerPoint deck."""
-    STATE["verbose"] = verbose
+    _set_verbose(verbose)
     STATE["debug"] = debug or _env_flag("REPORTGEN_DEBUG")
     if STATE["debug"]:
         os.environ["REPORTGEN_DEBUG"] = "1"  # worker processes report their tracebacks too
@@ -118,6 +102,7 @@ def extract(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Print (or write) the content model extracted from ARTICLE.
 
@@ -129,39 +114,22 @@ def extract(
     """
     from reportgen import api
 
-    text = _run(api.extract_command, _article(article), fmt.value, output)
+    text = _run(api.extract_command, _article(article), fmt.value, output, _value(language))
     if text is not None:
         sys.stdout.write(text)
 
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the content model."""
+    """Print the JSON Schema of the content model.
+
+    \b
+    Examples:
+      reportgen schema > content-model.schema.json
+    """
     from reportgen import api
 
     sys.stdout.write(_run(api.schema_text))
-
-
-OutDirOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Output folder (default: out/<slug>/charts)."),
-]
-OutFileOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Output file (default: out/<slug>/…)."),
-]
-TemplateOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--template",
-        "--reference-doc",
-        help="Your reference .docx/.pptx (styles, masters, layouts) or a template folder.",
-    ),
-]
-StyleOpt = Annotated[
-    Optional[Style],  # noqa: UP045
-    typer.Option("--style", help="Brief style (default: config, else default)."),
-]
 
 
 @app.command()
@@ -170,11 +138,21 @@ def charts(
     model: ModelOpt = None,
     output: OutDirOpt = None,
     theme: ThemeOpt = None,
+    language: LanguageOpt = None,
 ) -> None:
-    """Plan and draw the article's charts (PNG and SVG) with a charts.json index."""
+    """Plan and draw the article's charts (PNG and SVG) with a charts.json index.
+
+    It writes only into its output folder, and deletes only chart files its own last
+    charts.json there names.
+
+    \b
+    Examples:
+      reportgen charts a.md -o a-charts/
+      reportgen charts --model out/a/content.json --theme corp/theme.yaml
+    """
     from reportgen import api
 
-    result = _run(api.charts_command, _article(article), model, output, theme)
+    result = _run(api.charts_command, _article(article), model, output, theme, _value(language))
     typer.echo(f"wrote {len(result.entries)} charts to {result.directory}")
 
 
@@ -188,11 +166,20 @@ def fonts(
         Optional[Path],  # noqa: UP045
         typer.Option("--font-file", help="Use this .ttf/.otf/.ttc for charts."),
     ] = None,
+    theme: ThemeOpt = None,
 ) -> None:
-    """Show which font charts use for Chinese and Latin text, and why."""
+    """Show which font charts use for Chinese and Latin text, and why.
+
+    \b
+    Examples:
+      reportgen fonts
+      reportgen fonts --no-system-fonts        # as on a bare machine
+      reportgen fonts --font-file NotoSansSC-Regular.otf
+      reportgen fonts --theme corp/theme.yaml    # the theme's chart_families first
+    """
     from reportgen import api
 
-    sys.stdout.write(_run(api.fonts_report, False if no_system else None, font_file))
+    sys.stdout.write(_run(api.fonts_report, False if no_system else None, font_file, theme))
 
 
 @app.command()
@@ -203,6 +190,7 @@ def brief(
     template: TemplateOpt = None,
     style: StyleOpt = None,
     theme: ThemeOpt = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Write the Word briefing (.docx).
 
@@ -213,9 +201,7 @@ def brief(
       reportgen brief a.md -o a.docx --style gongwen
       reportgen brief --model edited.yaml -o a.docx --reference-doc letterhead.docx
     """
-    _document(
-        "brief", article, model, output, template, theme, style=style.value if style else None
-    )
+    _document("brief", article, model, output, template, theme, language, style=_value(style))
 
 
 @app.command()
@@ -233,6 +219,7 @@ def deck(
         ),
     ] = None,
     theme: ThemeOpt = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Write the PowerPoint deck (.pptx).
 
@@ -243,16 +230,26 @@ def deck(
       reportgen deck a.md -o a.pptx --reference-doc corp.pptx
       reportgen deck a.md -o a.pptx --native-charts --theme corp/theme.yaml
     """
-    _document("deck", article, model, output, template, theme, native_charts=native_charts)
+    _document(
+        "deck", article, model, output, template, theme, language, native_charts=native_charts
+    )
 
 
-def _document(name: str, article, model, output, template, theme, **options) -> None:
+def _document(name: str, article, model, output, template, theme, language, **options) -> None:
     """The one implementation of the single-document commands (brief, deck): write the
     registered output ``name`` with its own ``options``, and say where."""
     from reportgen import api
 
     written = _run(
-        api.document_command, name, _article(article), model, output, template, theme, **options
+        api.document_command,
+        name,
+        _article(article),
+        model,
+        output,
+        template,
+        theme,
+        _value(language),
+        **options,
     )
     typer.echo(f"wrote {written}")
 
@@ -302,6 +299,7 @@ def build(
     template: TemplateOpt = None,
     style: StyleOpt = None,
     theme: ThemeOpt = None,
+    language: LanguageOpt = None,
     native_charts: Annotated[
         Optional[bool],  # noqa: UP045
         typer.Option(
@@ -337,7 +335,7 @@ def build(
     try:
         report = _run(
             api.build_command,
-            paths,
+            _run(_articles, paths),
             force=force,
             check=check,
             jobs=jobs,
@@ -345,8 +343,9 @@ def build(
             reporter=RichReporter(bar=bar),
             out=output,
             template=template,
-            style=style.value if style else None,
+            style=_value(style),
             theme=theme,
+            language=_value(language),
             native_charts=native_charts,
             verify=False if no_verify else None,
             model=model,
@@ -377,7 +376,13 @@ def preview(
         list[Path], typer.Argument(help="Output folders (out/<slug>) holding deck.pptx/brief.docx.")
     ],
 ) -> None:
-    """Render deck and brief to PDF and PNG pages plus a contact sheet (needs LibreOffice)."""
+    """Render deck and brief to PDF and PNG pages plus a contact sheet (needs LibreOffice).
+
+    \b
+    Examples:
+      reportgen preview out/qiantang-2024      # out/qiantang-2024/preview/
+      reportgen preview out/*/
+    """
     from reportgen import api
 
     for result in _run(api.preview_command, folders):

@@ -12,6 +12,7 @@ import typer
 from reportgen.errors import EXIT_INTERNAL, ReportgenError
 
 STATE = {"verbose": False, "debug": False}
+_HINT = " (--debug shows the traceback)"
 
 
 def _env_flag(name: str) -> bool:
@@ -22,6 +23,18 @@ def _say(message: str) -> None:
     """A --verbose line on stderr."""
     if STATE["verbose"]:
         typer.echo(message, err=True)
+
+
+def _set_verbose(verbose: bool) -> None:
+    """--verbose: each stage's time (extract, charts, brief, save_brief…) on stderr as it ends."""
+    from reportgen.notices import set_stage_listener
+
+    STATE["verbose"] = verbose
+    set_stage_listener(_stage_line if verbose else None)
+
+
+def _stage_line(stage: str, seconds: float) -> None:
+    typer.echo(f"{stage}: {seconds:.2f} s", err=True)
 
 
 def _run(func, *args, **kwargs):
@@ -45,14 +58,16 @@ def _run(func, *args, **kwargs):
         name = type(exc).__name__
         if STATE["debug"]:
             _traceback()
-        hint = "" if STATE["debug"] else " (--debug shows the traceback)"
+        hint = "" if STATE["debug"] else _HINT
         typer.echo(
             f"Error: internal error ({name}: {exc}); please report it with the input file "
             f"and `reportgen --version`{hint}",
             err=True,
         )
         raise typer.Exit(EXIT_INTERNAL) from None
-    _say(f"{func.__name__.replace('_command', '')}: {time.perf_counter() - start:.2f} s")
+    if func.__name__.endswith("_command"):
+        name = func.__name__.removesuffix("_command")
+        _say(f"{name}: {time.perf_counter() - start:.2f} s in all")
     return result
 
 
@@ -65,24 +80,29 @@ def _traceback() -> None:
 def _article(path: Path | None) -> Path | None:
     """The article argument, with `-` read from standard input into a private temporary file
     named `stdin` (so its outputs go to out/stdin/); removed when the command ends."""
-    if path is None or str(path) != "-":
-        return path
-    import atexit
-    import shutil
-    import tempfile
+    from reportgen.stdin import copy_stdin, is_dash
 
-    folder = Path(tempfile.mkdtemp(prefix="reportgen-stdin-"))
-    atexit.register(shutil.rmtree, folder, True)
-    target = folder / "stdin"
-    target.write_bytes(sys.stdin.buffer.read())
-    return target
+    return copy_stdin(sys.stdin.buffer) if is_dash(path) else path
+
+
+def _articles(paths: list[Path] | None) -> list[Path] | None:
+    """Build's articles, `-` (at most once) read from standard input as for one article."""
+    if not paths:
+        return paths
+    from reportgen.errors import ConfigError
+    from reportgen.stdin import is_dash
+
+    if sum(is_dash(p) for p in paths) > 1:
+        raise ConfigError("standard input can be read only once", path="-")
+    return [_article(p) for p in paths]
 
 
 def _print_build(report, *, quiet: bool, as_json: bool) -> None:
     """One line per problem (stderr), the check list (stdout), then a summary or the JSON."""
     for r in report.results:
         if r.error:
-            typer.echo(f"Error: {r.error}", err=True)
+            internal = r.exit_code == EXIT_INTERNAL and not STATE["debug"]
+            typer.echo(f"Error: {r.error}{_HINT if internal else ''}", err=True)
         for finding in r.findings:
             typer.echo(f"{r.slug}: {finding}", err=True)
         if r.status in ("stale", "missing") and not as_json:

@@ -349,10 +349,22 @@ def font_chain(
     return chain
 
 
+def _font_list_cached() -> bool:
+    """Whether matplotlib's font list is on disk already (found as matplotlib finds its cache
+    folder, without importing it), so a slow import on a busy machine is not announced as the
+    first one."""
+    import glob
+
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.environ.get("MPLCONFIGDIR") or os.path.join(xdg, "matplotlib")
+    return bool(glob.glob(os.path.join(glob.escape(folder), "fontlist-v*.json")))
+
+
 def resolve_font_chain(settings: dict) -> FontChain:
     """Resolve with matplotlib's font manager: explicit file, system families, bundled font."""
     # the first import on a machine scans the system's fonts into matplotlib's cache
-    with announced("matplotlib is listing this machine's fonts (once per machine)"):
+    listing = "matplotlib is listing this machine's fonts (once per machine)"
+    with contextlib.nullcontext() if _font_list_cached() else announced(listing):
         from matplotlib import font_manager
 
     cjk = _explicit_choice(settings["explicit"]) if settings["explicit"] else None

@@ -1,5 +1,6 @@
 """Saying what a slow one-time step is doing (a font instance, a dictionary): on stderr, or in a
-front end's progress bar."""
+front end's progress bar; and how long each stage of a command took, to a front end that asks
+(--verbose)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,28 @@ def announced(message: str, *, after: float = 1.0):
         yield
     finally:
         timer.cancel()
+
+
+# --verbose: each stage of a command (extract, charts, brief...) reports its time to a listener
+# the front end sets; without one, timing a stage costs nothing but two clock reads.
+
+_stage_listener = None
+
+
+def set_stage_listener(func) -> None:
+    """Send ``func(stage, seconds)`` each timed stage as it ends (None: nobody listens)."""
+    global _stage_listener
+    _stage_listener = func
+
+
+@contextlib.contextmanager
+def stage(name: str):
+    """Time the block as stage ``name`` and tell the listener, if any, when it ends."""
+    import time
+
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        if _stage_listener is not None:
+            _stage_listener(name, time.perf_counter() - start)

@@ -298,8 +298,10 @@ def write_pdfs(folders: list[Path]) -> list[Path]:
     soffice = find_soffice()
     if soffice is None:
         raise OutputError(f"--pdf: {INSTALL_HINT}")
+    from reportgen.notices import stage
+
     written = []
-    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp:
+    with stage("pdf"), tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp:
         for document, pdf in zip(todo, convert(soffice, todo, Path(tmp)), strict=True):
             final = document.with_suffix(".pdf")
             _move(pdf, final)

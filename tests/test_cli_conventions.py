@@ -4,6 +4,7 @@ choices, `-` for standard input, --reference-doc, `init`, one configuration for 
 
 from __future__ import annotations
 
+import itertools
 import json
 import zipfile
 
@@ -12,7 +13,8 @@ from conftest import SEED
 from typer.testing import CliRunner
 
 from reportgen import __version__
-from reportgen.cli import Format, Style, app
+from reportgen.cli import app
+from reportgen.cli_options import Format, Language, Style
 
 runner = CliRunner()
 
@@ -71,6 +73,25 @@ def test_help_keeps_examples_as_written() -> None:
     assert invoke("-h").output == text
 
 
+def _examples(doc: str) -> list[str]:
+    """The example lines of a help text as written: the lines after `Examples:`."""
+    lines = doc.split("Examples:\n", 1)[1].splitlines()
+    return [x.strip() for x in itertools.takewhile(lambda x: x.strip(), lines)]
+
+
+def test_every_command_shows_examples_as_written() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name in [None, *group.list_commands(None)]:
+        command = group if name is None else group.get_command(None, name)
+        examples = _examples(command.help or "")
+        assert examples and all(x.startswith(("reportgen ", "cat ", "curl ")) for x in examples)
+        text = invoke(*filter(None, [name, "--help"]), env={"COLUMNS": "60"}).output
+        for example in examples:
+            assert f"\n    {example}\n" in text, (name, example)  # never re-wrapped
+
+
 def test_choices_are_listed_and_checked() -> None:
     assert [s.value for s in Style] == ["default", "gongwen"]
     from reportgen.config import STYLES
@@ -80,6 +101,13 @@ def test_choices_are_listed_and_checked() -> None:
     assert "<default|gongwen>" in invoke("brief", "--help").output
     bad = invoke("brief", "--style", "fancy")
     assert bad.exit_code == 2 and "'fancy' is not one of 'default', 'gongwen'" in bad.stderr
+    from reportgen.config import LANGUAGES
+
+    assert tuple(x.value for x in Language) == LANGUAGES
+    for command in ("extract", "charts", "brief", "deck", "build"):
+        assert "--language <auto|zh|en>" in invoke(command, "--help").output, command
+    bad = invoke("deck", "--language", "fr")
+    assert bad.exit_code == 2 and "'fr' is not one of 'auto', 'zh', 'en'" in bad.stderr
 
 
 def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch) -> None:
@@ -100,6 +128,25 @@ def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch) -> None:
     )
 
 
+def test_debug_shows_the_traceback_of_an_articles_internal_error(here, monkeypatch) -> None:
+    import reportgen.build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reportgen.build, "_render", broken)
+    monkeypatch.setenv("REPORTGEN_DEBUG", "0")
+    plain = invoke("build", str(SEED), "-o", "out", "-q")
+    assert plain.exit_code == 3 and "Traceback" not in plain.stderr
+    assert plain.stderr == (
+        "Error: seeds/qiantang-2024.txt: internal error (RuntimeError: boom)"
+        " (--debug shows the traceback)\n"
+    )
+    debug = invoke("--debug", "build", str(SEED), "-o", "out", "-q")
+    assert debug.exit_code == 3
+    assert "Traceback (most recent call last)" in debug.stderr and "boom" in debug.stderr
+
+
 def test_verbose_prints_stage_timings(here) -> None:
     from conftest import ARTICLES
 
@@ -111,12 +158,51 @@ def test_verbose_prints_stage_timings(here) -> None:
     assert quiet.stderr == ""
 
 
+def test_verbose_times_each_stage_of_a_single_document(here) -> None:
+    from conftest import ARTICLES
+
+    result = invoke("-v", "brief", str(ARTICLES / "zh_numbered.txt"), "-o", "b.docx")
+    assert result.exit_code == 0, result.output
+    stages = [line.split(":")[0] for line in result.stderr.splitlines()]
+    assert stages == ["extract", "charts", "brief", "save_brief", "document"]
+    assert result.stderr.splitlines()[-1].endswith(" s in all")
+    plain = invoke("brief", str(ARTICLES / "zh_numbered.txt"), "-o", "b.docx")
+    assert plain.stderr == ""
+
+
 def test_dash_reads_the_article_from_standard_input(here) -> None:
     result = invoke("extract", "-", "--format", "json", input=SEED.read_bytes())
     assert result.exit_code == 0, result.output
     model = json.loads(result.stdout)
     assert model["source"]["name"] == "stdin"
     assert model["headline"] == json.loads(invoke("extract", "-f", "json").stdout)["headline"]
+
+
+def test_dash_builds_the_article_from_standard_input(here) -> None:
+    built = invoke("build", "-", "-o", "out", "--no-verify", "-q", input=SEED.read_bytes())
+    assert built.exit_code == 0, built.output
+    manifest = json.loads((here / "out" / "stdin" / "manifest.json").read_text("utf-8"))
+    assert manifest["article"] == "-" and "article:-" in manifest["inputs"]
+    again = invoke("build", "-", "-o", "out", "--no-verify", "--json", input=SEED.read_bytes())
+    assert json.loads(again.stdout)["articles"][0]["status"] == "current"  # same text: no rebuild
+    twice = invoke("build", "-", "-", "-o", "out", input=b"")
+    assert (
+        twice.exit_code == 2 and twice.stderr == "Error: -: standard input can be read only once\n"
+    )
+
+
+def test_fonts_reads_the_theme_from_the_option_or_the_config(here) -> None:
+    from reportgen.theme import DEFAULT_THEME
+
+    text = DEFAULT_THEME.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.strip().startswith("chart_families:"))
+    theme = here / "t.yaml"
+    theme.write_text(text.replace(line, f"{line}\n  chart_font_file: gone.ttf"), "utf-8")
+    result = invoke("fonts", "--theme", "t.yaml")
+    assert result.exit_code == 2 and result.stderr == "Error: gone.ttf: chart font file not found\n"
+    (here / "reportgen.toml").write_text('theme = "t.yaml"\n', encoding="utf-8")
+    assert invoke("fonts").stderr == result.stderr
+    assert "--theme" in invoke("fonts", "--help").output
 
 
 def test_reference_doc_is_an_alias_of_template(here) -> None:
@@ -159,6 +245,11 @@ def test_the_config_is_honoured_by_every_command(here) -> None:
     (here / "reportgen.toml").write_text('language = "en"\n', encoding="utf-8")
     model = json.loads(invoke("extract", "-f", "json").stdout)
     assert model["language"] == "en"
+    model = json.loads(invoke("extract", "-f", "json", "--language", "zh").stdout)
+    assert model["language"] == "zh"  # the option wins
+    assert invoke("deck", "-o", "en.pptx").exit_code == 0
+    assert invoke("deck", "-o", "zh.pptx", "--language", "auto").exit_code == 0
+    assert _text(here / "en.pptx", "ppt/slides/") != _text(here / "zh.pptx", "ppt/slides/")
     (here / "reportgen.toml").write_text("nonsense = 1\n", encoding="utf-8")
     for command in ("extract", "charts", "brief", "deck", "fonts"):
         result = invoke(command)
@@ -179,7 +270,10 @@ def test_init_writes_an_editable_template_folder_and_config(here) -> None:
 
 
 def test_a_theme_in_the_template_folder_is_used(here) -> None:
+    assert invoke("brief", "-o", "built-in.docx").exit_code == 0
     assert invoke("init").exit_code == 0
+    assert invoke("brief", "-o", "copy.docx").exit_code == 0  # the unchanged copy: same brief
+    assert (here / "copy.docx").read_bytes() == (here / "built-in.docx").read_bytes()
     theme = here / "templates" / "theme.yaml"
     text = theme.read_text(encoding="utf-8")
     primary = next(line for line in text.splitlines() if line.strip().startswith("primary:"))
@@ -187,6 +281,8 @@ def test_a_theme_in_the_template_folder_is_used(here) -> None:
     result = invoke("deck", "-o", "d.pptx")  # template = "templates" from reportgen.toml
     assert result.exit_code == 0, result.output
     assert 'val="123456"' in _text(here / "d.pptx", "ppt/slides/")
+    assert invoke("brief", "-o", "b.docx").exit_code == 0  # the copied reference.docx too
+    assert _style_look(here / "b.docx", "Heading 1")[0] == "123456"
     built = invoke("build", str(SEED), "-q", "--no-verify")
     assert built.exit_code == 0, built.output
     manifest = json.loads((here / "out" / "qiantang-2024" / "manifest.json").read_text("utf-8"))
@@ -286,10 +382,15 @@ def test_theme_reskins_the_deck_masters_and_layouts(here) -> None:
 
 def test_theme_reskins_a_users_reference_deck(here) -> None:
     from pptx import Presentation
+    from pptx.dml.color import RGBColor
 
     from reportgen.theme import load_theme
 
-    Presentation().save(str(here / "user.pptx"))  # python-pptx's own template: not ours
+    user = Presentation()  # python-pptx's own template: not ours
+    title = user.slide_layouts[0].background.fill
+    title.solid()
+    title.fore_color.rgb = RGBColor.from_string("4F81BD")  # its accent 1, written literally
+    user.save(str(here / "user.pptx"))
     theme = _theme_file(here, "123456")
     plain = invoke("deck", "-o", "a.pptx", "--reference-doc", "user.pptx")
     assert plain.exit_code == 0, plain.output
@@ -300,3 +401,60 @@ def test_theme_reskins_a_users_reference_deck(here) -> None:
     palette = load_theme(theme).palette
     assert f'<a:accent1><a:srgbClr val="{palette[0].upper()}"/></a:accent1>' in themed
     assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in themed
+    layouts = _text(here / "b.pptx", "ppt/slideLayouts/")  # the title background follows
+    assert "4F81BD" not in layouts and f'val="{palette[0].upper()}"' in layouts
+    assert "4F81BD" in _text(here / "a.pptx", "ppt/slideLayouts/")
+
+
+def _style_look(path, name: str) -> tuple[str | None, str | None]:
+    """(text colour, East Asian face) of a style of a .docx, reopened with python-docx."""
+    from docx import Document
+
+    from reportgen.writers.docx_helpers import w
+
+    rpr = Document(str(path)).styles[name].element.find(w("rPr"))
+    colour, fonts = rpr.find(w("color")), rpr.find(w("rFonts"))
+    return (
+        colour.get(w("val")) if colour is not None else None,
+        fonts.get(w("eastAsia")) if fonts is not None else None,
+    )
+
+
+def test_theme_reskins_a_users_reference_brief(here) -> None:
+    from docx import Document
+
+    Document().save(str(here / "user.docx"))  # python-docx's own template: not ours
+    theme = _theme_file(here, "123456")
+    plain = invoke("brief", "-o", "a.docx", "--reference-doc", "user.docx")
+    assert plain.exit_code == 0, plain.output
+    assert _style_look(here / "a.docx", "Heading 1")[0] != "123456"  # its own look
+    result = invoke("brief", "-o", "b.docx", "--reference-doc", "user.docx", "--theme", str(theme))
+    assert result.exit_code == 0, result.output
+    assert _style_look(here / "b.docx", "Heading 1") == ("123456", "Source Han Sans SC")
+    assert _style_look(here / "b.docx", "Title") == ("123456", "Source Han Sans SC")
+    assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in _text(here / "b.docx", "word/theme/")
+
+
+def test_theme_reskins_the_built_in_brief(here) -> None:
+    theme = _theme_file(here, "123456")
+    assert invoke("brief", "-o", "plain.docx").exit_code == 0
+    result = invoke("brief", "-o", "corp.docx", "--theme", str(theme))
+    assert result.exit_code == 0, result.output
+    assert _style_look(here / "corp.docx", "Heading 1") == ("123456", "Source Han Sans SC")
+    assert '<a:dk2><a:srgbClr val="123456"/></a:dk2>' in _text(here / "corp.docx", "word/theme/")
+    assert "123456" not in _text(here / "plain.docx", "word/")
+
+
+def test_a_theme_in_a_template_folder_given_as_an_option_is_used(here) -> None:
+    from reportgen.theme import TEMPLATES
+
+    folder = here / "corp"
+    folder.mkdir()
+    (folder / "reference.pptx").write_bytes((TEMPLATES / "default" / "reference.pptx").read_bytes())
+    _theme_file(here, "123456").rename(folder / "theme.yaml")
+    deck = invoke("deck", "-o", "d.pptx", "--template", "corp")
+    assert deck.exit_code == 0, deck.output
+    assert 'val="123456"' in _text(here / "d.pptx", "ppt/slideLayouts/")
+    brief = invoke("brief", "-o", "b.docx", "--reference-doc", "corp")
+    assert brief.exit_code == 0, brief.output
+    assert _style_look(here / "b.docx", "Heading 1")[0] == "123456"

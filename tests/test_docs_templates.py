@@ -96,6 +96,13 @@ def test_theme_keys_are_documented() -> None:
     assert _missing(keys) == []
 
 
+def test_the_styles_a_theme_restyles_are_documented() -> None:
+    from reportgen.writers.brief_theme import ROLES
+
+    names = [n for n in ROLES if not re.fullmatch(r"Heading [2-9]", n)]
+    assert _missing(names) == [] and "`Heading 1`-`9`" in _doc()
+
+
 def test_brief_plan_context_is_documented(seed_model) -> None:
     from reportgen.plans import labels, template_dirs
     from reportgen.plans.brief import plan_context

@@ -102,6 +102,21 @@ def test_a_notifier_takes_the_messages(capsys) -> None:
     assert seen == ["making a font"] and capsys.readouterr().err == ""
 
 
+def test_matplotlib_listing_fonts_is_announced_only_the_first_time(tmp_path, monkeypatch) -> None:
+    from reportgen import fonts
+
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path))
+    assert not fonts._font_list_cached()
+    (tmp_path / "fontlist-v390.json").write_text("{}", encoding="utf-8")
+    assert fonts._font_list_cached()
+    monkeypatch.delenv("MPLCONFIGDIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert not fonts._font_list_cached()
+    (tmp_path / "xdg" / "matplotlib").mkdir(parents=True)
+    (tmp_path / "xdg" / "matplotlib" / "fontlist-v390.json").write_text("{}", encoding="utf-8")
+    assert fonts._font_list_cached()
+
+
 @pytest.mark.slow
 def test_harfbuzz_and_fonttools_instances_agree(tmp_path) -> None:
     """Same outlines, overlap flags, advances and kerning as fontTools' instancer, on a small

@@ -2,7 +2,7 @@
 lazy imports inside functions included), and the pure-text layers stay free of heavy libraries.
 
     base (errors, clock, atomic, notices, theme, fonts and its parts, config, manifest, and the
-    input limits: limits, safe_yaml, render_budget, template_safety, swap)
+    input limits: limits, safe_yaml, render_budget, template_safety, swap, stdin)
       < ingest < model < extract < plans < charts < writers < verify, preview < build < api
       < cli < clidoc, __main__
 
@@ -36,6 +36,7 @@ LAYERS = [
         "render_budget",
         "template_safety",
         "swap",
+        "stdin",
     },
     {"ingest"},
     {"model"},
@@ -46,7 +47,7 @@ LAYERS = [
     {"verify", "preview"},
     {"build"},
     {"api"},
-    {"cli", "cli_support"},
+    {"cli", "cli_support", "cli_options"},
     {"clidoc", "__main__"},
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}

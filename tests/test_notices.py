@@ -37,3 +37,18 @@ def test_announced_speaks_when_the_block_is_slow_or_known_to_be(capsys) -> None:
     with announced("turned slow", after=0.01):
         time.sleep(0.2)
     assert capsys.readouterr().err == "reportgen: turned slow\n"
+
+
+def test_stages_are_timed_for_a_listener_only() -> None:
+    from reportgen.notices import set_stage_listener, stage
+
+    with stage("nobody listens"):
+        pass
+    heard: list[tuple[str, float]] = []
+    set_stage_listener(lambda name, seconds: heard.append((name, seconds)))
+    try:
+        with stage("extract"):
+            time.sleep(0.01)
+    finally:
+        set_stage_listener(None)
+    assert [name for name, _ in heard] == ["extract"] and heard[0][1] >= 0.01

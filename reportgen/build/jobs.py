@@ -96,8 +96,11 @@ def article_slug(path: Path) -> str:
 def display(path: Path) -> str:
     """A path as shown and recorded: relative to the cwd (or seeds/), with posix separators."""
     from reportgen.limits import printable
+    from reportgen.stdin import SHOWN, is_stdin_copy
     from reportgen.theme import SEEDS
 
+    if is_stdin_copy(path):
+        return SHOWN
     try:
         resolved = path.resolve()
     except (OSError, RuntimeError):  # a loop of symbolic links

@@ -23,6 +23,9 @@ PLACE = frozenset({"ns", "nsf"})
 ORG = frozenset({"nt"})
 
 
+FIRST_USE = "preparing the Chinese word list (jieba; once per machine)"
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     with warnings.catch_warnings():  # jieba imports pkg_resources, deprecated in setuptools
@@ -30,21 +33,40 @@ def _tokenizer():
         import jieba
 
         jieba.setLogLevel(60)
-        small = _compact_dictionary(Path(jieba.__file__).with_name("dict.txt"))
-        tokenizer = jieba.Tokenizer(str(small))
-        tokenizer.tmp_dir = str(small.parent)
-        tokenizer.cache_file = small.with_suffix(".cache").name
-        # jieba.posseg builds a tagger for jieba.dt when imported, reading the full dictionary:
-        # hand it the compact one instead.
-        jieba.dt = tokenizer
-        import jieba.posseg
+        full = Path(jieba.__file__).with_name("dict.txt")
+        small = _compact_path(full)
+        with _first_use(small):
+            return _load(jieba, _compact_dictionary(full, small))
 
-        tagger = jieba.posseg.POSTokenizer(tokenizer)
-        for word, tag in _genre_words():
-            tokenizer.add_word(word, freq=_GENRE_FREQ, tag=tag)
-            tagger.word_tag_tab[word] = tag
-        tagger.word_tag_tab.update(_word_list("tag_fixes.txt"))
-        return tagger
+
+def _first_use(small: Path):
+    """Say what a first use is doing if it lasts over a second (writing the compact word list
+    and jieba's cache of it); later uses say nothing, however slow the machine."""
+    import contextlib
+
+    from reportgen.notices import announced
+
+    if small.with_suffix(".cache").exists():
+        return contextlib.nullcontext()
+    return announced(FIRST_USE)
+
+
+def _load(jieba, small: Path):
+    """A tagger on the compact dictionary ``small``, with the genre words and tag fixes."""
+    tokenizer = jieba.Tokenizer(str(small))
+    tokenizer.tmp_dir = str(small.parent)
+    tokenizer.cache_file = small.with_suffix(".cache").name
+    # jieba.posseg builds a tagger for jieba.dt when imported, reading the full dictionary:
+    # hand it the compact one instead.
+    jieba.dt = tokenizer
+    import jieba.posseg
+
+    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    for word, tag in _genre_words():
+        tokenizer.add_word(word, freq=_GENRE_FREQ, tag=tag)
+        tagger.word_tag_tab[word] = tag
+    tagger.word_tag_tab.update(_word_list("tag_fixes.txt"))
+    return tagger
 
 
 # Frequent enough to win over the chance words they overlap (区规 in 东城区规上工业).
@@ -62,14 +84,19 @@ def _word_list(name: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows if len(r) == 2 and not r[0].startswith("#")]
 
 
-def _compact_dictionary(full: Path) -> Path:
+def _compact_path(full: Path) -> Path:
+    """Where the compact word list of jieba's dictionary ``full`` is kept (keyed by its hash)."""
     from reportgen.fonts import cache_dir
 
-    raw = full.read_bytes()
-    key = hashlib.sha256(raw).hexdigest()[:16]
-    target = cache_dir() / "jieba" / f"dict-{WORDS}-{key}.txt"
+    key = hashlib.sha256(full.read_bytes()).hexdigest()[:16]
+    return cache_dir() / "jieba" / f"dict-{WORDS}-{key}.txt"
+
+
+def _compact_dictionary(full: Path, target: Path) -> Path:
+    """``target``: the most frequent words of ``full`` (written the first time)."""
     if target.exists():
         return target
+    raw = full.read_bytes()
     rows = [line.split(" ") for line in raw.decode("utf-8").splitlines() if line.count(" ") == 2]
     rows.sort(key=lambda r: (-int(r[1]), r[0]))
     text = "".join(" ".join(r) + "\n" for r in rows[:WORDS])

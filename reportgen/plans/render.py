@@ -38,11 +38,25 @@ def locate(
     folder = Path(template) if template is not None and Path(template).is_dir() else None
     dirs = template_dirs(style, folder)
     if template is not None and folder is None:
-        return dirs, Path(template), True
+        return dirs, Path(template), not _builtin_copy(Path(template), dirs, reference)
     for d in dirs:
         if (d / reference).is_file():
-            return dirs, d / reference, d == folder
+            mine = d == folder and not _builtin_copy(d / reference, dirs[1:], reference)
+            return dirs, d / reference, mine
     raise TemplateError(f"no {reference} found", path=dirs[0])
+
+
+def _builtin_copy(path: Path, dirs: list[Path], reference: str) -> bool:
+    """Whether ``path`` is an unchanged copy of the built-in reference it would replace (as
+    `reportgen init` writes): it then counts as the built-in one, not the user's."""
+    builtins = [d / reference for d in dirs if d.is_relative_to(TEMPLATES)]
+    builtin = next((p for p in builtins if p.is_file()), None)
+    try:
+        if builtin is None or path.stat().st_size != builtin.stat().st_size:
+            return False
+        return path.read_bytes() == builtin.read_bytes()
+    except OSError:  # unreadable: opening it says why
+        return False
 
 
 def _environment(dirs: list[Path]):

@@ -140,6 +140,7 @@ def _prepare(document, theme: Theme, *, style: str, user: bool, language: str) -
     """Empty the body, set fonts/language, add the writer's own styles when missing."""
     from reportgen.writers import docx_helpers as h
     from reportgen.writers.brief_look import apply_specs, default_specs, ensure_extra_styles
+    from reportgen.writers.brief_theme import reskin
 
     body = document.element.body
     for node in list(body):
@@ -150,7 +151,10 @@ def _prepare(document, theme: Theme, *, style: str, user: bool, language: str) -
     if style == "default" and not user:
         apply_specs(document, default_specs(theme, language))
         h.set_fonts(h.doc_defaults_rpr(styles), latin=theme.font("latin"), east_asian=ea)
+        reskin(document, theme, styles=False)  # its theme part, for a theme not the built-in
     else:
+        # a theme other than the built-in one restyles a user's reference (GB/T 9704 stays)
+        reskin(document, theme, styles=user)
         h.fill_east_asian(h.doc_defaults_rpr(styles), ea)
         for s in document.styles:
             rpr = s.element.find(h.w("rPr"))

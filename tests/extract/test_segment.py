@@ -26,8 +26,31 @@ def test_compact_dictionary_is_cached(tmp_path, monkeypatch) -> None:
 
     monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path))
     full = Path(jieba.__file__).with_name("dict.txt")
-    first = segment._compact_dictionary(full)
-    assert first.parent == tmp_path / "jieba"
+    target = segment._compact_path(full)
+    first = segment._compact_dictionary(full, target)
+    assert first == target and first.parent == tmp_path / "jieba"
     assert len(first.read_text(encoding="utf-8").splitlines()) == segment.WORDS
     mtime = first.stat().st_mtime_ns
-    assert segment._compact_dictionary(full) == first and first.stat().st_mtime_ns == mtime
+    assert segment._compact_dictionary(full, target) == first
+    assert first.stat().st_mtime_ns == mtime
+
+
+def test_a_slow_first_use_says_what_it_is_doing(tmp_path, monkeypatch) -> None:
+    """Only the first use (no jieba cache beside the word list yet) is announced."""
+    from reportgen import notices
+
+    announced: list[str] = []
+    monkeypatch.setattr(notices, "announced", lambda what, **_: announced.append(what) or _Null())
+    small = tmp_path / "dict.txt"
+    segment._first_use(small)
+    small.with_suffix(".cache").write_bytes(b"")
+    segment._first_use(small)
+    assert announced == [segment.FIRST_USE]
+
+
+class _Null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False

@@ -37,6 +37,16 @@ def test_a_folder_lends_what_it_has(tmp_path: Path) -> None:
     assert locate(tmp_path, "reference.docx")[1:] == (tmp_path / "reference.docx", True)
 
 
+def test_an_unchanged_copy_of_the_built_in_reference_counts_as_built_in(tmp_path: Path) -> None:
+    builtin = TEMPLATES / "default" / "reference.docx"
+    (tmp_path / "reference.docx").write_bytes(builtin.read_bytes())  # as `reportgen init` does
+    assert locate(tmp_path, "reference.docx")[1:] == (tmp_path / "reference.docx", False)
+    assert locate(tmp_path / "reference.docx", "reference.docx")[2] is False
+    assert locate(tmp_path / "reference.docx", "reference.docx", "gongwen")[2] is True  # not its
+    (tmp_path / "reference.docx").write_bytes(builtin.read_bytes() + b"\0")  # edited
+    assert locate(tmp_path, "reference.docx")[2] is True
+
+
 def test_a_reference_found_nowhere_is_named() -> None:
     with pytest.raises(TemplateError, match="no reference.odp found"):
         locate(None, "reference.odp")
