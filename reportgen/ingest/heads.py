@@ -115,9 +115,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
         j = _next_para(body, k)
         nxt = body[j] if j is not None else None
         text = block.text
-        if nxt is not None and _LONE_NAME.match(nxt.text) and _head_like(block):
-            nxt.kind = "byline"  # a head with its writer's name under it
-            j = _next_para(body, j)
+        j = _byline_under(body, block, nxt, j)
         if _bylined(body, k) and _head_like(block) and not ends_sentence(text) and prose_since:
             standalone.append((block, None))
             prose_since = False
@@ -148,12 +146,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
                 weak.append(block)  # a head only beside clearer ones
                 prose_since = False
                 continue
-            j2 = _next_para(body, j)
-            after = body[j2] if j2 is not None else None
-            slogan = (
-                _QUOTED.match(nxt.text) and width(nxt.text) <= 40 and _single_sentence(nxt.text)
-            )
-            if slogan and after is not None and ends_sentence(after.text):
+            if _slogan_pair(body, j, nxt):
                 standalone.append((block, nxt))
                 taken.add(id(nxt))
                 prose_since = False
@@ -165,6 +158,23 @@ def find_heads(blocks: list[Block], start: int) -> None:
     for block in chosen:
         block.kind, block.level = "heading", 2
     _labels(body)
+
+
+def _byline_under(body: list[Block], block: Block, nxt: Block | None, j: int | None) -> int | None:
+    """A head with its writer's name under it: the name is a byline, the head's next line the
+    one after it."""
+    if nxt is not None and _LONE_NAME.match(nxt.text) and _head_like(block):
+        nxt.kind = "byline"
+        return _next_para(body, j)
+    return j
+
+
+def _slogan_pair(body: list[Block], j: int, nxt: Block) -> bool:
+    """The line after a head is a short quoted slogan with a sentence after it (a two-line
+    head: a label, then its slogan)."""
+    slogan = _QUOTED.match(nxt.text) and width(nxt.text) <= 40 and _single_sentence(nxt.text)
+    j2 = _next_para(body, j)
+    return bool(slogan) and j2 is not None and ends_sentence(body[j2].text)
 
 
 def _choose(numerals, numbered, bold, standalone, weak) -> list[Block]:

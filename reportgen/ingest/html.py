@@ -13,6 +13,7 @@ from lxml import html as lhtml
 from reportgen.errors import InputError
 from reportgen.ingest import Parsed, clean_text
 from reportgen.ingest.blocks import Block, ends_sentence, width
+from reportgen.ingest.charsets import LABELS, WHATWG
 from reportgen.ingest.read import _BOMS, _detect, _looks_binary
 
 _META_CHARSET = re.compile(
@@ -78,64 +79,6 @@ def decode_html(raw: bytes, path: str | Path = "<input>") -> str:
         return _detect(raw, path)
 
 
-# Python codec (codecs.lookup(label).name) -> the codec that decodes the WHATWG encoding.
-_WHATWG = {
-    "utf-8": "utf-8",
-    "utf-16": "utf-8",  # "utf-16be/le" declared in a byte stream (no BOM) means UTF-8
-    "utf-16-le": "utf-8",
-    "utf-16-be": "utf-8",
-    "utf-32": "utf-8",
-    "utf-32-le": "utf-8",
-    "utf-32-be": "utf-8",
-    "ascii": "ascii",  # (windows-1252 in the standard; ascii lets mislabelled UTF-8 through)
-    "iso8859-1": "cp1252",
-    "iso8859-9": "cp1254",
-    "iso8859-11": "cp874",
-    "tis-620": "cp874",
-    "cp874": "cp874",
-    "cp866": "cp866",
-    "koi8-r": "koi8-r",
-    "koi8-u": "koi8-u",
-    "mac-roman": "mac-roman",
-    "mac-cyrillic": "mac-cyrillic",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "gb18030": "gb18030",
-    "big5": "big5hkscs",
-    "big5hkscs": "big5hkscs",
-    "cp950": "big5hkscs",
-    "euc_jp": "euc_jp",
-    "iso2022_jp": "iso2022_jp",
-    "shift_jis": "cp932",
-    "cp932": "cp932",
-    "euc_kr": "cp949",
-    "cp949": "cp949",
-    **{f"iso8859-{n}": f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
-    **{f"cp125{n}": f"cp125{n}" for n in range(9)},
-}
-# WHATWG labels Python does not know by these names.
-_LABELS = {
-    "x-sjis": "cp932",
-    "windows-31j": "cp932",
-    "ms932": "cp932",
-    "x-mac-cyrillic": "mac-cyrillic",
-    "x-mac-ukrainian": "mac-cyrillic",
-    "windows-874": "cp874",
-    "dos-874": "cp874",
-    "iso-8859-8-i": "iso8859-8",
-    "logical": "iso8859-8",
-    "visual": "iso8859-8",
-    "x-user-defined": "cp1252",
-    "unicode-1-1-utf-8": "utf-8",
-    "unicode11utf8": "utf-8",
-    "unicode20utf8": "utf-8",
-    "x-unicode20utf8": "utf-8",
-    "x-gbk": "gb18030",
-    "x-cp1252": "cp1252",
-    "x-euc-jp": "euc_jp",
-}
-
-
 def _declared_encoding(head: bytes, path: str | Path = "<input>") -> str | None:
     match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
     if not match:
@@ -143,18 +86,18 @@ def _declared_encoding(head: bytes, path: str | Path = "<input>") -> str | None:
     name = match.group(1).decode("ascii", "ignore").strip().lower()
     if name in _GB_FAMILY:
         return "gb18030"
-    if name in _LABELS:
-        return _LABELS[name]
+    if name in LABELS:
+        return LABELS[name]
     try:
         codec = codecs.lookup(name)
     except LookupError:
         codec = None
-    if codec is None or codec.name not in _WHATWG:
+    if codec is None or codec.name not in WHATWG:
         raise InputError(
             f"the page declares charset {name!r}, which is not a text encoding web pages use",
             path=path,
         )
-    return _WHATWG[codec.name]
+    return WHATWG[codec.name]
 
 
 def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
@@ -238,7 +181,7 @@ def _without_site(title: str) -> str:
     for _ in range(3):
         shorter = _TITLE_SUFFIX.sub("", title)
         if shorter == title or len(shorter) < 4:
-            break
+            return title
         title = shorter
     return title
 

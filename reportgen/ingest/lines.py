@@ -216,10 +216,14 @@ def front_matter(blocks: list[Block]) -> Front:
         end += 1
     _titles(zone, front, blocks)
     front.start = end
+    _mark_front(zone)
+    return front
+
+
+def _mark_front(zone: list[Block]) -> None:
     for block in zone:
         if block.kind in ("para", "heading", "caption"):
             block.kind = "front"
-    return front
 
 
 def _title_group(block: Block, heads: list[Block], blocks: list[Block], i: int) -> bool:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from reportgen.ingest.marks import no_figure
+
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 # Units, longest first. Each maps to (base unit, multiplier).
@@ -421,23 +423,6 @@ def find_en(text: str) -> list[Quantity]:
     return _found(EN_PATTERN, _en_quantity, text)
 
 
-_EN_PART = re.compile(
-    r"\b(?:Section|Sections|Table|Tables|Figure|Fig\.|Chart|Chapter|Part|Article|Appendix|"
-    r"Exhibit|Page|Item|Box|Slide|Step|No\.)\s*$"
-)
-
-
-def _note_mark(text: str, m: re.Match) -> bool:
-    """A short bare number opening a line, before a capitalised word: a note or item mark."""
-    at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
-    return (
-        at_line_start and len(m.group("num")) <= 2 and bool(_CAPITAL_NEXT.match(text, m.end("num")))
-    )
-
-
-_CAPITAL_NEXT = re.compile(r"\.?\s+[A-Z][a-z]")
-
-
 def _en_quantity(text: str, m: re.Match) -> Quantity | None:
     num = m.group("num")
     value = _arabic(num)
@@ -448,13 +433,7 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
     before = text[max(0, m.start("num") - 1) : m.start("num")]
     if re.match(r"[A-Za-z]", before) or (scale == "m" and not cur):
         return None
-    if _EN_PART.search(text[max(0, m.start() - 12) : m.start()]) and not (cur or pct or scale):
-        return None  # Section 1 summarizes, Table 2, Figure 3: a part of the document
-    if _note_mark(text, m) and not (cur or pct or scale):
-        return None  # "2 Current law requires…": a footnote's or list item's number
-    if re.search(r"(?:19|20)\d\d\s?[-–]\s?$", text[max(0, m.start("num") - 6) : m.start("num")]):
-        return None  # FY 2024-25: the end of a span of years
-    if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20|21)\d\d", num):
+    if no_figure(text, m.start(), m.start("num"), m.end("num"), bare=not (cur or pct or scale)):
         return None
     unit, base = _en_unit(cur, scale, pct, unit_word)
     if not unit and "." not in num and not scale:
