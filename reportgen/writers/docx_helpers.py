@@ -129,7 +129,10 @@ def add_body_paragraph(document):
 
     body = document._body
     element = body._element
-    last = element[-1] if len(element) else None
+    try:
+        last = element[-1]  # from the end (lxml's len() counts every child)
+    except IndexError:
+        last = None
     if last is None or last.tag != w("sectPr"):
         return Paragraph(element.add_p(), body)
     p = element._new_p()
