@@ -70,11 +70,29 @@ def read_docx(raw: bytes, path: str | Path = "<input>") -> Parsed:
     body = root.find(f"{{{w}}}body")
     if body is None:
         raise InputError(f"corrupt .docx: {part} has no body", path=path)
+    _check_text_size(body, w, path)
     reader = _Reader(w, styles, path)
     reader.container(body)
     if not any(b.kind in ("para", "caption") for b in reader.blocks):
         raise InputError("the .docx has no article text", path=path)
     return Parsed(blocks=reader.blocks, byline=reader.byline, subheads=reader.subheads)
+
+
+def _check_text_size(body, w: str, path: str | Path) -> None:
+    """Refuse a body whose text runs hold more than an article file may, before walking it
+    paragraph by paragraph (a small package may inflate to 64 MiB of short paragraphs)."""
+    from reportgen.ingest.read import MAX_BYTES
+
+    size = 0
+    for t in body.iter(f"{{{w}}}t"):
+        if t.text:
+            size += len(t.text.encode("utf-8"))
+            if size > MAX_BYTES:
+                raise InputError(_too_much_text(MAX_BYTES), path=path)
+
+
+def _too_much_text(limit: int) -> str:
+    return f"the .docx holds more than {limit:,} bytes of text; the limit is {limit:,}"
 
 
 def _main_part(zf: zipfile.ZipFile, path: str | Path) -> str:
@@ -234,11 +252,7 @@ class _Reader:
 
         self.size += len(block.text.encode("utf-8")) + 1
         if self.size > MAX_BYTES:
-            raise InputError(
-                f"the .docx holds more than {MAX_BYTES:,} bytes of text; the limit is "
-                f"{MAX_BYTES:,}",
-                path=self.path,
-            )
+            raise InputError(_too_much_text(MAX_BYTES), path=self.path)
         self.blocks.append(block)
 
     def style(self, p) -> Style:
