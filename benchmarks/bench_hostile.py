@@ -127,8 +127,10 @@ def run(article: Path, out: Path, verify: bool, timeout: float) -> tuple[float, 
     cmd += ["-q", "-j", "1"] + ([] if verify else ["--no-verify"])
     env = dict(os.environ, SOURCE_DATE_EPOCH="1735689600")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    timer = threading.Timer(timeout, proc.kill)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    timer = threading.Timer(timeout, os.killpg, (proc.pid, 9))  # the chart helper too
     timer.start()
     _, status, usage = os.wait4(proc.pid, 0)
     timer.cancel()
@@ -146,7 +148,9 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{'case':<14}{'KiB':>8}{'exit':>6}{'seconds':>9}{'CPU s':>8}{'peak MiB':>10}  stages")
     for name in args.cases.split(","):
-        with tempfile.TemporaryDirectory(prefix="reportgen-hostile-") as tmp:
+        with tempfile.TemporaryDirectory(
+            prefix="reportgen-hostile-", ignore_cleanup_errors=True
+        ) as tmp:
             file_name, data = CASES[name](args.scale)
             article = Path(tmp) / file_name
             article.write_bytes(data)

@@ -59,3 +59,12 @@ def test_what_a_figure_counts_is_cut_on_the_sentences_words() -> None:
         cuts = segment.boundaries(fact.sentence)
         at = fact.sentence.find(fact.counts)
         assert at in cuts and at + len(fact.counts) in cuts, fact.counts
+
+
+def test_a_line_of_thousands_of_figures_keeps_its_labels() -> None:
+    """Far into one long sentence (a table run into a line) a figure is labelled from a window
+    of its clause, the same as near the start: the cost per figure does not grow."""
+    line = "".join(f"杭州园区产值为{i + 10}亿元，" for i in range(300)) + "。"
+    facts = extract_text(f"园区数字\n\n{line}\n").facts
+    assert len(facts) == 300
+    assert {f.label for f in facts} == {facts[0].label}
