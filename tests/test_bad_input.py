@@ -630,6 +630,26 @@ def test_docx_part_that_inflates_past_its_declared_size(tmp_path) -> None:
             read_member(zf, "word/document.xml", 1000)
 
 
+def test_docx_holding_more_text_than_an_article_file(tmp_path, monkeypatch) -> None:
+    """A small package may inflate to 64 MiB of short paragraphs: the text read from it is
+    capped like an article file's bytes, and reading stops there (here with a lowered cap)."""
+    import docx
+
+    from reportgen.ingest import read
+
+    document = docx.Document()
+    for i in range(20):
+        document.add_paragraph(f"这是第{i}段很短的文字，在这里重复。")
+    path = tmp_path / "inflated.docx"
+    document.save(str(path))
+    monkeypatch.setattr(read, "MAX_BYTES", 300)
+    fails(
+        ["extract", str(path)],
+        2,
+        f"{path}: the .docx holds more than 300 bytes of text; the limit is 300",
+    )
+
+
 PAGE = (
     '<html><head><meta charset="{}"><title>钱塘</title></head><body><h1>钱塘江畔</h1>'
     "<p>钱塘江畔潮涌不息。2024年产值突破3700亿元，同比增长5%。</p><p>这是第二段。</p></body></html>"

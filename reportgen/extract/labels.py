@@ -71,8 +71,7 @@ _SELF = frozenset({"我国", "全国", "国内"})
 
 def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     """Label and subject of the Chinese figure at ``start``."""
-    sentence = _PAREN.sub("", text[sentence_start:start])
-    clause = _CLAUSE_BREAK.split(sentence)[-1]
+    sentence, clause = _before(text, sentence_start, start)
     pairs = _trim(_glued(segment.words(clause)))
     subject = _entity(segment.words(clause), "") or _entity(segment.words(sentence), main)
     words = [w for w, _ in pairs if w != subject]
@@ -83,15 +82,35 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     return Bound(label if len(label) >= 2 else "", subject)
 
 
+# Past this many characters between a sentence's start and a figure (never in prose: a table
+# or a list run into one line), only a window is segmented for the figure: the sentence's head
+# for its subject, the clause's tail for its label. Linear on lines of thousands of figures.
+_LONG = 500
+_HEAD, _TAIL = 200, 60
+
+
+def _before(text: str, sentence_start: int, start: int) -> tuple[str, str]:
+    """The sentence before a figure and its last clause, without bracketed asides."""
+    if start - sentence_start <= _LONG:
+        sentence = _PAREN.sub("", text[sentence_start:start])
+        return sentence, _CLAUSE_BREAK.split(sentence)[-1]
+    head = _PAREN.sub("", text[sentence_start : sentence_start + _HEAD])
+    tail = _PAREN.sub("", text[start - _LONG : start])
+    return head, _CLAUSE_BREAK.split(tail)[-1][-_TAIL:]
+
+
 def whole_words(sentence: str, start: int, end: int, limit: int = 14) -> str:
     """``sentence[start:end]`` shrunk to the sentence's own words: words cut by either end are
     left out, function words at either end dropped, and at most ``limit`` characters of whole
     words kept from the end (对于义务教育阶段的在校生就 -> 义务教育阶段的在校生)."""
-    pos, inside = 0, []
-    for word, tag in segment.words(sentence):
-        if pos >= start and pos + len(word) <= end:
-            inside.append((word, tag))
-        pos += len(word)
+    import bisect
+
+    pairs, offsets = segment.words(sentence), segment.starts(sentence)
+    inside = []
+    for i in range(bisect.bisect_left(offsets, start), len(pairs)):
+        if offsets[i] + len(pairs[i][0]) > end:
+            break
+        inside.append(pairs[i])
     while inside and inside[-1][1] in _LOOSE:
         inside.pop()
     while inside and _loose_start(*inside[0]):

@@ -115,11 +115,18 @@ def words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in _tokenizer().cut(text))
 
 
+@lru_cache(maxsize=64)
+def starts(text: str) -> tuple[int, ...]:
+    """The offset in ``text`` where each of its words starts (kept: every figure of a long
+    sentence looks its words up here, by bisection)."""
+    out, pos = [], 0
+    for word, _ in words(text):
+        out.append(pos)
+        pos += len(word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
 def boundaries(text: str) -> frozenset[int]:
     """The offsets in ``text`` where a word starts or ends (0 and len(text) included)."""
-    out = {0}
-    pos = 0
-    for word, _ in words(text):
-        pos += len(word)
-        out.add(pos)
-    return frozenset(out)
+    return frozenset((*starts(text), len(text)))

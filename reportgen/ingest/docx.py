@@ -70,11 +70,29 @@ def read_docx(raw: bytes, path: str | Path = "<input>") -> Parsed:
     body = root.find(f"{{{w}}}body")
     if body is None:
         raise InputError(f"corrupt .docx: {part} has no body", path=path)
-    reader = _Reader(w, styles)
+    _check_text_size(body, w, path)
+    reader = _Reader(w, styles, path)
     reader.container(body)
     if not any(b.kind in ("para", "caption") for b in reader.blocks):
         raise InputError("the .docx has no article text", path=path)
     return Parsed(blocks=reader.blocks, byline=reader.byline, subheads=reader.subheads)
+
+
+def _check_text_size(body, w: str, path: str | Path) -> None:
+    """Refuse a body whose text runs hold more than an article file may, before walking it
+    paragraph by paragraph (a small package may inflate to 64 MiB of short paragraphs)."""
+    from reportgen.ingest.read import MAX_BYTES
+
+    size = 0
+    for t in body.iter(f"{{{w}}}t"):
+        if t.text:
+            size += len(t.text.encode("utf-8"))
+            if size > MAX_BYTES:
+                raise InputError(_too_much_text(MAX_BYTES), path=path)
+
+
+def _too_much_text(limit: int) -> str:
+    return f"the .docx holds more than {limit:,} bytes of text; the limit is {limit:,}"
 
 
 def _main_part(zf: zipfile.ZipFile, path: str | Path) -> str:
@@ -184,9 +202,11 @@ def _int(value: str | None) -> int | None:
 class _Reader:
     """Walks the body: paragraphs and tables in order, content controls opened up."""
 
-    def __init__(self, w: str, styles: dict[str, Style]) -> None:
+    def __init__(self, w: str, styles: dict[str, Style], path: str | Path = "<input>") -> None:
         self.w = w
         self.styles = styles
+        self.path = path
+        self.size = 0  # UTF-8 bytes of text so far
         self.blocks: list[Block] = []
         self.subheads: list[Block] = []
         self.byline = ""
@@ -219,11 +239,21 @@ class _Reader:
             kind = "caption"
         self.after_image = False
         block = Block(kind, text, style.level, marked=kind == "heading")
-        self.blocks.append(block)
+        self.add(block)
         if kind == "para" and self.bold_only(p, text):
             self.subheads.append(block)
         elif kind == "para" and (style.dek or self.italic_only(p)):
             block.emphasis = "em"
+
+    def add(self, block: Block) -> None:
+        """Keep a block; a .docx holds no more text than an article file may (its XML may
+        inflate to 64 MiB of short paragraphs from a small package)."""
+        from reportgen.ingest.read import MAX_BYTES
+
+        self.size += len(block.text.encode("utf-8")) + 1
+        if self.size > MAX_BYTES:
+            raise InputError(_too_much_text(MAX_BYTES), path=self.path)
+        self.blocks.append(block)
 
     def style(self, p) -> Style:
         ppr = p.find(self.q("pPr"))
@@ -304,7 +334,7 @@ class _Reader:
                 if text:
                     cells.append(text)
             if cells:
-                self.blocks.append(Block("para", " | ".join(cells)))
+                self.add(Block("para", " | ".join(cells)))
 
 
 def _nearest_table(el):

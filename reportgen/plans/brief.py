@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
+from functools import lru_cache
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
@@ -118,16 +120,21 @@ def clause(f: Fact, language: str) -> str:
         at = sentence.find(f.text)
         if at < 0:
             return ""
-    start, end = 0, len(sentence)
-    for m in _CLAUSE_END.finditer(sentence):
-        if _thousands(sentence, m.start()):
-            continue
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at + len(f.text):
-            end = m.start()
-            break
+    ends = _clause_ends(sentence)
+    before = bisect.bisect_right(ends, at - 1) - 1
+    after = bisect.bisect_left(ends, at + len(f.text))
+    start = ends[before] + 1 if before >= 0 else 0
+    end = ends[after] if after < len(ends) else len(sentence)
     return sentence[start:end].strip().rstrip(".").strip()
+
+
+@lru_cache(maxsize=64)
+def _clause_ends(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's clauses end (kept: each figure of a long sentence looks its own
+    clause up by bisection instead of scanning the sentence)."""
+    return tuple(
+        m.start() for m in _CLAUSE_END.finditer(sentence) if not _thousands(sentence, m.start())
+    )
 
 
 def _thousands(text: str, i: int) -> bool:

@@ -30,13 +30,15 @@ _SKIP = ("notes", "quote", "alt")
 def check_meaning(pieces: list[Piece], source: Source, model: Model) -> list[Finding]:
     """Written forms, words, kinds and word boundaries of every figure shown."""
     rows = _rows(pieces)
+    firsts = _first_cells(pieces)
+    values = _FactValues(model.facts)
     findings: list[Finding] = []
     for i, piece in enumerate(pieces):
         if piece.kind in _SKIP:
             continue
         context = rows.get(_row_key(piece.where), piece.text)
-        card_label = _card_label(pieces, i)
-        for q, facts in _shown(piece.text, source, model):
+        card_label = _card_label(pieces, i, firsts)
+        for q, facts in _shown(piece.text, source, model, values):
             clause = _clause(piece.text, q)
             own = fold(_with_figure(piece.text, q)).casefold()
             if len(own) >= len(fold(q.text)) + 4 and own in source.folded_casefold:
@@ -69,7 +71,17 @@ def _comparator(where: str, figure: str, clause: str, facts: list[Fact], model: 
     return [Finding(where, f"figure {figure!r} is about {subject}, shown under {main}")]
 
 
-def _card_label(pieces: list[Piece], i: int) -> str:
+def _first_cells(pieces: list[Piece]) -> dict[str, Piece]:
+    """The first cell of each table row, by row (looked up per value cell, not searched)."""
+    firsts: dict[str, Piece] = {}
+    for piece in pieces:
+        key = _row_key(piece.where)
+        if key and piece.where.endswith("cell 1)"):
+            firsts.setdefault(key, piece)
+    return firsts
+
+
+def _card_label(pieces: list[Piece], i: int, firsts: dict[str, Piece]) -> str:
     """The label of a figure shown alone (a card's value, a table's value cell): the row's
     first cell, or the short text right after it on the same slide."""
     piece = pieces[i]
@@ -77,9 +89,7 @@ def _card_label(pieces: list[Piece], i: int) -> str:
         return ""
     row = _row_key(piece.where)
     if row:
-        first = next(
-            (p for p in pieces if _row_key(p.where) == row and p.where.endswith("cell 1)")), None
-        )
+        first = firsts.get(row)
         return first.text if first is not None and first is not piece else ""
     if i + 1 >= len(pieces) or piece.where.startswith("brief"):
         return ""
@@ -122,16 +132,40 @@ def _row_key(where: str) -> str:
     return f"{m.group('doc')} {m.group('row')}" if m else ""
 
 
-def _shown(text: str, source: Source, model: Model):
+def _shown(text: str, source: Source, model: Model, values: _FactValues):
     """(quantity, the facts it can be) for each supported figure with a unit in ``text``."""
     from reportgen.ingest.numbers import find_quantities
 
     for q in find_quantities(text, model.language):
         if not q.base_unit or not _quantity_ok(q, source):
             continue
-        facts = [f for f in model.facts if _same_value(q, f)]
+        facts = values.same(q)
         if facts:
             yield q, facts
+
+
+class _FactValues:
+    """The facts by unit and sorted value: those with a figure's value are found by bisection
+    (every fact compared with every figure shown was quadratic in figures)."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        by_unit: dict[str, list[tuple[float, int, Fact]]] = {}
+        for n, f in enumerate(facts):
+            by_unit.setdefault(f.base_unit.casefold(), []).append((f.normalized, n, f))
+        self.by_unit = {u: sorted(v, key=lambda e: (e[0], e[1])) for u, v in by_unit.items()}
+        self.keys = {u: [e[0] for e in v] for u, v in self.by_unit.items()}
+
+    def same(self, q) -> list[Fact]:
+        """The facts ``_same_value`` accepts for ``q``, in the model's order."""
+        import bisect
+
+        unit = q.base_unit.casefold()
+        entries, keys = self.by_unit.get(unit, []), self.keys.get(unit, [])
+        reach = 1e-5 * (1.0 + abs(q.normalized))  # wider than the tolerance, then checked
+        lo = bisect.bisect_left(keys, q.normalized - reach)
+        hi = bisect.bisect_right(keys, q.normalized + reach)
+        found = sorted((e for e in entries[lo:hi] if _same_value(q, e[2])), key=lambda e: e[1])
+        return [e[2] for e in found]
 
 
 def _same_value(q, f: Fact) -> bool:

@@ -126,11 +126,18 @@ class _Writer:
         paragraph._p.style = self._ids_map()[name]
 
     def para(self, style: str | None = None, text: str = "", *, bold: bool = False):
-        paragraph = self.doc.add_paragraph()
+        from reportgen.writers.docx_helpers import add_body_paragraph
+
+        paragraph = add_body_paragraph(self.doc)
         self.style(paragraph, style)
         if text:
             self.text(paragraph, text, bold=bold)
         return paragraph
+
+    def last_paragraph(self):
+        from reportgen.writers.docx_helpers import last_body_paragraph
+
+        return last_body_paragraph(self.doc)
 
     def text(self, paragraph, text: str, *, bold: bool = False) -> None:
         """Add text; ``**...**`` marks bold spans."""
@@ -170,7 +177,7 @@ class _Writer:
         for line in b.get("lines") or []:
             self.para("Brief Meta", line)
         if b.get("lines"):
-            self.doc.paragraphs[-1].paragraph_format.space_after = _pt(18)
+            self.last_paragraph().paragraph_format.space_after = _pt(18)
 
     def block_toc(self, b: dict) -> None:
         if b.get("heading"):
@@ -190,7 +197,9 @@ class _Writer:
     def block_page_break(self, b: dict) -> None:
         from docx.enum.text import WD_BREAK
 
-        last = self.doc.paragraphs[-1] if self.doc.paragraphs else self.para()
+        last = self.last_paragraph()
+        if last is None:
+            last = self.para()
         last.add_run().add_break(WD_BREAK.PAGE)
 
     def block_key_points(self, b: dict) -> None:
@@ -393,7 +402,7 @@ class _Writer:
             h.field_end(anchor)
             return
         for k, (level, text, name) in enumerate(entries):
-            p = anchor if first else self.doc.add_paragraph()
+            p = anchor if first else h.add_body_paragraph(self.doc)
             self.style(p, f"TOC {min(level, 2)}")
             if first:
                 h.field_begin(p, instr)

@@ -121,6 +121,36 @@ def child(parent, tag: str, order: Iterable[str]):
     return new
 
 
+def add_body_paragraph(document):
+    """``document.add_paragraph()`` in constant time: python-docx looks for the body's final
+    ``w:sectPr`` among all its children on every paragraph (quadratic in paragraphs); the same
+    new ``w:p`` goes right before it when it is the last child, as it is in any Word body."""
+    from docx.text.paragraph import Paragraph
+
+    body = document._body
+    element = body._element
+    try:
+        last = element[-1]  # from the end (lxml's len() counts every child)
+    except IndexError:
+        last = None
+    if last is None or last.tag != w("sectPr"):
+        return Paragraph(element.add_p(), body)
+    p = element._new_p()
+    last.addprevious(p)
+    return Paragraph(p, body)
+
+
+def last_body_paragraph(document):
+    """``document.paragraphs[-1]`` without listing every paragraph (None when there is none)."""
+    from docx.text.paragraph import Paragraph
+
+    body = document._body
+    for element in reversed(body._element):
+        if element.tag == w("p"):
+            return Paragraph(element, body)
+    return None
+
+
 def set_fonts(rpr, *, latin: str | None = None, east_asian: str | None = None) -> None:
     """Name the Latin and East Asian faces on an ``w:rPr`` and drop theme-font attributes."""
     rfonts = child(rpr, "rFonts", RPR_ORDER)

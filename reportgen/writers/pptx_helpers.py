@@ -74,6 +74,42 @@ def remove_all_slides(prs) -> None:
         sld_ids.remove(sld_id)
 
 
+class SlideAdder:
+    """``prs.slides.add_slide(layout)`` in time independent of the slides already there.
+
+    python-pptx looks through every relationship of the presentation for one to reuse and
+    through every slide id for the largest, for each new slide (quadratic in slides). A new
+    slide part has no relationship yet and ids only grow here, so the same rId and id are
+    given without the scans; the XML is the same.
+    """
+
+    MAX_ID = 2147483647
+
+    def __init__(self, prs) -> None:
+        self.prs = prs
+        self.next_id: int | None = None
+
+    def add(self, layout):
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import SlidePart
+
+        part = self.prs.part
+        sld_ids = self.prs.slides._sldIdLst
+        slide_part = SlidePart.new(part._next_slide_partname, part.package, layout.part)
+        rid = part._rels._add_relationship(RT.SLIDE, slide_part)
+        slide = slide_part.slide
+        slide.shapes.clone_layout_placeholders(layout)
+        if self.next_id is None:
+            self.next_id = sld_ids._next_id
+        if self.next_id > self.MAX_ID:  # python-pptx then looks for a free id below
+            self.next_id = None
+            sld_ids.add_sldId(rid)
+        else:
+            sld_ids._add_sldId(id=self.next_id, rId=rid)
+            self.next_id += 1
+        return slide
+
+
 # --- fonts ------------------------------------------------------------------------------------
 
 

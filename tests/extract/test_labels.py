@@ -87,3 +87,12 @@ def test_an_english_name_ends_at_a_full_stop() -> None:
 def test_a_counted_figure_with_nothing_after_it_is_labelled_by_its_clause() -> None:
     facts = _facts("园区发展\n\n截至当时，园区高新技术企业已经达到573家。\n")
     assert facts["573家"].label.endswith("高新技术企业")
+
+
+def test_a_line_of_thousands_of_figures_keeps_its_labels() -> None:
+    """Far into one long sentence (a table run into a line) a figure is labelled from a window
+    of its clause, the same as near the start: the cost per figure does not grow."""
+    line = "".join(f"杭州园区产值为{i + 10}亿元，" for i in range(300)) + "。"
+    facts = extract_text(f"园区数字\n\n{line}\n").facts
+    assert len(facts) == 300
+    assert {f.label for f in facts} == {facts[0].label}

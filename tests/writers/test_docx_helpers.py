@@ -129,3 +129,15 @@ def test_package_and_properties(document) -> None:
     core = document.core_properties
     assert len(core.title) == 255 and core.author == "刘健" and core.created == when
     assert core.revision == 1 and core.language == "zh-CN" and core.keywords == ""
+
+
+def test_body_paragraphs_are_the_ones_python_docx_adds() -> None:
+    """add_body_paragraph (constant time) gives the same body as document.add_paragraph."""
+    ours, theirs = docx.Document(), docx.Document()
+    for i in range(3):
+        h.add_body_paragraph(ours).add_run(f"p{i}")
+        theirs.add_paragraph().add_run(f"p{i}")
+    assert ours.element.xml == theirs.element.xml
+    assert h.last_body_paragraph(ours).text == theirs.paragraphs[-1].text == "p2"
+    ours.add_table(rows=1, cols=1)
+    assert h.last_body_paragraph(ours).text == "p2"

@@ -39,3 +39,21 @@ def test_copied_notes_slides_are_the_bytes_python_pptx_makes(tmp_path, monkeypat
     with zipfile.ZipFile(io.BytesIO(fast)) as zf:
         notes = [n for n in zf.namelist() if n.startswith("ppt/notesSlides/notesSlide")]
     assert len(notes) >= 10  # every slide has notes; the comparison covered many copies
+
+
+def test_slides_added_without_scans_are_the_ones_python_pptx_adds() -> None:
+    """SlideAdder gives the same slide ids, relationships and part names as add_slide."""
+    from pptx import Presentation
+
+    ours, theirs = Presentation(str(DEFAULT_TEMPLATE)), Presentation(str(DEFAULT_TEMPLATE))
+    pptx_helpers.remove_all_slides(ours)
+    pptx_helpers.remove_all_slides(theirs)
+    adder = pptx_helpers.SlideAdder(ours)
+    for i in range(4):
+        adder.add(ours.slide_layouts[i % len(ours.slide_layouts)])
+        theirs.slides.add_slide(theirs.slide_layouts[i % len(theirs.slide_layouts)])
+    assert ours.slides._sldIdLst.xml == theirs.slides._sldIdLst.xml
+    assert [s.part.partname for s in ours.slides] == [s.part.partname for s in theirs.slides]
+    assert [s.shapes._spTree.xml for s in ours.slides] == [
+        s.shapes._spTree.xml for s in theirs.slides
+    ]

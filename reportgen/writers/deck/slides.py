@@ -46,12 +46,13 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
     """Draws slides of each kind onto a presentation opened from the template."""
 
     def __init__(self, prs, model, theme, labels, entries, native, plan, path) -> None:
-        from reportgen.writers.pptx_helpers import Notes, find_layout
+        from reportgen.writers.pptx_helpers import Notes, SlideAdder, find_layout
 
         self.prs, self.model, self.theme, self.labels = prs, model, theme, labels
         self.entries, self.native = entries, native
         self.images = LateImages(None)  # compose_deck gives it the chart set
         self.notes = Notes(prs)
+        self.slides = SlideAdder(prs)
         self.c = theme.colors
         self.zh = model.language == "zh"
         self.lang = "zh-CN" if self.zh else "en-US"
@@ -88,7 +89,7 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
     def _new(self, role: str, title: str, notes: list[str], *, theme: int | None = None):
         from reportgen.writers.pptx_helpers import add_slide_number
 
-        slide = self.prs.slides.add_slide(self.layouts[role])
+        slide = self.slides.add(self.layouts[role])
         ph = slide.shapes.title
         if ph is None:
             raise TemplateError(
