@@ -28,17 +28,19 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
         ],
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
         "lead_topics": [] if shown else topics(model.lead, model.language),
-        "blocks": section_blocks(themes) if shown else [],
+        "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
     }
 
 
-def section_blocks(themes: list[dict]) -> list[dict]:
+def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> list[dict]:
     """How the deck shows its sections, in order: a ``full`` section gets a divider and its
     slides; a ``thin`` one (one point or sentence, no chart, no quote) never gets a divider
     followed by a near-empty slide: a run of two or more shares one ``digest`` slide (each with
     its heading and its sentence); a thin one alone gets a ``divider`` that carries its sentence
     when that is short, else a ``single`` points slide titled with its heading. An ``empty``
-    section (no paragraph at all: a group heading) has nothing to show: on the agenda only."""
+    section (no paragraph at all: a group heading) has nothing to show: on the agenda only.
+    A digest holds at most ``most`` sections whose titles, joined, fit in ``title_max``
+    characters (its slide title names every section on it); a longer run is split."""
     out: list[dict] = []
     run: list[dict] = []
 
@@ -52,6 +54,9 @@ def section_blocks(themes: list[dict]) -> list[dict]:
 
     for t in themes:
         if t["weight"] == "thin":
+            names = " · ".join(x["title"] for x in [*run, t])
+            if run and (len(run) >= most or len(names) > title_max):
+                flush()
             run.append(t)
             continue
         flush()
