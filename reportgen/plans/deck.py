@@ -143,12 +143,15 @@ def topics_heads(paragraphs, quotes: bool = False) -> list[str]:
     return out
 
 
-def topics(paragraphs, language: str, most: int = 12) -> list[dict]:
+def topics(paragraphs, language: str, most: int = 12, fewest: int = 3) -> list[dict]:
     """Topic points for an article without sections: each paragraph's opening sentence, with
-    the sentence after it as its case."""
+    the sentence after it as its case; paragraphs that open with a quote too when fewer than
+    ``fewest`` others are left (a release that quotes its spokesperson paragraph after
+    paragraph has its points in those quotes)."""
+    quotes = len(topics_heads(paragraphs)) < fewest
     out = []
     for para in paragraphs:
-        heads = topics_heads([para])
+        heads = topics_heads([para], quotes=quotes)
         if not heads:
             continue
         rest = para.text.strip()[len(heads[0]) :].strip()
