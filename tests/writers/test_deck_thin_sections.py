@@ -112,3 +112,15 @@ def test_the_summary_cards_carry_each_sections_lead(deck) -> None:
     summary = next(text for _, title, text in _slides(deck) if title == "Summary")
     assert "Road repairs" in summary and "Parks keep their funding." in summary
     assert "Services" not in summary  # nothing to summarize
+
+
+def test_a_divider_carries_its_sections_one_sentence_over_the_tagline() -> None:
+    from pathlib import Path
+
+    article = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "zh_numbered.txt"
+    prs = Presentation(io.BytesIO(build_deck(extract_path(article), charts=None)))
+    slides = _slides(prs)
+    divider = next(s for s in slides if s[0] == "Section Header" and "统筹" in s[1])
+    assert "新区出台人才新政二十条" in divider[2]  # the section's one point, not only 激活人才动能
+    agenda = next(text for _, title, text in slides if title == "目录")
+    assert "激活人才动能" in agenda
