@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
+from reportgen.plans.deck import _clip, theme_items, topics
 from reportgen.plans.select import _twice, bare, complete_label, headline, strongest, vague
 
 NUMERALS = [
@@ -233,6 +234,9 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "lead_top": lead_top,
         "lead_captions": [c.text for c in model.captions if c.theme is None and c.text != c.credit],
         "lead_body": body(model.lead, model),
+        # the introduction's main points (each paragraph's opening sentence): the key points
+        # of an article with few sections
+        "lead_points": [p["head"] for p in topics(model.lead, model.language)],
         "lead_quotes": [q for q in quotes if q["theme"] is None],
         "lead_charts": [e.spec.id for e in entries if e.spec.theme is None],
         "facts": facts,
@@ -266,10 +270,14 @@ def _theme_dict(
     t = model.themes[i]
     own = [f for f in model.facts if f.theme == i]
     best = strongest([f for f in own if f.id not in shown], model)
+    items = theme_items(t, model.language)
     return {
         "index": i,
         "heading": t.heading,
         "title": unnumbered(t.heading),
+        # the section's lead: its first point, else the opening sentence of its first paragraph
+        "lead": _clip(items[0]["head"], model.language) if items else "",
+        "shows": bool(t.paragraphs or t.points or t.tagline),
         "name": name,
         "verb": t.verb or "",
         "pair": list(t.pair),

@@ -14,6 +14,7 @@ _OPENING_QUOTES = "“‘「『\"'"
 def plan_context(model: Model, labels: dict, entries: dict) -> dict:
     """What the plan template sees: the model as data plus ready-made views of it."""
     themes = [_theme_view(model, i, entries) for i in range(len(model.themes))]
+    shown = any(t["weight"] != "empty" for t in themes)
     return {
         "model": {**model.model_dump(mode="json"), "kicker": model.series},
         "labels": labels,
@@ -26,13 +27,59 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
             for cid, e in entries.items()
         ],
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
-        "lead_topics": [] if model.themes else topics(model.lead, model.language),
+        "lead_topics": [] if shown else topics(model.lead, model.language),
+        "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
     }
+
+
+def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> list[dict]:
+    """How the deck shows its sections, in order: a ``full`` section gets a divider and its
+    slides; a ``thin`` one (one point or sentence, no chart, no quote) never gets a divider
+    followed by a near-empty slide: a run of two or more shares one ``digest`` slide (each with
+    its heading and its sentence); a thin one alone gets a ``divider`` that carries its sentence
+    when that is short, else a ``single`` points slide titled with its heading. An ``empty``
+    section (no paragraph at all: a group heading) has nothing to show: on the agenda only.
+    A digest holds at most ``most`` sections whose titles, joined, fit in ``title_max``
+    characters (its slide title names every section on it); a longer run is split."""
+    out: list[dict] = []
+    run: list[dict] = []
+
+    def flush() -> None:
+        if len(run) == 1:  # a short sentence fits the divider; a longer one gets the slide
+            alone = run[0]["lone"] or not run[0]["items"]
+            out.append({"kind": "divider" if alone else "single", "theme": run[0]})
+        elif run:
+            out.append({"kind": "digest", "themes": list(run)})
+        run.clear()
+
+    for t in themes:
+        if t["weight"] == "thin":
+            names = " · ".join(x["title"] for x in [*run, t])
+            if run and (len(run) >= most or len(names) > title_max):
+                flush()
+            run.append(t)
+            continue
+        flush()
+        if t["weight"] == "full":
+            out.append({"kind": "full", "theme": t})
+    flush()
+    return out
+
+
+def _weight(items: list[dict], charts: list, quote, tagline: str) -> str:
+    """``full``: a divider's worth; ``thin``: one point or sentence (or only a tagline), no
+    chart, no quote; ``empty``: nothing to show."""
+    if charts or quote or len(items) > 1:
+        return "full"
+    return "thin" if items or tagline else "empty"
 
 
 def _theme_view(model: Model, i: int, entries: dict) -> dict:
     t = model.themes[i]
     items = theme_items(t, model.language)
+    lone = len(items) == 1 and _short(items[0], model.language)
+    charts = [cid for cid, e in entries.items() if e.spec.theme == i]
+    quote = strongest_quote(model, i)
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
@@ -46,11 +93,15 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "mark": " · ".join(t.pair) if t.pair else f"{i + 1:02d}",
         "points": [{"head": p.text, "body": case_text(t, p)} for p in t.points],
         "items": items,
-        "lone": len(items) == 1 and _short(items[0], model.language),
+        "lone": lone,
+        "weight": _weight(items, charts, quote, t.tagline),
+        "digest": " ".join(x for x in (items[0]["head"], items[0]["body"]) if x)
+        if items
+        else t.tagline,
         "sentences": [{"head": s, "body": ""} for s in opening_sentences(t)],
         "facts": [f.id for f in model.facts if f.theme == i],
-        "quote": strongest_quote(model, i),
-        "charts": [cid for cid, e in entries.items() if e.spec.theme == i],
+        "quote": quote,
+        "charts": charts,
         "cases": _theme_cases(model, i),
     }
 
@@ -92,12 +143,15 @@ def topics_heads(paragraphs, quotes: bool = False) -> list[str]:
     return out
 
 
-def topics(paragraphs, language: str, most: int = 12) -> list[dict]:
+def topics(paragraphs, language: str, most: int = 12, fewest: int = 3) -> list[dict]:
     """Topic points for an article without sections: each paragraph's opening sentence, with
-    the sentence after it as its case."""
+    the sentence after it as its case; paragraphs that open with a quote too when fewer than
+    ``fewest`` others are left (a release that quotes its spokesperson paragraph after
+    paragraph has its points in those quotes)."""
+    quotes = len(topics_heads(paragraphs)) < fewest
     out = []
     for para in paragraphs:
-        heads = topics_heads([para])
+        heads = topics_heads([para], quotes=quotes)
         if not heads:
             continue
         rest = para.text.strip()[len(heads[0]) :].strip()

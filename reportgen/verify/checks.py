@@ -336,10 +336,13 @@ def _short(text: str, n: int = 40) -> str:
 
 
 def check_themes(doc: Document, model: Model) -> list[Finding]:
-    """A finding for every theme of the article that no heading (or slide title) carries."""
+    """A finding for every theme of the article that no heading (or slide title) carries; a
+    theme with nothing in it (a group heading with no paragraph) is only listed, if at all."""
     findings = []
     headings = [fold(h) for h in doc.headings]
     for i, theme in enumerate(model.themes):
+        if not (theme.paragraphs or theme.points or theme.tagline):
+            continue
         keys = theme_keys(theme)
         if keys and not any(_heading_has(h, k) for h in headings for k in keys):
             findings.append(

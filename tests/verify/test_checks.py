@@ -83,6 +83,14 @@ def test_themes(seed_model) -> None:
     assert finding.message.startswith("theme 1 ") and finding.where == "deck.pptx"
 
 
+def test_a_theme_with_nothing_in_it_needs_no_heading(seed_model) -> None:
+    # a group heading with no paragraph is on the deck's agenda only (no divider of its own)
+    group = seed_model.themes[0].model_copy(update={"points": [], "paragraphs": [], "tagline": ""})
+    model = seed_model.model_copy(update={"themes": [group, *seed_model.themes[1:]]})
+    shown = Document("deck.pptx", headings=[t.heading for t in seed_model.themes[1:]])
+    assert check_themes(shown, model) == []
+
+
 def test_check_document_gathers_every_rule(source, seed_model) -> None:
     doc = Document(
         "brief.docx",

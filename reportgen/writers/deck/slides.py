@@ -329,7 +329,13 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
         )
 
     def _slide_summary(self, spec: dict) -> None:
-        themes = list(range(len(self.model.themes)))
+        n = len(self.model.themes)
+        asked = spec.get("themes")
+        themes = (
+            [i for i in asked if isinstance(i, int) and 0 <= i < n]
+            if isinstance(asked, list)
+            else list(range(n))
+        )
         for title, page in self._pages(spec.get("title", ""), themes):
             self._summary_page(title, page)
 
@@ -338,7 +344,8 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
         for i in themes:
             t = self.model.themes[i]
             view = _theme_view(self.model, i, {})
-            lead = t.points[0].text if t.points else ""
+            # the section's lead: its first point, else the opening sentence the deck shows for it
+            lead = view["items"][0]["head"] if view["items"] else ""
             talk.append(
                 f"{view['mark']}：{t.heading}" if self.zh else f"{view['mark']}: {t.heading}"
             )
