@@ -262,6 +262,16 @@ def _quote_dicts(model: Model, qrefs: dict[str, str], section) -> list[dict]:
     return quotes
 
 
+def _worded(items: list[dict]) -> str:
+    """The first item's head that says something in words: a lone figure opening a section (a
+    pull figure, 80%) is no lead sentence."""
+    for item in items:
+        words = re.sub(r"[\d.,%％\s]|[^\w]", "", item["head"])
+        if len(words) >= 4:
+            return item["head"]
+    return ""
+
+
 def _theme_dict(
     model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list, shown=frozenset()
 ) -> dict:
@@ -276,7 +286,7 @@ def _theme_dict(
         "heading": t.heading,
         "title": unnumbered(t.heading),
         # the section's lead: its first point, else the opening sentence of its first paragraph
-        "lead": _clip(items[0]["head"], model.language) if items else "",
+        "lead": _clip(_worded(items), model.language),
         "shows": bool(t.paragraphs or t.points or t.tagline),
         "name": name,
         "verb": t.verb or "",

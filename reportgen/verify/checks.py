@@ -12,7 +12,7 @@ from reportgen.verify.source import _HAN, _NUMBER, Source, _canon, fold
 
 # A quoted span shorter than this (letters and digits only) is a term, not a quotation.
 MIN_QUOTE = 5
-_CLAUSE = re.compile(r"[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
+_CLAUSE = re.compile(r"——|—|[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
 SHORT_PIECE = 40  # a card or a cell: its own words are the figure's context
 # A number right after one of these is a label or an ordinal (图1, 表2, 第3, Table 1), not a figure.
 _LABEL_BEFORE = re.compile(
