@@ -69,7 +69,7 @@ def verify_outputs(out_dir: Path, model: Model | None = None, *, render: bool = 
     docs = _read_documents(out_dir)
     specs = _chart_specs(out_dir, model)
     source = Source.of(model, specs)
-    findings = check_charts(specs, model)
+    findings = check_charts(specs, model, source)
     findings += [f for doc in docs for f in check_document(doc, source, model)]
     if render:
         findings += render_findings(out_dir, [d.name for d in docs], model)
@@ -82,7 +82,7 @@ def verifier_for(out_dir: Path, model: Model) -> Callable[[str], list[Finding]]:
     out_dir = Path(out_dir)
     specs = _chart_specs(out_dir, model)
     source = Source.of(model, specs)
-    pending = check_charts(specs, model)  # reported with the first document checked
+    pending = check_charts(specs, model, source)  # reported with the first document checked
 
     def check(name: str) -> list[Finding]:
         found = pending[:] + check_document(by_file(name).read_back(out_dir / name), source, model)

@@ -269,12 +269,33 @@ def _fragment(where: str, before: str, facts: list[Fact], model: Model) -> list[
     return []
 
 
-def check_charts(specs: Iterable, model: Model) -> list[Finding]:
-    """Every planned chart compares like with like (``charts.compare``)."""
+def check_charts(specs: Iterable, model: Model, source: Source | None = None) -> list[Finding]:
+    """Every planned chart compares like with like (``charts.compare``), and every bar's label
+    is its figure's own words (given the ``source``)."""
     from reportgen.charts.compare import problems
 
-    return [
-        Finding(f"charts.json chart {spec.title!r}", problem)
-        for spec in specs
-        for problem in problems(spec, model)
-    ]
+    findings = []
+    for spec in specs:
+        where = f"charts.json chart {spec.title!r}"
+        findings += [Finding(where, problem) for problem in problems(spec, model)]
+        if source is not None:
+            findings += _bar_labels(where, spec, model, source)
+    return findings
+
+
+def _bar_labels(where: str, spec, model: Model, source: Source) -> list[Finding]:
+    """A bar stated by a fact is labelled with words of that fact's sentence, subject or
+    label (or the headline): a swapped or borrowed bar label is a finding."""
+    facts = {f.id: f for f in model.facts}
+    found = []
+    for series in spec.series:
+        for label, fact_id in zip(series.labels, series.facts, strict=False):
+            fact = facts.get(fact_id) if fact_id else None
+            words = _words(label, source) if fact is not None else set()
+            if len(words) < 2:
+                continue
+            home = f"{fact.sentence} {fact.subject} {fact.label} {fact.counts} {model.headline}"
+            home = home.lower() if source.language == "en" else home
+            if 2 * sum(w in home for w in words) < len(words):
+                found.append(Finding(where, f"bar {label!r} is not what {fact.text!r} measures"))
+    return found

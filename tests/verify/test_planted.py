@@ -149,6 +149,25 @@ def test_a_wrong_derivation_is_found(builds, tmp_path) -> None:
     assert any("not in the source" in str(f) for f in verify_outputs(folder))
 
 
+def test_a_swapped_bar_label_is_found(builds, tmp_path) -> None:
+    """A bar in charts.json labelled with another figure's words is not its own."""
+    folder = _copy(builds["seed"], tmp_path)
+    index = folder / "charts" / "charts.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    bars = [
+        (series, i)
+        for chart in data["charts"]
+        for series in chart["spec"]["series"]
+        for i, fact in enumerate(series["facts"])
+        if fact and len(series["labels"]) > 1
+    ]
+    series, i = bars[0]
+    other = next(label for j, label in enumerate(series["labels"]) if j != i)
+    series["labels"][i] = "规上工业总产值" if other != "规上工业总产值" else "校企技术交易额"
+    index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert any("is not what" in str(f) for f in verify_outputs(folder))
+
+
 def test_the_untouched_builds_verify_clean(builds) -> None:
     for folder in builds.values():
         assert [str(f) for f in verify_outputs(folder)] == []
