@@ -92,3 +92,24 @@ def test_a_figure_whose_label_is_its_own_clause_is_written_once() -> None:
         "力争营收突破4000亿元（目标）"
     )
     assert fig("营收", "4000亿元", "4000亿元") == "营收4000亿元"
+
+
+def test_a_section_opening_with_a_lone_figure_is_led_by_its_first_sentence() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans import labels, render_plan, template_dirs
+    from reportgen.plans.brief import plan_context
+
+    model = extract_text(
+        "粮食安全\n\n引言说明全年情况。\n\n## 大国粮仓更稳固\n\n80%\n\n"
+        "单产提升对粮食增产贡献率超过80%。全县测产结果普遍增产20%以上。\n\n"
+        "## 县域经济更壮实\n\n县域经济发展壮大，产业链不断延伸。\n"
+    )
+    dirs = template_dirs()
+    context = plan_context(model, None, labels("brief", "zh", dirs), None)
+    (key,) = [
+        b
+        for b in render_plan("brief.yaml.j2", context, dirs)["blocks"]
+        if b["kind"] == "key_points"
+    ]
+    line = next(i for i in key["items"] if "大国粮仓更稳固" in i)
+    assert "单产提升" in line and "：80%" not in line
