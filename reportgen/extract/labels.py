@@ -29,7 +29,7 @@ _ZH_DROP = re.compile(
 _KEEP_TAGS = frozenset(
     {"n", "nz", "vn", "an", "ng", "nrt", "j", "l", "eng", "b", "nt", "ns", "nr", "s"}
 )
-_ENTITY_TAGS = segment.PLACE | segment.ORG
+ENTITY_TAGS = segment.PLACE | segment.ORG
 # Last characters of the nouns that name a measure (产量, 增加值, 比重, 销售额, 占比, 增速).
 MEASURE_END = frozenset("量额值率重比数价积度速幅")
 _SCOPE_WORDS = {
@@ -60,7 +60,7 @@ def main_subject(headline: str, lead: str, language: str) -> str:
     counts: Counter[str] = Counter()
     for weight, text in ((3, headline), (1, lead)):
         for word, tag in segment.words(_PAREN.sub("", text[:600])):
-            if (tag in _ENTITY_TAGS or word in _SELF) and len(word) >= 2:
+            if (tag in ENTITY_TAGS or word in _SELF) and len(word) >= 2:
                 counts[word] += weight
     return counts.most_common(1)[0][0] if counts else ""
 
@@ -198,7 +198,7 @@ def _entity(pairs, main: str) -> str:
     the article's main subject."""
     before = ""
     for word, tag in pairs:
-        if tag in _ENTITY_TAGS and len(word) >= 2 and before not in _VERSUS:
+        if tag in ENTITY_TAGS and len(word) >= 2 and before not in _VERSUS:
             return word
         if word in _SCOPE and main:
             return main

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reportgen.extract import segment
-from reportgen.extract.labels import MEASURE_END
+from reportgen.extract.labels import ENTITY_TAGS, MEASURE_END
 from reportgen.model import Fact
 
 _WORD = "分别"
@@ -22,10 +22,8 @@ _LEAD = re.compile(r"^(?:其中|其后的|其后|而|但|并|且|以及|以|在|
 _APPOSED = re.compile(r"^(.+?)\d+[家个项名位座所只台部款种类](.+)$")
 # Trailing words of a list that are not part of its last item (产量同比分别增长).
 _TRAILING = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年|均|都)+$")
-
 _YEARS = re.compile(r"((?:19|20)\d\d)年?\s*[-－—~～至到]\s*((?:19|20)\d\d)年")
 _REACH = 12  # characters from 分别 to the first figure (分别比2022年提高了5.54个百分点)
-_ENTITY = segment.PLACE | segment.ORG
 
 
 def distribute(text: str, facts: list[Fact]) -> None:
@@ -62,7 +60,7 @@ def _assign(before: str, values: list[Fact]) -> None:
     clause = _LEAD.sub("", clause.strip())
     years = _YEARS.search(clause)
     if years and int(years[2]) - int(years[1]) + 1 == len(values):
-        measure = _tail(clause[years.end() :])
+        measure = clause[years.end() :].lstrip("的").strip()
         if measure:
             for year, fact in zip(range(int(years[1]), int(years[2]) + 1), values, strict=True):
                 fact.label = f"{year}年{measure}"
@@ -116,10 +114,6 @@ def _items(clause: str, n: int) -> list[str]:
     return []
 
 
-def _tail(text: str) -> str:
-    return text.lstrip("的").strip()
-
-
 def _whole(name: str) -> bool:
     """A name of whole words and no figures (not cut inside a word by a mis-split list)."""
     return bool(name) and not any(ch.isdigit() for ch in name) and len(name) <= 16
@@ -127,4 +121,4 @@ def _whole(name: str) -> bool:
 
 def _is_entity(name: str) -> bool:
     words = segment.words(name)
-    return len(words) <= 2 and any(tag in _ENTITY for _, tag in words)
+    return len(words) <= 2 and any(tag in ENTITY_TAGS for _, tag in words)

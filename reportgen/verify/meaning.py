@@ -234,13 +234,18 @@ def _label(
     words = _words(clause, source)
     if len(words) < 2:
         return []
-    homes = [f"{f.sentence} {f.subject} {f.label} {model.headline}" for f in facts]
-    if source.language == "en":
-        homes = [h.lower() for h in homes]
+    homes = [_home(f, model, source) for f in facts]
     best = max(sum(w in home for w in words) for home in homes)
     if 2 * best < len(words):
         return [Finding(where, f"figure {figure!r} is shown with words not its own")]
     return _fragment(where, before, facts, model) if before else []
+
+
+def _home(f: Fact, model: Model, source: Source, extra: str = "") -> str:
+    """Where the words shown with a figure may come from: its sentence, subject and label, the
+    headline and ``extra`` (lower-cased for English, as the words are)."""
+    home = f"{f.sentence} {f.subject} {f.label} {model.headline} {extra}"
+    return home.lower() if source.language == "en" else home
 
 
 def _fragment(where: str, before: str, facts: list[Fact], model: Model) -> list[Finding]:
@@ -294,8 +299,7 @@ def _bar_labels(where: str, spec, model: Model, source: Source) -> list[Finding]
             words = _words(label, source) if fact is not None else set()
             if len(words) < 2:
                 continue
-            home = f"{fact.sentence} {fact.subject} {fact.label} {fact.counts} {model.headline}"
-            home = home.lower() if source.language == "en" else home
+            home = _home(fact, model, source, fact.counts)
             if 2 * sum(w in home for w in words) < len(words):
                 found.append(Finding(where, f"bar {label!r} is not what {fact.text!r} measures"))
     return found
