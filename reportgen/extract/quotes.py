@@ -361,6 +361,13 @@ class _Finder:
 
 # A run of capitalised words (Service Employees International Union, Jane Doe).
 _EN_CAPITALS = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
+# A capitalised run after "the" names a thing (a paper, a building), never a person; so does
+# one ending in a publication's word.
+_EN_THING = re.compile(r"\bthe\s+$", re.I)
+_EN_PUBLICATION = re.compile(
+    r"\b(?:Times|Post|Journal|News|Herald|Tribune|Gazette|Daily|Press|Review|Weekly|Magazine|"
+    r"Telegraph|Guardian|Observer|Chronicle|Wire|Agency|Television|Radio|TV)$"
+)
 _EN_SPOKESPERSON = re.compile(r"\bspokes(?:wo)?(?:man|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
 
 
@@ -373,6 +380,8 @@ def _en_mentioned(window: str) -> Speaker:
             body = en_speaker(words)
             if body.name and not body.person:
                 return body
+        if _EN_THING.search(window[: m.start()]) or _EN_PUBLICATION.search(words):
+            continue  # the Jordan Times, the White House: named things, not people
         person = en_speaker(words)
         if person.person and " " in person.name:
             return Speaker(person.name, person=True)

@@ -159,6 +159,17 @@ def test_en_pronoun_after_a_spokeswoman_for_a_body_is_the_body() -> None:
     assert [q.speaker for q in model.quotes] == ["Service Employees International Union"]
 
 
+@pytest.mark.parametrize(
+    "source", ["was quoted by the Gazette of Ruritania as saying", "told the Midland Post that"]
+)
+def test_en_pronoun_skips_a_publication_named_after_the_person(source: str) -> None:
+    model = extract_text(
+        f"Title\n\nTrade Minister Anna Berg {source} the plan fits the strategy. "
+        '"The program will help businesses," she said.'
+    )
+    assert [q.speaker for q in model.quotes] == ["Anna Berg"]
+
+
 def test_zh_quote_later_in_a_paragraph_is_the_reporting_clauses_speaker() -> None:
     (got,) = _quotes(
         "刘颖认为，不同场景的价格从来都不是统一的。“商家掌握一定的定价权，有些是商家主动要求"
