@@ -252,7 +252,7 @@ class _Finder:
             bare = not re.search(r"[：:，,]\s*$", before.group(0))
             plain = before.group("v") in _ZH_PLAIN_SAY and len(m.group("q")) >= 4
             if not bare or plain or len(m.group("q")) >= 8 or _whole_sentence(para, m):
-                return zh_speaker(before.group("sp"), self._mentioned()), m.end(), True
+                return zh_speaker(before.group("sp"), self._mentioned(), zero=True), m.end(), True
         told = self._told(para, m)
         if told is not None:
             return told, m.end(), True

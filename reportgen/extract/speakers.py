@@ -50,9 +50,13 @@ class Speaker:
 NOBODY = Speaker("")
 
 
-def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
-    """The speaker in the words before a speech verb (``对此，某研究院研究员张三``)."""
+def zh_speaker(candidate: str, previous: Speaker | None = None, zero: bool = False) -> Speaker:
+    """The speaker in the words before a speech verb (``对此，某研究院研究员张三``). With
+    ``zero``, a clause with no subject at all (``，鲜明指出``, ``笑着说``) is the person last named
+    (``previous``), as a pronoun would be."""
     text = _clean(candidate)
+    if zero and previous is not None and previous.person and _no_subject(text):
+        return previous
     if not text:
         return NOBODY
     if text in _PRONOUN:
@@ -80,6 +84,11 @@ def zh_speaker(candidate: str, previous: Speaker | None = None) -> Speaker:
     if _BODY_END.search(text) and _named_body(text) and _plain_nouns(pairs):
         return Speaker(text)  # a body the segmenter reads as a noun: 公安部
     return NOBODY
+
+
+def _no_subject(text: str) -> bool:
+    """Only adverbs and particles, or nothing: the clause leaves its subject out."""
+    return all(t in _ADVERB_TAGS or t in ("a", "ad") for _, t in segment.words(text))
 
 
 _BODY_END = re.compile(r"(?:部|局|厅|委员会|署|总局|银行|协会)$")

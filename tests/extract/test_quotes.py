@@ -170,6 +170,20 @@ def test_en_pronoun_skips_a_publication_named_after_the_person(source: str) -> N
     assert [q.speaker for q in model.quotes] == ["Anna Berg"]
 
 
+def test_zh_clause_without_a_subject_is_the_person_named_before() -> None:
+    (got,) = _quotes("市长陈晓东来到居民家中看温度计，摸暖气片，笑着说“这温度达标了”。")
+    assert got[0] == "陈晓东"
+    (got,) = _quotes("陈晓东回顾了五年来的变化，鲜明指出“我们进入了一个新的发展阶段”。")
+    assert got[0] == "陈晓东"
+
+
+def test_zh_clause_without_a_subject_names_nobody_when_no_person_came_before() -> None:
+    (got,) = _quotes("会议回顾了五年来的变化，鲜明指出“我们进入了一个新的发展阶段”。")
+    assert got[0] == ""
+    (got,) = _quotes("公安部通报了案情，鲜明指出“对违法爬取数据的行为要依法打击”。")
+    assert got[0] == ""
+
+
 def test_zh_quote_later_in_a_paragraph_is_the_reporting_clauses_speaker() -> None:
     (got,) = _quotes(
         "刘颖认为，不同场景的价格从来都不是统一的。“商家掌握一定的定价权，有些是商家主动要求"
