@@ -19,6 +19,7 @@ from reportgen.extract.speakers import (
     named_person,
     zh_speaker,
 )
+from reportgen.ingest.sentences import protect, unprotect
 
 _ZH_VERBS = sorted(
     re.split(
@@ -86,19 +87,6 @@ _EN_BEFORE = re.compile(
 )
 
 
-# Periods that end no sentence (U.S., Gov., J.), hidden from the patterns above; the stand-in
-# has the same length, so offsets stay those of the text.
-_ABBREVIATION = re.compile(
-    r"\b(?:U\.S|U\.K|U\.N|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Jr|Sr|Lt|Gen|Prof|Dept|No|"
-    r"a\.m|p\.m|[A-Z])\.(?=\s*\S)"
-)
-_DOT = "\u2024"
-
-
-def _protect(para: str) -> str:
-    return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", _DOT), para)
-
-
 @dataclass(frozen=True)
 class FoundQuote:
     """A quote's text span (without quotation marks), speaker, title, theme and attribution end."""
@@ -138,7 +126,7 @@ class _Finder:
         self.people: dict[str, Speaker] = {}  # the persons quoted so far, by name
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
-        para = self.text[start:end] if self.zh else _protect(self.text[start:end])
+        para = self.text[start:end] if self.zh else protect(self.text[start:end])
         self.previous_speech = None
         pattern = _ZH_SPAN if self.zh else _EN_SPAN
         carried, self.open = self.open, None
@@ -343,7 +331,7 @@ class _Finder:
         return found if found.name else self.last_person
 
     def _en_who(self, who: str) -> Speaker:
-        speaker = en_speaker(who.replace(_DOT, "."), self._mentioned())
+        speaker = en_speaker(unprotect(who), self._mentioned())
         if speaker.person and " " not in speaker.name:
             known = self._known_surname(speaker.name)
             if known is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.ingest.sentences import LEAD_EN, LEAD_ZH
+from reportgen.ingest.sentences import LEAD_EN, LEAD_ZH, protect
 
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、]\s*|[IVX]+\.\s+)"
@@ -40,10 +40,10 @@ def _tagline_only(text: str, language: str) -> str:
 
 def lead_sentence(paragraph: str, language: str) -> str | None:
     """The short sentence that opens and heads a paragraph, or None."""
-    m = (LEAD_ZH if language == "zh" else LEAD_EN).match(paragraph)
+    m = (LEAD_ZH if language == "zh" else LEAD_EN).match(protect(paragraph))
     if not m:
         return None
-    sentence = m.group("s")
+    sentence = paragraph[: m.end("s")]
     if _CONNECTIVE.match(sentence):
         return None
     limit = 32 if language == "zh" else 90

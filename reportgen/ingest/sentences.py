@@ -1,7 +1,9 @@
 """Sentences: the one home of every sentence rule (extract, plans and verify import from here).
 
 Common ground: Chinese sentences end at 。！？!?；; (and …… / …), closing quotes stay with the
-sentence they close, and an ASCII period inside a number (12.5) never ends one.
+sentence they close, an ASCII period inside a number (12.5) never ends one, and neither does the
+period of an abbreviation or an initial (U.S., N. Mississippi Ave., 9 p.m., John W. Houston):
+``protect`` hides those periods behind a stand-in of the same length before any cut.
 
 The uses still differ in detail, and each is kept exactly as the outputs were recorded with
 (changing one changes documents; see tests/output_hashes.py):
@@ -40,11 +42,33 @@ LEAD_EN = re.compile(r"^(?P<s>[^.!?\"“”]{2,120}?[.!?])\s")
 SPLIT_FOR_SEARCH = re.compile(r"(?<=[。！？!?])|\n|(?<=[.?!])\s+(?=[A-Z\"“])")
 
 
+# Periods that end no sentence (U.S., Gov., J., Ave., p.m.); the stand-in has the same length,
+# so offsets found in the protected text are those of the text.
+_ABBREVIATION = re.compile(
+    r"\b(?:U\.S|U\.K|U\.N|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Ltd|Jr|Sr|Lt|Gen|Col|Sgt|Prof|"
+    r"Dept|No|Nos|Ave|Blvd|Rd|Mt|Ft|vs|etc|approx|e\.g|i\.e|a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sept|Sep|Oct|Nov|Dec|[A-Z])\.(?=\s*[^\s.])"
+)
+DOT = "\u2024"
+
+
+def protect(text: str) -> str:
+    """``text`` with the periods of abbreviations and initials replaced by ``DOT``."""
+    if "." not in text:
+        return text
+    return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", DOT), text)
+
+
+def unprotect(text: str) -> str:
+    """``text`` with ``protect``'s stand-ins back as periods."""
+    return text.replace(DOT, ".")
+
+
 def spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans of the canonical text (Chinese and English punctuation, never 12.5)."""
     found = []
     start = 0
-    for m in _END.finditer(text):
+    for m in _END.finditer(protect(text)):
         end = m.end() if m.group() != "\n" else m.start()
         if text[start:end].strip():
             found.append(_trim(text, start, end))
@@ -77,5 +101,6 @@ class SentenceIndex:
 
 def paragraph_sentences(text: str, language: str) -> list[str]:
     """Split a paragraph into sentences (Chinese ends keep closing quotes; 12.5 is not an end)."""
-    pattern = _PARAGRAPH_ZH if language == "zh" else _PARAGRAPH_EN
-    return [s.strip() for s in pattern.findall(text) if s.strip()]
+    if language == "zh":
+        return [s.strip() for s in _PARAGRAPH_ZH.findall(text) if s.strip()]
+    return [unprotect(s.strip()) for s in _PARAGRAPH_EN.findall(protect(text)) if s.strip()]

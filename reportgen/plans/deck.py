@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportgen.ingest.sentences import CLOSING_QUOTES as _CLOSERS
 from reportgen.ingest.sentences import FIRST_IN_TEXT as _SENTENCE
 from reportgen.ingest.sentences import SENTENCE_IN_LINE as _SENTENCE_IN_LINE
+from reportgen.ingest.sentences import protect
 from reportgen.model import Model
 
 _OPENING_QUOTES = "“‘「『\"'"
@@ -195,7 +196,7 @@ def sentence_at(text: str, span) -> str:
     hi = text.find("\n", span.end)
     hi = len(text) if hi == -1 else hi
     start = lo
-    for m in _SENTENCE_IN_LINE.finditer(text, lo, hi):
+    for m in _SENTENCE_IN_LINE.finditer(protect(text), lo, hi):
         if m.end() > span.start:
             # "“…。”某某说。": words after a closing quote finish the quoted sentence
             begin = start if text[m.start() - 1 : m.start()] in _CLOSERS else m.start()

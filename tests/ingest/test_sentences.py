@@ -59,3 +59,40 @@ def test_an_english_sentence_ends_after_its_closing_quote() -> None:
         "“Treasury forecasts fell.",
         "Next one.",
     ]
+
+
+ABBREVIATED = (
+    "The project—funded by the U.S. Agency for International Development—aims high. It opens at "
+    "4214 N. Mississippi Ave. from 3 to 9 p.m. Tuesday. PORTLAND -- John W. Houston said so. "
+    "Growth was 12.5 percent."
+)
+WHOLE = [
+    "The project—funded by the U.S. Agency for International Development—aims high.",
+    "It opens at 4214 N. Mississippi Ave. from 3 to 9 p.m. Tuesday.",
+    "PORTLAND -- John W. Houston said so.",
+    "Growth was 12.5 percent.",
+]
+
+
+def test_abbreviations_and_initials_end_no_sentence_in_any_cut() -> None:
+    from reportgen.ingest.sentences import paragraph_sentences, spans
+
+    assert paragraph_sentences(ABBREVIATED, "en") == WHOLE
+    assert [ABBREVIATED[a:b] for a, b in spans(ABBREVIATED)] == WHOLE
+
+
+def test_deck_sentence_around_a_figure_keeps_its_abbreviations() -> None:
+    from reportgen.model import Span
+    from reportgen.plans.deck import sentence_at
+
+    at = ABBREVIATED.index("4214")
+    assert sentence_at(ABBREVIATED, Span(start=at, end=at + 4)) == WHOLE[1]
+
+
+def test_protect_keeps_offsets_and_a_final_abbreviation_still_ends() -> None:
+    from reportgen.ingest.sentences import protect, unprotect
+
+    text = "Jobs moved to the U.S. Then they left the U.S."
+    assert len(protect(text)) == len(text)
+    assert unprotect(protect(text)) == text
+    assert protect(text)[-1] == "."  # the last period still ends the paragraph
