@@ -29,6 +29,7 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
         ],
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
         "lead_topics": [] if shown else topics(model.lead, model.language),
+        "lead_quotes": [] if shown else lead_quotes(model),
         "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
     }
 
@@ -144,7 +145,7 @@ def topics_heads(paragraphs, quotes: bool = False) -> list[str]:
     return out
 
 
-def topics(paragraphs, language: str, most: int = 12, fewest: int = 3) -> list[dict]:
+def topics(paragraphs, language: str, most: int = 30, fewest: int = 3) -> list[dict]:
     """Topic points for an article without sections: each paragraph's opening sentence, with
     the sentence after it as its case; paragraphs that open with a quote too when fewer than
     ``fewest`` others are left (a release that quotes its spokesperson paragraph after
@@ -229,14 +230,29 @@ def case_text(theme, point) -> str:
     return match.group(0).strip() if match else ""
 
 
+def _quote_weight(q) -> tuple:
+    """How substantial a quote is: a named speaker first, then one that fits, a title, length."""
+    return (bool(q.speaker), len(q.text) <= 160, bool(q.title), len(q.text))
+
+
 def strongest_quote(model: Model, theme: int) -> str | None:
     """The theme's most substantial quote: a titled speaker first, then the longer text."""
     quotes = [q for q in model.quotes if q.theme == theme]
     if not quotes:
         return None
-    return max(
-        quotes, key=lambda q: (bool(q.speaker), len(q.text) <= 160, bool(q.title), len(q.text))
-    ).id
+    return max(quotes, key=_quote_weight).id
+
+
+def lead_quotes(model: Model, most: int = 2) -> list[str]:
+    """Quote slides of an article without sections: its most substantial quotes by named
+    speakers, one per speaker, in article order (none when nobody is named)."""
+    best: dict[str, object] = {}
+    for q in model.quotes:
+        if q.speaker and len(q.text) <= 160:
+            if q.speaker not in best or _quote_weight(q) > _quote_weight(best[q.speaker]):
+                best[q.speaker] = q
+    chosen = sorted(best.values(), key=_quote_weight, reverse=True)[:most]
+    return [q.id for q in sorted(chosen, key=lambda q: q.span.start)]
 
 
 def headline_facts(model: Model, limit: int = 4) -> list[str]:

@@ -54,3 +54,21 @@ def test_a_range_on_a_card_is_one_piece() -> None:
 
     assert _split_value("37.5~52.5亿") == ("", "37.5~52.5亿", "")
     assert _split_value("突破1200亿元") == ("突破", "1200", "亿元")
+
+
+def test_an_article_without_sections_gets_quote_slides_by_named_speakers() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.deck import lead_quotes
+
+    model = extract_text(
+        "标题\n\n开封市去年吸引了8万多家企业落户。\n\n"
+        "“这些书店的老板大多没来过开封，却把店开来了。”祥符区工作人员陈晓东说。\n\n"
+        "“以前要跑三趟，现在一次办好。”陈晓东说。\n\n"
+        "“政务服务是一个地方的金字招牌。”常务副市长刘洋说。\n\n"
+        "“不‘买’都不行！”有人这样说。"
+    )
+    assert not model.themes
+    chosen = [next(q for q in model.quotes if q.id == i) for i in lead_quotes(model)]
+    assert [q.speaker for q in chosen] == ["陈晓东", "刘洋"]  # one each, in article order
+    assert chosen[0].text.startswith("这些书店")  # the speaker's most substantial quote
+    assert lead_quotes(model, most=1) == [chosen[0].id]  # both titled: the longer quote
