@@ -248,9 +248,10 @@ def lead_quotes(model: Model, most: int = 2) -> list[str]:
     speakers, one per speaker, in article order (none when nobody is named)."""
     best: dict[str, object] = {}
     for q in model.quotes:
-        if q.speaker and len(q.text) <= 160:
-            if q.speaker not in best or _quote_weight(q) > _quote_weight(best[q.speaker]):
-                best[q.speaker] = q
+        if not q.speaker or len(q.text) > 160:
+            continue
+        if q.speaker not in best or _quote_weight(q) > _quote_weight(best[q.speaker]):
+            best[q.speaker] = q
     chosen = sorted(best.values(), key=_quote_weight, reverse=True)[:most]
     return [q.id for q in sorted(chosen, key=lambda q: q.span.start)]
 
