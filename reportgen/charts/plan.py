@@ -469,7 +469,8 @@ def _previous(
         shown = w.number(delta.normalized / scale)
         how = w.fmt("derived_previous", delta=shown, **common)
     elif delta.unit == "%" and current.unit != "%":
-        prev = round(current.value / (1 + sign * delta.value / 100), digits + 1)
+        # no finer than the value it comes from: 164家 up 112% was about 77家, not 77.4
+        prev = round(current.value / (1 + sign * delta.value / 100), _decimals(current.value))
         ratio = {**common, "op": "+" if sign > 0 else "−"}
         how = w.fmt("derived_previous_ratio", rate=w.number(delta.value), **ratio)
     else:

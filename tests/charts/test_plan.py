@@ -176,5 +176,14 @@ def test_percent_change_derivation_states_the_formula_it_used() -> None:
     previous = next(
         v for v, d in zip(change.series[0].values, change.series[0].derived, strict=True) if d
     )
-    assert previous == pytest.approx(860 / 1.065, abs=0.05)
+    assert previous == round(860 / 1.065)  # no finer than the 860 it comes from
     assert any("860 ÷ (1 + 6.5%)" in how for how in change.derived)
+
+
+def test_a_derived_count_is_a_whole_number() -> None:
+    from reportgen.charts.plan import plan
+    from reportgen.extract import extract_text
+
+    model = extract_text("标题\n\n## 产业\n\n截至2024年底，全市新入规企业164家，同比增长112%。")
+    change = next(s for s in plan(model) if s.kind == "change")
+    assert 77 in change.series[0].values and "77" in change.series[0].display
