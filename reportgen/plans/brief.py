@@ -236,7 +236,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "lead_body": body(model.lead, model),
         # the introduction's main points (each paragraph's opening sentence): the key points
         # of an article with few sections
-        "lead_points": [p["head"] for p in topics(model.lead, model.language)],
+        "lead_points": [p["head"] for p in topics(model.lead, model.language, longest=LONGEST)],
         "lead_quotes": [q for q in quotes if q["theme"] is None],
         "lead_charts": [e.spec.id for e in entries if e.spec.theme is None],
         "facts": facts,
@@ -249,6 +249,11 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
             e.spec.id: [frefs[f] for f in _chart_facts(e.spec) if f in frefs] for e in entries
         },
     }
+
+
+# Characters of a key point in the brief: a page holds a whole sentence where a slide holds
+# half of one, so only a run-on paragraph with no sentence end is cut.
+LONGEST = {"zh": 200, "en": 480}
 
 
 def _quote_dicts(model: Model, qrefs: dict[str, str], section) -> list[dict]:
@@ -286,7 +291,7 @@ def _theme_dict(
         "heading": t.heading,
         "title": unnumbered(t.heading),
         # the section's lead: its first point, else the opening sentence of its first paragraph
-        "lead": _clip(_worded(items), model.language),
+        "lead": _clip(_worded(items), model.language, LONGEST),
         "shows": bool(t.paragraphs or t.points or t.tagline),
         "name": name,
         "verb": t.verb or "",

@@ -145,7 +145,9 @@ def topics_heads(paragraphs, quotes: bool = False) -> list[str]:
     return out
 
 
-def topics(paragraphs, language: str, most: int = 30, fewest: int = 3) -> list[dict]:
+def topics(
+    paragraphs, language: str, most: int = 30, fewest: int = 3, longest: dict | None = None
+) -> list[dict]:
     """Topic points for an article without sections: each paragraph's opening sentence, with
     the sentence after it as its case; paragraphs that open with a quote too when fewer than
     ``fewest`` others are left (a release that quotes its spokesperson paragraph after
@@ -159,16 +161,17 @@ def topics(paragraphs, language: str, most: int = 30, fewest: int = 3) -> list[d
         rest = para.text.strip()[len(heads[0]) :].strip()
         match = _SENTENCE.match(rest)
         body = match.group(0).strip() if match else ""
-        out.append({"head": _clip(heads[0], language), "body": _clip(body, language)})
+        head, body = _clip(heads[0], language, longest), _clip(body, language, longest)
+        out.append({"head": head, "body": body})
     return out[:most]
 
 
 LONGEST = {"zh": 90, "en": 220}  # characters of one topic point on a slide
 
 
-def _clip(text: str, language: str) -> str:
+def _clip(text: str, language: str, longest: dict | None = None) -> str:
     """A sentence cut to what one point may hold (a run-on paragraph with no sentence end)."""
-    n = LONGEST.get(language, 220)
+    n = (longest or LONGEST).get(language, 220)
     if len(text) <= n:
         return text
     cut = text[: n - 1]

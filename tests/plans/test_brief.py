@@ -113,3 +113,19 @@ def test_a_section_opening_with_a_lone_figure_is_led_by_its_first_sentence() -> 
     ]
     line = next(i for i in key["items"] if "大国粮仓更稳固" in i)
     assert "单产提升" in line and "：80%" not in line
+
+
+def test_key_points_of_an_article_without_sections_are_whole_sentences() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans import labels, template_dirs
+    from reportgen.plans.brief import plan_context
+
+    opening = (
+        "为了提升政务服务水平，开封市政府印发了《建立健全政务数据共享协调机制加快推进数据有序共享"
+        "实施方案》，落实部门政务数据共享责任清单，推动政务数据审校、汇集，如今各部门的数据已经可以"
+        "在一个平台上互通共享。"
+    )
+    assert len(opening) > 90  # longer than a slide's point
+    model = extract_text(f"标题\n\n{opening}群众办事更方便了。\n\n第二段的开头一句话。后面还有话。")
+    context = plan_context(model, None, labels("brief", "zh", template_dirs()), None)
+    assert context["lead_points"][0] == opening
