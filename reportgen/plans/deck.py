@@ -125,12 +125,17 @@ def theme_items(theme, language: str, most: int = 5) -> list[dict]:
     if len(items) >= 2 and not all(_short(i, language) for i in items):
         return items
     held = {p.paragraph for p in theme.points}
-    rest = [para for k, para in enumerate(theme.paragraphs) if k not in held]
-    extra = [{"head": s, "body": ""} for s in topics_heads(rest)]
-    items += extra[: max(most - len(items), 0)]
-    if not items:
-        items = [{"head": s, "body": ""} for s in topics_heads(rest, quotes=True)][:most]
-    return items
+    rest = [(k, para) for k, para in enumerate(theme.paragraphs) if k not in held]
+    extra = [(k, s) for k, para in rest for s in topics_heads([para])]
+    extra = extra[: max(most - len(items), 0)]
+    if not items and not extra:
+        return [{"head": s, "body": ""} for s in topics_heads([p for _, p in rest], quotes=True)][
+            :most
+        ]
+    # in article order: a point and the openings that top it up as the paragraphs come
+    placed = [(p.paragraph, item) for p, item in zip(theme.points, items, strict=True)]
+    placed += [(k, {"head": s, "body": ""}) for k, s in extra]
+    return [item for _, item in sorted(placed, key=lambda pair: pair[0])]
 
 
 def topics_heads(paragraphs, quotes: bool = False) -> list[str]:

@@ -72,3 +72,19 @@ def test_an_article_without_sections_gets_quote_slides_by_named_speakers() -> No
     assert [q.speaker for q in chosen] == ["陈晓东", "刘洋"]  # one each, in article order
     assert chosen[0].text.startswith("这些书店")  # the speaker's most substantial quote
     assert lead_quotes(model, most=1) == [chosen[0].id]  # both titled: the longer quote
+
+
+def test_a_sections_points_topped_up_with_openings_keep_article_order() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.deck import theme_items
+
+    model = extract_text(
+        "标题\n\n## 一、产业升级\n\n"
+        "全市工业企业去年继续扩大投资，新建厂房和生产线，带动就业超过一万人，这是多年来少见的增长。\n\n"
+        "园区的配套也在跟上，道路、供水和物流设施陆续完工，企业入驻的速度明显加快，招商工作更加顺利。\n\n"
+        "创新是第一动力。全市研发投入连续三年保持两位数增长，一批新产品走向市场，企业利润随之提高。"
+    )
+    (theme,) = model.themes
+    assert [p.paragraph for p in theme.points] == [2]  # the one point is in the last paragraph
+    heads = [item["head"] for item in theme_items(theme, "zh")]
+    assert [h[:4] for h in heads] == ["全市工业", "园区的配", "创新是第"]
