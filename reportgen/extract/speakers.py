@@ -140,11 +140,34 @@ def named_person(text: str) -> Speaker:
         before = pairs[i - 1][1] if i else "x"
         if before not in _NAME_MAY_FOLLOW and not (before == "uj" and word[0] in _SURNAMES):
             continue  # 做中层的孙丹 names 孙丹; 这段时间 names nobody
-        title = "".join(w for w, _ in pairs[max(0, i - 3) : i])
-        return Speaker(word, title if _ROLE_END.search(title) else "", person=True)
+        return Speaker(word, _title_before(pairs, i), person=True)
     if latin:
         return Speaker(latin[-1].group("name"), person=True)
     return _honorific(text, anywhere=True) or NOBODY
+
+
+def _title_before(pairs: tuple[tuple[str, str], ...], i: int) -> str:
+    """The title in the nouns right before the name at ``i``, whole (开封市交通运输局综合业务
+    服务科科长), two titles joined by 、 kept together; empty unless it ends in a role."""
+    start = i
+    while start > 0 and _title_word(pairs[start - 1][1]) and i - start < 12:
+        start -= 1
+        if start > 1 and pairs[start - 1][0] == "、" and _ROLE_END.search(pairs[start - 2][0]):
+            start -= 1  # 中国纺织工业联合会副会长、中国纺织信息中心党委书记
+    # at least the three words before the name, as the segmenter may tag a body's words
+    # otherwise (合作社 l, 奔驰 v), up to a punctuation mark
+    near = max(0, i - 3)
+    while near < i and any(t == "x" for _, t in pairs[near:i]):
+        near += 1
+    start = min(start, near)
+    title = "".join(w for w, _ in pairs[start:i])
+    return title if _ROLE_END.search(title) and len(title) <= 40 else ""
+
+
+def _title_word(tag: str) -> bool:
+    """A word a title is made of: a noun, place, body or name read inside one (贾宋镇), an
+    abbreviation, a distinguishing word (副) or a verbal noun (服务, 综合); never a verb."""
+    return tag[:1] in ("n", "j", "b") or tag == "vn"
 
 
 _PLACE_END = "村镇乡县市区省州湾港"
@@ -154,7 +177,11 @@ _NAME_MAY_FOLLOW = frozenset({"x", "n", "nt", "ns", "nz", "eng", "b", "nr", "j",
 
 def _clean(candidate: str) -> str:
     """The clause holding the speaker, without lead-in and adverbial words around it."""
-    text = re.split(r"[，,；;：:。！？!?、…\n]", candidate.strip())[-1].strip()
+    clause = re.split(r"[，,；;：:。！？!?…\n]", candidate.strip())[-1]
+    pieces = clause.split("、")
+    text = pieces.pop().strip()
+    while pieces and _ROLE_END.search(pieces[-1].strip()):
+        text = f"{pieces.pop().strip()}、{text}"  # 某联合会副会长、某中心党委书记阎岩
     text = text.strip("”’“‘\"' 　")
     previous = None
     while previous != text:

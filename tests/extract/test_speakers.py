@@ -66,3 +66,21 @@ def test_named_person_in_latin_letters_after_a_title() -> None:
 
 def test_zh_title_starts_after_an_ellipsis() -> None:
     assert zh_speaker("……习近平总书记") == Speaker("习近平", "总书记", person=True)
+
+
+def test_a_long_title_before_a_name_is_kept_whole() -> None:
+    from reportgen.extract.speakers import named_person
+
+    found = named_person("一到轮岗的日子，开封市交通运输局综合业务服务科科长宋玉就会安排妥当")
+    assert (found.name, found.title) == ("宋玉", "开封市交通运输局综合业务服务科科长")
+    assert named_person("种粮大户贾国峰喜笑颜开").title == ""  # no role, no title
+
+
+def test_two_titles_joined_by_a_list_comma_are_one_title() -> None:
+    from reportgen.extract.speakers import named_person, zh_speaker
+
+    words = "中国纺织工业联合会副会长、中国纺织信息中心党委书记阎岩"
+    for found in (zh_speaker(words), named_person(words)):
+        assert found.name == "阎岩"
+        assert found.title == "中国纺织工业联合会副会长、中国纺织信息中心党委书记"
+    assert "苹果" not in zh_speaker("苹果、农技站站长陈晓东").title  # a list item is no title
