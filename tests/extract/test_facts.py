@@ -78,3 +78,19 @@ def test_a_name_after_a_comparing_word_is_no_subject() -> None:
 
     model = extract_text("我国人口\n\n在校生达1.5亿人，比日本的总人口还多，还有1.7亿老人。\n")
     assert {f.text: f.subject for f in model.facts}["1.7亿"] != "日本"
+
+
+def test_english_labels_stop_at_the_figure_before_and_drop_verbs() -> None:
+    from reportgen.extract import extract_text
+
+    model = extract_text(
+        "Title\n\nYouth unemployment stands at 37 percent. The coalition set aside $44 million "
+        "for Surf Lifesaving and $19 million for Coastguard. Sales rose 5% and profits 12% last "
+        "year. Treasury was forecasting 5.7% unemployment in March 2013 and 5.2% for 2014."
+    )
+    labels = {f.text: f.label for f in model.facts}
+    assert labels["37 percent"] == "Youth unemployment"  # no trailing "stands"
+    assert labels["$44 million"] == "Surf Lifesaving"  # money for a named recipient
+    assert labels["$19 million"] == "Coastguard"  # never "million for Surf Lifesaving"
+    assert labels["12%"] == "profits"  # only the words after the figure before it
+    assert "for" not in labels["5.2%"].split()  # no label ends on a preposition
