@@ -190,6 +190,8 @@ EN_PATTERN = re.compile(
     rf"(?:{_SP}(?P<unit>[a-z][a-z-]{{2,}})\b(?:{_SP}(?P<unit2>[a-z][a-z-]{{2,}})\b)?)?",
     re.IGNORECASE,
 )
+# Words that join clauses: what follows them is never what the figure before them counts.
+_EN_JOINS = frozenset({"and", "or", "but", "while", "which", "who", "that", "when", "as"})
 _EN_NOT_UNITS = {
     "and",
     "the",
@@ -458,6 +460,8 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
 def _en_head_noun(m: re.Match) -> tuple[str, int]:
     """The counted noun: '12 foreign-funded projects' counts projects, '200 firms in' firms."""
     first, second = (m.group("unit") or "").lower(), (m.group("unit2") or "").lower()
+    if first in _EN_JOINS:
+        return "", m.end("num")  # '18 and offers': 'offers' belongs to the next clause
     if second and not first.endswith("s") and second not in _EN_NOT_UNITS:
         return second, m.end("unit2")
     return first, m.end("unit") if first else m.end()

@@ -147,3 +147,12 @@ def test_a_decimal_without_its_leading_zero_is_read_whole() -> None:
 def test_a_short_number_opening_a_line_before_a_capital_is_a_note_mark() -> None:
     assert [q.text for q in find_quantities("2 Current law requires a reserve.", "en")] == []
     assert [q.text for q in find_quantities("12 jobs were created.", "en")] == ["12 jobs"]
+
+
+def test_an_english_figure_counts_nothing_past_a_conjunction() -> None:
+    from reportgen.ingest.numbers import find_en
+
+    assert [q.text for q in find_en("The tap room seats 18 and offers 12 ounce bottles.")] == [
+        "12 ounce bottles"
+    ]  # not '18 and offers'
+    assert [(q.text, q.unit) for q in find_en("It added 18 new jobs.")] == [("18 new jobs", "jobs")]
