@@ -460,11 +460,16 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
 def _en_head_noun(m: re.Match) -> tuple[str, int]:
     """The counted noun: '12 foreign-funded projects' counts projects, '200 firms in' firms."""
     first, second = (m.group("unit") or "").lower(), (m.group("unit2") or "").lower()
-    if first in _EN_JOINS:
-        return "", m.end("num")  # '18 and offers': 'offers' belongs to the next clause
+    if first in _EN_JOINS or _participle(first):
+        return "", m.end("num")  # '18 and offers', '25 and 54 compared': nothing counted
     if second and not first.endswith("s") and second not in _EN_NOT_UNITS:
         return second, m.end("unit2")
     return first, m.end("unit") if first else m.end()
+
+
+def _participle(word: str) -> bool:
+    """A verb's -ed form (compared, included): what follows a figure, never what it counts."""
+    return len(word) >= 6 and word.endswith("ed")
 
 
 def _en_unit(cur: str, scale: str, pct: str, word: str) -> tuple[str, str]:

@@ -156,3 +156,10 @@ def test_an_english_figure_counts_nothing_past_a_conjunction() -> None:
         "12 ounce bottles"
     ]  # not '18 and offers'
     assert [(q.text, q.unit) for q in find_en("It added 18 new jobs.")] == [("18 new jobs", "jobs")]
+
+
+def test_an_english_figure_counts_no_participle() -> None:
+    from reportgen.ingest.numbers import find_en
+
+    found = find_en("prime-age workers between 25 and 54 compared to 10 wealthy countries")
+    assert [q.text for q in found] == ["10 wealthy countries"]  # not '54 compared'
