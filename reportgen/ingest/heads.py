@@ -125,7 +125,8 @@ def find_heads(blocks: list[Block], start: int) -> None:
                 numerals.append((block, nxt))
             continue
         if NUMBERED.match(text) and _head_like_numbered(block):
-            numbered.append(block)
+            if not _numbered_list(body, k, nxt):
+                numbered.append(block)
         elif (
             block.emphasis == "strong" and nxt is not None and _bold_head(block) and not block.item
         ):
@@ -258,6 +259,16 @@ def _dash_head(block: Block) -> bool:
     """A short single sentence led by a dash ('——思想领航，为推动高质量发展提供根本遵循。')."""
     text = block.text
     return bool(_SUBTITLE.match(text)) and width(text) <= 40 and _single_sentence(text)
+
+
+def _numbered_list(body: list[Block], k: int, nxt: Block | None) -> bool:
+    """A numbered line in a run of short numbered lines with no prose between them ('1. 芬兰',
+    '2. 丹麦'): an item of a list written as lines, not a head (a head has text after it)."""
+    prev = next((b for b in reversed(body[max(0, k - 4) : k]) if b.kind not in _SKIPPED), None)
+    return any(
+        b is not None and b.kind == "para" and NUMBERED.match(b.text) and _head_like_numbered(b)
+        for b in (prev, nxt)
+    )
 
 
 def _head_like_numbered(block: Block) -> bool:

@@ -30,3 +30,15 @@ def test_one_standalone_line_is_no_section() -> None:
 
 def test_lead_in_lines_ending_in_a_colon_are_no_heads() -> None:
     assert _heads(f"In the Allentown area alone:\n\n{PROSE}\n\nAnd more:\n\n{PROSE}\n") == []
+
+
+def test_a_run_of_short_numbered_lines_is_a_list_not_heads() -> None:
+    text = f"{PROSE}\n\n1. 芬兰\n\n2. 丹麦\n\n3. 冰岛\n\n{PROSE}\n\n（1）芬兰\n\n（2）丹麦\n\n{PROSE}\n"
+    assert _heads(text) == []
+    english = "1) Finland\n\n2) Denmark\n\n(1) Finland\n\n(2) Denmark\n\n"
+    assert _heads(f"{PROSE}\n\n{english}{PROSE}\n") == []
+
+
+def test_numbered_heads_each_with_text_after_them_stay_heads() -> None:
+    text = f"{PROSE}\n\n1. 芬兰\n\n{PROSE}\n\n2. 丹麦\n\n{PROSE}\n"
+    assert _heads(text) == ["1. 芬兰", "2. 丹麦"]
