@@ -99,6 +99,55 @@ def _numeral_then_thesis(numeral: Block, para: Block) -> bool:
     return thesis is not None and width(para.text[thesis.end() :]) >= 20
 
 
+_ATTRIBUTION = re.compile(r"^(?:——|—|--|–)\s*(?P<who>\S.*)$")
+
+
+def join_attributions(blocks: list[Block], start: int) -> None:
+    """A dash line naming who said or wrote the line above it ('——（宋）陆游', '——《诗经》',
+    '— Mark Twain') belongs to that quotation: it is joined to its paragraph, never a head."""
+    k = max(start, 1)
+    while k < len(blocks):
+        block, prev = blocks[k], blocks[k - 1]
+        if block.kind == "para" and prev.kind == "para" and _attributes(block.text, prev.text):
+            glue = "" if is_cjk(prev.text) else " "
+            prev.text = prev.text + glue + block.text
+            prev.closed = True
+            prev.joined += 1
+            prev.lines += block.lines
+            del blocks[k]
+            continue
+        k += 1
+
+
+def _attributes(text: str, before: str) -> bool:
+    """A short dash line that is only a name or a work's title, under a quotation, a sentence
+    or a line of verse (what it attributes)."""
+    match = _ATTRIBUTION.match(text)
+    if match is None:
+        return False
+    who = match.group("who").strip()
+    bare = re.sub(r"《[^》]*》|[（(][^）)]{1,8}[）)]", "", who)
+    if re.search(r"[，。,；;！？!?：:“”\"]", bare) or width(who) > 20:
+        return False
+    if not is_cjk(who):
+        return _english_name(bare) and (ends_sentence(before) or bool(_QUOTED.match(before)))
+    if _QUOTED.match(before):
+        return True
+    verse = re.search(r"[，,]", before) and width(before) <= 60
+    return bool(verse or ends_sentence(before)) and bool(_NAMED.match(who))
+
+
+_NAMED = re.compile(  # a name ('陆游', '马克·吐温'), with its dynasty, or a work ('《诗经》')
+    rf"^(?:[（(][{CJK}]{{1,4}}[）)]\s*[{CJK}·]{{2,6}}|[{CJK}]{{2,3}}|[{CJK}]{{1,4}}·[{CJK}·]{{1,8}})$"
+    r"|^[^《》]{0,8}《[^》]{1,20}》[^《》]{0,6}$"
+)
+
+
+def _english_name(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'.-]*", text)
+    return 1 <= len(words) <= 5 and all(w[0].isupper() for w in words if len(w) > 3)
+
+
 def find_heads(blocks: list[Block], start: int) -> None:
     """Section heads when the markup marks none: bare numerals naming the next line, numbered
     lines, bold lines, and short standalone lines before prose (one family, at least two)."""

@@ -34,6 +34,7 @@ from reportgen.ingest.heads import (  # noqa: F401
     _SUBTITLE,
     NUMBERED,
     find_heads,
+    join_attributions,
     split_theses,
 )
 from reportgen.ingest.rows import (  # noqa: F401 - the readers take them from here
@@ -93,6 +94,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     _repeated_title(blocks, front)
     _captions_over_credits(blocks, front.start)
     split_theses(blocks, front.start)
+    join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
     _closing_box_heads(blocks, front)
     _trailing_bylines(blocks, front)

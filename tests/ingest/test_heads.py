@@ -42,3 +42,30 @@ def test_a_run_of_short_numbered_lines_is_a_list_not_heads() -> None:
 def test_numbered_heads_each_with_text_after_them_stay_heads() -> None:
     text = f"{PROSE}\n\n1. 芬兰\n\n{PROSE}\n\n2. 丹麦\n\n{PROSE}\n"
     assert _heads(text) == ["1. 芬兰", "2. 丹麦"]
+
+
+def _joined(text: str) -> tuple[list[str], list[str]]:
+    from reportgen.ingest.layout import layout_from_text
+
+    layout = layout_from_text(f"标题在此\n\n{PROSE}\n\n{text}\n\n{PROSE}\n")
+    paras = [b.text for s in [layout.lead, *layout.sections] for b in s.blocks]
+    return [s.heading.text for s in layout.sections], paras
+
+
+def test_a_dash_line_attributing_a_quotation_joins_it_and_is_no_head() -> None:
+    cases = {
+        "“山重水复疑无路，柳暗花明又一村。”\n\n——（宋）陆游": "——（宋）陆游",
+        "关关雎鸠，在河之洲。\n\n——《诗经》": "——《诗经》",
+        "慈母手中线，游子身上衣\n\n——（唐）孟郊": "——（唐）孟郊",
+        "“The secret of getting ahead is getting started.”\n\n— Mark Twain": " — Mark Twain",
+    }
+    for text, tail in cases.items():
+        quote = text.split("\n\n")[0]
+        heads, paras = _joined(f"{text}\n\n{PROSE}\n\n{text}")
+        assert heads == [], text
+        assert paras == [PROSE, quote + tail.lstrip("\n"), PROSE, quote + tail, PROSE], text
+
+
+def test_a_dash_slogan_before_prose_stays_a_head() -> None:
+    heads, _ = _joined(f"——思想领航\n\n{PROSE}\n\n——勇立潮头\n\n{PROSE}")
+    assert heads == ["——思想领航", "——勇立潮头"]
