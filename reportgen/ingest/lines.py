@@ -93,6 +93,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     _dek_heading(blocks, front)
     _repeated_title(blocks, front)
     _captions_over_credits(blocks, front.start)
+    _after_the_end(blocks, front.start)
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
@@ -155,6 +156,38 @@ def _menus(blocks: list[Block]) -> None:
         if block.kind == "para" and width(block.text) > 40:
             return  # the first prose: menus stand before it
         run = []
+
+
+def _after_the_end(blocks: list[Block], start: int) -> None:
+    """After the article's last prose, short unpunctuated lines among page furniture (a link
+    directory's names between its addresses, a box's titles) or in a run of three or more
+    (not set apart by blank lines, as captions are) are furniture too: the page goes on, the
+    article does not."""
+    last = max(
+        (i for i, b in enumerate(blocks) if b.kind == "para" and _prose_line(b.text)),
+        default=len(blocks),
+    )
+    tail = [i for i in range(max(last + 1, start), len(blocks)) if blocks[i].kind == "para"]
+    short = [i for i in tail if _stray(blocks[i].text)]
+    run = [i for i in short if blocks[i].gap < 2]  # (set apart by blank lines: captions)
+    for i in short:
+        near = [b.kind for b in blocks[max(i - 1, 0) : i + 2]]
+        if (len(run) >= 3 and i in run) or near.count("furniture") >= 2:
+            blocks[i].kind = "furniture"
+
+
+def _prose_line(text: str) -> bool:
+    return width(text) > 40 and ends_sentence(text)
+
+
+def _stray(text: str) -> bool:
+    """A short unpunctuated line; not a table's row (cells joined by ' | ')."""
+    return (
+        " | " not in text
+        and width(text) <= 24
+        and not ends_sentence(text)
+        and not patterns.kind(text)
+    )
 
 
 def _menu_item(text: str) -> bool:

@@ -495,3 +495,23 @@ def test_the_one_title_case_head_of_an_english_report_page() -> None:
     assert m.themes == []
     m = extract_text(f"标题\n\n{P1}\n\n产业升级\n\n{P2}\n\n{P3}\n")
     assert m.themes == []
+
+
+def test_short_lines_after_the_article_end_are_page_furniture() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    directory = "\n\n".join(["http://a.gov.cn", "省政府研究室", "http://b.gov.cn", "台湾"])
+    boxes = "\n\n".join(["这座城市的夜经济火了", "暑期旅游市场持续升温", "新能源汽车下乡"])
+    layout = layout_from_text(f"标题在此\n\n{P1}\n\n{P1 + P2}\n\n{directory}\n\n{boxes}\n")
+    furniture = [b.text for b in layout.furniture]
+    assert {"省政府研究室", "台湾", "这座城市的夜经济火了", "新能源汽车下乡"} <= set(furniture)
+    assert [b.text for b in layout.lead.blocks] == [P1, P1 + P2]
+
+
+def test_one_short_line_closing_the_article_stays_body() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    layout = layout_from_text(
+        f"标题在此\n\n{P1}\n\n{P1 + P2}\n\n让我们一起期待这座城市更美好的明天\n"
+    )
+    assert [b.text for b in layout.lead.blocks][-1] == "让我们一起期待这座城市更美好的明天"
