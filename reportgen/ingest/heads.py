@@ -38,14 +38,24 @@ _LABEL_END = re.compile(r"(?:[:：]|——|—)$")
 def _next_para(body: list[Block], k: int) -> int | None:
     """The index of the next paragraph after k, skipping captions, credits and furniture
     (a head is often followed by its picture's credit line)."""
+    figure = False
     for j in range(k + 1, min(k + 5, len(body))):
-        if body[j].kind == "para" and not _LONE_FIGURE.match(body[j].text):
-            return j
-        if body[j].kind == "para":
+        text = body[j].text
+        if body[j].kind == "para" and _LONE_FIGURE.match(text):
+            figure = True
             continue
+        if body[j].kind == "para" and figure and _figure_label(text):
+            figure = False  # the label under a figure set large ('80%' / '贡献率超过80%')
+            continue
+        if body[j].kind == "para":
+            return j
         if body[j].kind not in _SKIPPED:
             return None
     return None
+
+
+def _figure_label(text: str) -> bool:
+    return width(text) <= 30 and not ends_sentence(text) and bool(re.search(r"\d", text))
 
 
 def _head_like(block: Block) -> bool:

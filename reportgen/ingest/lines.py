@@ -142,20 +142,29 @@ def mark_known(blocks: list[Block]) -> None:
 
 def _menus(blocks: list[Block]) -> None:
     """A run of four or more tiny lines before the first prose (a site's menu copied with the
-    page: '首页', '财经', '股票', '正文') is furniture."""
+    page: '首页', '财经', '股票', '正文'), or of two or more words ('超大', '标准': a type size
+    picker), is furniture."""
     run: list[Block] = []
+    sentence = False  # a sentence read: a pair of words after it may be a numeral and a head
+    titled = False  # a title line read: a pair of words before it may be the title
     for block in [*blocks, Block("para", "。")]:
         if block.kind == "para" and _menu_item(block.text):
             run.append(block)
             continue
-        if block.kind in ("furniture", "credit") and not run:
-            continue
-        if len(run) >= 4:
-            for item in run:
-                item.kind = "furniture"
+        if block.kind in ("furniture", "credit"):
+            continue  # (a menu's own furniture: '字号', '大', '小' between its items)
+        pair = run if titled else run[1:]  # (the first line of all may be a short title)
+        words = not sentence and len(pair) >= 2 and all(_LETTERS.match(b.text) for b in pair)
+        for item in run if len(run) >= 4 else pair if words else []:
+            item.kind = "furniture"
         if block.kind == "para" and width(block.text) > 40:
             return  # the first prose: menus stand before it
+        sentence = sentence or block.kind == "para" and ends_sentence(block.text)
+        titled = titled or bool(run) or block.kind in ("para", "heading")
         run = []
+
+
+_LETTERS = re.compile(r"^(?:\w{1,4})$")
 
 
 def _after_the_end(blocks: list[Block], start: int) -> None:
@@ -231,6 +240,8 @@ def front_matter(blocks: list[Block]) -> Front:
                 break
         elif zone and NUMBERED.match(block.text):
             break  # a numbered section head after the title
+        elif zone and _opens_list(blocks, end):
+            break  # a head over a numbered list ('热点聚焦' / '1、……'), not a title line
         if not _front_like(block):
             if _dek_like(block, zone, front):
                 front.dek, block.kind = block, "dek"
@@ -253,6 +264,13 @@ def front_matter(blocks: list[Block]) -> Front:
     front.start = end
     _mark_front(zone)
     return front
+
+
+def _opens_list(blocks: list[Block], i: int) -> bool:
+    """The block after i is the first item of a numbered list written out in prose."""
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    first = nxt is not None and nxt.kind == "para" and re.match(r"^1\s*[、.．)）]\s*\S", nxt.text)
+    return bool(first) and width(nxt.text) > 40  # type: ignore[union-attr]
 
 
 def _mark_front(zone: list[Block]) -> None:
@@ -355,6 +373,8 @@ def _front_like(block: Block) -> bool:
     if block.kind != "para":
         return block.kind == "caption" and width(block.text) <= 40
     text = block.text
+    if text.endswith((":", "：")):
+        return False  # a lead-in ('划重点：') opens the text; no title ends in a colon
     if width(text) > 40 or re.search(r"[。.]$|[。!?].|[！？].{20}", text.rstrip("”’\"'")):
         return False  # a sentence, or two; a title may ask and answer ('……？专家：……')
     return not ends_sentence(text) or text.rstrip("”’\"'").endswith(("？", "?", "！", "!"))

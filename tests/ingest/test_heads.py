@@ -69,3 +69,8 @@ def test_a_dash_line_attributing_a_quotation_joins_it_and_is_no_head() -> None:
 def test_a_dash_slogan_before_prose_stays_a_head() -> None:
     heads, _ = _joined(f"——思想领航\n\n{PROSE}\n\n——勇立潮头\n\n{PROSE}")
     assert heads == ["——思想领航", "——勇立潮头"]
+
+
+def test_a_head_over_a_figure_set_large_and_its_label() -> None:
+    text = f"粮仓更稳固\n\n80%\n\n贡献率超过80%\n\n{PROSE}\n\n点评\n\n{PROSE}\n"
+    assert _heads(text) == ["粮仓更稳固", "点评"]

@@ -515,3 +515,25 @@ def test_one_short_line_closing_the_article_stays_body() -> None:
         f"标题在此\n\n{P1}\n\n{P1 + P2}\n\n让我们一起期待这座城市更美好的明天\n"
     )
     assert [b.text for b in layout.lead.blocks][-1] == "让我们一起期待这座城市更美好的明天"
+
+
+def test_a_type_size_picker_under_the_title_is_furniture() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    layout = layout_from_text(f"标题在此\n\n字号\n\n超大\n\n大\n\n标准\n\n小\n\n{P1}\n\n{P2}\n")
+    assert layout.headline is not None and layout.headline.text == "标题在此"
+    assert {"超大", "标准"} <= {b.text for b in layout.furniture}
+    assert [b.text for b in layout.lead.blocks] == [P1, P2]
+
+
+def test_a_lead_in_line_under_the_title_is_no_headline() -> None:
+    m = extract_text(f"县域经济稳中向好\n\n划重点：\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "县域经济稳中向好"
+    assert _body(m) == ["划重点：", P1, P2]
+
+
+def test_a_head_over_a_numbered_list_is_no_title_line() -> None:
+    item = f"1、{P1}{P2}"
+    m = extract_text(f"财经早餐2024年8月25日\n\n热点聚焦\n\n{item}\n\n宏观观察\n\n{item}\n")
+    assert m.headline == "财经早餐2024年8月25日"
+    assert _heads(m) == ["热点聚焦", "宏观观察"]
