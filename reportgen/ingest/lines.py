@@ -238,10 +238,8 @@ def front_matter(blocks: list[Block]) -> Front:
                 break
             if not heads and not _headline_heading(blocks, end):
                 break
-        elif zone and NUMBERED.match(block.text):
-            break  # a numbered section head after the title
-        elif zone and _opens_list(blocks, end):
-            break  # a head over a numbered list ('热点聚焦' / '1、……'), not a title line
+        elif zone and (NUMBERED.match(block.text) or _opens_list(blocks, end)):
+            break  # a numbered head, or a head over a numbered list: no title line
         if not _front_like(block):
             if _dek_like(block, zone, front):
                 front.dek, block.kind = block, "dek"
