@@ -192,6 +192,7 @@ class Model(_Strict):
     series: str = Field("", validation_alias=AliasChoices("series", "kicker"))
     dek: str = ""
     dateline: str = ""
+    date: str = ""  # the publication date as the article writes it; "" when none is certain
     authors: list[str] = Field(default_factory=list)
     language: Language = "zh"
     subject: str = ""

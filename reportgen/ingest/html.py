@@ -107,7 +107,7 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
         doc = lhtml.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page ({exc})", path=path) from None
-    byline = _byline(doc)
+    byline, published = _byline(doc), _published(doc)
     _strip_clutter(doc)
     title, h1 = _title(doc)
     walker = _Walker()
@@ -118,7 +118,7 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
     if not any(b.kind in ("para", "caption") for b in blocks):
         raise InputError("no article text found in the HTML page", path=path)
     subheads = [b for b in blocks if id(b) in walker.bold]
-    return Parsed(blocks=blocks, title=title, byline=byline, subheads=subheads)
+    return Parsed(blocks, title=title, byline=byline, subheads=subheads, date=published)
 
 
 def _with_title_area(picked: list, h1) -> list:
@@ -207,6 +207,28 @@ def _byline(doc) -> str:
             if text and "://" not in text:
                 return text
     return _json_ld_author(doc)
+
+
+_PUBLISHED_META = {
+    "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
+    "publish_date", "date", "dc.date.issued", "dcterms.issued",
+}  # fmt: skip
+
+
+def _published(doc) -> str:
+    """The publication date the page's metadata gives (its date part), else ''."""
+    from reportgen.ingest.dates import meta_date
+
+    for meta in doc.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = meta.get("content") or meta.get("value") or ""
+        if key in _PUBLISHED_META and (date := meta_date(value)):
+            return date
+    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+        match = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
+        if match and (date := meta_date(match.group(1))):
+            return date
+    return ""
 
 
 def _in_clutter(el) -> bool:

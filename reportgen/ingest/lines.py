@@ -73,6 +73,7 @@ class Front:
     series_text: str = ""
     dateline: str = ""
     authors: list[str] = field(default_factory=list)
+    date: str = ""  # the publication date as written (reportgen/ingest/dates.py)
 
     @property
     def byline(self) -> Block | None:
