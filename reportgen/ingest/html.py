@@ -215,9 +215,25 @@ _PUBLISHED_META = {
 }  # fmt: skip
 
 
+_TIME_CLASS = re.compile(r"(?:^|[-_\s])(?:\w*time|\w*date|pub\w*|publish\w*)(?:[-_\s]|$)", re.I)
+
+
 def _published(doc) -> str:
-    """The publication date the page's metadata gives (its date part), else ''."""
-    from reportgen.ingest.dates import meta_date
+    """The publication date the page shows in a time or date element (the first one, not in a
+    list of other stories), as written; else the date its metadata gives (its day), else ''."""
+    from reportgen.ingest.dates import DATE, meta_date
+
+    for el in doc.xpath("//body//*[@class or @id]"):
+        if not _TIME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        if el.tag in _CODE_TAGS or any(
+            a.tag in ("li", "ul", "ol", "a") for a in el.iterancestors()
+        ):
+            continue
+        text = clean_text(el.text_content())
+        match = DATE.search(text) if width(text) <= 60 else None
+        if match and not _in_clutter(el):
+            return meta_date(match.group(0))
 
     for meta in doc.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()

@@ -52,3 +52,17 @@ def test_meta_dates() -> None:
     assert meta_date("2015-04-11T06:00:00-04:00") == "2015-04-11"
     assert meta_date("Tue, 3 March 2020") == "3 March 2020"
     assert meta_date("") == meta_date("soon") == ""
+
+
+def test_a_page_date_from_its_time_element_not_from_a_list_of_other_stories(tmp_path) -> None:
+    others = (
+        "<ul class='news'><li><a href='/x'>另一篇</a><span class='time'>2019-01-01</span></li></ul>"
+    )
+    page = (
+        f"<html><head><meta charset='utf-8'><title>标题</title></head><body>{others}"
+        "<div class='h-title'>标题</div><div class='h-info'><span class='h-time'> 2019-12-10 "
+        f"07:57:40</span><span>来源：某网</span></div><p>{P1}</p><p>{P1}</p></body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    assert extract_path(path).date == "2019-12-10"
