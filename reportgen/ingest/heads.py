@@ -163,6 +163,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
     lines, bold lines, and short standalone lines before prose (one family, at least two)."""
     body = blocks[start:]
     if any(b.kind == "heading" for b in body):
+        _marked_labels(body)
         return
     # (numeral, head) pairs; numbered; bold; (head, tagline) pairs; heads only beside clearer ones
     numerals, numbered, bold, standalone, weak = [], [], [], [], []  # type: ignore[var-annotated]
@@ -184,8 +185,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
                 numerals.append((block, nxt))
             continue
         if NUMBERED.match(text) and _head_like_numbered(block):
-            if not _numbered_list(body, k, nxt):
-                numbered.append(block)
+            numbered += [] if _numbered_list(body, k, nxt) else [block]
         elif (
             block.emphasis == "strong" and nxt is not None and _bold_head(block) and not block.item
         ):
@@ -196,7 +196,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
             nxt is not None
             and _head_like(block)
             and not ends_sentence(text)
-            and not _in_list(body, k)
+            and (not _in_list(body, k) or _labelled(body, k) and _prose(nxt, block))
         ):
             if _prose(nxt, block) and prose_since:
                 standalone.append((block, None))
@@ -311,6 +311,32 @@ def _labels(body: list[Block]) -> None:
             continue
         if width(label.text) <= 20 and _LABEL_END.search(label.text):
             label.kind, label.level = "heading", head.level
+            head.kind = "tagline"
+
+
+def _labelled(body: list[Block], k: int) -> bool:
+    """The line before is a short label ending in a colon or dash ('英国《泰晤士报》：'): with
+    prose after this line, the two are a two-line head, not a lead-in and its list."""
+    label = body[k - 1] if k > 0 else None
+    if label is None or label.kind != "para" or width(label.text) > 20 or not is_cjk(label.text):
+        return False
+    return bool(_LABEL_END.search(label.text)) and not _LEAD_VERB.search(label.text)
+
+
+# a lead-in clause, not a label: it ends in the verb that introduces what follows ('包括：')
+_LEAD_VERB = re.compile(
+    r"(?:包括|包含|如下|以下|有|是|为|即|在于|分别|如|例如|比如|表示|指出|认为)[:：]$"
+)
+
+
+def _marked_labels(body: list[Block]) -> None:
+    """A marked heading that is a label ('英国《泰晤士报》：') with a smaller heading right under
+    it: the smaller one is its tagline (a two-line head), not a heading of its own."""
+    for k in range(1, len(body)):
+        head, label = body[k], body[k - 1]
+        if head.kind != "heading" or label.kind != "heading" or head.level <= label.level:
+            continue
+        if width(label.text) <= 20 and _LABEL_END.search(label.text):
             head.kind = "tagline"
 
 

@@ -74,3 +74,26 @@ def test_a_dash_slogan_before_prose_stays_a_head() -> None:
 def test_a_head_over_a_figure_set_large_and_its_label() -> None:
     text = f"粮仓更稳固\n\n80%\n\n贡献率超过80%\n\n{PROSE}\n\n点评\n\n{PROSE}\n"
     assert _heads(text) == ["粮仓更稳固", "点评"]
+
+
+def test_a_label_line_over_a_head_line_is_a_two_line_head_in_every_markup() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    pairs = [
+        ("英国《泰晤士报》：", "武汉再次充满欢声笑语"),
+        ("美国《纽约时报》：", "游客蜂拥前往黄鹤楼"),
+    ]
+    plain = "\n\n".join(f"{a}\n\n{b}\n\n{PROSE}" for a, b in pairs)
+    marked = "\n\n".join(f"## {a}\n\n### {b}\n\n{PROSE}" for a, b in pairs)
+    for text in (plain, marked):
+        layout = layout_from_text(f"# 标题在此\n\n{PROSE}\n\n{text}\n")
+        got = [(s.heading.text, s.tagline.text if s.tagline else "") for s in layout.sections]
+        assert got == pairs, text
+
+
+def test_a_heading_under_a_heading_that_is_no_label_stays_text() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    layout = layout_from_text(f"# 标题\n\n{PROSE}\n\n## 第一部分\n\n### 背景\n\n{PROSE}\n")
+    assert [s.heading.text for s in layout.sections] == ["第一部分"]
+    assert layout.sections[0].tagline is None

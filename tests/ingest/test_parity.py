@@ -1,6 +1,7 @@
-"""Parity: worked corpus articles' structures (headline, dek, section heads and paragraphs)
-written as .txt, .md, .html (h1/h2/p) and .docx (Title/Heading styles) give the same headline,
-heads and paragraph texts from every reader. Held-aside articles are never used."""
+"""Parity: worked corpus articles' structures (headline, dek, section heads with their taglines,
+paragraphs) written as .txt, .md, .html (h1/h2/h3/p) and .docx (Title/Heading styles) give the
+same headline, heads and paragraph texts from every reader. A tagline is written as a line under
+its head, one level smaller. Held-aside articles are never used."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ WORKED = [
     "zh-rmrb-print-sannong-data.txt",
     "zh-gne-thepaper-powerbank-prices.html",
     "zh-gov-report-2025-work-review.txt",
+    "zh-gne-cjn-wuhan-holiday-foreign-media.html",  # two-line heads: a label, then its tagline
     "zh-gne-qq-finance-data-crawler.html",
     "en-colorado-jbc-general-fund-overview.md",
 ]
@@ -29,7 +31,7 @@ class Structure:
     headline: str
     dek: str
     lead: list[str]
-    sections: list[tuple[str, list[str]]]
+    sections: list[tuple[str, str, list[str]]]
 
 
 def _structure(model) -> Structure:
@@ -37,8 +39,16 @@ def _structure(model) -> Structure:
         " ".join(model.headline.split()),  # a web page shows a run of spaces as one
         model.dek,
         [p.text for p in model.lead],
-        [(t.heading, [p.text for p in t.paragraphs]) for t in model.themes],
+        [
+            (t.heading, _own(t.tagline, t.heading), [p.text for p in t.paragraphs])
+            for t in model.themes
+        ],
     )
+
+
+def _own(tagline: str, heading: str) -> str:
+    """A tagline of its own line ('' when the model reads it out of the heading itself)."""
+    return "" if tagline in heading else tagline
 
 
 def _source(name: str) -> Path:
@@ -50,15 +60,15 @@ def _source(name: str) -> Path:
 
 def _txt(s: Structure) -> bytes:
     parts = [s.headline, *([s.dek] if s.dek else []), *s.lead]
-    for head, paras in s.sections:
-        parts += [head, *paras]
+    for head, tagline, paras in s.sections:
+        parts += [head, *([tagline] if tagline else []), *paras]
     return "\n\n".join(parts).encode()
 
 
 def _md(s: Structure) -> bytes:
     parts = [f"# {s.headline}", *([f"*{s.dek}*"] if s.dek else []), *s.lead]
-    for head, paras in s.sections:
-        parts += [f"## {head}", *paras]
+    for head, tagline, paras in s.sections:
+        parts += [f"## {head}", *([f"### {tagline}"] if tagline else []), *paras]
     return "\n\n".join(parts).encode()
 
 
@@ -66,8 +76,9 @@ def _html(s: Structure) -> bytes:
     e = html.escape
     body = [f"<h1>{e(s.headline)}</h1>", *([f"<p><em>{e(s.dek)}</em></p>"] if s.dek else [])]
     body += [f"<p>{e(p)}</p>" for p in s.lead]
-    for head, paras in s.sections:
-        body += [f"<h2>{e(head)}</h2>", *(f"<p>{e(p)}</p>" for p in paras)]
+    for head, tagline, paras in s.sections:
+        body += [f"<h2>{e(head)}</h2>", *([f"<h3>{e(tagline)}</h3>"] if tagline else [])]
+        body += [f"<p>{e(p)}</p>" for p in paras]
     page = f"<html><head><meta charset='utf-8'><title>{e(s.headline)}</title></head>"
     return (page + "<body><article>" + "".join(body) + "</article></body></html>").encode()
 
@@ -81,8 +92,10 @@ def _docx(s: Structure) -> bytes:
         document.add_paragraph(s.dek, style="Subtitle")
     for para in s.lead:
         document.add_paragraph(para)
-    for head, paras in s.sections:
+    for head, tagline, paras in s.sections:
         document.add_paragraph(head, style="Heading 1")
+        if tagline:
+            document.add_paragraph(tagline, style="Heading 2")
         for para in paras:
             document.add_paragraph(para)
     out = io.BytesIO()
@@ -104,6 +117,6 @@ def test_the_same_article_in_every_format_gives_the_same_structure(tmp_path, nam
         got = _structure(extract_path(path))
         assert got.headline == want.headline, suffix
         assert got.dek == want.dek, suffix
-        assert [h for h, _ in got.sections] == [h for h, _ in want.sections], suffix
+        assert [h[:2] for h in got.sections] == [h[:2] for h in want.sections], suffix
         assert got.lead == want.lead, suffix
         assert got.sections == want.sections, suffix
