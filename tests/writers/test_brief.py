@@ -483,3 +483,5 @@ def test_the_publication_date_is_a_meta_line_under_the_title_only_when_there_is_
     assert "发布日期：2020年08月23日" in styled(dated, "Brief Meta")
     texts = [p.text for p in dated.paragraphs]
     assert texts.index("发布日期：2020年08月23日") < texts.index(styled(dated, "TOC Heading")[0])
+    gongwen = docx.Document(io.BytesIO(render_brief(model, style="gongwen")))
+    assert "发布日期：2020年08月23日" in [p.text for p in gongwen.paragraphs[:6]]
