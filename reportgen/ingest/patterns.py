@@ -79,11 +79,12 @@ _AD = re.compile(
     r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>。，]{1,12}>\s*){2,}"
     r"|^返回.{0,10}(?:首页|顶部)|^打印|^(?:调整|设置|选择)?字[体号]|^【?字号"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
-    r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
+    r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞|(?:查看|加载)?更多\s*>*)$"
     rf"|^{_ACCOUNT}(?:\s*[|｜/·]\s*{_ACCOUNT})*$"
     r"|^(?:advertising|sponsored(?: content)?|powered by\s+\S.{0,40})$"
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
-    r"|read more|related|related articles|sign up|subscribe|follow us.*|comments?)$",
+    r"|read more|more|more stories|more news|see more|load more|related|related articles"
+    r"|sign up|subscribe|follow us.*|comments?)$",
     re.I,
 )
 _MONTHS = (
