@@ -193,7 +193,7 @@ def _byline(doc) -> str:
         if el.tag in _DROP_TAGS or not _BYLINE_CLASS.search(attrs) or _in_clutter(el):
             continue
         text = clean_text(el.text_content())
-        if text and width(text) <= 40:
+        if text and width(text) <= 40 and not _listed(el):
             return text
     metas = (
         "//meta[@name='author']/@content",
@@ -218,6 +218,18 @@ _PUBLISHED_META = {
 _TIME_CLASS = re.compile(r"(?:^|[-_\s])(?:\w*time|\w*date|pub\w*|publish\w*)(?:[-_\s]|$)", re.I)
 
 
+def _listed(el) -> bool:
+    """Inside a link, or an item of a list of other stories (a list item that links a title):
+    those stories' writers and dates, not the article's."""
+    for anc in el.iterancestors():
+        if anc.tag == "a":
+            return True
+        if anc.tag == "li":
+            titles = [a for a in anc.iter("a") if width(clean_text(a.text_content())) > 10]
+            return any(el not in a.iterdescendants() for a in titles)
+    return False
+
+
 def _published(doc) -> str:
     """The publication date the page shows in a time or date element (the first one, not in a
     list of other stories), as written; else the date its metadata gives (its day), else ''."""
@@ -226,9 +238,7 @@ def _published(doc) -> str:
     for el in doc.xpath("//body//*[@class or @id]"):
         if not _TIME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
-        if el.tag in _CODE_TAGS or any(
-            a.tag in ("li", "ul", "ol", "a") for a in el.iterancestors()
-        ):
+        if el.tag in _CODE_TAGS or _listed(el):
             continue
         text = clean_text(el.text_content())
         match = DATE.search(text) if width(text) <= 60 else None

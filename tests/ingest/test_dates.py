@@ -56,7 +56,8 @@ def test_meta_dates() -> None:
 
 def test_a_page_date_from_its_time_element_not_from_a_list_of_other_stories(tmp_path) -> None:
     others = (
-        "<ul class='news'><li><a href='/x'>另一篇</a><span class='time'>2019-01-01</span></li></ul>"
+        "<ul class='news'><li><a href='/x'>另一篇关于工厂开业的报道</a>"
+        "<span class='time'>2019-01-01</span></li></ul>"
     )
     page = (
         f"<html><head><meta charset='utf-8'><title>标题</title></head><body>{others}"
@@ -66,3 +67,36 @@ def test_a_page_date_from_its_time_element_not_from_a_list_of_other_stories(tmp_
     path = tmp_path / "a.html"
     path.write_text(page, encoding="utf-8")
     assert extract_path(path).date == "2019-12-10"
+    from lxml import html as lhtml
+
+    from reportgen.ingest.html import _published
+
+    assert _published(lhtml.document_fromstring(page)) == "2019-12-10"
+
+
+def test_a_dated_byline_gives_its_date_and_a_listed_story_gives_no_author(tmp_path) -> None:
+    others = "<ul><li><a href='/x'>另一篇关于工厂开业的报道</a><span class='author'>李四</span></li></ul>"
+    page = (
+        f"<html><head><meta charset='utf-8'><title>Plant opens</title></head><body>{others}"
+        "<article><h1>Plant opens</h1><div class='byline'>By Chris Isidore, CNN Business "
+        f"Updated 3:45 PM ET, Tue March 3, 2020</div><p>{EN}</p><p>{EN}</p></article></body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    m = extract_path(path)
+    assert (m.authors, m.date) == (["Chris Isidore"], "March 3, 2020")
+
+
+def test_a_byline_and_date_in_the_page_info_list_are_the_articles(tmp_path) -> None:
+    info = (
+        "<ul class='info'><li class='author'>作者：<a href='/zs'>张三</a></li>"
+        "<li class='time'>2024-08-18 10:00</li></ul>"
+    )
+    page = (
+        f"<html><head><meta charset='utf-8'><title>标题</title></head><body><h1>标题</h1>{info}"
+        f"<p>{P1}</p><p>{P1}</p></body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    m = extract_path(path)
+    assert (m.authors, m.date) == (["张三"], "2024-08-18")
