@@ -172,18 +172,23 @@ def _after_the_end(blocks: list[Block], start: int) -> None:
     """After the article's last prose, short unpunctuated lines among page furniture (a link
     directory's names between its addresses, a box's titles) or in a run of three or more
     (not set apart by blank lines, as captions are) are furniture too: the page goes on, the
-    article does not."""
+    article does not. A list the article introduces ('Recipients include:') or numbers stays."""
     last = max(
         (i for i, b in enumerate(blocks) if b.kind == "para" and _prose_line(b.text)),
         default=len(blocks),
     )
     tail = [i for i in range(max(last + 1, start), len(blocks)) if blocks[i].kind == "para"]
+    lead_in = next((i for i in tail if _LEAD_IN_END.search(blocks[i].text)), len(blocks))
     short = [i for i in tail if _stray(blocks[i].text)]
-    run = [i for i in short if blocks[i].gap < 2]  # (set apart by blank lines: captions)
+    run = [i for i in short if blocks[i].gap < 2 and i < lead_in and not blocks[i].item]
+    # (set apart by blank lines: captions; after a lead-in or numbered: the article's list)
     for i in short:
         near = [b.kind for b in blocks[max(i - 1, 0) : i + 2]]
         if (len(run) >= 3 and i in run) or near.count("furniture") >= 2:
             blocks[i].kind = "furniture"
+
+
+_LEAD_IN_END = re.compile(r"[:：]$")
 
 
 def _prose_line(text: str) -> bool:

@@ -537,3 +537,13 @@ def test_a_head_over_a_numbered_list_is_no_title_line() -> None:
     m = extract_text(f"财经早餐2024年8月25日\n\n热点聚焦\n\n{item}\n\n宏观观察\n\n{item}\n")
     assert m.headline == "财经早餐2024年8月25日"
     assert _heads(m) == ["热点聚焦", "宏观观察"]
+
+
+def test_a_closing_list_the_article_introduces_stays_body() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    items = [f"{name} of Portland, Oregon" for name in ("Acme Corp", "Beta Inc", "Gamma LLC")]
+    text = f"Grants\n\n{EN1} {EN2}\n\nRecipients include:\n\n" + "\n\n".join(items) + "\n"
+    layout = layout_from_text(text)
+    assert [b.text for b in layout.lead.blocks][-3:] == items
+    assert not layout.furniture
