@@ -347,13 +347,22 @@ def _dash_head(block: Block) -> bool:
 
 
 def _numbered_list(body: list[Block], k: int, nxt: Block | None) -> bool:
-    """A numbered line in a run of short numbered lines with no prose between them ('1. 芬兰',
-    '2. 丹麦'): an item of a list written as lines, not a head (a head has text after it)."""
+    """A numbered line in a run of short lines numbered the same way with no prose between
+    them ('1. 芬兰', '2. 丹麦'): an item of a list written as lines, not a head (a head has text
+    after it; '一、总体要求' over '（一）指导思想' are two levels of heads, not a list)."""
     prev = next((b for b in reversed(body[max(0, k - 4) : k]) if b.kind not in _SKIPPED), None)
+    style = _numbering(body[k].text)
     return any(
-        b is not None and b.kind == "para" and NUMBERED.match(b.text) and _head_like_numbered(b)
+        b is not None and b.kind == "para" and _numbering(b.text) == style
         for b in (prev, nxt)
+        if b is not None and _head_like_numbered(b)
     )
+
+
+def _numbering(text: str) -> str:
+    """The shape of a line's numbering ('#、', '（#）', '#.'), or '' when it has none."""
+    match = NUMBERED.match(text)
+    return re.sub(r"[一二三四五六七八九十IVX\d]+", "#", match.group(0).strip()) if match else ""
 
 
 def _head_like_numbered(block: Block) -> bool:

@@ -97,3 +97,8 @@ def test_a_heading_under_a_heading_that_is_no_label_stays_text() -> None:
     layout = layout_from_text(f"# 标题\n\n{PROSE}\n\n## 第一部分\n\n### 背景\n\n{PROSE}\n")
     assert [s.heading.text for s in layout.sections] == ["第一部分"]
     assert layout.sections[0].tagline is None
+
+
+def test_two_levels_of_numbered_heads_are_no_list() -> None:
+    text = f"{PROSE}\n\n一、总体要求\n\n（一）指导思想\n\n{PROSE}\n\n二、主要任务\n\n{PROSE}\n"
+    assert _heads(text) == ["一、总体要求", "（一）指导思想", "二、主要任务"]
