@@ -115,18 +115,18 @@ _ATTRIBUTION = re.compile(r"^(?:——|—|--|–)\s*(?P<who>\S.*)$")
 def join_attributions(blocks: list[Block], start: int) -> None:
     """A dash line naming who said or wrote the line above it ('——（宋）陆游', '——《诗经》',
     '— Mark Twain') belongs to that quotation: it is joined to its paragraph, never a head."""
-    k = max(start, 1)
-    while k < len(blocks):
-        block, prev = blocks[k], blocks[k - 1]
+    out = blocks[: max(start, 1)]
+    for block in blocks[len(out) :]:
+        prev = out[-1]
         if block.kind == "para" and prev.kind == "para" and _attributes(block.text, prev.text):
             glue = "" if is_cjk(prev.text) else " "
             prev.text = prev.text + glue + block.text
             prev.closed = True
             prev.joined += 1
             prev.lines += block.lines
-            del blocks[k]
-            continue
-        k += 1
+        else:
+            out.append(block)
+    blocks[:] = out  # one pass: linear in the article's size
 
 
 def _attributes(text: str, before: str) -> bool:
