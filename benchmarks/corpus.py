@@ -3,9 +3,10 @@
 Run: python benchmarks/corpus.py [--json] [--only NAME ...] [--gallery DIR] [--scoreboard]
 
 Per article and in total (all, worked, held aside), precision and recall for: headline, series,
-dek, dateline, byline, sections, captions, furniture kept out of the body, paragraphs reaching
-the body, figures (as written), figure values, figure subjects, figure kinds, non-figures taken,
-quotes, speakers and non-quotes taken. See docs/corpus-gold.md and docs/corpus.md.
+dek, dateline, publication date (where the gold gives one), byline, sections, captions,
+furniture kept out of the body, paragraphs reaching the body, figures (as written), figure
+values, figure subjects, figure kinds, non-figures taken, quotes, speakers and non-quotes taken.
+See docs/corpus-gold.md and docs/corpus.md.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ ELEMENTS = (
     "series",
     "dek",
     "dateline",
+    "date",
     "byline",
     "sections",
     "captions",
@@ -250,6 +252,8 @@ def score(gold: Gold, model) -> Score:
     _score_scalar(s.counts["series"], d["series"], _get(model, "series", "kicker"))
     _score_scalar(s.counts["dek"], d["dek"], _get(model, "dek"))
     _score_scalar(s.counts["dateline"], d["dateline"], _get(model, "dateline"))
+    if "date" in d:  # scored where the gold gives it (a date the article plainly states, or "")
+        _score_date(s.counts["date"], d["date"], _get(model, "date"))
     _score_set(s.counts["byline"], d["authors"], list(model.authors), _same)
     _score_sections(s.counts["sections"], d["sections"], model)
     _score_captions(s, d, model)
@@ -263,6 +267,28 @@ def _score_scalar(c: Count, gold: str, pred: str) -> None:
     c.gold += bool(gold)
     c.pred += bool(pred)
     c.tp += bool(gold) and bool(pred) and _same(gold, pred)
+
+
+def _score_date(c: Count, gold: str, pred: str) -> None:
+    """The publication date: the same day, however it is written (2020年08月23日, 2020-08-23)."""
+    c.gold += bool(gold)
+    c.pred += bool(pred)
+    c.tp += bool(gold) and bool(pred) and _day(gold) == _day(pred)
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _day(text: str) -> tuple[int, int, int] | str:
+    """(year, month, day) of a date as written, else the folded text."""
+    digits = re.match(r"^\D*(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$", text)
+    if digits:
+        return tuple(int(g) for g in digits.groups())  # type: ignore[return-value]
+    words = re.search(r"(\d{1,2})?\s*([A-Za-z]{3})[a-z]*\.?\s*(\d{1,2})?,?\s+(\d{4})", text)
+    if words and words.group(2).lower() in _MONTH_NAMES and (words.group(1) or words.group(3)):
+        month = _MONTH_NAMES.index(words.group(2).lower()) + 1
+        return int(words.group(4)), month, int(words.group(1) or words.group(3))
+    return fold(text)
 
 
 def _score_set(c: Count, gold: list[str], pred: list[str], same) -> None:
@@ -474,8 +500,8 @@ def _pct(v: float | None) -> str:
 
 def table(per: dict[str, Score], totals: dict[str, Score]) -> str:
     """A plain-text table: recall per element per article, then P/R totals."""
-    short = ("head", "ser", "dek", "date", "byl", "sec", "cap", "furn", "para", "fig", "val",
-             "subj", "kind", "quot", "spkr")  # fmt: skip
+    short = ("head", "ser", "dek", "dtln", "date", "byl", "sec", "cap", "furn", "para", "fig",
+             "val", "subj", "kind", "quot", "spkr")  # fmt: skip
     width = max([len(n) for n in per] + [10])
     lines = [f"{'article (recall %)':<{width}} " + " ".join(f"{h:>4}" for h in short) + "  nf nq"]
     for name, sc in per.items():

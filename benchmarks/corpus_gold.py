@@ -85,6 +85,8 @@ def load(path: Path) -> Gold:
             data[key] = ""
         if not isinstance(data[key], str):
             data[key] = str(data[key])
+    if "date" in data:  # optional: the publication date, where the article plainly states it
+        data["date"] = "" if data["date"] is None else str(data["date"])
     for key in _LISTS:
         if data.get(key) is None:
             data[key] = []
@@ -197,8 +199,8 @@ def check(gold: Gold) -> list[str]:
 
 def _verbatim(gold: Gold):
     d = gold.data
-    for key in ("headline", "series", "dek", "dateline"):
-        yield key, d[key]
+    for key in ("headline", "series", "dek", "dateline", "date"):
+        yield key, d.get(key, "")
     for i, a in enumerate(d["authors"]):
         yield f"authors[{i}]", a
     for i, s in enumerate(d["sections"]):

@@ -192,6 +192,12 @@ class Model(_Strict):
     series: str = Field("", validation_alias=AliasChoices("series", "kicker"))
     dek: str = ""
     dateline: str = ""
+    date: str = Field(
+        "",
+        description="The publication date as the article writes it ('2020年08月23日', "
+        "'August 18, 2024'; from page metadata its day, '2024-08-18'); empty when none is "
+        "certain, never a date from the story.",
+    )
     authors: list[str] = Field(default_factory=list)
     language: Language = "zh"
     subject: str = ""

@@ -187,3 +187,9 @@ def test_every_registered_output_has_its_single_document_command() -> None:
         assert output.name in commands, output.name
         options = {o for p in commands[output.name].params for o in p.opts}
         assert {"--model", "--output", "--template", "--reference-doc", "--theme"} <= options
+
+
+def test_schema_documents_the_publication_date() -> None:
+    result = runner.invoke(app, ["schema"])
+    date = json.loads(result.stdout)["properties"]["date"]
+    assert date["type"] == "string" and "publication date" in date["description"]

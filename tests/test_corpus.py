@@ -116,3 +116,14 @@ def test_section_heads_match_without_numbering() -> None:
     assert same("（二）升级", {"heading": "升级", "tagline": ""})
     assert same("守正创新 擦亮底色", {"heading": "守正创新", "tagline": "擦亮底色"})
     assert not same("竞争", {"heading": "升级", "tagline": ""})
+
+
+def test_publication_dates_match_by_the_day_however_written() -> None:
+    day = scorer._day
+    assert day("2020年08月23日") == day("2020-08-23") == day("2020/8/23") == (2020, 8, 23)
+    assert day("August 23, 2020") == day("23 Aug 2020") == (2020, 8, 23)
+    assert day("2020年08月23日") != day("2020年08月24日")
+    count = scorer.Count()
+    scorer._score_date(count, "14 May 2018", "2018-05-14")
+    scorer._score_date(count, "", "2018-05-14")
+    assert (count.tp, count.gold, count.pred) == (1, 1, 2)

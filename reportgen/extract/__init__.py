@@ -68,6 +68,7 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
         series=_text(layout.kicker) or (front.series_text if front else ""),
         dek=_text(front.dek) if front else "",
         dateline=front.dateline if front else "",
+        date=front.date if front else "",
         authors=_front_authors(front, layout.blocks) if front else _authors(layout.byline),
         language=language,
         subject=main,

@@ -34,6 +34,7 @@ class Block:
     rows: list[tuple[str, str]] = field(default_factory=list)
     item: bool = False  # a list item: complete by itself, never a head
     pictured: bool = False  # right under a picture (a Markdown image alone in its paragraph)
+    closed: bool = False  # ends here though no punctuation ends it (a quotation's attribution)
 
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
@@ -257,7 +258,7 @@ def join_page_breaks(blocks: list[Block], body_start: int) -> list[Block]:
 def _continues(prev: Block, block: Block) -> bool:
     if prev.kind != "para" or block.kind != "para" or ends_sentence(prev.text):
         return False
-    if prev.item or block.item or prev.emphasis != block.emphasis:
+    if prev.item or block.item or prev.closed or prev.emphasis != block.emphasis:
         return False
     if prev.text.endswith((":", "：")):
         return False  # a lead-in line introduces what follows; it is not cut by a page end

@@ -38,14 +38,24 @@ _LABEL_END = re.compile(r"(?:[:：]|——|—)$")
 def _next_para(body: list[Block], k: int) -> int | None:
     """The index of the next paragraph after k, skipping captions, credits and furniture
     (a head is often followed by its picture's credit line)."""
+    figure = False
     for j in range(k + 1, min(k + 5, len(body))):
-        if body[j].kind == "para" and not _LONE_FIGURE.match(body[j].text):
-            return j
-        if body[j].kind == "para":
+        text = body[j].text
+        if body[j].kind == "para" and _LONE_FIGURE.match(text):
+            figure = True
             continue
+        if body[j].kind == "para" and figure and _figure_label(text):
+            figure = False  # the label under a figure set large ('80%' / '贡献率超过80%')
+            continue
+        if body[j].kind == "para":
+            return j
         if body[j].kind not in _SKIPPED:
             return None
     return None
+
+
+def _figure_label(text: str) -> bool:
+    return width(text) <= 30 and not ends_sentence(text) and bool(re.search(r"\d", text))
 
 
 def _head_like(block: Block) -> bool:
@@ -99,11 +109,61 @@ def _numeral_then_thesis(numeral: Block, para: Block) -> bool:
     return thesis is not None and width(para.text[thesis.end() :]) >= 20
 
 
+_ATTRIBUTION = re.compile(r"^(?:——|—|--|–)\s*(?P<who>\S.*)$")
+
+
+def join_attributions(blocks: list[Block], start: int) -> None:
+    """A dash line naming who said or wrote the line above it ('——（宋）陆游', '——《诗经》',
+    '— Mark Twain') belongs to that quotation: it is joined to its paragraph, never a head."""
+    out = blocks[: max(start, 1)]
+    for block in blocks[len(out) :]:
+        prev = out[-1]
+        if block.kind == "para" and prev.kind == "para" and _attributes(block.text, prev.text):
+            glue = "" if is_cjk(prev.text) else " "
+            prev.text = prev.text + glue + block.text
+            prev.closed = True
+            prev.joined += 1
+            prev.lines += block.lines
+        else:
+            out.append(block)
+    blocks[:] = out  # one pass: linear in the article's size
+
+
+def _attributes(text: str, before: str) -> bool:
+    """A short dash line that is only a name or a work's title, under a quotation, a sentence
+    or a line of verse (what it attributes)."""
+    match = _ATTRIBUTION.match(text)
+    if match is None:
+        return False
+    who = match.group("who").strip()
+    bare = re.sub(r"《[^》]*》|[（(][^）)]{1,8}[）)]", "", who)
+    if re.search(r"[，。,；;！？!?：:“”\"]", bare) or width(who) > 20:
+        return False
+    if not is_cjk(who):
+        return _english_name(bare) and (ends_sentence(before) or bool(_QUOTED.match(before)))
+    if _QUOTED.match(before):
+        return True
+    verse = re.search(r"[，,]", before) and width(before) <= 60
+    return bool(verse or ends_sentence(before)) and bool(_NAMED.match(who))
+
+
+_NAMED = re.compile(  # a name ('陆游', '马克·吐温'), with its dynasty, or a work ('《诗经》')
+    rf"^(?:[（(][{CJK}]{{1,4}}[）)]\s*[{CJK}·]{{2,6}}|[{CJK}]{{2,3}}|[{CJK}]{{1,4}}·[{CJK}·]{{1,8}})$"
+    r"|^[^《》]{0,8}《[^》]{1,20}》[^《》]{0,6}$"
+)
+
+
+def _english_name(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'.-]*", text)
+    return 1 <= len(words) <= 5 and all(w[0].isupper() for w in words if len(w) > 3)
+
+
 def find_heads(blocks: list[Block], start: int) -> None:
     """Section heads when the markup marks none: bare numerals naming the next line, numbered
     lines, bold lines, and short standalone lines before prose (one family, at least two)."""
     body = blocks[start:]
     if any(b.kind == "heading" for b in body):
+        _marked_labels(body)
         return
     # (numeral, head) pairs; numbered; bold; (head, tagline) pairs; heads only beside clearer ones
     numerals, numbered, bold, standalone, weak = [], [], [], [], []  # type: ignore[var-annotated]
@@ -125,7 +185,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
                 numerals.append((block, nxt))
             continue
         if NUMBERED.match(text) and _head_like_numbered(block):
-            numbered.append(block)
+            numbered += [] if _numbered_list(body, k, nxt) else [block]
         elif (
             block.emphasis == "strong" and nxt is not None and _bold_head(block) and not block.item
         ):
@@ -136,7 +196,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
             nxt is not None
             and _head_like(block)
             and not ends_sentence(text)
-            and not _in_list(body, k)
+            and (not _in_list(body, k) or _labelled(body, k) and _prose(nxt, block))
         ):
             if _prose(nxt, block) and prose_since:
                 standalone.append((block, None))
@@ -254,10 +314,55 @@ def _labels(body: list[Block]) -> None:
             head.kind = "tagline"
 
 
+def _labelled(body: list[Block], k: int) -> bool:
+    """The line before is a short label ending in a colon or dash ('英国《泰晤士报》：'): with
+    prose after this line, the two are a two-line head, not a lead-in and its list."""
+    label = body[k - 1] if k > 0 else None
+    if label is None or label.kind != "para" or width(label.text) > 20 or not is_cjk(label.text):
+        return False
+    return bool(_LABEL_END.search(label.text)) and not _LEAD_VERB.search(label.text)
+
+
+# a lead-in clause, not a label: it ends in the verb that introduces what follows ('包括：')
+_LEAD_VERB = re.compile(
+    r"(?:包括|包含|如下|以下|有|是|为|即|在于|分别|如|例如|比如|表示|指出|认为)[:：]$"
+)
+
+
+def _marked_labels(body: list[Block]) -> None:
+    """A marked heading that is a label ('英国《泰晤士报》：') with a smaller heading right under
+    it: the smaller one is its tagline (a two-line head), not a heading of its own."""
+    for k in range(1, len(body)):
+        head, label = body[k], body[k - 1]
+        if head.kind != "heading" or label.kind != "heading" or head.level <= label.level:
+            continue
+        if width(label.text) <= 20 and _LABEL_END.search(label.text):
+            head.kind = "tagline"
+
+
 def _dash_head(block: Block) -> bool:
     """A short single sentence led by a dash ('——思想领航，为推动高质量发展提供根本遵循。')."""
     text = block.text
     return bool(_SUBTITLE.match(text)) and width(text) <= 40 and _single_sentence(text)
+
+
+def _numbered_list(body: list[Block], k: int, nxt: Block | None) -> bool:
+    """A numbered line in a run of short lines numbered the same way with no prose between
+    them ('1. 芬兰', '2. 丹麦'): an item of a list written as lines, not a head (a head has text
+    after it; '一、总体要求' over '（一）指导思想' are two levels of heads, not a list)."""
+    prev = next((b for b in reversed(body[max(0, k - 4) : k]) if b.kind not in _SKIPPED), None)
+    style = _numbering(body[k].text)
+    return any(
+        b is not None and b.kind == "para" and _numbering(b.text) == style
+        for b in (prev, nxt)
+        if b is not None and _head_like_numbered(b)
+    )
+
+
+def _numbering(text: str) -> str:
+    """The shape of a line's numbering ('#、', '（#）', '#.'), or '' when it has none."""
+    match = NUMBERED.match(text)
+    return re.sub(r"[一二三四五六七八九十IVX\d]+", "#", match.group(0).strip()) if match else ""
 
 
 def _head_like_numbered(block: Block) -> bool:

@@ -107,7 +107,7 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
         doc = lhtml.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page ({exc})", path=path) from None
-    byline = _byline(doc)
+    byline, published = _byline(doc), _published(doc)
     _strip_clutter(doc)
     title, h1 = _title(doc)
     walker = _Walker()
@@ -118,7 +118,7 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
     if not any(b.kind in ("para", "caption") for b in blocks):
         raise InputError("no article text found in the HTML page", path=path)
     subheads = [b for b in blocks if id(b) in walker.bold]
-    return Parsed(blocks=blocks, title=title, byline=byline, subheads=subheads)
+    return Parsed(blocks, title=title, byline=byline, subheads=subheads, date=published)
 
 
 def _with_title_area(picked: list, h1) -> list:
@@ -193,7 +193,7 @@ def _byline(doc) -> str:
         if el.tag in _DROP_TAGS or not _BYLINE_CLASS.search(attrs) or _in_clutter(el):
             continue
         text = clean_text(el.text_content())
-        if text and width(text) <= 40:
+        if text and width(text) <= 40 and not _listed(el):
             return text
     metas = (
         "//meta[@name='author']/@content",
@@ -207,6 +207,54 @@ def _byline(doc) -> str:
             if text and "://" not in text:
                 return text
     return _json_ld_author(doc)
+
+
+_PUBLISHED_META = {
+    "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
+    "publish_date", "date", "dc.date.issued", "dcterms.issued",
+}  # fmt: skip
+
+
+_TIME_CLASS = re.compile(r"(?:^|[-_\s])(?:\w*time|\w*date|pub\w*|publish\w*)(?:[-_\s]|$)", re.I)
+
+
+def _listed(el) -> bool:
+    """Inside a link, or an item of a list of other stories (a list item that links a title):
+    those stories' writers and dates, not the article's."""
+    for anc in el.iterancestors():
+        if anc.tag == "a":
+            return True
+        if anc.tag == "li":
+            titles = [a for a in anc.iter("a") if width(clean_text(a.text_content())) > 10]
+            return any(el not in a.iterdescendants() for a in titles)
+    return False
+
+
+def _published(doc) -> str:
+    """The publication date the page shows in a time or date element (the first one, not in a
+    list of other stories), as written; else the date its metadata gives (its day), else ''."""
+    from reportgen.ingest.dates import DATE, meta_date
+
+    for el in doc.xpath("//body//*[@class or @id]"):
+        if not _TIME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        if el.tag in _CODE_TAGS or _listed(el):
+            continue
+        text = clean_text(el.text_content())
+        match = DATE.search(text) if width(text) <= 60 else None
+        if match and not _in_clutter(el):
+            return meta_date(match.group(0))
+
+    for meta in doc.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = meta.get("content") or meta.get("value") or ""
+        if key in _PUBLISHED_META and (date := meta_date(value)):
+            return date
+    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+        match = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
+        if match and (date := meta_date(match.group(1))):
+            return date
+    return ""
 
 
 def _in_clutter(el) -> bool:

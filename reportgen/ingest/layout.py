@@ -11,6 +11,7 @@ from reportgen.ingest.blocks import (
     mark_furniture,
     parse_markdown,
 )
+from reportgen.ingest.dates import publication_date
 from reportgen.ingest.lines import (
     Front,
     classify,
@@ -55,6 +56,8 @@ def layout_from_text(text: str) -> Layout:
         title_from_meta(blocks, meta_text(meta, "title", "headline"))
         blocks.insert(0, Block("furniture", header))
     front = classify(blocks, meta_text(meta, "author", "byline", "authors"))
+    published = meta.get("date") or meta.get("published") or ""
+    front.date = publication_date(blocks, front.start, published)
     mark_captions(blocks, front.start)
     blocks = join_page_breaks(blocks, front.start)
     return assemble(blocks, front.series, front.headline, front.byline, front)

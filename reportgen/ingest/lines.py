@@ -34,6 +34,7 @@ from reportgen.ingest.heads import (  # noqa: F401
     _SUBTITLE,
     NUMBERED,
     find_heads,
+    join_attributions,
     split_theses,
 )
 from reportgen.ingest.rows import (  # noqa: F401 - the readers take them from here
@@ -72,6 +73,7 @@ class Front:
     series_text: str = ""
     dateline: str = ""
     authors: list[str] = field(default_factory=list)
+    date: str = ""  # the publication date as written (reportgen/ingest/dates.py)
 
     @property
     def byline(self) -> Block | None:
@@ -92,7 +94,9 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     _dek_heading(blocks, front)
     _repeated_title(blocks, front)
     _captions_over_credits(blocks, front.start)
+    _after_the_end(blocks, front.start)
     split_theses(blocks, front.start)
+    join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
     _closing_box_heads(blocks, front)
     _trailing_bylines(blocks, front)
@@ -139,20 +143,66 @@ def mark_known(blocks: list[Block]) -> None:
 
 def _menus(blocks: list[Block]) -> None:
     """A run of four or more tiny lines before the first prose (a site's menu copied with the
-    page: '首页', '财经', '股票', '正文') is furniture."""
+    page: '首页', '财经', '股票', '正文'), or of two or more words ('超大', '标准': a type size
+    picker), is furniture."""
     run: list[Block] = []
+    sentence = False  # a sentence read: a pair of words after it may be a numeral and a head
+    titled = False  # a title line read: a pair of words before it may be the title
     for block in [*blocks, Block("para", "。")]:
         if block.kind == "para" and _menu_item(block.text):
             run.append(block)
             continue
-        if block.kind in ("furniture", "credit") and not run:
-            continue
-        if len(run) >= 4:
-            for item in run:
-                item.kind = "furniture"
+        if block.kind in ("furniture", "credit"):
+            continue  # (a menu's own furniture: '字号', '大', '小' between its items)
+        pair = run if titled else run[1:]  # (the first line of all may be a short title)
+        words = not sentence and len(pair) >= 2 and all(_LETTERS.match(b.text) for b in pair)
+        for item in run if len(run) >= 4 else pair if words else []:
+            item.kind = "furniture"
         if block.kind == "para" and width(block.text) > 40:
             return  # the first prose: menus stand before it
+        sentence = sentence or block.kind == "para" and ends_sentence(block.text)
+        titled = titled or bool(run) or block.kind in ("para", "heading")
         run = []
+
+
+_LETTERS = re.compile(r"^(?:\w{1,4})$")
+
+
+def _after_the_end(blocks: list[Block], start: int) -> None:
+    """After the article's last prose, short unpunctuated lines among page furniture (a link
+    directory's names between its addresses, a box's titles) or in a run of three or more
+    (not set apart by blank lines, as captions are) are furniture too: the page goes on, the
+    article does not. A list the article introduces ('Recipients include:') or numbers stays."""
+    last = max(
+        (i for i, b in enumerate(blocks) if b.kind == "para" and _prose_line(b.text)),
+        default=len(blocks),
+    )
+    tail = [i for i in range(max(last + 1, start), len(blocks)) if blocks[i].kind == "para"]
+    lead_in = next((i for i in tail if _LEAD_IN_END.search(blocks[i].text)), len(blocks))
+    short = [i for i in tail if _stray(blocks[i].text)]
+    run = [i for i in short if blocks[i].gap < 2 and i < lead_in and not blocks[i].item]
+    # (set apart by blank lines: captions; after a lead-in or numbered: the article's list)
+    for i in short:
+        near = [b.kind for b in blocks[max(i - 1, 0) : i + 2]]
+        if (len(run) >= 3 and i in run) or near.count("furniture") >= 2:
+            blocks[i].kind = "furniture"
+
+
+_LEAD_IN_END = re.compile(r"[:：]$")
+
+
+def _prose_line(text: str) -> bool:
+    return width(text) > 40 and ends_sentence(text)
+
+
+def _stray(text: str) -> bool:
+    """A short unpunctuated line; not a table's row (cells joined by ' | ')."""
+    return (
+        " | " not in text
+        and width(text) <= 24
+        and not ends_sentence(text)
+        and not patterns.kind(text)
+    )
 
 
 def _menu_item(text: str) -> bool:
@@ -194,8 +244,8 @@ def front_matter(blocks: list[Block]) -> Front:
                 break
             if not heads and not _headline_heading(blocks, end):
                 break
-        elif zone and NUMBERED.match(block.text):
-            break  # a numbered section head after the title
+        elif zone and (NUMBERED.match(block.text) or _opens_list(blocks, end)):
+            break  # a numbered head, or a head over a numbered list: no title line
         if not _front_like(block):
             if _dek_like(block, zone, front):
                 front.dek, block.kind = block, "dek"
@@ -218,6 +268,13 @@ def front_matter(blocks: list[Block]) -> Front:
     front.start = end
     _mark_front(zone)
     return front
+
+
+def _opens_list(blocks: list[Block], i: int) -> bool:
+    """The block after i is the first item of a numbered list written out in prose."""
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    first = nxt is not None and nxt.kind == "para" and re.match(r"^1\s*[、.．)）]\s*\S", nxt.text)
+    return bool(first) and width(nxt.text) > 40  # type: ignore[union-attr]
 
 
 def _mark_front(zone: list[Block]) -> None:
@@ -320,6 +377,8 @@ def _front_like(block: Block) -> bool:
     if block.kind != "para":
         return block.kind == "caption" and width(block.text) <= 40
     text = block.text
+    if text.endswith((":", "：")):
+        return False  # a lead-in ('划重点：') opens the text; no title ends in a colon
     if width(text) > 40 or re.search(r"[。.]$|[。!?].|[！？].{20}", text.rstrip("”’\"'")):
         return False  # a sentence, or two; a title may ask and answer ('……？专家：……')
     return not ends_sentence(text) or text.rstrip("”’\"'").endswith(("？", "?", "！", "!"))

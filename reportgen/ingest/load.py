@@ -67,6 +67,7 @@ class Parsed:
     title: str = ""
     byline: str = ""
     subheads: list[Block] = field(default_factory=list)
+    date: str = ""  # the publication date from the page's metadata
 
 
 def sniff(raw: bytes) -> str:
@@ -195,6 +196,7 @@ def _read_structured(raw: bytes, fmt: str, path: Path) -> Parsed:
 def layout_from_parsed(parsed: Parsed):
     """Front matter and sections from explicitly typed blocks, like text input but without the
     print repairs (no page-break joins or guessed captions: the markup says what is what)."""
+    from reportgen.ingest.dates import publication_date
     from reportgen.ingest.layout import assemble
     from reportgen.ingest.lines import classify
 
@@ -207,6 +209,7 @@ def layout_from_parsed(parsed: Parsed):
     for block in parsed.subheads:
         block.emphasis = block.emphasis or "strong"
     front = classify(blocks, parsed.byline)
+    front.date = publication_date(blocks, front.start, parsed.date)
     return assemble(blocks, front.series, front.headline, front.byline, front)
 
 

@@ -65,6 +65,9 @@ _PHOTO_BY = re.compile(
     rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
 )
 
+_ACCOUNT = (
+    r"(?:用户)?(?:登录|注册|退出|忘记密码|找回密码|免费注册|log ?in|log ?out|sign ?in|register)"
+)
 _AD = re.compile(
     r"(?:尽在|下载|打开|安装).{0,15}(?:APP|客户端)|海量资讯|扫(?:描|一扫)?.{0,8}二维码"
     r"|关注.{0,12}(?:公众号|微信号|微博|视频号)|(?:点击|阅读)(?:原文|全文|更多)|^分享[到至]"
@@ -76,9 +79,12 @@ _AD = re.compile(
     r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>。，]{1,12}>\s*){2,}"
     r"|^返回.{0,10}(?:首页|顶部)|^打印|^(?:调整|设置|选择)?字[体号]|^【?字号"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
-    r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞)$"
+    r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞|(?:查看|加载)?更多\s*>*)$"
+    rf"|^{_ACCOUNT}(?:\s*[|｜/·]\s*{_ACCOUNT})*$"
+    r"|^(?:advertising|sponsored(?: content)?|powered by\s+\S.{0,40})$"
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
-    r"|read more|related|related articles|sign up|subscribe|follow us.*|comments?)$",
+    r"|read more|more|more stories|more news|see more|load more|related|related articles"
+    r"|sign up|subscribe|follow us.*|comments?)$",
     re.I,
 )
 _MONTHS = (

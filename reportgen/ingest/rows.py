@@ -78,13 +78,16 @@ def split_rows(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         groups = [g for g in _row_groups(block.rows) if g]
+        texts = [_join_lines([t for t, _ in rows]) for rows in groups]
         for j, rows in enumerate(groups):
-            text = _join_lines([t for t, _ in rows])
+            text = texts[j]
             part = Block("para", text, 0, block.gap if j == 0 else 0, len(rows))
             part.rows = rows
             kinds = {e for _, e in rows}
             part.emphasis = kinds.pop() if len(kinds) == 1 else ""
-            part.item = (block.item and j == 0) or bullet(text)
+            listed = _next_item(texts[j - 1], text) if j else False
+            listed = listed or (j + 1 < len(texts) and _next_item(text, texts[j + 1]))
+            part.item = (block.item and j == 0) or bullet(text) or listed
             out.append(part)
     return out
 
@@ -95,6 +98,24 @@ _BULLET = re.compile(r"^[•●◦▪‣⁃]\s*\S")
 def bullet(text: str) -> bool:
     """A line led by a bullet glyph (text copied from a PDF or a slide): a list item."""
     return bool(_BULLET.match(text))
+
+
+_ITEM_NUMBER = re.compile(r"^(?:[(（]\s*(\d{1,2})\s*[)）]|(\d{1,2})[.、．)）](?!\d)|([①-⑳]))\s*\S")
+
+
+def _item_number(text: str) -> int | None:
+    match = _ITEM_NUMBER.match(text)
+    if match is None:
+        return None
+    if match.group(3):
+        return ord(match.group(3)) - ord("①") + 1
+    return int(match.group(1) or match.group(2))
+
+
+def _next_item(text: str, after: str) -> bool:
+    """The next line is the next item of a numbered list ('（1）芬兰' then '（2）丹麦')."""
+    number = _item_number(text)
+    return number is not None and _item_number(after) == number + 1
 
 
 def _cols(text: str) -> int:
@@ -148,6 +169,7 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
             known[i]
             or known[i + 1]
             or bullet(texts[i + 1])
+            or _next_item(texts[i], texts[i + 1])
             or rows[i][1] != rows[i + 1][1]
             or alone
             or (ends[i] and (per_line or cols[i] <= 0.8 * wrap))

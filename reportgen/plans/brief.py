@@ -224,6 +224,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
             "series": model.series,
             "dek": model.dek,
             "dateline": model.dateline,
+            "date": model.date,
             "authors": list(model.authors),
             "source": model.source.name,
         },

@@ -31,7 +31,8 @@ class Source:
     labels: set[str]
     # each sentence of the article (lower-cased for English) with its quantities (base unit, value)
     statements: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)
-    # the article's file name and stem: shown as the source (a title, the sources slide), no figure
+    # the article's file name and stem, and its publication date (from the page's metadata, it
+    # may be in no line of the text): shown as provenance (a title, the sources slide), no figure
     names: list[str] = field(default_factory=list)
     # derived chart values by the chart's unit: a value with a unit may be one only in that unit
     derived_units: dict[str, list[float]] = field(default_factory=dict)
@@ -119,7 +120,8 @@ class Source:
         source = cls(model.language, text, fold(text), tokens, values, quantities, derived, labels)
         source.statements = _statements(text, model.language)
         name = model.source.name
-        source.names = sorted({name, name.rsplit(".", 1)[0]}, key=len, reverse=True)
+        shown = {name, name.rsplit(".", 1)[0], *([model.date] if model.date else [])}
+        source.names = sorted(shown, key=len, reverse=True)
         source.derived_units = {u: sorted(v) for u, v in derived_units.items()}
         return source
 

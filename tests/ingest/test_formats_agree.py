@@ -147,3 +147,54 @@ def test_html_byline_beside_the_headline_outside_the_article_body(tmp_path) -> N
     assert (m.headline, m.authors) == (HEADLINE, ["石佳"])
     assert m.themes == []
     assert len(m.lead) == 9
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".docx"])
+def test_a_quotations_attribution_joins_it_in_every_format(tmp_path, suffix) -> None:
+    import docx
+
+    lines = [HEADLINE, P[0], "“山重水复疑无路，柳暗花明又一村。”", "——（宋）陆游", P[1]]
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".txt":
+        path.write_text("\n\n".join(lines), encoding="utf-8")
+    elif suffix == ".html":
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
+        page = f"<html><head><meta charset='utf-8'></head><body><h1>{HEADLINE}</h1>{body}"
+        path.write_text(page + "</body></html>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_paragraph(HEADLINE, style="Title")
+        for line in lines[1:]:
+            document.add_paragraph(line)
+        document.save(str(path))
+    m = extract_path(path)
+    assert m.themes == []
+    assert [p.text for p in m.lead] == [
+        P[0],
+        "“山重水复疑无路，柳暗花明又一村。”——（宋）陆游",
+        P[1],
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx"])
+def test_a_numbered_list_is_body_in_every_format(tmp_path, suffix) -> None:
+    import docx
+
+    items = ["1. 芬兰", "2. 丹麦", "3. 冰岛"]
+    lines = [P[0], *items, P[1]]
+    path = tmp_path / f"a{suffix}"
+    if suffix in (".txt", ".md"):
+        path.write_text("\n\n".join([HEADLINE, *lines]), encoding="utf-8")
+    elif suffix == ".html":
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        page = f"<html><head><meta charset='utf-8'></head><body><h1>{HEADLINE}</h1>{body}"
+        path.write_text(page + "</body></html>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_paragraph(HEADLINE, style="Title")
+        for line in lines:
+            document.add_paragraph(line)
+        document.save(str(path))
+    m = extract_path(path)
+    assert m.themes == []
+    assert [p.text for p in m.lead] == lines

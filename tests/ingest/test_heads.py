@@ -30,3 +30,75 @@ def test_one_standalone_line_is_no_section() -> None:
 
 def test_lead_in_lines_ending_in_a_colon_are_no_heads() -> None:
     assert _heads(f"In the Allentown area alone:\n\n{PROSE}\n\nAnd more:\n\n{PROSE}\n") == []
+
+
+def test_a_run_of_short_numbered_lines_is_a_list_not_heads() -> None:
+    text = f"{PROSE}\n\n1. 芬兰\n\n2. 丹麦\n\n3. 冰岛\n\n{PROSE}\n\n（1）芬兰\n\n（2）丹麦\n\n{PROSE}\n"
+    assert _heads(text) == []
+    english = "1) Finland\n\n2) Denmark\n\n(1) Finland\n\n(2) Denmark\n\n"
+    assert _heads(f"{PROSE}\n\n{english}{PROSE}\n") == []
+
+
+def test_numbered_heads_each_with_text_after_them_stay_heads() -> None:
+    text = f"{PROSE}\n\n1. 芬兰\n\n{PROSE}\n\n2. 丹麦\n\n{PROSE}\n"
+    assert _heads(text) == ["1. 芬兰", "2. 丹麦"]
+
+
+def _joined(text: str) -> tuple[list[str], list[str]]:
+    from reportgen.ingest.layout import layout_from_text
+
+    layout = layout_from_text(f"标题在此\n\n{PROSE}\n\n{text}\n\n{PROSE}\n")
+    paras = [b.text for s in [layout.lead, *layout.sections] for b in s.blocks]
+    return [s.heading.text for s in layout.sections], paras
+
+
+def test_a_dash_line_attributing_a_quotation_joins_it_and_is_no_head() -> None:
+    cases = {
+        "“山重水复疑无路，柳暗花明又一村。”\n\n——（宋）陆游": "——（宋）陆游",
+        "关关雎鸠，在河之洲。\n\n——《诗经》": "——《诗经》",
+        "慈母手中线，游子身上衣\n\n——（唐）孟郊": "——（唐）孟郊",
+        "“The secret of getting ahead is getting started.”\n\n— Mark Twain": " — Mark Twain",
+    }
+    for text, tail in cases.items():
+        quote = text.split("\n\n")[0]
+        heads, paras = _joined(f"{text}\n\n{PROSE}\n\n{text}")
+        assert heads == [], text
+        assert paras == [PROSE, quote + tail.lstrip("\n"), PROSE, quote + tail, PROSE], text
+
+
+def test_a_dash_slogan_before_prose_stays_a_head() -> None:
+    heads, _ = _joined(f"——思想领航\n\n{PROSE}\n\n——勇立潮头\n\n{PROSE}")
+    assert heads == ["——思想领航", "——勇立潮头"]
+
+
+def test_a_head_over_a_figure_set_large_and_its_label() -> None:
+    text = f"粮仓更稳固\n\n80%\n\n贡献率超过80%\n\n{PROSE}\n\n点评\n\n{PROSE}\n"
+    assert _heads(text) == ["粮仓更稳固", "点评"]
+
+
+def test_a_label_line_over_a_head_line_is_a_two_line_head_in_every_markup() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    pairs = [
+        ("英国《泰晤士报》：", "武汉再次充满欢声笑语"),
+        ("美国《纽约时报》：", "游客蜂拥前往黄鹤楼"),
+    ]
+    plain = "\n\n".join(f"{a}\n\n{b}\n\n{PROSE}" for a, b in pairs)
+    marked = "\n\n".join(f"## {a}\n\n### {b}\n\n{PROSE}" for a, b in pairs)
+    for text in (plain, marked):
+        layout = layout_from_text(f"# 标题在此\n\n{PROSE}\n\n{text}\n")
+        got = [(s.heading.text, s.tagline.text if s.tagline else "") for s in layout.sections]
+        assert got == pairs, text
+
+
+def test_a_heading_under_a_heading_that_is_no_label_stays_text() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    layout = layout_from_text(f"# 标题\n\n{PROSE}\n\n## 第一部分\n\n### 背景\n\n{PROSE}\n")
+    assert [s.heading.text for s in layout.sections] == ["第一部分"]
+    assert layout.sections[0].tagline is None
+
+
+def test_two_levels_of_numbered_heads_are_no_list() -> None:
+    text = f"{PROSE}\n\n一、总体要求\n\n（一）指导思想\n\n{PROSE}\n\n二、主要任务\n\n{PROSE}\n"
+    assert _heads(text) == ["一、总体要求", "（一）指导思想", "二、主要任务"]

@@ -347,3 +347,55 @@ def test_a_linked_picture_takes_its_caption_and_dates_under_thumbnails_are_furni
     assert [c.text for c in model.captions] == ["Airport workers vote to strike"]
     assert "2020年07月08日 13:36:14" in model.furniture
     assert model.themes == []
+
+
+PORTAL = """<html><head><meta charset="utf-8"><title>大连太平湾建设提速-新闻-某某网</title></head>
+<body>
+<div class="top">欢迎来到某某网 <a href="/login">登录</a> | <a href="/reg">注册</a></div>
+<div class="wrap">
+<div class="left">
+<h1>大连太平湾建设提速</h1>
+<div class="source">2024-08-18 10:00 来源：某某日报 作者：张三</div>
+<p>今年以来，太平湾合作创新区建设全面提速，一批重点项目相继落地开工，港口吞吐量同比增长12%。</p>
+<p>据介绍，合作创新区将重点发展临港产业和现代物流，计划到2025年实现产值500亿元，带动就业两万人。</p>
+<p><strong>港口先行</strong></p>
+<p>港口是太平湾发展的根基。今年上半年，太平湾港区完成货物吞吐量3000万吨，集装箱航线增至20条。</p>
+<p><strong>产业跟进</strong></p>
+<p>产业是太平湾发展的支撑。今年以来，区内新签约项目35个，总投资超过200亿元，涵盖装备制造等领域。</p>
+<p>More</p>
+<div class="xgxw"><p class="t">相关新闻</p>
+<p><a href="/a1">大连港口吞吐量创新高</a> 08-17</p>
+<p><a href="/a2">东北亚物流枢纽建设加快推进</a> 08-16</p>
+<p><a href="/a3">辽宁沿海经济带发展提速</a> 08-15</p>
+</div>
+</div>
+<div class="right">
+<div class="box"><p class="t">热门推荐</p>
+<p><a href="/b1">这座城市的夜经济火了</a> 阅读 1.2万</p>
+<p><a href="/b2">暑期旅游市场持续升温</a> 阅读 8千</p>
+<p><a href="/b3">新能源汽车下乡活动启动</a> 阅读 6千</p>
+</div>
+<div class="box"><p class="t">延伸阅读</p>
+<p><a href="/c1">太平湾：从渔村到港城</a>（图）</p>
+<p><a href="/c2">港城融合发展的新路径</a>（视频）</p>
+</div>
+<div class="box"><p>作者：编辑部</p><p>扫一扫关注我们</p></div>
+</div>
+</div>
+</body></html>
+"""
+
+
+def test_portal_page_furniture_is_kept_out_of_heads_authors_and_body(tmp_path) -> None:
+    path = tmp_path / "portal.html"
+    path.write_text(PORTAL, encoding="utf-8")
+    m = extract_path(path)
+    assert m.headline == "大连太平湾建设提速"
+    assert [t.heading for t in m.themes] == ["港口先行", "产业跟进"]
+    assert m.authors == ["张三"] and m.date == "2024-08-18"
+    body = [p.text for p in m.lead] + [p.text for t in m.themes for p in t.paragraphs]
+    assert len(body) == 4 and all(p.endswith("。") for p in body)
+    assert {"More", "相关新闻"} <= set(m.furniture)
+    shown = " ".join([*body, *(t.heading for t in m.themes)])
+    for clutter in ("登录", "注册", "热门推荐", "延伸阅读", "编辑部", "扫一扫", "夜经济"):
+        assert clutter not in shown

@@ -495,3 +495,55 @@ def test_the_one_title_case_head_of_an_english_report_page() -> None:
     assert m.themes == []
     m = extract_text(f"标题\n\n{P1}\n\n产业升级\n\n{P2}\n\n{P3}\n")
     assert m.themes == []
+
+
+def test_short_lines_after_the_article_end_are_page_furniture() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    directory = "\n\n".join(["http://a.gov.cn", "省政府研究室", "http://b.gov.cn", "台湾"])
+    boxes = "\n\n".join(["这座城市的夜经济火了", "暑期旅游市场持续升温", "新能源汽车下乡"])
+    layout = layout_from_text(f"标题在此\n\n{P1}\n\n{P1 + P2}\n\n{directory}\n\n{boxes}\n")
+    furniture = [b.text for b in layout.furniture]
+    assert {"省政府研究室", "台湾", "这座城市的夜经济火了", "新能源汽车下乡"} <= set(furniture)
+    assert [b.text for b in layout.lead.blocks] == [P1, P1 + P2]
+
+
+def test_one_short_line_closing_the_article_stays_body() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    layout = layout_from_text(
+        f"标题在此\n\n{P1}\n\n{P1 + P2}\n\n让我们一起期待这座城市更美好的明天\n"
+    )
+    assert [b.text for b in layout.lead.blocks][-1] == "让我们一起期待这座城市更美好的明天"
+
+
+def test_a_type_size_picker_under_the_title_is_furniture() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    layout = layout_from_text(f"标题在此\n\n字号\n\n超大\n\n大\n\n标准\n\n小\n\n{P1}\n\n{P2}\n")
+    assert layout.headline is not None and layout.headline.text == "标题在此"
+    assert {"超大", "标准"} <= {b.text for b in layout.furniture}
+    assert [b.text for b in layout.lead.blocks] == [P1, P2]
+
+
+def test_a_lead_in_line_under_the_title_is_no_headline() -> None:
+    m = extract_text(f"县域经济稳中向好\n\n划重点：\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "县域经济稳中向好"
+    assert _body(m) == ["划重点：", P1, P2]
+
+
+def test_a_head_over_a_numbered_list_is_no_title_line() -> None:
+    item = f"1、{P1}{P2}"
+    m = extract_text(f"财经早餐2024年8月25日\n\n热点聚焦\n\n{item}\n\n宏观观察\n\n{item}\n")
+    assert m.headline == "财经早餐2024年8月25日"
+    assert _heads(m) == ["热点聚焦", "宏观观察"]
+
+
+def test_a_closing_list_the_article_introduces_stays_body() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    items = [f"{name} of Portland, Oregon" for name in ("Acme Corp", "Beta Inc", "Gamma LLC")]
+    text = f"Grants\n\n{EN1} {EN2}\n\nRecipients include:\n\n" + "\n\n".join(items) + "\n"
+    layout = layout_from_text(text)
+    assert [b.text for b in layout.lead.blocks][-3:] == items
+    assert not layout.furniture

@@ -18,6 +18,15 @@ from reportgen.ingest import patterns
         ("本报记者  张三  李四", "byline"),
         ("新华社北京11月1日电", "dateline"),
         ("今年以来，县域经济持续回升。", ""),
+        ("用户登录 | 注册 | 忘记密码", "furniture"),
+        ("Sign in", "furniture"),
+        ("ADVERTISING", "furniture"),
+        ("More", "furniture"),
+        ("查看更多>>", "furniture"),
+        ("More than half of them stayed.", ""),
+        ("Powered by SmartAsset.com", "furniture"),
+        ("登录后才能发表评论。", ""),
+        ("Advertising works in mysterious ways.", ""),
     ],
 )
 def test_kind_of_a_line(line: str, kind: str) -> None:

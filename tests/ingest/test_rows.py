@@ -41,3 +41,22 @@ def test_bullet_lines_in_hard_wrapped_text_are_list_items() -> None:
     blocks = split_rows(parse_markdown(text))
     assert [b.text[:8] for b in blocks] == ["• Tuitio", "• Fees: "]
     assert all(b.item for b in blocks)
+
+
+def test_numbered_items_run_together_are_items_of_their_own() -> None:
+    blocks = split_rows(parse_markdown("（1）芬兰\n（2）丹麦\n（3）冰岛\n"))
+    assert [(b.text, b.item) for b in blocks] == [
+        ("（1）芬兰", True),
+        ("（2）丹麦", True),
+        ("（3）冰岛", True),
+    ]
+    prose = split_rows(parse_markdown("全年增长5.2%，其中\n2. 季度增长较快\n"))
+    assert not any(b.item for b in prose)
+
+
+def test_numbered_items_in_text_stay_apart_in_the_layout() -> None:
+    from reportgen.ingest.layout import layout_from_text
+
+    prose = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
+    layout = layout_from_text(f"标题\n\n{prose}\n\n（1）芬兰\n（2）丹麦\n\n{prose}\n")
+    assert [b.text for b in layout.lead.blocks] == [prose, "（1）芬兰", "（2）丹麦", prose]

@@ -472,3 +472,16 @@ def test_core_properties_are_cut_to_the_format_limit() -> None:
     )
     assert len(document.core_properties.title) == 255
     assert len(document.core_properties.author) == 255
+
+
+def test_the_publication_date_is_a_meta_line_under_the_title_only_when_there_is_one(tmp_path):
+    model = zh_model()
+    plain = docx.Document(str(write_brief(model, tmp_path / "a.docx")))
+    assert not any("发布日期" in t for t in styled(plain, "Brief Meta"))
+    model.date = "2020年08月23日"
+    dated = docx.Document(str(write_brief(model, tmp_path / "b.docx")))
+    assert "发布日期：2020年08月23日" in styled(dated, "Brief Meta")
+    texts = [p.text for p in dated.paragraphs]
+    assert texts.index("发布日期：2020年08月23日") < texts.index(styled(dated, "TOC Heading")[0])
+    gongwen = docx.Document(io.BytesIO(render_brief(model, style="gongwen")))
+    assert "发布日期：2020年08月23日" in [p.text for p in gongwen.paragraphs[:6]]

@@ -219,11 +219,15 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
             _write(sub.text_frame, [[(text, fit.size, None, None)]], fit.size)
         elif sub is not None:
             sub._element.getparent().remove(sub._element)
+        top = int(sub.top + sub.height) if sub is not None else int(self.H * 0.72)
+        x, wide = int(slide.shapes.title.left), int(slide.shapes.title.width)
         if byline:
-            top = int(sub.top + sub.height) if sub is not None else int(self.H * 0.72)
-            x = int(slide.shapes.title.left)
-            box = Box(x, top + int(0.1 * EMU_IN), int(slide.shapes.title.width), int(0.5 * EMU_IN))
+            box = Box(x, top + int(0.1 * EMU_IN), wide, int(0.5 * EMU_IN))
             self._text(slide, box, [byline], size=18, color=self.c["subtle"], name="Byline")
+            top += int(0.5 * EMU_IN)
+        if spec.get("date"):  # the publication date: small and muted, under the byline
+            box = Box(x, top + int(0.1 * EMU_IN), wide, int(0.4 * EMU_IN))
+            self._text(slide, box, [spec["date"]], size=14, color=self.c["subtle"], name="Date")
 
     def _slide_agenda(self, spec: dict) -> None:
         items = [i for i in spec.get("items") or [] if isinstance(i, dict)]

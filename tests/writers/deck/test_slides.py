@@ -80,3 +80,17 @@ def test_a_figure_on_a_card_is_shown_whole_or_not_at_all() -> None:
     text, height = deck._block_fit(block, 60.0)[0][0], deck._block_fit(block, 60.0)[1]
     assert (text, height) == ("", 0)
     assert deck._block_fit(block, 2000.0)[0][0] == block[0]
+
+
+def _title_shapes(model) -> dict[str, str]:
+    prs = Presentation(io.BytesIO(build_deck(model)))
+    return {s.name: s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame}
+
+
+def test_the_title_slide_shows_the_publication_date_only_when_there_is_one() -> None:
+    model = zh_model()
+    assert "Date" not in _title_shapes(model)
+    model.date = "2020年08月23日"
+    shapes = _title_shapes(model)
+    assert shapes["Date"] == "2020年08月23日"
+    assert shapes["Byline"]  # the date goes under the byline, not in its place

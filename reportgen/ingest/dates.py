@@ -1,0 +1,72 @@
+"""The publication date, as the article writes it: from a dated line around the title (a
+portal's '2024-08-18 10:00 来源：…', a dated byline, 'First published …'), a print edition's
+line ('《人民日报》（2020年08月23日 02 版）') or the page's metadata. Never a date from the story:
+body paragraphs and the boxes of other stories after the article are not read."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.ingest.blocks import Block, ends_sentence
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+DATE = re.compile(
+    r"(?<!\d)(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+    rf"|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}})",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    r"\b(?:first published|published|updated|posted)\b|发布(?:时间|日期)?", re.I
+)
+_PRINT_EDITION = re.compile(r"《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]\s*$")
+_NOT_STORY = ("furniture", "credit", "byline", "dateline", "front")
+_WEEKDAY_END = re.compile(r"^\s*(?:(?:星期|周)[一二三四五六日天])?\s*$")
+_ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T\s]|$)")
+
+
+def publication_date(blocks: list[Block], start: int, meta: str = "") -> str:
+    """The date the article was published, as written, or '' when none is certain.
+
+    In order: a line labelled as the publication ('First published …', '发布时间：…'), a dated
+    line around the title (before the first sentence, at most six blocks into the body), a print
+    edition's line, then the page's metadata (its date part, 2024-08-18)."""
+    labelled = front = edition = ""
+    prose = next((i for i, b in enumerate(blocks) if i >= start and _prose(b)), len(blocks))
+    for i, block in enumerate(blocks):
+        if block.kind not in _NOT_STORY:
+            continue
+        match = DATE.search(block.text)
+        if match is None:
+            continue
+        date = _clean(match.group(0))
+        if block.kind == "front" and not _WEEKDAY_END.match(block.text[match.end() :]):
+            continue  # a title line's date is the edition's only when it closes the line
+        if not labelled and _PUBLISHED.search(block.text[: match.start()]):
+            labelled = date
+        elif not front and i < min(prose, start + 6) and len(block.text) <= 120:
+            front = date
+        elif not edition and _PRINT_EDITION.search(block.text):
+            edition = date
+    return labelled or front or edition or meta_date(meta)
+
+
+def _prose(block: Block) -> bool:
+    return block.kind == "para" and ends_sentence(block.text)
+
+
+def meta_date(value: object) -> str:
+    """A metadata value's date: an ISO timestamp's day, or a date written in the value."""
+    value = str(value or "")  # (a YAML header's date is read as a date)
+    iso = _ISO.match(value)
+    if iso:
+        return iso.group(1)
+    match = DATE.search(value)
+    return _clean(match.group(0)) if match else ""
+
+
+def _clean(date: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\s*([年月])\s*", r"\1", date)).strip()
