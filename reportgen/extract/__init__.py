@@ -11,6 +11,7 @@ from reportgen.extract.labels import main_subject
 from reportgen.extract.quotes import find_quotes
 from reportgen.extract.relations import find_relations
 from reportgen.extract.themes import lead_sentence, split_heading
+from reportgen.ingest import fallbacks
 from reportgen.ingest.blocks import Block, is_cjk
 from reportgen.ingest.layout import Layout, Section, layout_from_text
 from reportgen.ingest.lines import Front
@@ -66,7 +67,7 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
     return Model(
         headline=front.headline_text if front else _text(layout.headline),
         series=_text(layout.kicker) or (front.series_text if front else ""),
-        dek=_text(front.dek) if front else "",
+        dek=fallbacks.dek_text(front.dek) if front else "",
         dateline=front.dateline if front else "",
         date=front.date if front else "",
         authors=_front_authors(front, layout.blocks) if front else _authors(layout.byline),

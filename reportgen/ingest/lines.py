@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportgen.ingest import patterns
+from reportgen.ingest import fallbacks, patterns
 from reportgen.ingest.blocks import (
     Block,
     ends_sentence,
@@ -88,6 +88,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     mark_known(blocks)
     _menus(blocks)
     front = front_matter(blocks)
+    fallbacks.fill_front(blocks, front)
     if not front.bylines and byline:
         _place_byline(blocks, byline, front)
     _dateline_in_body(blocks, front)

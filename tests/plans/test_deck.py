@@ -88,3 +88,20 @@ def test_a_sections_points_topped_up_with_openings_keep_article_order() -> None:
     assert [p.paragraph for p in theme.points] == [2]  # the one point is in the last paragraph
     heads = [item["head"] for item in theme_items(theme, "zh")]
     assert [h[:4] for h in heads] == ["全市工业", "园区的配", "创新是第"]
+
+
+def test_a_title_slide_without_a_headline_shows_the_dek_not_the_file_name() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans import labels, render_plan, template_dirs
+    from reportgen.plans.deck import plan_context
+
+    abstract = "上市公司借停牌避免进一步下跌，大股东增持股票提升股民信心，投资者们则更多通过发声来期盼股市上涨"
+    model = extract_text(
+        f"[{abstract}]\n\n有隔夜利好的7月2日，A股仍未能破解下跌魔咒，市场情绪继续低迷。\n\n"
+        "急跌之下，博弈仍在继续，在官方出台利好政策的同时，民间也使出浑身解数护盘。",
+        name="zh-portal-page.txt",
+    )
+    dirs = template_dirs()
+    context = plan_context(model, labels("deck", "zh", dirs), {})
+    title = render_plan("deck.yaml.j2", context, dirs)["slides"][0]
+    assert title["kind"] == "title" and title["title"] == abstract
