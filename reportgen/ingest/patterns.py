@@ -131,6 +131,7 @@ DATELINE_EN = re.compile(
 
 _DISCLAIMER = re.compile(
     r"^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)\s*[:：]"
+    r"|^[【\[](?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)[】\]]"
     r"|^(?:disclaimer|copyright notice)\s*:",
     re.I,
 )
@@ -173,7 +174,15 @@ def credit(text: str) -> bool:
 
 
 def _editor_note(text: str) -> bool:
-    return bool(re.match(r"^[(（]\s*(?:责任编辑|责编|编辑)\s*[:：].*[)）]$", text))
+    return bool(re.match(r"^[(（]\s*(?:责任编辑|责编|编辑)\s*[:：].*[)）]$", text)) or bool(
+        _CONTRIBUTED.match(text)
+    )
+
+
+# （本报记者某某参与采写）: who else worked on the story, the Chinese 'contributed to this report'.
+_CONTRIBUTED = re.compile(
+    r"^[(（]\s*[^()（）]{2,40}(?:参与采写|参与采访|参与报道|亦有贡献|对此文亦有贡献)\s*[)）]$"
+)
 
 
 def image_credit(text: str) -> bool:

@@ -41,3 +41,13 @@ def test_a_caption_keeps_its_credit() -> None:
 def test_names_come_from_bylines_not_from_roles() -> None:
     assert patterns.names("本报记者 张三 李四") == ["张三", "李四"]
     assert patterns.names("By Jane Doe and John Smith") == ["Jane Doe", "John Smith"]
+
+
+def test_contribution_notes_are_credits_and_bracketed_disclaimers_furniture() -> None:
+    from reportgen.ingest import patterns
+
+    assert patterns.credit("（本报记者邱超奕参与采写）")
+    assert patterns.credit("（记者张三、李四参与采访）")
+    assert not patterns.credit("（记者张三说）")
+    assert patterns.furniture("【免责声明】本文仅代表作者本人观点，与本网无关。")
+    assert not patterns.furniture("声明指出，今年经济运行稳中向好。")
