@@ -10,7 +10,7 @@ from functools import lru_cache
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
 from reportgen.plans.deck import _clip, theme_items, topics
-from reportgen.plans.select import _twice, bare, complete_label, headline, strongest, vague
+from reportgen.plans.select import _twice, bare, complete_label, headline, section_figure, vague
 
 NUMERALS = [
     "一",
@@ -208,10 +208,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     entries = list(getattr(charts, "entries", None) or [])
     quotes = _quote_dicts(model, qrefs, section)
     top = headline(model)
-    shown = {f.id for f in top[:2]}  # the key points' headline line: not repeated per section
-    themes = [
-        _theme_dict(model, i, names[i], by_id, quotes, entries, shown) for i in range(len(names))
-    ]
+    themes = [_theme_dict(model, i, names[i], by_id, quotes, entries) for i in range(len(names))]
     lead_facts = [d for d in facts if d["theme"] is None]
     lead_top = [by_id[f.id] for f in top]
     derived = _derived(entries, labels, _note_prefix(model.language))
@@ -272,14 +269,13 @@ def _worded(items: list[dict]) -> str:
     return ""
 
 
-def _theme_dict(
-    model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list, shown=frozenset()
-) -> dict:
+def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list) -> dict:
     """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names;
-    its lead figure is none of the ``shown`` headline figures."""
+    its lead figure is the one the deck's summary card shows (plans.select.section_figure:
+    none of the two headline figures of the key points' figures line)."""
     t = model.themes[i]
     own = [f for f in model.facts if f.theme == i]
-    best = strongest([f for f in own if f.id not in shown], model)
+    best = section_figure(model, i)
     items = theme_items(t, model.language)
     return {
         "index": i,

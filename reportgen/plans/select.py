@@ -32,6 +32,54 @@ def showable(f: Fact) -> bool:
     return bool(_DIGIT.search(f.text)) or abs(f.value) >= 10
 
 
+def card_worthy(f: Fact, model: Model) -> bool:
+    """Whether ``f`` may be a headline or summary card, where a reader takes a figure for a
+    measured fact of the article's subject: showable, not in someone's words (a quote, a
+    title in 《》, a slogan in “”) and not hedged anywhere before it in its sentence (a
+    plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元).
+    Precision first: a doubtful figure leaves its card empty."""
+    return showable(f) and not quoted(f, model) and not hedged(f, model)
+
+
+_OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"
+
+
+def quoted(f: Fact, model: Model) -> bool:
+    """Whether the figure stands inside quotation marks or a title (《…》), counted from the
+    start of its paragraph, or inside a quote the model holds."""
+    if any(q.span.start <= f.span.start < q.span.end for q in model.quotes):
+        return True
+    text = model.text
+    if text[f.span.start : f.span.end] != f.text:
+        return False  # spans not on this text (a hand-made model): no quotes to count
+    before = text[text.rfind("\n", 0, f.span.start) + 1 : f.span.start]
+    return sum(before.count(c) for c in _OPEN_MARKS) > sum(before.count(c) for c in _CLOSE_MARKS)
+
+
+_ZH_HEDGE = re.compile(r"可能|或将|预计|预测|有望|估计|拟|力争|争取|目标|计划|规划|确保|将")
+_ZH_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下|以内)?的")
+
+
+def hedged(f: Fact, model: Model) -> bool:
+    """Whether the figure's sentence, up to the figure, states a plan, forecast, cap or
+    threshold (the kind rules read only the figure's own clause), or the figure is a threshold
+    that qualifies a noun (年化利率5%以上的存款, 超过1000亿元的“千亿县”)."""
+    from reportgen.extract.kinds import kind_of
+
+    at = f.span.start - f.sentence_span.start
+    if f.sentence[at : at + len(f.text)] != f.text:
+        return False
+    before, after = f.sentence[:at], f.sentence[at + len(f.text) :]
+    if kind_of(f.sentence, at, at + len(f.text), 0, "", model.language) != "measured":
+        return True
+    if model.language == "zh":
+        threshold = f.qualifier in ("over", "under") or f.text.endswith(("以上", "以下"))
+        return bool(_ZH_HEDGE.search(before)) or (
+            threshold and bool(_ZH_THRESHOLD_AFTER.match(after))
+        )
+    return False
+
+
 def _roles(model: Model) -> tuple[set[str], set[str], set[str]]:
     """(wholes, minor, ranked): wholes of part_of; parts and change amounts; ranked facts."""
     wholes, minor, ranked_ = set(), set(), set()
@@ -145,7 +193,7 @@ def ranked(facts: list[Fact], model: Model) -> list[Fact]:
 
 def strongest(facts: list[Fact], model: Model) -> Fact | None:
     """The showable figure a section is best summed up by (see ``ranked``)."""
-    best = [f for f in ranked(facts, model) if showable(f)]
+    best = [f for f in ranked(facts, model) if card_worthy(f, model)]
     return best[0] if best else None
 
 
@@ -157,7 +205,7 @@ def headline(model: Model, limit: int = 4) -> list[Fact]:
     pool = [
         f
         for f in ranked(model.facts, model)
-        if showable(f)
+        if card_worthy(f, model)
         and complete(f, model)
         and f.id not in roles[1]
         and score(f, model, roles) >= -1.0
@@ -173,6 +221,15 @@ def headline(model: Model, limit: int = 4) -> list[Fact]:
             if f.theme is not None:
                 themes.add(f.theme)
     return sorted(chosen, key=lambda f: f.span.start)
+
+
+def section_figure(model: Model, theme: int) -> Fact | None:
+    """The figure a section's summary shows (the brief's key point, the deck's summary card):
+    its strongest showable, completely labelled figure that is none of the two headline figures
+    the brief's figures line already shows (one ranking, one choice for both outputs)."""
+    shown = {f.id for f in headline(model)[:2]}
+    own = [f for f in model.facts if f.theme == theme and f.id not in shown]
+    return strongest(own, model)
 
 
 def card_label(f: Fact, model: Model) -> str:

@@ -49,3 +49,10 @@ def test_english_kinds() -> None:
         ("500 jobs", "forecast"),
         ("40%", "target"),
     ]
+
+
+def test_a_figure_someone_is_forecasting_is_a_forecast() -> None:
+    m = extract_text(
+        "Title\n\nThe state awarded $2 million. The ministry is forecasting a much higher 6.2%.\n"
+    )
+    assert [(f.text, f.kind) for f in m.facts if f.unit == "%"] == [("6.2%", "forecast")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.charts.plan import _vague
-from reportgen.plans.select import complete_label, ranked, strongest, vague
+from reportgen.plans.select import complete_label, headline, ranked, strongest, vague
 
 
 def test_ranked_puts_described_money_before_bare_counts(seed_model) -> None:
@@ -93,3 +93,52 @@ def test_the_brief_shows_an_english_figure_without_a_scrap_label() -> None:
     context = plan_context(model, None, labels("brief", "en", dirs), None)
     text = str(render_plan("brief.yaml.j2", context, dirs))
     assert "(Instead it costs)" not in text and "$80" in text
+
+
+def _facts_of(text: str) -> dict:
+    from reportgen.extract import extract_text
+
+    model = extract_text(text)
+    return model, {f.text: f for f in model.facts}
+
+
+def test_quoted_and_hedged_figures_never_reach_a_card() -> None:
+    from reportgen.plans.select import card_worthy, hedged, quoted
+
+    model, by_text = _facts_of(
+        "# 某县经济\n\n全县地区生产总值达到320亿元，同比增长6%。\n\n"
+        "“去年挣了10多万元。”村民老李说。今年赤字率拟按4%左右安排，赤字规模5.66万亿元。"
+        "不少人寻找年化利率5%以上的美元存款。\n"
+    )
+    assert card_worthy(by_text["320亿元"], model)
+    assert quoted(by_text["10多万元"], model) and not card_worthy(by_text["10多万元"], model)
+    # a plan named in an earlier clause of the sentence, a threshold qualifying a noun
+    assert hedged(by_text["5.66万亿元"], model) and by_text["5.66万亿元"].kind == "measured"
+    assert hedged(by_text["5%以上"], model)
+    assert not hedged(by_text["320亿元"], model)
+    ids = {f.id for f in headline(model, 6)}
+    assert by_text["320亿元"].id in ids
+    assert not ids & {by_text[t].id for t in ("10多万元", "5.66万亿元", "5%以上")}
+
+
+def test_a_title_in_book_marks_holds_no_card_figure() -> None:
+    from reportgen.plans.select import quoted
+
+    model, by_text = _facts_of(
+        "# 港口\n\n媒体的标题为《十年内建成3亿吨港口》。港口去年吞吐量为2亿吨。\n"
+    )
+    assert quoted(by_text["3亿吨"], model)
+    assert not quoted(by_text["2亿吨"], model)
+
+
+def test_brief_key_points_and_deck_summary_show_one_section_figure(seed_model) -> None:
+    from reportgen.plans import labels, template_dirs
+    from reportgen.plans.brief import plan_context
+    from reportgen.plans.select import card_worthy, section_figure
+
+    context = plan_context(seed_model, None, labels("brief", "zh", template_dirs()), None)
+    top2 = {d["id"] for d in context["lead_top"][:2]}
+    for t in context["themes"]:
+        f = section_figure(seed_model, t["index"])
+        assert (t["lead_fact"] or {}).get("id") == (f.id if f else None)
+        assert f is None or (card_worthy(f, seed_model) and f.id not in top2)
