@@ -129,8 +129,9 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 
 # Headline and summary cards whose figure the gold says is no measured fact of the subject
 # shown (benchmarks/corpus_cards.py), on the worked articles: 98 of 213 before quoted and
-# hedged figures were kept off cards. A ceiling: lower it when it falls, never raise it.
-BAD_CARDS_CEILING = 79
+# hedged figures were kept off cards and a section figure needed a complete label. A ceiling:
+# lower it when it falls, never raise it.
+BAD_CARDS_CEILING = 74
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:

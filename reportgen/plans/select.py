@@ -57,6 +57,9 @@ def quoted(f: Fact, model: Model) -> bool:
 
 
 _ZH_HEDGE = re.compile(r"可能|或将|预计|预测|有望|估计|拟|力争|争取|目标|计划|规划|确保|将")
+# Someone's statement reported in the sentence (唐在林表示，…), a maybe right after the figure.
+_ZH_SAID = re.compile(r"(?:表示|认为|介绍|坦言|透露)[，,：:]")
+_ZH_MAYBE_AFTER = re.compile(r"^[^，,；;。]{0,4}(?:可能|或将|有望|将)")
 _ZH_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下|以内)?的")
 
 
@@ -74,8 +77,10 @@ def hedged(f: Fact, model: Model) -> bool:
         return True
     if model.language == "zh":
         threshold = f.qualifier in ("over", "under") or f.text.endswith(("以上", "以下"))
-        return bool(_ZH_HEDGE.search(before)) or (
-            threshold and bool(_ZH_THRESHOLD_AFTER.match(after))
+        return (
+            bool(_ZH_HEDGE.search(before) or _ZH_SAID.search(before))
+            or bool(_ZH_MAYBE_AFTER.match(after))
+            or (threshold and bool(_ZH_THRESHOLD_AFTER.match(after)))
         )
     return False
 
@@ -228,7 +233,15 @@ def section_figure(model: Model, theme: int) -> Fact | None:
     its strongest showable, completely labelled figure that is none of the two headline figures
     the brief's figures line already shows (one ranking, one choice for both outputs)."""
     shown = {f.id for f in headline(model)[:2]}
-    own = [f for f in model.facts if f.theme == theme and f.id not in shown]
+    roles = _roles(model)
+    own = [
+        f
+        for f in model.facts
+        if f.theme == theme
+        and f.id not in shown
+        and complete(f, model)
+        and score(f, model, roles) >= -1.0
+    ]
     return strongest(own, model)
 
 

@@ -142,3 +142,23 @@ def test_brief_key_points_and_deck_summary_show_one_section_figure(seed_model) -
         f = section_figure(seed_model, t["index"])
         assert (t["lead_fact"] or {}).get("id") == (f.id if f else None)
         assert f is None or (card_worthy(f, seed_model) and f.id not in top2)
+
+
+def test_reported_speech_and_a_maybe_after_the_figure_hedge_it() -> None:
+    from reportgen.plans.select import hedged
+
+    model, by_text = _facts_of(
+        "# 港口\n\n专家唐某表示，港区100平方公里的海域涉及保护区。全国约有6亿人次可能出行。"
+        "港口去年吞吐量为2亿吨。\n"
+    )
+    assert hedged(by_text["100平方公里"], model)
+    assert hedged(by_text["6亿人次"], model)
+    assert not hedged(by_text["2亿吨"], model)
+
+
+def test_a_section_figure_needs_a_complete_label(seed_model) -> None:
+    from reportgen.plans.select import complete, section_figure
+
+    for i in range(len(seed_model.themes)):
+        f = section_figure(seed_model, i)
+        assert f is None or complete(f, seed_model)
