@@ -472,3 +472,22 @@ def test_core_properties_are_cut_to_the_format_limit() -> None:
     )
     assert len(document.core_properties.title) == 255
     assert len(document.core_properties.author) == 255
+
+
+def test_no_space_before_chinese_marks_in_the_brief_or_the_deck(tmp_path) -> None:
+    from pptx import Presentation
+
+    from reportgen.extract import extract_text
+    from reportgen.writers.deck import write_deck
+
+    model = extract_text(
+        "# 某县经济稳步增长\n\n## 一、产业\n\n全县地区生产总值达到320亿元 ，同比增长6% 。"
+        "董事长张三 、总裁李四出席。\n\n## 二、消费\n\n社会消费品零售总额达到120亿元 。\n"
+    )
+    brief = docx.Document(str(write_brief(model, tmp_path / "brief.docx")))
+    texts = [p.text for p in brief.paragraphs]
+    texts += [c.text for t in brief.tables for row in t.rows for c in row.cells]
+    deck = Presentation(str(write_deck(model, tmp_path / "deck.pptx")))
+    texts += [s.text_frame.text for sl in deck.slides for s in sl.shapes if s.has_text_frame]
+    assert any("320亿元，" in t for t in texts)
+    assert not [t for t in texts if re.search(r"\s[，。、；：]", t)]

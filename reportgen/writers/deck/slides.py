@@ -423,6 +423,9 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
                     color=color,
                     max_lines=max_lines,
                 )
+                if max_lines == 1:  # a mark or a figure, measured whole: never rewrapped
+                    slide.shapes[-1].name = "Card Line"
+                    slide.shapes[-1].text_frame.word_wrap = False
                 y += block.h + int(0.12 * EMU_IN)
 
     def _block_fit(self, block: tuple, width: float) -> tuple[tuple, int]:
