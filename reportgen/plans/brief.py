@@ -166,12 +166,29 @@ def label(f: Fact, model: Model) -> str:
 
 
 def _quoted(paragraph: Paragraph, model: Model) -> bool:
-    """Whether a paragraph holds a quote (shown as a block quote of its own)."""
-    return any(paragraph.span.start <= q.span.start < paragraph.span.end for q in model.quotes)
+    """Whether a paragraph is held by its quotes (shown as block quotes of their own): it holds
+    a quote and little else, a said-clause at most (陈晗说, United said in a statement)."""
+    quotes = [
+        q.text for q in model.quotes if paragraph.span.start <= q.span.start < paragraph.span.end
+    ]
+    if not quotes:
+        return False
+    rest = paragraph.text
+    for text in quotes:
+        rest = rest.replace(text, "")
+    words = re.sub(r"[\W_]", "", rest)
+    return len(words) <= SAID_CLAUSE.get(model.language, 40)
+
+
+# Characters (punctuation and spaces aside) a paragraph may hold beside its quotes and still be
+# shown by them alone: about a said-clause with the speaker's title.
+SAID_CLAUSE = {"zh": 24, "en": 40}
 
 
 def body(paragraphs: list[Paragraph], model: Model) -> list[str]:
-    """The paragraphs of a section that hold no quote, as the article words them."""
+    """The paragraphs of a section as the article words them, but those held by their quotes
+    (a quote with its said-clause): every other paragraph reaches the brief whole, quotes and
+    all, so that the words around a quote are never lost."""
     return [p.text.strip() for p in paragraphs if p.text.strip() and not _quoted(p, model)]
 
 

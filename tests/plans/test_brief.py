@@ -113,3 +113,18 @@ def test_a_section_opening_with_a_lone_figure_is_led_by_its_first_sentence() -> 
     ]
     line = next(i for i in key["items"] if "大国粮仓更稳固" in i)
     assert "单产提升" in line and "：80%" not in line
+
+
+def test_a_paragraph_with_a_quote_and_more_reaches_the_body_whole() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.brief import body
+
+    model = extract_text(
+        "# 班列\n\n“以前线路不多，运货得中转。”公司负责人陈晗说。\n\n"
+        "春日里，记者来到郑州经开区的物流园，货车进进出出。“现在新线路多了，抗风险能力强了。”"
+        "陈晗说，今年公司又新开了两条线路，货物当天就能发出。\n"
+    )
+    assert model.quotes
+    shown = body(model.lead, model)
+    assert not any(t.startswith("“以前") for t in shown)  # a quote and its said-clause: quoted
+    assert any(t.startswith("春日里") and "抗风险能力强了" in t for t in shown)
