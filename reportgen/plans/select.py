@@ -249,7 +249,7 @@ def card_label(f: Fact, model: Model) -> str:
     """What a card says under a figure: its label (else what it counts), with its subject when
     that is not the article's main subject and the label does not name it already."""
     label = (f.label or f.counts).strip()
-    verb = _change_verb(f, model)
+    verb = change_verb(f, model)
     if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
         label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()
     subject = subject_of(f, model)
@@ -266,7 +266,7 @@ _VERB = re.compile(
 )
 
 
-def _change_verb(f: Fact, model: Model) -> str:
+def change_verb(f: Fact, model: Model) -> str:
     """The article's verb right before a figure that states a change (提高, 下降, rose), so
     that a card does not show the change as if it were the level."""
     at = f.span.start - f.sentence_span.start
