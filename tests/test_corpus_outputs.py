@@ -157,8 +157,9 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # hedged figures were kept off cards and a section figure needed a complete label; 74, then 75
 # when the noun "projects" stopped counting as a forecast ($30 million for flood protection,
 # a card whose subject the gold widens to "Southland and Otago"). A ceiling: lower it when it
-# falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 75
+# falls, raise it only with a stated reason. 68 once a paragraph that sets out a plan (预期目标,
+# 拟…安排) hedges its later figures.
+BAD_CARDS_CEILING = 68
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:

@@ -79,10 +79,24 @@ def hedged(f: Fact, model: Model) -> bool:
         threshold = f.qualifier in ("over", "under") or f.text.endswith(("以上", "以下"))
         return (
             bool(_ZH_HEDGE.search(before) or _ZH_SAID.search(before))
+            or _planned_paragraph(f, model)
             or bool(_ZH_MAYBE_AFTER.match(after))
             or (threshold and bool(_ZH_THRESHOLD_AFTER.match(after)))
         )
     return False
+
+
+_ZH_PLAN_PARAGRAPH = re.compile(r"预期目标|主要目标|目标是|目标为|拟|计划|安排|力争|确保")
+
+
+def _planned_paragraph(f: Fact, model: Model) -> bool:
+    """Whether the paragraph, before the figure's sentence, sets out a plan (预期目标, 拟…安排):
+    its later figures are the plan's, not measured results."""
+    text = model.text
+    if text[f.span.start : f.span.end] != f.text:
+        return False
+    start = text.rfind("\n", 0, f.sentence_span.start) + 1
+    return bool(_ZH_PLAN_PARAGRAPH.search(text[start : f.sentence_span.start]))
 
 
 def _roles(model: Model) -> tuple[set[str], set[str], set[str]]:

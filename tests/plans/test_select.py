@@ -162,3 +162,14 @@ def test_a_section_figure_needs_a_complete_label(seed_model) -> None:
     for i in range(len(seed_model.themes)):
         f = section_figure(seed_model, i)
         assert f is None or complete(f, seed_model)
+
+
+def test_a_paragraph_that_sets_out_a_plan_hedges_its_later_figures() -> None:
+    from reportgen.plans.select import hedged
+
+    model, by_text = _facts_of(
+        "# 预算\n\n今年财政政策安排如下。一般公共预算支出规模29.7万亿元。\n\n"
+        "去年一般公共预算收入21.7万亿元。\n"
+    )
+    assert hedged(by_text["29.7万亿元"], model)
+    assert not hedged(by_text["21.7万亿元"], model)
