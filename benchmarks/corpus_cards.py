@@ -1,6 +1,7 @@
 """Count the headline and summary cards whose figure the gold says is no measured fact of the
-article's subject: the deck's KPI cards and summary cards, the brief's lead figures and the
-figure each section's key point carries, read from the plans the way the writers read them.
+article's subject: the deck's KPI cards and summary cards, the brief's lead figures, the
+figure each section's key point carries and the tiles of its key-figures panel, read from the
+plans the way the writers read them.
 
 Run: python benchmarks/corpus_cards.py [--detail] [--only NAME ...]
 
@@ -48,8 +49,16 @@ def cards(model) -> list[tuple[str, object]]:
     from reportgen.plans import labels, render_plan, template_dirs
     from reportgen.plans.brief import plan_context as brief_context
     from reportgen.plans.deck import plan_context as deck_context
-    from reportgen.plans.select import section_figure
+    from reportgen.charts.plan import plan
     from reportgen.writers import deck
+
+    try:
+        from reportgen.plans.select import section_figure
+    except ImportError:  # before one section figure was shared: the deck's own choice
+        from reportgen.plans.select import strongest
+
+        def section_figure(model, i):
+            return strongest([f for f in model.facts if f.theme == i], model)
 
     dirs = template_dirs()
     by_id = {f.id: f for f in model.facts}
@@ -68,6 +77,8 @@ def cards(model) -> list[tuple[str, object]]:
     out += [("brief lead", by_id[d["id"]]) for d in ctx["lead_top"][:2]]
     shown = [t for t in ctx["themes"] if t["shows"]][:5]
     out += [("brief section", by_id[t["lead_fact"]["id"]]) for t in shown if t["lead_fact"]]
+    panel = [s for s in plan(model) if s.kind == "figures" and s.theme is None][:1]
+    out += [("brief panel", by_id[i]) for s in panel for i in s.facts if i in by_id]
     return out
 
 

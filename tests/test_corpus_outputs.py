@@ -152,14 +152,13 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
     assert lone == []
 
 
-# Headline and summary cards whose figure the gold says is no measured fact of the subject
-# shown (benchmarks/corpus_cards.py), on the worked articles: 98 of 213 before quoted and
-# hedged figures were kept off cards and a section figure needed a complete label; 74, then 75
-# when the noun "projects" stopped counting as a forecast ($30 million for flood protection,
-# a card whose subject the gold widens to "Southland and Otago"). A ceiling: lower it when it
-# falls, raise it only with a stated reason. 68 once a paragraph that sets out a plan (预期目标,
-# 拟…安排) hedges its later figures.
-BAD_CARDS_CEILING = 68
+# Headline and summary cards (the deck's KPI and summary cards, the brief's lead figures,
+# section figures and key-figures panel) whose figure the gold says is no measured fact of the
+# subject shown (benchmarks/corpus_cards.py), on the worked articles: 151 of 330 before quoted
+# and hedged figures were kept off cards, a section figure needed a complete label and a
+# paragraph setting out a plan hedged its figures; 110 of 279 after. A ceiling: lower it when
+# it falls, raise it only with a stated reason.
+BAD_CARDS_CEILING = 110
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
@@ -174,5 +173,5 @@ def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
         g = gold.load(path)
         if g.name not in held:
             total.add(corpus_cards.tally(g, models[g.name]))
-    assert total.cards >= 150  # precision is not bought by leaving every card empty
+    assert total.cards >= 250  # precision is not bought by leaving every card empty
     assert total.bad <= BAD_CARDS_CEILING, total.why
