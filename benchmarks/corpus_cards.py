@@ -45,11 +45,12 @@ class Tally:
 
 def cards(model) -> list[tuple[str, object]]:
     """(where, fact) for every card a reader sees first: the deck's KPI and summary cards, the
-    brief's lead figures and its sections' key-point figures (plans, as the writers use them)."""
+    brief's lead figures, its sections' key-point figures and its key-figures panel (plans and
+    the chart planner, as the writers use them)."""
+    from reportgen.charts.plan import plan
     from reportgen.plans import labels, render_plan, template_dirs
     from reportgen.plans.brief import plan_context as brief_context
     from reportgen.plans.deck import plan_context as deck_context
-    from reportgen.charts.plan import plan
     from reportgen.writers import deck
 
     try:
