@@ -173,3 +173,13 @@ def test_a_paragraph_that_sets_out_a_plan_hedges_its_later_figures() -> None:
     )
     assert hedged(by_text["29.7万亿元"], model)
     assert not hedged(by_text["21.7万亿元"], model)
+
+
+def test_a_figure_of_a_named_persons_story_is_hedged() -> None:
+    from reportgen.plans.select import hedged
+
+    model, by_text = _facts_of(
+        "# 蔬菜\n\n全县蔬菜种植面积达到12万亩。村民杨启生去年平均每亩增收4000多元。\n"
+    )
+    assert hedged(by_text["4000多元"], model)
+    assert not hedged(by_text["12万亩"], model)
