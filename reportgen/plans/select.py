@@ -32,13 +32,19 @@ def showable(f: Fact) -> bool:
     return bool(_DIGIT.search(f.text)) or abs(f.value) >= 10
 
 
+def _crowded(f: Fact, model: Model, most: int = 8) -> bool:
+    """Whether the figure's sentence holds ``most`` figures or more: a table flattened into
+    text, whose row and column a card cannot say."""
+    return sum(g.sentence_span.start == f.sentence_span.start for g in model.facts) >= most
+
+
 def card_worthy(f: Fact, model: Model) -> bool:
     """Whether ``f`` may be a headline or summary card, where a reader takes a figure for a
     measured fact of the article's subject: showable, not in someone's words (a quote, a
     title in 《》, a slogan in “”) and not hedged anywhere before it in its sentence (a
     plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元).
     Precision first: a doubtful figure leaves its card empty."""
-    return showable(f) and not quoted(f, model) and not hedged(f, model)
+    return showable(f) and not quoted(f, model) and not hedged(f, model) and not _crowded(f, model)
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"
@@ -94,8 +100,9 @@ def _personal(before: str) -> bool:
     """Whether a person seems named before the figure in its sentence (犯罪嫌疑人王某焘…获利
     10.79亿元, 村民杨启生…增收4000多元): a figure of someone's story, not of the article's
     subject. Crude by design (precision first): any word jieba tags as a person's name counts,
-    its false names (班列) included, but the word right before the figure; asking for a role or a said-verb beside the name kept
-    more doubtful cards on the corpus than it saved good ones."""
+    its false names (班列) included, but the word right before the figure (高达 is a verb);
+    asking for a role or a said-verb beside the name kept more doubtful cards on the corpus
+    than it saved good ones."""
     from reportgen.extract.segment import words
 
     pairs = words(before)[:-1]  # the word right before a figure is its verb (高达), no name

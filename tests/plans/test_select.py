@@ -183,3 +183,14 @@ def test_a_figure_of_a_named_persons_story_is_hedged() -> None:
     )
     assert hedged(by_text["4000多元"], model)
     assert not hedged(by_text["12万亩"], model)
+
+
+def test_a_sentence_crowded_with_figures_gives_no_card() -> None:
+    from reportgen.plans.select import card_worthy
+
+    row = "、".join(
+        f"{name}{n}亿元" for name, n in zip("甲乙丙丁戊己庚辛", range(11, 19), strict=True)
+    )
+    model, by_text = _facts_of(f"# 财政\n\n全省财政收入达到320亿元。各地收入为{row}。\n")
+    assert card_worthy(by_text["320亿元"], model)
+    assert not card_worthy(by_text["11亿元"], model)
