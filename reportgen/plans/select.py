@@ -81,6 +81,8 @@ def hedged(f: Fact, model: Model) -> bool:
     before, after = f.sentence[:at], f.sentence[at + len(f.text) :]
     if kind_of(f.sentence, at, at + len(f.text), 0, "", model.language) != "measured":
         return True
+    if _MARGIN.search(before[-40:]):  # an error margin is no value of the subject
+        return True
     if model.language == "zh":
         threshold = f.qualifier in ("over", "under") or f.text.endswith(("以上", "以下"))
         return (
@@ -94,6 +96,13 @@ def hedged(f: Fact, model: Model) -> bool:
 
 
 _ZH_PLAN_PARAGRAPH = re.compile(r"预期目标|主要目标|目标是|目标为|拟|计划|安排|力争|确保")
+
+
+_MARGIN = re.compile(
+    r"(?:margin of (?:sampling )?error|plus or minus|give or take|误差|正负|上下浮动)[^.;。；]*$"
+    r"|[±∓]\s*$",
+    re.I,
+)
 
 
 def _personal(before: str) -> bool:

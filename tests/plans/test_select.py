@@ -194,3 +194,17 @@ def test_a_sentence_crowded_with_figures_gives_no_card() -> None:
     model, by_text = _facts_of(f"# 财政\n\n全省财政收入达到320亿元。各地收入为{row}。\n")
     assert card_worthy(by_text["320亿元"], model)
     assert not card_worthy(by_text["11亿元"], model)
+
+
+def test_an_error_margin_is_no_card() -> None:
+    from reportgen.plans.select import card_worthy
+
+    model, by_text = _facts_of(
+        "Poll\n\nSupport for the plan rose to 54% among voters. The poll has a margin of error "
+        "of plus or minus 3 percentage points, and ±2% for the subgroup.\n"
+    )
+    assert card_worthy(by_text["54%"], model)
+    assert not card_worthy(by_text["3 percentage points"], model)
+    assert not card_worthy(by_text["2%"], model)
+    model, by_text = _facts_of("# 民调\n\n支持率达到54%，误差为正负3个百分点。\n")
+    assert card_worthy(by_text["54%"], model) and not card_worthy(by_text["3个百分点"], model)
