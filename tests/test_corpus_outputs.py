@@ -177,3 +177,23 @@ def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
             total.add(corpus_cards.tally(g, models[g.name]))
     assert total.cards >= 250  # precision is not bought by leaving every card empty
     assert total.bad <= BAD_CARDS_CEILING, total.why
+
+
+def test_brief_deck_and_charts_share_one_choice_of_figures(models) -> None:
+    """One ranking: the deck's KPI cards are the brief's lead figures and tiles of its figures
+    panel; a section's key-point figure is its summary card's; every one is card-worthy."""
+    from reportgen.plans.brief import plan_context
+    from reportgen.plans.deck import headline_facts
+    from reportgen.plans.select import card_worthy, section_figure
+
+    for name, model in models.items():
+        context = plan_context(model, None, labels("brief", model.language, template_dirs()), None)
+        cards = headline_facts(model)
+        assert [d["id"] for d in context["lead_top"]] == cards, name
+        panels = [s for s in plan(model) if s.kind == "figures"]
+        assert not panels or set(cards) <= set(panels[0].facts), name
+        by_id = {f.id: f for f in model.facts}
+        assert all(card_worthy(by_id[i], model) for i in cards), name
+        for t in context["themes"]:
+            f = section_figure(model, t["index"])
+            assert (t["lead_fact"] or {}).get("id") == (f.id if f else None), name
