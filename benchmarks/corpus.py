@@ -363,31 +363,14 @@ def _score_figures(s: Score, d: dict, model, language: str) -> None:
     val.pred += len(facts)
     subj.gold += sum(bool(g["subject"]) for g in gold)
     kind.gold += len(gold)
-    by_text: dict[str, list] = defaultdict(list)
-    for f in facts:
-        by_text[fold(f.text)].append(f)
-    by_core: dict[str, list] = defaultdict(list)
-    for f in facts:
-        by_core[_core(f.text)].append(f)
-    matched = []
-    for g in gold:
-        pool = by_text.get(fold(g["text"]))
-        if pool:
-            f = pool.pop(0)
-            by_core[_core(f.text)].remove(f)
-            fig.tp += 1
-            val.tp += 1
-            matched.append((g, f))
-            continue
-        pool = by_core.get(_core(g["text"]))
-        if pool:
-            f = pool.pop(0)
-            by_text[fold(f.text)].remove(f)
-            val.tp += 1
+    matched, exact = match_figures(gold, facts)
+    for g, f in matched:
+        if id(f) not in exact:
             s.notes.append(f"figure as written: gold {g['text']!r}, model {f.text!r}")
-            matched.append((g, f))
-        else:
-            s.notes.append(f"figure missed: {g['text']!r}")
+    found = {id(g) for g, _ in matched}
+    s.notes.extend(f"figure missed: {g['text']!r}" for g in gold if id(g) not in found)
+    fig.tp += len(exact)
+    val.tp += len(matched)
     subj.pred += sum(bool(_fact_label(f)) for _, f in matched)
     kind.pred += len(matched)
     for g, f in matched:
@@ -402,13 +385,43 @@ def _score_figures(s: Score, d: dict, model, language: str) -> None:
             s.notes.append(
                 f"kind of {g['text']!r}: gold {g['kind']}, model {_fact_kind(f, ranked)}"
             )
-    gold_texts = {fold(g["text"]) for g in gold}
-    tokens = [fold(t) for t in d["not_figures"]]
     for f in facts:
-        t = fold(f.text)
-        if t not in gold_texts and any(t and t in tok for tok in tokens):
+        if non_figure(f, d):
             s.errors["non_figures"] += 1
             s.notes.append(f"non-figure taken: {f.text!r}")
+
+
+def match_figures(gold: list[dict], facts: list) -> tuple[list[tuple[dict, object]], set[int]]:
+    """Gold figures paired with the model's facts, in gold order: by the text as written first,
+    else by value (``_core``); also the ids of the facts matched as written."""
+    by_text: dict[str, list] = defaultdict(list)
+    by_core: dict[str, list] = defaultdict(list)
+    for f in facts:
+        by_text[fold(f.text)].append(f)
+        by_core[_core(f.text)].append(f)
+    matched, exact = [], set()
+    for g in gold:
+        pool = by_text.get(fold(g["text"]))
+        if pool:
+            f = pool.pop(0)
+            by_core[_core(f.text)].remove(f)
+            exact.add(id(f))
+            matched.append((g, f))
+            continue
+        pool = by_core.get(_core(g["text"]))
+        if pool:
+            f = pool.pop(0)
+            by_text[fold(f.text)].remove(f)
+            matched.append((g, f))
+    return matched, exact
+
+
+def non_figure(fact, d: dict) -> bool:
+    """Whether the gold lists the fact's text among its non-figures (and not as a figure)."""
+    t = fold(fact.text)
+    if not t or t in {fold(g["text"]) for g in d["figures"]}:
+        return False
+    return any(t in fold(tok) for tok in d["not_figures"])
 
 
 def _core(text: str) -> str:

@@ -18,6 +18,10 @@ def problems(spec: ChartSpec, model: Model) -> list[str]:
     out = [
         f"{f.text} is a {f.kind}, not a measured value" for f in facts if f.kind not in SHOWN_KINDS
     ]
+    out += [
+        f"{f.text} is hedged or in someone's words, not a measured fact"
+        for f in _doubtful(facts, model)
+    ]
     if spec.kind == "figures" or len(facts) < 2:
         return out  # a panel of separate headline figures compares nothing
     if spec.kind == "change":  # a value and its stated change: units differ by design
@@ -35,7 +39,50 @@ def problems(spec: ChartSpec, model: Model) -> list[str]:
             out.append("its parts are not stated as parts of one whole (其中 / of which)")
     elif not (same_measure(facts) or enumerated(facts, model.text)):
         out.append("its bars measure different things and are not listed together")
+    else:
+        out += _levels_and_frames(facts, model)
     return out
+
+
+def _doubtful(facts: list[Fact], model: Model) -> list[Fact]:
+    """Figures no chart shows as measured values: hedged in their sentence (a plan, forecast,
+    cap or threshold) or quoted (someone's words: an anecdote)."""
+    from reportgen.plans.select import hedged, quoted
+
+    shown = [f for f in facts if f.kind in SHOWN_KINDS]  # the others are reported by kind
+    return [f for f in shown if hedged(f, model) or quoted(f, model)]
+
+
+def _levels_and_frames(facts: list[Fact], model: Model) -> list[str]:
+    """Bars that are levels and changes at once (61家 and 较去年同期减少29家), or whose figures
+    are dated differently (2023年 and 去年; a forecast for this year against last year's)."""
+    from reportgen.plans.select import change_verb
+
+    out = []
+    changes = {bool(change_verb(f, model)) for f in facts}
+    if len(changes) > 1:
+        out.append("mixes levels and changes")
+    if len({f.normalized for f in facts}) == 1 and len({f.sentence for f in facts}) > 1:
+        out.append("its bars show one value from different sentences (one figure told twice)")
+    frames = {frame for frame in (time_frame(f) for f in facts) if frame}
+    if len(frames) > 1:
+        out.append(f"mixes time frames {sorted(frames)}")
+    return out
+
+
+_FRAME = re.compile(
+    r"(?:19|20)\d\d年(?:[上下]半年|\d{1,2}月|[一二三四]季度|前\S{1,2}月|底|末)?|[今去前明上本]年"
+    r"(?:[上下]半年|前\S{1,2}月|底|末)?|上半年|下半年|同期|(?:FY\s?)?(?:19|20)\d\d(?:-\d\d)?",
+)
+
+
+def time_frame(f: Fact) -> str:
+    """The last time frame the figure's sentence names before it (2024年, 去年, 上半年, FY 2024-25),
+    "" when none is named."""
+    at = f.span.start - f.sentence_span.start
+    before = f.sentence[: max(at, 0)] if f.sentence[at : at + len(f.text)] == f.text else ""
+    found = _FRAME.findall(before)
+    return found[-1].replace(" ", "") if found else ""
 
 
 def _facts(spec: ChartSpec, model: Model) -> list[Fact]:
@@ -48,7 +95,12 @@ def same_measure(facts: list[Fact]) -> bool:
     subjects."""
     labels = {_key(f.label or f.counts) for f in facts}
     subjects = {f.subject for f in facts}
-    return len(labels) == 1 and "" not in labels and len(subjects) == len(facts)
+    return (
+        len(labels) == 1
+        and "" not in labels
+        and "" not in subjects  # every bar labelled with its subject
+        and len(subjects) == len(facts)
+    )
 
 
 def enumerated(facts: list[Fact], text: str) -> bool:
@@ -62,7 +114,16 @@ def enumerated(facts: list[Fact], text: str) -> bool:
         between = text[a.span.end : b.span.start]
         if len(between) > 12 or not re.match(r"^[、，,;；]\s*\S", between):
             return False
+        if _NOT_A_NAME.search(between):  # 近2000斤，增产了400多斤: a change, not a next name
+            return False
     return True
+
+
+# Words between two figures of a list that make the second no next item but another measure: a
+# change (增产了, 较去年同期减少), a rank (排名), a share or comparison (占, 比).
+_NOT_A_NAME = re.compile(
+    r"增|减|降|升|涨|跌|提高|排名|位列|较|比|同比|环比|占|up|down|rose|fell|more|less|than", re.I
+)
 
 
 def _parts_of_one_whole(facts: list[Fact], model: Model) -> bool:

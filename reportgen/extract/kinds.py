@@ -36,7 +36,8 @@ _EN_LIMIT_BEFORE = re.compile(
     re.I,
 )
 _EN_FORECAST = re.compile(
-    r"\b(?:expected|expects|projected|projects|forecast|forecasts|estimated to|anticipated|"
+    r"\b(?:expected|expects|expecting|projected|projecting|forecast|forecasts|forecasting|"
+    r"estimated to|anticipated|"
     r"predicted|predicts|likely to|is set to|are set to|will|would|could)\b",
     re.I,
 )

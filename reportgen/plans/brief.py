@@ -10,7 +10,7 @@ from functools import lru_cache
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
 from reportgen.plans.deck import _clip, theme_items, topics
-from reportgen.plans.select import _twice, bare, complete_label, headline, strongest, vague
+from reportgen.plans.select import _twice, bare, complete_label, headline, section_figure, vague
 
 NUMERALS = [
     "一",
@@ -166,12 +166,29 @@ def label(f: Fact, model: Model) -> str:
 
 
 def _quoted(paragraph: Paragraph, model: Model) -> bool:
-    """Whether a paragraph holds a quote (shown as a block quote of its own)."""
-    return any(paragraph.span.start <= q.span.start < paragraph.span.end for q in model.quotes)
+    """Whether a paragraph is held by its quotes (shown as block quotes of their own): it holds
+    a quote and little else, a said-clause at most (陈晗说, United said in a statement)."""
+    quotes = [
+        q.text for q in model.quotes if paragraph.span.start <= q.span.start < paragraph.span.end
+    ]
+    if not quotes:
+        return False
+    rest = paragraph.text
+    for text in quotes:
+        rest = rest.replace(text, "")
+    words = re.sub(r"[\W_]", "", rest)
+    return len(words) <= SAID_CLAUSE.get(model.language, 40)
+
+
+# Characters (punctuation and spaces aside) a paragraph may hold beside its quotes and still be
+# shown by them alone: about a said-clause with the speaker's title.
+SAID_CLAUSE = {"zh": 24, "en": 40}
 
 
 def body(paragraphs: list[Paragraph], model: Model) -> list[str]:
-    """The paragraphs of a section that hold no quote, as the article words them."""
+    """The paragraphs of a section as the article words them, but those held by their quotes
+    (a quote with its said-clause): every other paragraph reaches the brief whole, quotes and
+    all, so that the words around a quote are never lost."""
     return [p.text.strip() for p in paragraphs if p.text.strip() and not _quoted(p, model)]
 
 
@@ -208,10 +225,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     entries = list(getattr(charts, "entries", None) or [])
     quotes = _quote_dicts(model, qrefs, section)
     top = headline(model)
-    shown = {f.id for f in top[:2]}  # the key points' headline line: not repeated per section
-    themes = [
-        _theme_dict(model, i, names[i], by_id, quotes, entries, shown) for i in range(len(names))
-    ]
+    themes = [_theme_dict(model, i, names[i], by_id, quotes, entries) for i in range(len(names))]
     lead_facts = [d for d in facts if d["theme"] is None]
     lead_top = [by_id[f.id] for f in top]
     derived = _derived(entries, labels, _note_prefix(model.language))
@@ -278,14 +292,13 @@ def _worded(items: list[dict]) -> str:
     return ""
 
 
-def _theme_dict(
-    model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list, shown=frozenset()
-) -> dict:
+def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list) -> dict:
     """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names;
-    its lead figure is none of the ``shown`` headline figures."""
+    its lead figure is the one the deck's summary card shows (plans.select.section_figure:
+    none of the two headline figures of the key points' figures line)."""
     t = model.themes[i]
     own = [f for f in model.facts if f.theme == i]
-    best = strongest([f for f in own if f.id not in shown], model)
+    best = section_figure(model, i)
     items = theme_items(t, model.language)
     return {
         "index": i,

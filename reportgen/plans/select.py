@@ -32,6 +32,102 @@ def showable(f: Fact) -> bool:
     return bool(_DIGIT.search(f.text)) or abs(f.value) >= 10
 
 
+def _crowded(f: Fact, model: Model, most: int = 8) -> bool:
+    """Whether the figure's sentence holds ``most`` figures or more: a table flattened into
+    text, whose row and column a card cannot say."""
+    return sum(g.sentence_span.start == f.sentence_span.start for g in model.facts) >= most
+
+
+def card_worthy(f: Fact, model: Model) -> bool:
+    """Whether ``f`` may be a headline or summary card, where a reader takes a figure for a
+    measured fact of the article's subject: showable, not in someone's words (a quote, a
+    title in 《》, a slogan in “”) and not hedged anywhere before it in its sentence (a
+    plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元).
+    Precision first: a doubtful figure leaves its card empty."""
+    return showable(f) and not quoted(f, model) and not hedged(f, model) and not _crowded(f, model)
+
+
+_OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"
+
+
+def quoted(f: Fact, model: Model) -> bool:
+    """Whether the figure stands inside quotation marks or a title (《…》), counted from the
+    start of its paragraph, or inside a quote the model holds."""
+    if any(q.span.start <= f.span.start < q.span.end for q in model.quotes):
+        return True
+    text = model.text
+    if text[f.span.start : f.span.end] != f.text:
+        return False  # spans not on this text (a hand-made model): no quotes to count
+    before = text[text.rfind("\n", 0, f.span.start) + 1 : f.span.start]
+    return sum(before.count(c) for c in _OPEN_MARKS) > sum(before.count(c) for c in _CLOSE_MARKS)
+
+
+_ZH_HEDGE = re.compile(r"可能|或将|预计|预测|有望|估计|拟|力争|争取|目标|计划|规划|确保|将")
+# Someone's statement reported in the sentence (唐在林表示，…), a maybe right after the figure.
+_ZH_SAID = re.compile(r"(?:表示|认为|介绍|坦言|透露)[，,：:]")
+_ZH_MAYBE_AFTER = re.compile(r"^[^，,；;。]{0,4}(?:可能|或将|有望|将)")
+_ZH_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下|以内)?的")
+
+
+def hedged(f: Fact, model: Model) -> bool:
+    """Whether the figure's sentence, up to the figure, states a plan, forecast, cap or
+    threshold (the kind rules read only the figure's own clause), or the figure is a threshold
+    that qualifies a noun (年化利率5%以上的存款, 超过1000亿元的“千亿县”)."""
+    from reportgen.extract.kinds import kind_of
+
+    at = f.span.start - f.sentence_span.start
+    if f.sentence[at : at + len(f.text)] != f.text:
+        return False
+    before, after = f.sentence[:at], f.sentence[at + len(f.text) :]
+    if kind_of(f.sentence, at, at + len(f.text), 0, "", model.language) != "measured":
+        return True
+    if _MARGIN.search(before[-40:]):  # an error margin is no value of the subject
+        return True
+    if model.language == "zh":
+        threshold = f.qualifier in ("over", "under") or f.text.endswith(("以上", "以下"))
+        return (
+            bool(_ZH_HEDGE.search(before) or _ZH_SAID.search(before))
+            or _planned_paragraph(f, model)
+            or _personal(before)
+            or bool(_ZH_MAYBE_AFTER.match(after))
+            or (threshold and bool(_ZH_THRESHOLD_AFTER.match(after)))
+        )
+    return False
+
+
+_ZH_PLAN_PARAGRAPH = re.compile(r"预期目标|主要目标|目标是|目标为|拟|计划|安排|力争|确保")
+
+
+_MARGIN = re.compile(
+    r"(?:margin of (?:sampling )?error|plus or minus|give or take|误差|正负|上下浮动)[^.;。；]*$"
+    r"|[±∓]\s*$",
+    re.I,
+)
+
+
+def _personal(before: str) -> bool:
+    """Whether a person seems named before the figure in its sentence (犯罪嫌疑人王某焘…获利
+    10.79亿元, 村民杨启生…增收4000多元): a figure of someone's story, not of the article's
+    subject. Crude by design (precision first): any word jieba tags as a person's name counts,
+    its false names (班列) included, but the word right before the figure (高达 is a verb);
+    asking for a role or a said-verb beside the name kept more doubtful cards on the corpus
+    than it saved good ones."""
+    from reportgen.extract.segment import words
+
+    pairs = words(before)[:-1]  # the word right before a figure is its verb (高达), no name
+    return any(tag == "nr" and len(word) >= 2 for word, tag in pairs)
+
+
+def _planned_paragraph(f: Fact, model: Model) -> bool:
+    """Whether the paragraph, before the figure's sentence, sets out a plan (预期目标, 拟…安排):
+    its later figures are the plan's, not measured results."""
+    text = model.text
+    if text[f.span.start : f.span.end] != f.text:
+        return False
+    start = text.rfind("\n", 0, f.sentence_span.start) + 1
+    return bool(_ZH_PLAN_PARAGRAPH.search(text[start : f.sentence_span.start]))
+
+
 def _roles(model: Model) -> tuple[set[str], set[str], set[str]]:
     """(wholes, minor, ranked): wholes of part_of; parts and change amounts; ranked facts."""
     wholes, minor, ranked_ = set(), set(), set()
@@ -145,7 +241,7 @@ def ranked(facts: list[Fact], model: Model) -> list[Fact]:
 
 def strongest(facts: list[Fact], model: Model) -> Fact | None:
     """The showable figure a section is best summed up by (see ``ranked``)."""
-    best = [f for f in ranked(facts, model) if showable(f)]
+    best = [f for f in ranked(facts, model) if card_worthy(f, model)]
     return best[0] if best else None
 
 
@@ -157,7 +253,7 @@ def headline(model: Model, limit: int = 4) -> list[Fact]:
     pool = [
         f
         for f in ranked(model.facts, model)
-        if showable(f)
+        if card_worthy(f, model)
         and complete(f, model)
         and f.id not in roles[1]
         and score(f, model, roles) >= -1.0
@@ -175,11 +271,28 @@ def headline(model: Model, limit: int = 4) -> list[Fact]:
     return sorted(chosen, key=lambda f: f.span.start)
 
 
+def section_figure(model: Model, theme: int) -> Fact | None:
+    """The figure a section's summary shows (the brief's key point, the deck's summary card):
+    its strongest showable, completely labelled figure that is none of the two headline figures
+    the brief's figures line already shows (one ranking, one choice for both outputs)."""
+    shown = {f.id for f in headline(model)[:2]}
+    roles = _roles(model)
+    own = [
+        f
+        for f in model.facts
+        if f.theme == theme
+        and f.id not in shown
+        and complete(f, model)
+        and score(f, model, roles) >= -1.0
+    ]
+    return strongest(own, model)
+
+
 def card_label(f: Fact, model: Model) -> str:
     """What a card says under a figure: its label (else what it counts), with its subject when
     that is not the article's main subject and the label does not name it already."""
     label = (f.label or f.counts).strip()
-    verb = _change_verb(f, model)
+    verb = change_verb(f, model)
     if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
         label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()
     subject = subject_of(f, model)
@@ -196,7 +309,7 @@ _VERB = re.compile(
 )
 
 
-def _change_verb(f: Fact, model: Model) -> str:
+def change_verb(f: Fact, model: Model) -> str:
     """The article's verb right before a figure that states a change (提高, 下降, rose), so
     that a card does not show the change as if it were the level."""
     at = f.span.start - f.sentence_span.start

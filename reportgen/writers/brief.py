@@ -20,7 +20,7 @@ from reportgen.writers.brief_reference import (
     open_reference,
 )
 from reportgen.writers.late_images import Composed, LateImages
-from reportgen.writers.ooxml import xml_safe
+from reportgen.writers.ooxml import shown, xml_safe
 
 if TYPE_CHECKING:
     from reportgen.model import Model
@@ -141,14 +141,14 @@ class _Writer:
 
     def text(self, paragraph, text: str, *, bold: bool = False) -> None:
         """Add text; ``**...**`` marks bold spans."""
-        for i, chunk in enumerate(xml_safe(str(text)).split("**")):
+        for i, chunk in enumerate(shown(str(text)).split("**")):
             if chunk:
                 self.run(paragraph, chunk, bold=bold or i % 2 == 1)
 
     def run(self, paragraph, text: str, *, bold: bool = False):
         from reportgen.writers.docx_helpers import RPR_ORDER, child, w
 
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(shown(text))
         if bold:
             run.bold = True
         if self.zh and _CJK.search(text):
@@ -162,7 +162,7 @@ class _Writer:
         paragraph = self.para(style or f"Heading {level}", text)
         name = f"_Toc{len(self.headings) + 1:08d}"
         add_bookmark(paragraph, len(self.headings) + 1, name)
-        self.headings.append((level, xml_safe(str(text)).replace("**", ""), name))
+        self.headings.append((level, shown(str(text)).replace("**", ""), name))
         return paragraph
 
     def blocks(self, blocks: list[dict]) -> None:

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reportgen.errors import TemplateError
-from reportgen.writers.ooxml import normalize_zip, xml_safe
+from reportgen.writers.ooxml import normalize_zip, shown, xml_safe
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -184,7 +184,7 @@ def set_alt_text(shape, descr: str, title: str = "") -> None:
 
 def set_notes(slide, text: str) -> None:
     """Speaker notes (paragraphs separated by newlines)."""
-    slide.notes_slide.notes_text_frame.text = xml_safe(text)
+    slide.notes_slide.notes_text_frame.text = shown(text)
 
 
 class Notes:

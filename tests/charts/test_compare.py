@@ -35,3 +35,37 @@ def test_a_target_is_no_value_to_show() -> None:
 def test_mixed_units_are_reported() -> None:
     m = extract_text("标题\n\n全市外资企业52家、外资占比12%。\n")
     assert "mixes units" in " ".join(problems(_spec("bar", m.facts), m))
+
+
+def test_a_level_and_a_change_are_no_list() -> None:
+    m = extract_text("标题\n\n全省百亿房企61家，较去年同期减少29家。\n")
+    assert not enumerated(m.facts, m.text)
+    assert problems(_spec("bar", m.facts), m)
+
+
+def test_figures_of_different_years_are_not_compared() -> None:
+    m = extract_text("标题\n\n甲市2023年外资企业52家。乙市2024年外资企业61家。\n")
+    names = ("甲市", "乙市")
+    facts = [
+        f.model_copy(update={"subject": s, "label": "外资企业"})
+        for f, s in zip(m.facts, names, strict=True)
+    ]
+    m = m.model_copy(update={"facts": facts})
+    assert same_measure(m.facts)
+    assert any("time frames" in p for p in problems(_spec("bar", m.facts), m))
+
+
+def test_a_bar_without_its_subject_is_no_comparison() -> None:
+    m = extract_text("标题\n\n甲市外资企业52家。乙市外资企业61家。\n")
+    facts = [
+        f.model_copy(update={"subject": s, "label": "外资企业"})
+        for f, s in zip(m.facts, ("甲市", ""), strict=True)
+    ]
+    assert not same_measure(facts)
+
+
+def test_hedged_or_quoted_figures_are_no_bars() -> None:
+    m = extract_text("标题\n\n专家表示，甲地面积240平方公里，乙地面积100平方公里。\n")
+    assert any("hedged" in p for p in problems(_spec("bar", m.facts), m))
+    m = extract_text("标题\n\n他说：“甲地种了300亩，乙地种了500亩。”\n")
+    assert any("someone's words" in p for p in problems(_spec("bar", m.facts), m))

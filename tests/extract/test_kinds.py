@@ -49,3 +49,18 @@ def test_english_kinds() -> None:
         ("500 jobs", "forecast"),
         ("40%", "target"),
     ]
+
+
+def test_a_figure_someone_is_forecasting_is_a_forecast() -> None:
+    m = extract_text(
+        "Title\n\nThe state awarded $2 million. The ministry is forecasting a much higher 6.2%.\n"
+    )
+    assert [(f.text, f.kind) for f in m.facts if f.unit == "%"] == [("6.2%", "forecast")]
+
+
+def test_the_noun_projects_is_no_forecast() -> None:
+    from reportgen.extract.kinds import kind_of
+
+    sentence = "The district approved 35 projects, including 12 foreign-funded projects."
+    at = sentence.index("12")
+    assert kind_of(sentence, at, at + 26, 0, "", "en") == "measured"

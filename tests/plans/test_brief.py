@@ -129,3 +129,18 @@ def test_key_points_of_an_article_without_sections_are_whole_sentences() -> None
     model = extract_text(f"标题\n\n{opening}群众办事更方便了。\n\n第二段的开头一句话。后面还有话。")
     context = plan_context(model, None, labels("brief", "zh", template_dirs()), None)
     assert context["lead_points"][0] == opening
+
+
+def test_a_paragraph_with_a_quote_and_more_reaches_the_body_whole() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.brief import body
+
+    model = extract_text(
+        "# 班列\n\n“以前线路不多，运货得中转。”公司负责人陈晗说。\n\n"
+        "春日里，记者来到郑州经开区的物流园，货车进进出出。“现在新线路多了，抗风险能力强了。”"
+        "陈晗说，今年公司又新开了两条线路，货物当天就能发出。\n"
+    )
+    assert model.quotes
+    shown = body(model.lead, model)
+    assert not any(t.startswith("“以前") for t in shown)  # a quote and its said-clause: quoted
+    assert any(t.startswith("春日里") and "抗风险能力强了" in t for t in shown)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.charts.plan import _vague
-from reportgen.plans.select import complete_label, ranked, strongest, vague
+from reportgen.plans.select import complete_label, headline, ranked, strongest, vague
 
 
 def test_ranked_puts_described_money_before_bare_counts(seed_model) -> None:
@@ -93,3 +93,118 @@ def test_the_brief_shows_an_english_figure_without_a_scrap_label() -> None:
     context = plan_context(model, None, labels("brief", "en", dirs), None)
     text = str(render_plan("brief.yaml.j2", context, dirs))
     assert "(Instead it costs)" not in text and "$80" in text
+
+
+def _facts_of(text: str) -> dict:
+    from reportgen.extract import extract_text
+
+    model = extract_text(text)
+    return model, {f.text: f for f in model.facts}
+
+
+def test_quoted_and_hedged_figures_never_reach_a_card() -> None:
+    from reportgen.plans.select import card_worthy, hedged, quoted
+
+    model, by_text = _facts_of(
+        "# 某县经济\n\n全县地区生产总值达到320亿元，同比增长6%。\n\n"
+        "“去年挣了10多万元。”村民老李说。今年赤字率拟按4%左右安排，赤字规模5.66万亿元。"
+        "不少人寻找年化利率5%以上的美元存款。\n"
+    )
+    assert card_worthy(by_text["320亿元"], model)
+    assert quoted(by_text["10多万元"], model) and not card_worthy(by_text["10多万元"], model)
+    # a plan named in an earlier clause of the sentence, a threshold qualifying a noun
+    assert hedged(by_text["5.66万亿元"], model) and by_text["5.66万亿元"].kind == "measured"
+    assert hedged(by_text["5%以上"], model)
+    assert not hedged(by_text["320亿元"], model)
+    ids = {f.id for f in headline(model, 6)}
+    assert by_text["320亿元"].id in ids
+    assert not ids & {by_text[t].id for t in ("10多万元", "5.66万亿元", "5%以上")}
+
+
+def test_a_title_in_book_marks_holds_no_card_figure() -> None:
+    from reportgen.plans.select import quoted
+
+    model, by_text = _facts_of(
+        "# 港口\n\n媒体的标题为《十年内建成3亿吨港口》。港口去年吞吐量为2亿吨。\n"
+    )
+    assert quoted(by_text["3亿吨"], model)
+    assert not quoted(by_text["2亿吨"], model)
+
+
+def test_brief_key_points_and_deck_summary_show_one_section_figure(seed_model) -> None:
+    from reportgen.plans import labels, template_dirs
+    from reportgen.plans.brief import plan_context
+    from reportgen.plans.select import card_worthy, section_figure
+
+    context = plan_context(seed_model, None, labels("brief", "zh", template_dirs()), None)
+    top2 = {d["id"] for d in context["lead_top"][:2]}
+    for t in context["themes"]:
+        f = section_figure(seed_model, t["index"])
+        assert (t["lead_fact"] or {}).get("id") == (f.id if f else None)
+        assert f is None or (card_worthy(f, seed_model) and f.id not in top2)
+
+
+def test_reported_speech_and_a_maybe_after_the_figure_hedge_it() -> None:
+    from reportgen.plans.select import hedged
+
+    model, by_text = _facts_of(
+        "# 港口\n\n专家唐某表示，港区100平方公里的海域涉及保护区。全国约有6亿人次可能出行。"
+        "港口去年吞吐量为2亿吨。\n"
+    )
+    assert hedged(by_text["100平方公里"], model)
+    assert hedged(by_text["6亿人次"], model)
+    assert not hedged(by_text["2亿吨"], model)
+
+
+def test_a_section_figure_needs_a_complete_label(seed_model) -> None:
+    from reportgen.plans.select import complete, section_figure
+
+    for i in range(len(seed_model.themes)):
+        f = section_figure(seed_model, i)
+        assert f is None or complete(f, seed_model)
+
+
+def test_a_paragraph_that_sets_out_a_plan_hedges_its_later_figures() -> None:
+    from reportgen.plans.select import hedged
+
+    model, by_text = _facts_of(
+        "# 预算\n\n今年财政政策安排如下。一般公共预算支出规模29.7万亿元。\n\n"
+        "去年一般公共预算收入21.7万亿元。\n"
+    )
+    assert hedged(by_text["29.7万亿元"], model)
+    assert not hedged(by_text["21.7万亿元"], model)
+
+
+def test_a_figure_of_a_named_persons_story_is_hedged() -> None:
+    from reportgen.plans.select import hedged
+
+    model, by_text = _facts_of(
+        "# 蔬菜\n\n全县蔬菜种植面积达到12万亩。村民杨启生去年平均每亩增收4000多元。\n"
+    )
+    assert hedged(by_text["4000多元"], model)
+    assert not hedged(by_text["12万亩"], model)
+
+
+def test_a_sentence_crowded_with_figures_gives_no_card() -> None:
+    from reportgen.plans.select import card_worthy
+
+    row = "、".join(
+        f"{name}{n}亿元" for name, n in zip("甲乙丙丁戊己庚辛", range(11, 19), strict=True)
+    )
+    model, by_text = _facts_of(f"# 财政\n\n全省财政收入达到320亿元。各地收入为{row}。\n")
+    assert card_worthy(by_text["320亿元"], model)
+    assert not card_worthy(by_text["11亿元"], model)
+
+
+def test_an_error_margin_is_no_card() -> None:
+    from reportgen.plans.select import card_worthy
+
+    model, by_text = _facts_of(
+        "Poll\n\nSupport for the plan rose to 54% among voters. The poll has a margin of error "
+        "of plus or minus 3 percentage points, and ±2% for the subgroup.\n"
+    )
+    assert card_worthy(by_text["54%"], model)
+    assert not card_worthy(by_text["3 percentage points"], model)
+    assert not card_worthy(by_text["2%"], model)
+    model, by_text = _facts_of("# 民调\n\n支持率达到54%，误差为正负3个百分点。\n")
+    assert card_worthy(by_text["54%"], model) and not card_worthy(by_text["3个百分点"], model)

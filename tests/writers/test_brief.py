@@ -485,3 +485,22 @@ def test_the_publication_date_is_a_meta_line_under_the_title_only_when_there_is_
     assert texts.index("发布日期：2020年08月23日") < texts.index(styled(dated, "TOC Heading")[0])
     gongwen = docx.Document(io.BytesIO(render_brief(model, style="gongwen")))
     assert "发布日期：2020年08月23日" in [p.text for p in gongwen.paragraphs[:6]]
+
+
+def test_no_space_before_chinese_marks_in_the_brief_or_the_deck(tmp_path) -> None:
+    from pptx import Presentation
+
+    from reportgen.extract import extract_text
+    from reportgen.writers.deck import write_deck
+
+    model = extract_text(
+        "# 某县经济稳步增长\n\n## 一、产业\n\n全县地区生产总值达到320亿元 ，同比增长6% 。"
+        "董事长张三 、总裁李四出席。\n\n## 二、消费\n\n社会消费品零售总额达到120亿元 。\n"
+    )
+    brief = docx.Document(str(write_brief(model, tmp_path / "brief.docx")))
+    texts = [p.text for p in brief.paragraphs]
+    texts += [c.text for t in brief.tables for row in t.rows for c in row.cells]
+    deck = Presentation(str(write_deck(model, tmp_path / "deck.pptx")))
+    texts += [s.text_frame.text for sl in deck.slides for s in sl.shapes if s.has_text_frame]
+    assert any("320亿元，" in t for t in texts)
+    assert not [t for t in texts if re.search(r"\s[，。、；：]", t)]

@@ -169,10 +169,19 @@ def test_east_asian_font_and_language_on_every_run(zh_deck) -> None:
     assert checked > 100
 
 
+# Boxes of one measured line each (a KPI figure, a summary card's mark or figure) never wrap:
+# a figure is never broken inside its value by a renderer whose metrics differ.
+ONE_LINE_BOXES = ("KPI Value", "Card Line")
+
+
 def test_text_boxes_wrap_and_never_autofit(zh_deck) -> None:
     for _, root in _parts(zh_deck, ("ppt/slides/slide",)):
+        for sp in root.iter(f"{{{P}}}sp"):
+            body = sp.find(f".//{{{A}}}bodyPr")
+            name = sp.find(f".//{{{P}}}cNvPr").get("name")
+            if body is not None:
+                assert (body.get("wrap") == "none") == (name in ONE_LINE_BOXES), name
         for body in root.iter(f"{{{A}}}bodyPr"):
-            assert body.get("wrap") != "none"
             assert body.find("a:normAutofit", NS) is None
             assert body.find("a:spAutoFit", NS) is None
 

@@ -24,3 +24,13 @@ def test_normalize_zip_fixes_times_and_keeps_order_and_bytes() -> None:
         assert {i.date_time for i in zf.infolist()} == {FIXED_TIME}
         assert zf.read("a.xml") == b"<a/>" * 100
         assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in zf.infolist())
+
+
+def test_shown_drops_spaces_around_chinese_marks_only() -> None:
+    from reportgen.writers.ooxml import shown
+
+    assert shown("总裁卢伟冰 、副总裁 ，增长 。") == "总裁卢伟冰、副总裁，增长。"
+    assert shown("“ 我们 ” 说 **要点** ：") == "“我们” 说 **要点**："
+    assert shown("12.5 亿元, in 2024 . ok") == "12.5 亿元, in 2024 . ok"  # Latin marks untouched
+    assert shown("卢伟冰 ", following="、") == "卢伟冰"
+    assert shown("a\x00b") == "ab"

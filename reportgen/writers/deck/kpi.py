@@ -54,7 +54,7 @@ def _split_value(text: str) -> tuple[str, str, str]:
     return prefix, number, suffix
 
 
-VALUE_SIZE, VALUE_FLOOR, STACK_FROM, WRAP_SIZE, WRAP_FLOOR = 54.0, 24.0, 36.0, 36.0, 20.0
+VALUE_SIZE, VALUE_FLOOR, STACK_FROM, MIN_SIZE = 54.0, 24.0, 36.0, 12.0
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,8 @@ def _width(runs) -> float:
 def _value_fit(text: str, width: float, height: float, cap: float = VALUE_SIZE) -> ValueFit:
     """A KPI figure fitted by measurement, whatever script its number is in: the number big
     between a smaller qualifier and unit on one line ("突破 1200 亿元"); a long qualifier on a
-    line of its own above ("more than" / "200 firms"); else one size throughout, wrapped into
-    ``height``; only at the floor is it cut with …."""
+    line of its own above ("more than" / "200 firms"); the unit below too; else smaller, each
+    piece on its own line: never broken inside its number, never cut."""
     prefix, number, suffix = _split_value(text)
 
     def one_line(size: float) -> ValueFit:
@@ -120,15 +120,15 @@ def _value_fit(text: str, width: float, height: float, cap: float = VALUE_SIZE) 
             best = shape(size)
     if best is not None:
         return best
-    # too wide even at the floor: one size throughout, wrapped into the height
-    for size in tf.sizes(min(cap, WRAP_SIZE), WRAP_FLOOR, 2.0):
-        lines = len(tf.wrap(text, width, size, True))
-        if (lines + 0.1) * size * tf.LINE <= height:
-            return ValueFit([[(text, size, True)]], size, lines * size * tf.LINE)
-    lines = max(int(height // (WRAP_FLOOR * tf.LINE * 1.1)), 1)
-    cut = tf.ellipsize(text, width, WRAP_FLOOR, lines, True)
-    lines = len(tf.wrap(cut, width, WRAP_FLOOR, True))
-    return ValueFit([[(cut, WRAP_FLOOR, True)]], WRAP_FLOOR, lines * WRAP_FLOOR * tf.LINE)
+    # too wide even at the floor: smaller, each piece whole on a line of its own; a figure never
+    # wraps inside its value (no "37.5~52" over ".5亿"), and is never cut
+    for size in tf.sizes(VALUE_FLOOR, MIN_SIZE, 1.0):
+        for shape in shapes:
+            if fits(shape(size), 1.0):
+                return shape(size)
+    last = column if (prefix.strip() or suffix.strip()) else one_line
+    widest = max(_width(runs) for runs in last(MIN_SIZE).paras)
+    return last(max(MIN_SIZE * min(1.0, width / widest) if widest else MIN_SIZE, 6.0))
 
 
 class KpiSlides:
@@ -195,6 +195,7 @@ class KpiSlides:
         shape = slide.shapes.add_textbox(value_box.x, value_box.y, value_box.w, value_box.h)
         shape.name = "KPI Value"
         _frame_setup(shape.text_frame, anchor="bottom")
+        shape.text_frame.word_wrap = False  # each line laid out by measurement: never rewrapped
         paras = [
             [
                 (t, s, True, self.c["accent"] if big else self.c["primary"])

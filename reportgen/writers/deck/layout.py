@@ -149,7 +149,7 @@ def _write(
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
-    from reportgen.writers.ooxml import xml_safe
+    from reportgen.writers.ooxml import shown
     from reportgen.writers.pptx_helpers import style_run
 
     frame.clear()
@@ -160,9 +160,9 @@ def _write(
         biggest = max((r[1] for r in runs), default=size)
         para.line_spacing = Pt(round(biggest * line, 1))
         para.space_before = Pt(round(size * gap, 1)) if k else Pt(0)
-        for text, run_size, bold, color in runs:
+        for n, (text, run_size, bold, color) in enumerate(runs):
             run = para.add_run()
-            run.text = xml_safe(text)
+            run.text = shown(text, runs[n + 1][0] if n + 1 < len(runs) else "")
             style_run(run, run_size, bold=bold, color=color)
         end = para._p.get_or_add_endParaRPr()
         end.set("sz", str(int(round(biggest * 100))))

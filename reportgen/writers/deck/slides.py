@@ -8,7 +8,7 @@ from datetime import datetime
 from reportgen.clock import FIXED_DATE
 from reportgen.errors import TemplateError
 from reportgen.plans.deck import _theme_view
-from reportgen.plans.select import card_label, strongest
+from reportgen.plans.select import card_label, section_figure
 from reportgen.writers import textfit as tf
 from reportgen.writers.deck.charts import ChartSlides
 from reportgen.writers.deck.kpi import KpiSlides
@@ -353,7 +353,7 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
             talk.append(
                 f"{view['mark']}：{t.heading}" if self.zh else f"{view['mark']}: {t.heading}"
             )
-            key = strongest([f for f in self.model.facts if f.theme == i], self.model)
+            key = section_figure(self.model, i)
             cards.append(
                 [
                     (view["mark"], 40, 28, True, self.c["accent"], 1),
@@ -427,6 +427,9 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
                     color=color,
                     max_lines=max_lines,
                 )
+                if max_lines == 1:  # a mark or a figure, measured whole: never rewrapped
+                    slide.shapes[-1].name = "Card Line"
+                    slide.shapes[-1].text_frame.word_wrap = False
                 y += block.h + int(0.12 * EMU_IN)
 
     def _block_fit(self, block: tuple, width: float) -> tuple[tuple, int]:

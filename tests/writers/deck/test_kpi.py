@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportgen.writers import textfit as tf
 from reportgen.writers.deck.kpi import _kpi_label, _split_value, _value_fit
 
 
@@ -37,3 +38,13 @@ def test_kpi_label_is_what_the_figure_counts_else_its_sentence() -> None:
     assert _kpi_label(Fact(), Model()) == "浦东新区新增企业"
     Fact.subject = "示范区"
     assert _kpi_label(Fact(), Model()) == "新增企业"
+
+
+def test_a_figure_too_wide_for_its_card_shrinks_whole_never_wrapped_inside() -> None:
+    for text in ("37.5亿~52.5亿元", "约12345678.9万亿元人民币", "1234567890123"):
+        fit = _value_fit(text, 90.0, 200.0)
+        numbers = [t for para in fit.paras for t, _, big in para if big]
+        assert len(numbers) == 1 and numbers[0] in text  # the number in one run, whole
+        assert "".join(t for para in fit.paras for t, _, _ in para) == text  # never cut
+        for para in fit.paras:  # every line fits the width: nothing left to rewrap
+            assert sum(tf.text_width(t, s, True) for t, s, _ in para) <= 90.0 * 1.0001
