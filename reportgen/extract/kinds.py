@@ -43,7 +43,8 @@ _EN_FORECAST = re.compile(
 )
 _EN_TARGET = re.compile(
     r"\b(?:aims? to|aiming|target|targets|goal|plans? to|planned|seeks? to|pledged?|promised?|"
-    r"commit(?:s|ted)? to|proposed?|proposal)\b",
+    r"commit(?:s|ted)? to|proposed?|proposal|(?:asking|asks?|calling|calls?|pushing|demanding)"
+    r" for|demands?)\b",
     re.I,
 )
 

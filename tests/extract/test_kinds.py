@@ -64,3 +64,14 @@ def test_the_noun_projects_is_no_forecast() -> None:
     sentence = "The district approved 35 projects, including 12 foreign-funded projects."
     at = sentence.index("12")
     assert kind_of(sentence, at, at + 26, 0, "", "en") == "measured"
+
+
+def test_an_english_demand_is_a_target() -> None:
+    from reportgen.extract import extract_text
+
+    model = extract_text(
+        "Title\n\nJanitors and wheelchair attendants are asking for a $15 hourly wage. Some "
+        "currently make $10.50 an hour."
+    )
+    kinds = {f.text: f.kind for f in model.facts}
+    assert kinds["$15"] == "target" and kinds["$10.50 an hour"] == "measured"
