@@ -110,7 +110,7 @@ def _figures(ctx: _Ctx) -> ChartSpec | None:
     w, facts = ctx.w, _headline_facts(ctx.model)
     if not facts:
         return None
-    labels = [card_label(f, ctx.model) or _short(f.sentence) for f in facts]
+    labels = [card_label(f, ctx.model) or _short(ctx.model.sentence_of(f)) for f in facts]
     shown = [w.display(f) for f in facts]
     badges = [ctx.badges.get(f.id, "") for f in facts]
     series = ChartSeries(

@@ -220,9 +220,13 @@ def _quotes(text: str, body, language: str, index: SentenceIndex) -> list[Quote]
                 text=text[q.start : q.end],
                 speaker=q.speaker,
                 title=q.title,
-                sentence=text[s_start : q.attribution_end],
                 theme=q.theme,
                 span=Span(start=q.start, end=q.end),
+                sentence_span=(
+                    Span(start=s_start, end=q.attribution_end)
+                    if q.attribution_end > s_start
+                    else None
+                ),
             )
         )
     return quotes

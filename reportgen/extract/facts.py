@@ -165,7 +165,6 @@ def _fact(text: str, q: Quantity, theme: int | None, index: SentenceIndex, n: in
         normalized=q.normalized,
         base_unit=q.base_unit,
         counts=counts(text, q, s_start, lang, s_end),
-        sentence=text[s_start:s_end],
         theme=theme,
         span=Span(start=q.start, end=q.end),
         sentence_span=Span(start=s_start, end=s_end),

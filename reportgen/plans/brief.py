@@ -71,8 +71,9 @@ def support(model: Model, paragraphs: list[Paragraph], point, limit: int = 2) ->
     found: list[str] = []
     for fact in sorted(model.facts, key=lambda f: f.span.start):
         inside = para.span.start <= fact.span.start < para.span.end
-        if inside and fact.sentence not in found and point.text not in fact.sentence:
-            found.append(fact.sentence.strip())
+        sentence = model.sentence_of(fact) if inside else ""
+        if inside and sentence not in found and point.text not in sentence:
+            found.append(sentence.strip())
     if found:
         return found[:limit]
     parts = sentences(para.text, model.language)
@@ -86,10 +87,12 @@ def support(model: Model, paragraphs: list[Paragraph], point, limit: int = 2) ->
 
 
 def _fact_dict(
-    f: Fact, refs: dict[str, str], section: str, label: str, language: str, labels: dict
+    f: Fact, refs: dict[str, str], section: str, label: str, model: Model, labels: dict
 ) -> dict:
+    language = model.language
     data = f.model_dump(mode="json", exclude={"span", "sentence_span"})
     data.update(ref=refs[f.id], pos=f.span.start, section=section, label=label)
+    data["sentence"] = model.sentence_of(f)
     if language != "zh":
         data["text"] = _lower_qualifier(f)
         data["label"] = label[:1].upper() + label[1:]
@@ -113,9 +116,9 @@ def _lower_qualifier(f: Fact) -> str:
     return f.text
 
 
-def clause(f: Fact, language: str) -> str:
+def clause(f: Fact, model: Model) -> str:
     """The clause of the fact's sentence that holds it, verbatim ("" if none is found)."""
-    sentence = f.sentence
+    sentence = model.sentence_of(f)
     at = f.span.start - f.sentence_span.start
     if sentence[at : at + len(f.text)] != f.text:
         at = sentence.find(f.text)
@@ -152,7 +155,7 @@ def label(f: Fact, model: Model) -> str:
     """What a fact counts, for a table: its ``label`` (whole words), or when that is vague the
     clause that states it (全区32家企业榜上有名), never words of our own."""
     if vague(f, model):
-        text = clause(f, model.language)
+        text = clause(f, model)
         others = [g for g in model.facts if g.id != f.id and g.text and g.text in text]
         # A clause holding other figures too is only worth it when the word is ambiguous.
         if (
@@ -200,8 +203,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         return names[index] if index is not None and index < len(names) else lead_name
 
     facts = [
-        _fact_dict(f, frefs, section(f.theme), label(f, model), model.language, labels)
-        for f in model.facts
+        _fact_dict(f, frefs, section(f.theme), label(f, model), model, labels) for f in model.facts
     ]
     facts.sort(key=lambda d: int(d["ref"][1:]))
     by_id = {d["id"]: d for d in facts}
@@ -255,7 +257,8 @@ def _quote_dicts(model: Model, qrefs: dict[str, str], section) -> list[dict]:
     """The quotes in article order, with their reference, section and the text shown."""
     quotes = []
     for q in sorted(model.quotes, key=lambda q: q.span.start):
-        data = q.model_dump(mode="json", exclude={"span"})
+        data = q.model_dump(mode="json", exclude={"span", "sentence_span"})
+        data["sentence"] = model.sentence_of(q)
         # "…burns out," said X: the comma belongs to the sentence around the quote, not to it
         data.update(ref=qrefs[q.id], section=section(q.theme), shown=q.text.rstrip(" ,，、;；:："))
         quotes.append(data)

@@ -108,7 +108,7 @@ def subject_of(f: Fact, model: Model) -> str:
     """Whom the figure is about ("" when unknown): in English, a single capitalized word that
     only opens the sentence (Instead, Starting, Whether) is not a subject."""
     subject = f.subject.strip()
-    if model.language != "zh" and " " not in subject and f.sentence.lstrip().startswith(subject):
+    if model.language != "zh" and " " not in subject and _opens_sentence(f, model, subject):
         return ""
     return subject
 
@@ -196,11 +196,19 @@ _VERB = re.compile(
 )
 
 
+def _opens_sentence(f: Fact, model: Model, words: str) -> bool:
+    """Whether the fact's sentence opens with ``words`` (read from the text, never copying a
+    long sentence whole for each of its figures)."""
+    span = f.sentence_span
+    head = model.text[span.start : min(span.end, span.start + len(words) + 256)]
+    return head.lstrip().startswith(words)
+
+
 def _change_verb(f: Fact, model: Model) -> str:
     """The article's verb right before a figure that states a change (提高, 下降, rose), so
     that a card does not show the change as if it were the level."""
-    at = f.span.start - f.sentence_span.start
-    match = _VERB.search(f.sentence[max(0, at - 12) : max(0, at)])
+    start, at = f.sentence_span.start, f.span.start
+    match = _VERB.search(model.text[max(start, at - 12) : max(start, at)])
     return match.group(1) if match else ""
 
 

@@ -244,7 +244,7 @@ def _label(
 def _home(f: Fact, model: Model, source: Source, extra: str = "") -> str:
     """Where the words shown with a figure may come from: its sentence, subject and label, the
     headline and ``extra`` (lower-cased for English, as the words are)."""
-    home = f"{f.sentence} {f.subject} {f.label} {model.headline} {extra}"
+    home = f"{model.sentence_of(f)} {f.subject} {f.label} {model.headline} {extra}"
     return home.lower() if source.language == "en" else home
 
 
@@ -264,10 +264,11 @@ def _fragment(where: str, before: str, facts: list[Fact], model: Model) -> list[
 
     run = runs[0]
     for f in facts:
-        at = f.sentence.find(run)
+        sentence = model.sentence_of(f)
+        at = sentence.find(run)
         if at < 0:
             continue
-        cuts = segment.boundaries(f.sentence)
+        cuts = segment.boundaries(sentence)
         if at not in cuts or at + len(run) not in cuts:
             return [Finding(where, f"label {run!r} cuts a word of the source")]
         return []

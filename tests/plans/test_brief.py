@@ -30,11 +30,14 @@ def test_fact_and_quote_refs_number_in_text_order(seed_model) -> None:
 
 def test_clause_and_label_are_the_articles_words(seed_model) -> None:
     fact = next(f for f in seed_model.facts if f.text == "约5亿美元")
-    assert clause(fact, "zh") == "总投资约5亿美元"
-    assert clause(fact, "zh") in fact.sentence
+    assert clause(fact, seed_model) == "总投资约5亿美元"
+    assert clause(fact, seed_model) in seed_model.sentence_of(fact)
     assert label(fact, seed_model) == "总投资"
     for f in seed_model.facts:  # a label is never words of our own
-        assert label(f, seed_model) in f.sentence or label(f, seed_model) == f.counts.strip()
+        assert (
+            label(f, seed_model) in seed_model.sentence_of(f)
+            or label(f, seed_model) == f.counts.strip()
+        )
 
 
 def test_support_gives_sentences_of_the_points_paragraph(seed_model) -> None:
