@@ -146,7 +146,10 @@ def main() -> None:
     parser.add_argument("--no-verify", action="store_true")
     parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args()
-    print(f"{'case':<14}{'KiB':>8}{'exit':>6}{'seconds':>9}{'CPU s':>8}{'peak MiB':>10}  stages")
+    print(
+        f"{'case':<14}{'KiB':>8}{'exit':>6}{'seconds':>9}{'CPU s':>8}{'peak MiB':>10}{'load':>6}"
+        "  stages"
+    )
     for name in args.cases.split(","):
         with tempfile.TemporaryDirectory(
             prefix="reportgen-hostile-", ignore_cleanup_errors=True
@@ -158,7 +161,7 @@ def main() -> None:
             seconds, cpu, peak, code = run(article, out, not args.no_verify, args.timeout)
             print(
                 f"{name:<14}{len(data) / 1024:>8.0f}{code:>6}{seconds:>9.1f}{cpu:>8.1f}"
-                f"{peak / 1024:>10.0f}"
+                f"{peak / 1024:>10.0f}{os.getloadavg()[0]:>6.1f}"
                 f"  {stages(out)}",
                 flush=True,
             )

@@ -352,9 +352,26 @@ def json_schema() -> dict:
 def from_data(data: object, *, path: str | Path | None = None) -> Model:
     """Validate loaded JSON/YAML data; errors name the first bad field and the problem."""
     try:
-        return Model.model_validate(data)
+        model = Model.model_validate(data)
     except ValidationError as exc:
         raise ModelError(_describe(exc), path=path) from None
+    _within_limits(model, path)
+    return model
+
+
+def _within_limits(model: Model, path: str | Path | None) -> None:
+    """A model given back with ``--model`` keeps the article limits (``ingest.read``)."""
+    from reportgen.ingest.read import MAX_PARAGRAPHS, MAX_SECTIONS
+
+    paragraphs = len(model.lead) + sum(len(t.paragraphs) for t in model.themes)
+    for count, what, limit in (
+        (paragraphs, "paragraphs", MAX_PARAGRAPHS),
+        (len(model.themes), "sections", MAX_SECTIONS),
+    ):
+        if count > limit:
+            raise ModelError(
+                f"the model has {count:,} {what}; an article has at most {limit:,}", path=path
+            )
 
 
 def _describe(exc: ValidationError) -> str:

@@ -124,3 +124,16 @@ def test_content_json_grows_linearly_with_figures_in_one_line() -> None:
 
     small, large = size(100), size(400)
     assert large < 4.5 * small
+
+
+def test_a_model_file_keeps_the_article_limits(seed_model, monkeypatch) -> None:
+    from reportgen.ingest import read
+
+    data = _data(seed_model)
+    monkeypatch.setattr(read, "MAX_SECTIONS", 2)
+    with pytest.raises(ModelError, match="the model has 3 sections; an article has at most 2"):
+        from_data(data, path="m.json")
+    monkeypatch.setattr(read, "MAX_SECTIONS", 200)
+    monkeypatch.setattr(read, "MAX_PARAGRAPHS", 5)
+    with pytest.raises(ModelError, match=r"the model has \d+ paragraphs; an article has at most 5"):
+        from_data(data)

@@ -8,11 +8,12 @@ checked against the figure's own sentence and subject.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from reportgen.model import Fact, Model
-from reportgen.verify.checks import SHORT_PIECE, Source, _quantity_ok, _words, fold
+from reportgen.verify.checks import SHORT_PIECE, Source, _quantity_ok, _words, fold, last_before
 from reportgen.verify.findings import Finding, Piece
 
 # Words that say a figure is not a measured value (it is shown as a target, a cap or a forecast).
@@ -103,9 +104,16 @@ def _card_label(pieces: list[Piece], i: int, firsts: dict[str, Piece]) -> str:
 _LONE = re.compile(r"^\S{0,6}?\d[\d,.]*\S{0,8}$|^[^\s\d]{0,4}\s?\$?\d[\d,.]*\s?\S{0,12}$")
 
 
+@functools.lru_cache(maxsize=16)
+def _break_ends(text: str) -> list[int]:
+    """Where each clause break of ``text`` ends (kept for the few last texts: a piece of many
+    figures is scanned once, not once per figure)."""
+    return [m.end() for m in _BREAK.finditer(text)]
+
+
 def _bounds(text: str, q) -> tuple[int, int]:
     """Where the clause holding ``q`` starts and ends in ``text``."""
-    start = max((m.end() for m in _BREAK.finditer(text, 0, q.start)), default=0)
+    start = last_before(_break_ends(text), q.start)
     end = _BREAK.search(text, q.end)
     return start, end.start() if end else len(text)
 

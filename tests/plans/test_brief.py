@@ -116,3 +116,33 @@ def test_a_section_opening_with_a_lone_figure_is_led_by_its_first_sentence() -> 
     ]
     line = next(i for i in key["items"] if "大国粮仓更稳固" in i)
     assert "单产提升" in line and "：80%" not in line
+
+
+def test_a_sentence_of_many_figures_is_written_into_the_plan_once() -> None:
+    """The annex row of each figure after the first of a sentence has a null sentence cell (the
+    writer repeats the cell above in a merged column): the plan grows with the figures, not with
+    figures x sentence length; the figures share one sentence string."""
+    import yaml
+
+    from reportgen.extract import extract_text
+    from reportgen.plans.render import render_text
+
+    line = "".join(f"指标{i % 10}为{i}亿元，" for i in range(40)) + "。"
+    model = extract_text(f"数字\n\n{line}\n")
+    context = plan_context(model, None, labels("brief", "zh", template_dirs()), None)
+    sentences = {id(f["sentence"]) for f in context["facts"]}
+    assert len(sentences) == 1
+    for style in ("default", "gongwen"):
+        text = render_text("brief.yaml.j2", context, template_dirs(style))
+        assert text.count(line[:30]) <= 3  # the body, a key point, the annex: not per figure
+        plan = yaml.safe_load(text)
+        tables = [b for b in _walk(plan["blocks"]) if b.get("kind") == "table" and b.get("merge")]
+        rows = tables[-1]["rows"]
+        assert rows[0][2].startswith(line[:30]) and all(r[2] is None for r in rows[1:])
+        assert len(rows) == len(model.facts)
+
+
+def _walk(blocks):
+    for block in blocks:
+        yield block
+        yield from _walk(block.get("blocks") or [])
