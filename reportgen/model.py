@@ -271,7 +271,16 @@ class Model(_Strict):
         return self
 
     def fact(self, fact_id: str) -> Fact:
-        """The fact with this id (KeyError when absent)."""
+        """The fact with this id (KeyError when absent); found in an index of the facts kept
+        for the last model asked (rebuilt when its list of facts changes), checked."""
+        if _INDEX[0] is not self.facts or _INDEX[1] != len(self.facts):
+            index: dict[str, int] = {}
+            for i, f in enumerate(self.facts):
+                index.setdefault(f.id, i)
+            _INDEX[:] = [self.facts, len(self.facts), index]
+        at = _INDEX[2].get(fact_id)
+        if at is not None and self.facts[at].id == fact_id:
+            return self.facts[at]
         for fact in self.facts:
             if fact.id == fact_id:
                 return fact
@@ -297,6 +306,9 @@ def _located(model: Model):
         yield f"captions.{i}.span", caption.span, caption.text
     for i, entity in enumerate(model.entities):
         yield f"entities.{i}.span", entity.span, entity.text
+
+
+_INDEX: list = [None, 0, {}]  # facts list, its length, positions by id (Model.fact)
 
 
 def _sentences(model: Model):
@@ -361,12 +373,13 @@ def from_data(data: object, *, path: str | Path | None = None) -> Model:
 
 def _within_limits(model: Model, path: str | Path | None) -> None:
     """A model given back with ``--model`` keeps the article limits (``ingest.read``)."""
-    from reportgen.ingest.read import MAX_PARAGRAPHS, MAX_SECTIONS
+    from reportgen.ingest.read import MAX_FIGURES, MAX_PARAGRAPHS, MAX_SECTIONS
 
     paragraphs = len(model.lead) + sum(len(t.paragraphs) for t in model.themes)
     for count, what, limit in (
         (paragraphs, "paragraphs", MAX_PARAGRAPHS),
         (len(model.themes), "sections", MAX_SECTIONS),
+        (len(model.facts), "figures", MAX_FIGURES),
     ):
         if count > limit:
             raise ModelError(

@@ -137,3 +137,26 @@ def test_a_model_file_keeps_the_article_limits(seed_model, monkeypatch) -> None:
     monkeypatch.setattr(read, "MAX_PARAGRAPHS", 5)
     with pytest.raises(ModelError, match=r"the model has \d+ paragraphs; an article has at most 5"):
         from_data(data)
+
+
+def test_fact_by_id_follows_changes_to_the_facts(seed_model) -> None:
+    model = seed_model.model_copy(deep=True)
+    first = model.facts[0]
+    assert model.fact(first.id) is first and model.fact(model.facts[-1].id) is model.facts[-1]
+    with pytest.raises(KeyError):
+        model.fact("nope")
+    replacement = first.model_copy(update={"id": "f999"})
+    model.facts[0] = replacement
+    assert model.fact("f999") is replacement
+    with pytest.raises(KeyError):
+        model.fact(first.id)
+    model.facts.append(first)
+    assert model.fact(first.id) is first
+
+
+def test_a_model_file_keeps_the_figure_limit(seed_model, monkeypatch) -> None:
+    from reportgen.ingest import read
+
+    monkeypatch.setattr(read, "MAX_FIGURES", 3)
+    with pytest.raises(ModelError, match=r"the model has \d+ figures; an article has at most 3"):
+        from_data(_data(seed_model))

@@ -39,8 +39,13 @@ def problems(spec: ChartSpec, model: Model) -> list[str]:
 
 
 def _facts(spec: ChartSpec, model: Model) -> list[Fact]:
-    by_id = {f.id: f for f in model.facts}
-    return [by_id[i] for i in spec.facts if i in by_id]
+    found = []
+    for i in spec.facts:
+        try:
+            found.append(model.fact(i))
+        except KeyError:
+            continue
+    return found
 
 
 def same_measure(facts: list[Fact]) -> bool:

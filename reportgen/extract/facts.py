@@ -7,6 +7,7 @@ import functools
 import re
 
 from reportgen.ingest.numbers import Quantity, find_quantities
+from reportgen.ingest.read import MAX_FIGURES
 from reportgen.ingest.sentences import SentenceIndex
 from reportgen.model import Fact, Span
 
@@ -62,6 +63,10 @@ _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市区县])(?=[\u4e00-
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
+class TooManyFigures(ValueError):
+    """An article stating more figures than MAX_FIGURES (an InputError once its file is known)."""
+
+
 def extract_facts(
     text: str,
     body: list[tuple[int, int, int | None]],
@@ -85,6 +90,11 @@ def extract_facts(
             if _no_label(fact) and previous and previous.sentence_span == fact.sentence_span:
                 fact.label = previous.label  # 指数182.6，位列全省第三、全市第二: the same measure
             facts.append(fact)
+            if len(facts) > MAX_FIGURES:
+                raise TooManyFigures(
+                    f"the article has more than {MAX_FIGURES:,} figures; an article has at most "
+                    f"{MAX_FIGURES:,}"
+                )
     if language == "zh":
         from reportgen.extract.respectively import distribute
 

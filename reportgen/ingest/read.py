@@ -17,6 +17,9 @@ MAX_LINE = 100_000
 # stays within a minute and 1 GB (docs/performance.md, "Hostile inputs").
 MAX_PARAGRAPHS = 10_000
 MAX_SECTIONS = 200
+# Figures (quantities) extracted: each costs some 7 ms of CPU across the brief, the deck and
+# verify; extraction stops and refuses the article at the first one past this.
+MAX_FIGURES = 6_000
 # Lines of text (not blank), checked before the layout is recovered (which costs ~0.1 ms a
 # line): room for 10,000 paragraphs hard-wrapped over five lines each.
 MAX_LINES = 50_000
