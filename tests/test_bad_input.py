@@ -1205,11 +1205,11 @@ def test_too_many_lines(tmp_path) -> None:
 
 
 def test_too_many_figures(tmp_path) -> None:
-    """Extraction stops at the first figure past 6,000 (figures cost across every output)."""
+    """Extraction stops at the first figure past 4,000 (figures cost across every output)."""
     path = tmp_path / "figures.txt"
     body = "\n\n".join(
-        "".join(f"园区{i}产值{i * 10 + j}亿元，" for j in range(10)) + "。" for i in range(601)
+        "".join(f"园区{i}产值{i * 10 + j}亿元，" for j in range(10)) + "。" for i in range(401)
     )
     path.write_text(f"# 数字\n\n{body}\n", "utf-8")
-    message = f"{path}: the article has more than 6,000 figures; an article has at most 6,000"
+    message = f"{path}: the article has more than 4,000 figures; an article has at most 4,000"
     fails(["extract", str(path)], 2, message)

@@ -19,7 +19,7 @@ MAX_PARAGRAPHS = 10_000
 MAX_SECTIONS = 200
 # Figures (quantities) extracted: each costs some 7 ms of CPU across the brief, the deck and
 # verify; extraction stops and refuses the article at the first one past this.
-MAX_FIGURES = 6_000
+MAX_FIGURES = 4_000
 # Lines of text (not blank), checked before the layout is recovered (which costs ~0.1 ms a
 # line): room for 10,000 paragraphs hard-wrapped over five lines each.
 MAX_LINES = 50_000

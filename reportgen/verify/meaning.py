@@ -162,9 +162,17 @@ class _FactValues:
             by_unit.setdefault(f.base_unit.casefold(), []).append((f.normalized, n, f))
         self.by_unit = {u: sorted(v, key=lambda e: (e[0], e[1])) for u, v in by_unit.items()}
         self.keys = {u: [e[0] for e in v] for u, v in self.by_unit.items()}
+        self.found: dict[tuple[str, float], list[Fact]] = {}
 
     def same(self, q) -> list[Fact]:
-        """The facts ``_same_value`` accepts for ``q``, in the model's order."""
+        """The facts ``_same_value`` accepts for ``q``, in the model's order (found once per
+        unit and value: a value many facts share is shown many times)."""
+        key = (q.base_unit.casefold(), q.normalized)
+        if key not in self.found:
+            self.found[key] = self._same(q)
+        return list(self.found[key])
+
+    def _same(self, q) -> list[Fact]:
         import bisect
 
         unit = q.base_unit.casefold()
