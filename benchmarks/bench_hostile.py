@@ -102,6 +102,22 @@ def html_page(scale: float) -> tuple[str, bytes]:
     return "page.html", "".join(parts).encode("utf-8")
 
 
+def limits(scale: float) -> tuple[str, bytes]:
+    """Every count limit at once: 200 sections of 50 paragraphs (10,000), 4,000 figures (two in
+    every fifth paragraph)."""
+    sections, per = int(200 * scale), 50
+    parts = ["# 全部上限压力测试"]
+    for s in range(sections):
+        parts.append(f"## 第{s + 1}章 园区建设")
+        for p in range(per):
+            i = s * per + p
+            if p % 5 == 0 and p < 50:
+                parts.append(f"园区{i}产值达到{i + 100}亿元，共有企业{i % 90 + 10}家。")
+            else:
+                parts.append(f"这是第{s + 1}章的第{p + 1}段文字，讲述园区的发展。")
+    return "limits.txt", "\n\n".join(parts).encode("utf-8")
+
+
 CASES = {
     "paragraphs": paragraphs,
     "figure_line": figure_line,
@@ -109,6 +125,7 @@ CASES = {
     "sections": sections,
     "docx": docx_bomb,
     "html": html_page,
+    "limits": limits,
 }
 
 
@@ -146,7 +163,10 @@ def main() -> None:
     parser.add_argument("--no-verify", action="store_true")
     parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args()
-    print(f"{'case':<14}{'KiB':>8}{'exit':>6}{'seconds':>9}{'CPU s':>8}{'peak MiB':>10}  stages")
+    print(
+        f"{'case':<14}{'KiB':>8}{'exit':>6}{'seconds':>9}{'CPU s':>8}{'peak MiB':>10}{'load':>6}"
+        "  stages"
+    )
     for name in args.cases.split(","):
         with tempfile.TemporaryDirectory(
             prefix="reportgen-hostile-", ignore_cleanup_errors=True
@@ -158,7 +178,7 @@ def main() -> None:
             seconds, cpu, peak, code = run(article, out, not args.no_verify, args.timeout)
             print(
                 f"{name:<14}{len(data) / 1024:>8.0f}{code:>6}{seconds:>9.1f}{cpu:>8.1f}"
-                f"{peak / 1024:>10.0f}"
+                f"{peak / 1024:>10.0f}{os.getloadavg()[0]:>6.1f}"
                 f"  {stages(out)}",
                 flush=True,
             )

@@ -17,7 +17,10 @@ from pydantic import (
 
 from reportgen.errors import ModelError
 
-SCHEMA_VERSION = 1
+# 2: a fact's (and a quote's) sentence is its ``sentence_span`` into ``text``, no longer a copy
+# (``Model.sentence_of``); files of version 1 still load (their ``sentence`` strings are read
+# as spans).
+SCHEMA_VERSION = 2
 
 Qualifier = Literal["exact", "approx", "over", "under"]
 FigureKind = Literal["measured", "target", "limit", "forecast", "rank", "range"]
@@ -80,7 +83,8 @@ class Theme(_Strict):
 class Fact(_Strict):
     """A quantity stated in the article: surface text, value, unit, qualifier and where it is;
     its kind (a range's upper value in ``high``), what it measures (``label``, whole words) and
-    whom it is about (``subject``)."""
+    whom it is about (``subject``). Its sentence is ``sentence_span`` of the model's text
+    (``Model.sentence_of``): never copied, so a long line of many figures stays linear."""
 
     id: str
     text: str
@@ -91,7 +95,6 @@ class Fact(_Strict):
     normalized: float
     base_unit: str
     counts: str = ""
-    sentence: str
     theme: int | None = None
     span: Span
     sentence_span: Span
@@ -99,6 +102,14 @@ class Fact(_Strict):
     high: float | None = None
     label: str = ""
     subject: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_sentence(cls, data: object) -> object:
+        """A model file of schema 1 copies the sentence: its span says the same."""
+        if isinstance(data, dict) and "sentence" in data:
+            data = {k: v for k, v in data.items() if k != "sentence"}
+        return data
 
 
 class Relation(_Strict):
@@ -121,15 +132,16 @@ class Relation(_Strict):
 
 
 class Quote(_Strict):
-    """Direct speech with its speaker (and the speaker's title when the article gives one)."""
+    """Direct speech with its speaker (and the speaker's title when the article gives one);
+    ``sentence_span`` is the sentence through its attribution (``Model.sentence_of``)."""
 
     id: str
     text: str
     speaker: str
     title: str = ""
-    sentence: str = ""
     theme: int | None = None
     span: Span
+    sentence_span: Span | None = None
 
 
 class Entity(_Strict):
@@ -223,11 +235,34 @@ class Model(_Strict):
     def kicker(self, value: str) -> None:
         self.series = value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: object) -> object:
+        """A schema-1 file is read as schema 2: a quote's ``sentence`` string becomes the span it
+        covers around the quote (facts drop theirs, ``Fact._drop_sentence``)."""
+        if not isinstance(data, dict):
+            return data
+        version = data.get("schema_version")
+        if isinstance(version, int) and not isinstance(version, bool) and version < SCHEMA_VERSION:
+            data = dict(data, schema_version=SCHEMA_VERSION)
+        quotes, text = data.get("quotes"), data.get("text")
+        old = isinstance(quotes, list) and any(
+            isinstance(q, dict) and "sentence" in q for q in quotes
+        )
+        if old and isinstance(text, str):
+            data = dict(data, quotes=[_quote_span(q, text) for q in quotes])
+        return data
+
     @model_validator(mode="after")
     def _spans_match(self) -> Model:
         for where, span, surface in _located(self):
             if span.end > len(self.text) or self.text[span.start : span.end] != surface:
                 raise ValueError(f"{where}: span {span.start}-{span.end} does not match the text")
+        for where, span, inner in _sentences(self):
+            if span.end > len(self.text):
+                raise ValueError(f"{where}: span {span.start}-{span.end} is past the text's end")
+            if inner is not None and not span.start <= inner.start <= inner.end <= span.end:
+                raise ValueError(f"{where}: span {span.start}-{span.end} does not hold the figure")
         return self
 
     @model_validator(mode="after")
@@ -242,11 +277,25 @@ class Model(_Strict):
         return self
 
     def fact(self, fact_id: str) -> Fact:
-        """The fact with this id (KeyError when absent)."""
+        """The fact with this id (KeyError when absent); found in an index of the facts kept
+        for the last model asked (rebuilt when its list of facts changes), checked."""
+        if _INDEX[0] is not self.facts or _INDEX[1] != len(self.facts):
+            index: dict[str, int] = {}
+            for i, f in enumerate(self.facts):
+                index.setdefault(f.id, i)
+            _INDEX[:] = [self.facts, len(self.facts), index]
+        at = _INDEX[2].get(fact_id)
+        if at is not None and self.facts[at].id == fact_id:
+            return self.facts[at]
         for fact in self.facts:
             if fact.id == fact_id:
                 return fact
         raise KeyError(fact_id)
+
+    def sentence_of(self, item: Fact | Quote) -> str:
+        """The sentence a fact or quote comes from ("" for a quote without one)."""
+        span = item.sentence_span
+        return self.text[span.start : span.end] if span is not None else ""
 
     def to_json(self) -> str:
         """Stable, human-readable JSON (keys in model order, non-ASCII kept, newline at end)."""
@@ -257,13 +306,40 @@ def _located(model: Model):
     """Every (where, span, surface) triple whose surface must equal text[span]."""
     for i, fact in enumerate(model.facts):
         yield f"facts.{i}.span", fact.span, fact.text
-        yield f"facts.{i}.sentence_span", fact.sentence_span, fact.sentence
     for i, quote in enumerate(model.quotes):
         yield f"quotes.{i}.span", quote.span, quote.text
     for i, caption in enumerate(model.captions):
         yield f"captions.{i}.span", caption.span, caption.text
     for i, entity in enumerate(model.entities):
         yield f"entities.{i}.span", entity.span, entity.text
+
+
+_INDEX: list = [None, 0, {}]  # facts list, its length, positions by id (Model.fact)
+
+
+def _sentences(model: Model):
+    """Every (where, sentence span, span it must hold or None) of facts and quotes."""
+    for i, fact in enumerate(model.facts):
+        yield f"facts.{i}.sentence_span", fact.sentence_span, fact.span
+    for i, quote in enumerate(model.quotes):
+        if quote.sentence_span is not None:
+            yield f"quotes.{i}.sentence_span", quote.sentence_span, None
+
+
+def _quote_span(quote: object, text: str) -> object:
+    """A schema-1 quote with its ``sentence`` string read as ``sentence_span`` (dropped when the
+    string is not found around the quote)."""
+    if not isinstance(quote, dict) or "sentence" not in quote:
+        return quote
+    quote = dict(quote)
+    sentence, span = quote.pop("sentence"), quote.get("span")
+    if sentence and isinstance(sentence, str) and isinstance(span, dict):
+        start, end = span.get("start"), span.get("end")
+        if isinstance(start, int) and isinstance(end, int):
+            at = text.find(sentence, max(0, end - len(sentence)))
+            if 0 <= at <= start and end <= at + len(sentence):
+                quote.setdefault("sentence_span", {"start": at, "end": at + len(sentence)})
+    return quote
 
 
 def _references(model: Model):
@@ -294,9 +370,27 @@ def json_schema() -> dict:
 def from_data(data: object, *, path: str | Path | None = None) -> Model:
     """Validate loaded JSON/YAML data; errors name the first bad field and the problem."""
     try:
-        return Model.model_validate(data)
+        model = Model.model_validate(data)
     except ValidationError as exc:
         raise ModelError(_describe(exc), path=path) from None
+    _within_limits(model, path)
+    return model
+
+
+def _within_limits(model: Model, path: str | Path | None) -> None:
+    """A model given back with ``--model`` keeps the article limits (``ingest.read``)."""
+    from reportgen.ingest.read import MAX_FIGURES, MAX_PARAGRAPHS, MAX_SECTIONS
+
+    paragraphs = len(model.lead) + sum(len(t.paragraphs) for t in model.themes)
+    for count, what, limit in (
+        (paragraphs, "paragraphs", MAX_PARAGRAPHS),
+        (len(model.themes), "sections", MAX_SECTIONS),
+        (len(model.facts), "figures", MAX_FIGURES),
+    ):
+        if count > limit:
+            raise ModelError(
+                f"the model has {count:,} {what}; an article has at most {limit:,}", path=path
+            )
 
 
 def _describe(exc: ValidationError) -> str:

@@ -48,7 +48,7 @@ def _sentence(text: str, surface: str) -> tuple[str, Span]:
 
 
 def _fact(fid, surface, value, unit, norm, base, theme, qual="exact", word="", counts=""):
-    sentence, sspan = _sentence(ZH_TEXT, surface)
+    _, sspan = _sentence(ZH_TEXT, surface)
     return Fact(
         id=fid,
         text=surface,
@@ -59,7 +59,6 @@ def _fact(fid, surface, value, unit, norm, base, theme, qual="exact", word="", c
         normalized=norm,
         base_unit=base,
         counts=counts,
-        sentence=sentence,
         theme=theme,
         span=_span(ZH_TEXT, surface),
         sentence_span=sspan,
@@ -169,9 +168,9 @@ def zh_model() -> Model:
                 id="q1",
                 text=quote,
                 speaker="示范区主要负责人",
-                sentence=lines[7],
                 theme=0,
                 span=_span(t, quote),
+                sentence_span=_span(t, lines[7]),
             )
         ],
         captions=[

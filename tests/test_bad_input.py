@@ -95,6 +95,22 @@ def test_one_megabyte_line(tmp_path) -> None:
     )
 
 
+def test_too_many_paragraphs(tmp_path) -> None:
+    """Past 10,000 paragraphs an article is refused before extraction (docs/performance.md)."""
+    path = tmp_path / "many.txt"
+    path.write_text("# 短段落\n\n" + "".join(f"第{i}段文字。\n\n" for i in range(10_001)), "utf-8")
+    message = f"{path}: the article has 10,001 paragraphs; an article has at most 10,000"
+    fails(["extract", str(path)], 2, message)
+
+
+def test_too_many_sections(tmp_path) -> None:
+    path = tmp_path / "sections.txt"
+    parts = "".join(f"## 第{i}章\n\n园区{i}的产值为{i}亿元。\n\n" for i in range(201))
+    path.write_text("# 多章节\n\n" + parts, "utf-8")
+    message = f"{path}: the article has 201 sections; an article has at most 200"
+    fails(["extract", str(path)], 2, message)
+
+
 ODD_ARTICLES = {
     "no-headings": "钱塘江畔,潮涌不息。2024年,某区规上工业总产值突破3700亿元。\n\n"
     "“我们要立足自身优势,全力提升产业集聚度。”负责人说。\n",
@@ -1178,3 +1194,22 @@ def test_full_disk_on_the_manifest_leaves_the_old_set_whole(one_article, monkeyp
     assert after == before
     assert manifest.why_stale(folder, manifest.read(folder)["key"]) is None
     assert not Path("out/.staging").exists()
+
+
+def test_too_many_lines(tmp_path) -> None:
+    """Past 50,000 lines of text an article is refused before its layout is recovered."""
+    path = tmp_path / "lines.txt"
+    path.write_text("# 短行\n" + "".join(f"第{i}行\n" for i in range(50_000)), "utf-8")
+    message = f"{path}: the article has 50,001 lines of text; an article has at most 50,000"
+    fails(["brief", str(path)], 2, message)
+
+
+def test_too_many_figures(tmp_path) -> None:
+    """Extraction stops at the first figure past 4,000 (figures cost across every output)."""
+    path = tmp_path / "figures.txt"
+    body = "\n\n".join(
+        "".join(f"园区{i}产值{i * 10 + j}亿元，" for j in range(10)) + "。" for i in range(401)
+    )
+    path.write_text(f"# 数字\n\n{body}\n", "utf-8")
+    message = f"{path}: the article has more than 4,000 figures; an article has at most 4,000"
+    fails(["extract", str(path)], 2, message)

@@ -33,8 +33,9 @@ def test_extract_default_seed_json() -> None:
     for key in ("headline", "series", "dek", "dateline", "authors", "facts", "quotes", "captions"):
         assert key in data
     fact = data["facts"][0]
-    for key in ("text", "value", "unit", "qualifier", "normalized", "sentence", "theme"):
+    for key in ("text", "value", "unit", "qualifier", "normalized", "sentence_span", "theme"):
         assert key in fact
+    assert "sentence" not in fact  # a span into the text, never a copy (schema 2)
 
 
 def test_extract_yaml_to_file_then_model_roundtrip(tmp_path) -> None:

@@ -62,9 +62,9 @@ def _levels_and_frames(facts: list[Fact], model: Model) -> list[str]:
     changes = {bool(change_verb(f, model)) for f in facts}
     if len(changes) > 1:
         out.append("mixes levels and changes")
-    if len({f.normalized for f in facts}) == 1 and len({f.sentence for f in facts}) > 1:
+    if len({f.normalized for f in facts}) == 1 and len({f.sentence_span.start for f in facts}) > 1:
         out.append("its bars show one value from different sentences (one figure told twice)")
-    frames = {frame for frame in (time_frame(f) for f in facts) if frame}
+    frames = {frame for frame in (time_frame(f, model) for f in facts) if frame}
     if len(frames) > 1:
         out.append(f"mixes time frames {sorted(frames)}")
     return out
@@ -76,18 +76,24 @@ _FRAME = re.compile(
 )
 
 
-def time_frame(f: Fact) -> str:
+def time_frame(f: Fact, model: Model) -> str:
     """The last time frame the figure's sentence names before it (2024年, 去年, 上半年, FY 2024-25),
     "" when none is named."""
     at = f.span.start - f.sentence_span.start
-    before = f.sentence[: max(at, 0)] if f.sentence[at : at + len(f.text)] == f.text else ""
+    sentence = model.sentence_of(f)
+    before = sentence[: max(at, 0)] if sentence[at : at + len(f.text)] == f.text else ""
     found = _FRAME.findall(before)
     return found[-1].replace(" ", "") if found else ""
 
 
 def _facts(spec: ChartSpec, model: Model) -> list[Fact]:
-    by_id = {f.id: f for f in model.facts}
-    return [by_id[i] for i in spec.facts if i in by_id]
+    found = []
+    for i in spec.facts:
+        try:
+            found.append(model.fact(i))
+        except KeyError:
+            continue
+    return found
 
 
 def same_measure(facts: list[Fact]) -> bool:

@@ -12,6 +12,11 @@ from reportgen.plans.select import card_label, headline, showable, vague
 
 MAX_FIGURES = 6
 MAX_BARS = 8
+# Charts drawn per article: each is drawn three times (page and slide PNG, SVG) and gets a slide,
+# so an article of thousands of figure groups would take minutes. Past this, the charts of the
+# best-ranked figures are kept (the figures panel first); every figure still stands in the
+# brief's text and its annex of figures.
+MAX_CHARTS = 24
 
 
 @dataclass
@@ -34,7 +39,24 @@ def plan(model: Model, wording: Wording | None = None) -> list[ChartSpec]:
     for theme in [None, *range(len(model.themes))]:
         specs.extend(_theme_charts(ctx, theme))
     # Only fair comparisons are drawn (charts.compare); a chart that fails is left out, silently.
-    return [s for s in specs if s is not None and not problems(s, model)]
+    return bounded([s for s in specs if s is not None and not problems(s, model)], model)
+
+
+def bounded(specs: list[ChartSpec], model: Model, limit: int = MAX_CHARTS) -> list[ChartSpec]:
+    """At most ``limit`` charts, in their order: the figures panel, then those whose best figure
+    ranks highest (``plans.select.ranked``; on a tie, the earlier chart)."""
+    if len(specs) <= limit:
+        return specs
+    from reportgen.plans.select import ranked
+
+    order = {f.id: i for i, f in enumerate(ranked(model.facts, model))}
+
+    def key(i: int) -> tuple[bool, int, int]:
+        best = min((order.get(f, len(order)) for f in specs[i].facts), default=len(order))
+        return specs[i].kind != "figures", best, i
+
+    keep = sorted(sorted(range(len(specs)), key=key)[:limit])
+    return [specs[i] for i in keep]
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -110,7 +132,7 @@ def _figures(ctx: _Ctx) -> ChartSpec | None:
     w, facts = ctx.w, _headline_facts(ctx.model)
     if not facts:
         return None
-    labels = [card_label(f, ctx.model) or _short(f.sentence) for f in facts]
+    labels = [card_label(f, ctx.model) or _short(ctx.model.sentence_of(f)) for f in facts]
     shown = [w.display(f) for f in facts]
     badges = [ctx.badges.get(f.id, "") for f in facts]
     series = ChartSeries(

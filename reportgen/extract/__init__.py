@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from reportgen.errors import InputError
 from reportgen.extract.entities import find_entities
-from reportgen.extract.facts import extract_facts
+from reportgen.extract.facts import TooManyFigures, extract_facts
 from reportgen.extract.labels import main_subject
 from reportgen.extract.quotes import find_quotes
 from reportgen.extract.relations import find_relations
@@ -36,7 +37,10 @@ def extract_path(path: str | Path) -> Model:
 
     path = Path(path)
     layout, raw, fmt = load_layout(path)
-    return build_model(layout, name=path.name, sha256=hashlib.sha256(raw).hexdigest(), fmt=fmt)
+    try:
+        return build_model(layout, name=path.name, sha256=hashlib.sha256(raw).hexdigest(), fmt=fmt)
+    except TooManyFigures as exc:
+        raise InputError(str(exc), path=path) from None
 
 
 def extract_text(text: str, name: str = "article.txt") -> Model:
@@ -222,9 +226,13 @@ def _quotes(text: str, body, language: str, index: SentenceIndex) -> list[Quote]
                 text=text[q.start : q.end],
                 speaker=q.speaker,
                 title=q.title,
-                sentence=text[s_start : q.attribution_end],
                 theme=q.theme,
                 span=Span(start=q.start, end=q.end),
+                sentence_span=(
+                    Span(start=s_start, end=q.attribution_end)
+                    if q.attribution_end > s_start
+                    else None
+                ),
             )
         )
     return quotes

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from reportgen.ingest.numbers import Quantity, find_quantities
+from reportgen.ingest.read import MAX_FIGURES
 from reportgen.ingest.sentences import SentenceIndex
 from reportgen.model import Fact, Span
 
@@ -60,6 +63,10 @@ _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市区县])(?=[\u4e00-
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
+class TooManyFigures(ValueError):
+    """An article stating more figures than MAX_FIGURES (an InputError once its file is known)."""
+
+
 def extract_facts(
     text: str,
     body: list[tuple[int, int, int | None]],
@@ -83,6 +90,11 @@ def extract_facts(
             if _no_label(fact) and previous and previous.sentence_span == fact.sentence_span:
                 fact.label = previous.label  # 指数182.6，位列全省第三、全市第二: the same measure
             facts.append(fact)
+            if len(facts) > MAX_FIGURES:
+                raise TooManyFigures(
+                    f"the article has more than {MAX_FIGURES:,} figures; an article has at most "
+                    f"{MAX_FIGURES:,}"
+                )
     if language == "zh":
         from reportgen.extract.respectively import distribute
 
@@ -121,14 +133,27 @@ def _no_label(fact: Fact) -> bool:
 _SCOPES = {"全市", "全省", "全国", "全区", "全县", "全球", "世界"}
 
 
+@functools.lru_cache(maxsize=4)
+def _break_ends(text: str) -> list[int]:
+    """Where each clause break of the text ends (one character each), found once per text."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+
+
+def _last_break(text: str, start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last clause break in [start, pos),
+    else ``start`` (bisection in the text's breaks, not a scan of the sentence per figure)."""
+    ends = _break_ends(text)
+    i = bisect.bisect_right(ends, pos)
+    return ends[i - 1] if i and ends[i - 1] > start else start
+
+
 def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     """Kind, label and subject of a fact, from its own clause and sentence."""
     from reportgen.extract.kinds import kind_of
     from reportgen.extract.labels import bind_en, bind_zh, label_after
 
     s_start = fact.sentence_span.start
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s_start, q.start)]
-    clause_start = breaks[-1] if breaks else s_start
+    clause_start = _last_break(text, s_start, q.start)
     fact.kind = kind_of(text, q.start, q.end, clause_start, q.kind, language)
     fact.high = q.high
     if language == "zh":
@@ -165,7 +190,6 @@ def _fact(text: str, q: Quantity, theme: int | None, index: SentenceIndex, n: in
         normalized=q.normalized,
         base_unit=q.base_unit,
         counts=counts(text, q, s_start, lang, s_end),
-        sentence=text[s_start:s_end],
         theme=theme,
         span=Span(start=q.start, end=q.end),
         sentence_span=Span(start=s_start, end=s_end),
@@ -247,8 +271,33 @@ def _noun_after(text: str, pos: int, sentence_end: int) -> str:
 _NOT_NOUN = frozenset({"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "r"})
 
 
+# Clause breaks no figure spans and no bracket is: what a figure counts is read after the last of
+# them (if no bracket stands between it and the figure), not from its sentence's start.
+_SAFE_BREAK = re.compile(r"[，、:：;；。！？!?\n“”…]")
+
+
+@functools.lru_cache(maxsize=4)
+def _safe_ends(text: str) -> list[int]:
+    return [m.end() for m in _SAFE_BREAK.finditer(text)]
+
+
+def _window(text: str, sentence_start: int, pos: int) -> int:
+    """Where ``_subject_before`` may start reading for the same answer as from the sentence's
+    start: after the last safe break before ``pos`` (a long sentence of many figures is not
+    read from its start for each of them)."""
+    ends = _safe_ends(text)
+    i = bisect.bisect_right(ends, pos)
+    start = ends[i - 1] if i and ends[i - 1] > sentence_start else sentence_start
+    if start > sentence_start and _BRACKET.search(text, start, pos):
+        return sentence_start
+    return start
+
+
+_BRACKET = re.compile(r"[()（）]")
+
+
 def _subject_before(text: str, pos: int, sentence_start: int, sentence_end: int) -> str:
-    clause = text[sentence_start:pos]
+    clause = text[_window(text, sentence_start, pos) : pos]
     figure = list(_FIGURE_BEFORE.finditer(clause))
     if figure:  # '32家企业产业链上下游企业180余家': the subject starts after the previous figure
         clause = clause[figure[-1].end() :]

@@ -154,14 +154,16 @@ def clean_text(text: str) -> str:
 def load_layout(path: Path):
     """(layout, raw bytes, format) for an article file of any supported type."""
     from reportgen.ingest.layout import layout_from_text
-    from reportgen.ingest.read import check_text, decode, normalize, read_bytes
+    from reportgen.ingest.read import check_layout, check_text, decode, normalize, read_bytes
 
     raw = read_bytes(path)
     fmt = sniff(raw)
     if fmt == "text":
         text = normalize(decode(raw, path))
         check_text(text, path)
-        return layout_from_text(text), raw, fmt
+        layout = layout_from_text(text)
+        check_layout(layout, path)
+        return layout, raw, fmt
     if fmt not in ("html", "docx"):
         raise InputError(
             f"unsupported file type: {DESCRIPTIONS.get(fmt, fmt)}; supported: {SUPPORTED}",
@@ -169,6 +171,7 @@ def load_layout(path: Path):
         )
     layout = layout_from_parsed(_read_structured(raw, fmt, path))
     check_text(layout.text, path)
+    check_layout(layout, path)
     return layout, raw, fmt
 
 

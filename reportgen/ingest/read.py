@@ -12,6 +12,17 @@ from reportgen.errors import InputError
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_LINE = 100_000
+# A feature article, a fact sheet or a budget chapter has tens to a few thousand paragraphs and
+# a few dozen sections; past these an article is refused before extraction, so that a build
+# stays within a minute and 1 GB (docs/performance.md, "Hostile inputs").
+MAX_PARAGRAPHS = 10_000
+MAX_SECTIONS = 200
+# Figures (quantities) extracted: each costs some 7 ms of CPU across the brief, the deck and
+# verify; extraction stops and refuses the article at the first one past this.
+MAX_FIGURES = 4_000
+# Lines of text (not blank), checked before the layout is recovered (which costs ~0.1 ms a
+# line): room for 10,000 paragraphs hard-wrapped over five lines each.
+MAX_LINES = 50_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -116,7 +127,14 @@ def check_text(text: str, path: str | Path) -> None:
     if not text.strip():
         raise InputError("the article is empty (no text after decoding)", path=path)
     _check_numbers(text, path)
-    longest = max(len(line) for line in text.split("\n"))
+    lines = text.split("\n")
+    filled = len(lines) - lines.count("")
+    if filled > MAX_LINES:
+        raise InputError(
+            f"the article has {filled:,} lines of text; an article has at most {MAX_LINES:,}",
+            path=path,
+        )
+    longest = max(len(line) for line in lines)
     if longest > MAX_LINE:
         raise InputError(
             f"a line is {longest:,} characters long; an article line is at most {MAX_LINE:,}",
@@ -146,3 +164,21 @@ def read_text(path: str | Path) -> str:
     text = normalize(decode(read_bytes(path), path))
     check_text(text, path)
     return text
+
+
+def check_layout(layout, path: str | Path) -> None:
+    """Reject an article with more paragraphs or sections than the limits (its layout known,
+    before any extraction)."""
+    sections = [layout.lead, *layout.sections]
+    paragraphs = sum(1 for sec in sections for block in sec.blocks if block.kind == "para")
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(
+            f"the article has {paragraphs:,} paragraphs; an article has at most {MAX_PARAGRAPHS:,}",
+            path=path,
+        )
+    if len(layout.sections) > MAX_SECTIONS:
+        raise InputError(
+            f"the article has {len(layout.sections):,} sections; an article has at most "
+            f"{MAX_SECTIONS:,}",
+            path=path,
+        )

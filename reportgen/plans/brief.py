@@ -71,8 +71,9 @@ def support(model: Model, paragraphs: list[Paragraph], point, limit: int = 2) ->
     found: list[str] = []
     for fact in sorted(model.facts, key=lambda f: f.span.start):
         inside = para.span.start <= fact.span.start < para.span.end
-        if inside and fact.sentence not in found and point.text not in fact.sentence:
-            found.append(fact.sentence.strip())
+        sentence = model.sentence_of(fact) if inside else ""
+        if inside and sentence not in found and point.text not in sentence:
+            found.append(sentence.strip())
     if found:
         return found[:limit]
     parts = sentences(para.text, model.language)
@@ -86,8 +87,9 @@ def support(model: Model, paragraphs: list[Paragraph], point, limit: int = 2) ->
 
 
 def _fact_dict(
-    f: Fact, refs: dict[str, str], section: str, label: str, language: str, labels: dict
+    f: Fact, refs: dict[str, str], section: str, label: str, model: Model, labels: dict
 ) -> dict:
+    language = model.language
     data = f.model_dump(mode="json", exclude={"span", "sentence_span"})
     data.update(ref=refs[f.id], pos=f.span.start, section=section, label=label)
     if language != "zh":
@@ -113,9 +115,9 @@ def _lower_qualifier(f: Fact) -> str:
     return f.text
 
 
-def clause(f: Fact, language: str) -> str:
+def clause(f: Fact, model: Model) -> str:
     """The clause of the fact's sentence that holds it, verbatim ("" if none is found)."""
-    sentence = f.sentence
+    sentence = model.sentence_of(f)
     at = f.span.start - f.sentence_span.start
     if sentence[at : at + len(f.text)] != f.text:
         at = sentence.find(f.text)
@@ -152,17 +154,38 @@ def label(f: Fact, model: Model) -> str:
     """What a fact counts, for a table: its ``label`` (whole words), or when that is vague the
     clause that states it (全区32家企业榜上有名), never words of our own."""
     if vague(f, model):
-        text = clause(f, model.language)
-        others = [g for g in model.facts if g.id != f.id and g.text and g.text in text]
+        text = clause(f, model)
         # A clause holding other figures too is only worth it when the word is ambiguous.
         if (
             text
             and len(text) <= CLAUSE_MAX.get(model.language, 80)
-            and (not others or _twice(f, model))
+            and (not _other_figure_in(text, f, model) or _twice(f, model))
         ):
             return text
     # whole words (jieba) where extraction found a label that says something alone
     return (f.counts if bare(f.label, model.language) else f.label).strip()
+
+
+_SURFACES: list = [None, 0, {}, 0]  # facts list, its length, surface counts, longest surface
+
+
+def _other_figure_in(text: str, f: Fact, model: Model) -> bool:
+    """Whether ``text`` (a short clause) holds the surface of a fact other than ``f``: its
+    substrings looked up among the facts' surfaces (counted once per model), not every fact
+    searched in it."""
+    if _SURFACES[0] is not model.facts or _SURFACES[1] != len(model.facts):
+        counts: dict[str, int] = {}
+        for g in model.facts:
+            if g.text:
+                counts[g.text] = counts.get(g.text, 0) + 1
+        _SURFACES[:] = [model.facts, len(model.facts), counts, max(map(len, counts), default=0)]
+    counts, longest = _SURFACES[2], _SURFACES[3]
+    for i in range(len(text)):
+        for j in range(i + 1, min(len(text), i + longest) + 1):
+            n = counts.get(text[i:j], 0)
+            if n > 1 or (n == 1 and text[i:j] != f.text):
+                return True
+    return False
 
 
 def _quoted(paragraph: Paragraph, model: Model) -> bool:
@@ -207,6 +230,19 @@ def unnumbered(heading: str) -> str:
     return bare or heading.strip()
 
 
+def _sentences(model: Model) -> list[str]:
+    """Each fact's sentence, one string per sentence shared by its figures (a line of thousands
+    of figures is not copied once per figure)."""
+    shared: dict[tuple[int, int], str] = {}
+    out = []
+    for f in model.facts:
+        key = (f.sentence_span.start, f.sentence_span.end)
+        if key not in shared:
+            shared[key] = model.sentence_of(f)
+        out.append(shared[key])
+    return out
+
+
 def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetime | None) -> dict:
     """Everything the brief template may use, as plain data (lists, dicts, strings, numbers)."""
     frefs, qrefs = fact_refs(model), quote_refs(model)
@@ -217,9 +253,10 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         return names[index] if index is not None and index < len(names) else lead_name
 
     facts = [
-        _fact_dict(f, frefs, section(f.theme), label(f, model), model.language, labels)
-        for f in model.facts
+        _fact_dict(f, frefs, section(f.theme), label(f, model), model, labels) for f in model.facts
     ]
+    for data, sentence in zip(facts, _sentences(model), strict=True):
+        data["sentence"] = sentence
     facts.sort(key=lambda d: int(d["ref"][1:]))
     by_id = {d["id"]: d for d in facts}
     entries = list(getattr(charts, "entries", None) or [])
@@ -275,7 +312,8 @@ def _quote_dicts(model: Model, qrefs: dict[str, str], section) -> list[dict]:
     """The quotes in article order, with their reference, section and the text shown."""
     quotes = []
     for q in sorted(model.quotes, key=lambda q: q.span.start):
-        data = q.model_dump(mode="json", exclude={"span"})
+        data = q.model_dump(mode="json", exclude={"span", "sentence_span"})
+        data["sentence"] = model.sentence_of(q)
         # "…burns out," said X: the comma belongs to the sentence around the quote, not to it
         data.update(ref=qrefs[q.id], section=section(q.theme), shown=q.text.rstrip(" ,，、;；:："))
         quotes.append(data)

@@ -76,10 +76,11 @@ def hedged(f: Fact, model: Model) -> bool:
     from reportgen.extract.kinds import kind_of
 
     at = f.span.start - f.sentence_span.start
-    if f.sentence[at : at + len(f.text)] != f.text:
+    sentence = model.sentence_of(f)
+    if sentence[at : at + len(f.text)] != f.text:
         return False
-    before, after = f.sentence[:at], f.sentence[at + len(f.text) :]
-    if kind_of(f.sentence, at, at + len(f.text), 0, "", model.language) != "measured":
+    before, after = sentence[:at], sentence[at + len(f.text) :]
+    if kind_of(sentence, at, at + len(f.text), 0, "", model.language) != "measured":
         return True
     if _MARGIN.search(before[-40:]):  # an error margin is no value of the subject
         return True
@@ -204,7 +205,7 @@ def subject_of(f: Fact, model: Model) -> str:
     """Whom the figure is about ("" when unknown): in English, a single capitalized word that
     only opens the sentence (Instead, Starting, Whether) is not a subject."""
     subject = f.subject.strip()
-    if model.language != "zh" and " " not in subject and f.sentence.lstrip().startswith(subject):
+    if model.language != "zh" and " " not in subject and _opens_sentence(f, model, subject):
         return ""
     return subject
 
@@ -309,11 +310,19 @@ _VERB = re.compile(
 )
 
 
+def _opens_sentence(f: Fact, model: Model, words: str) -> bool:
+    """Whether the fact's sentence opens with ``words`` (read from the text, never copying a
+    long sentence whole for each of its figures)."""
+    span = f.sentence_span
+    head = model.text[span.start : min(span.end, span.start + len(words) + 256)]
+    return head.lstrip().startswith(words)
+
+
 def change_verb(f: Fact, model: Model) -> str:
     """The article's verb right before a figure that states a change (提高, 下降, rose), so
     that a card does not show the change as if it were the level."""
-    at = f.span.start - f.sentence_span.start
-    match = _VERB.search(f.sentence[max(0, at - 12) : max(0, at)])
+    start, at = f.sentence_span.start, f.span.start
+    match = _VERB.search(model.text[max(start, at - 12) : max(start, at)])
     return match.group(1) if match else ""
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from reportgen.model import Model
 from reportgen.verify.findings import Document, Finding, Piece
@@ -119,12 +121,39 @@ def unsupported_numbers(text: str, source: Source) -> list[str]:
             continue
         if not _quantity_ok(q, source):
             bad.append(q.text)
+    inside = _Covered(covered)
     for m in _NUMBER.finditer(text):
-        if any(a <= m.start() < b for a, b in covered) or _is_label(text, m):
+        if inside(m.start()) or _is_label(text, m):
             continue
         if not _bare_ok(m.group(0), source):
             bad.append(_context(text, m))
     return bad
+
+
+class _Covered:
+    """Whether a position lies in one of the ranges [a, b) (bisection in the merged ranges: a
+    piece of thousands of figures is not scanned once per number)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(ranges):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            elif a < b:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+def last_before(ends: list[int], pos: int) -> int:
+    """The last of the sorted clause-break ``ends`` at or before ``pos`` (0 if none): where the
+    clause holding a figure at ``pos`` starts."""
+    i = bisect.bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
 
 
 def _quantity_ok(q, source: Source) -> bool:
@@ -207,10 +236,11 @@ def _figures_with_words(text: str, source: Source):
     from reportgen.ingest.numbers import find_quantities
 
     found = [q for q in find_quantities(text, source.language) if q.base_unit]
+    breaks = [m.end() for m in _CLAUSE.finditer(text)] if found else []
     for q in found:
         if not _quantity_ok(q, source):
             continue
-        start = max((m.end() for m in _CLAUSE.finditer(text, 0, q.start)), default=0)
+        start = last_before(breaks, q.start)
         end = _CLAUSE.search(text, q.end)
         clause = text[start : q.start] + " " + text[q.end : end.start() if end else len(text)]
         words = _words(clause, source)
@@ -264,12 +294,13 @@ def _better_home_indexed(q, words: set[str], index) -> bool:
             ids.add(i)
     if not ids:
         return False
-    counts: dict[int, int] = {}
-    for w in words:
-        for i in postings.get(w, ()):
-            counts[i] = counts.get(i, 0) + 1
+    # counted in C (Counter over the chained postings): words shared by every sentence of a
+    # long article make this the verify's largest loop
+    counts = Counter(chain.from_iterable(postings.get(w, ()) for w in words))
     best_mine = max(counts.get(i, 0) for i in ids)
-    theirs = max((c for i, c in counts.items() if i not in ids), default=0)
+    for i in ids:
+        counts.pop(i, None)
+    theirs = max(counts.values(), default=0)
     return theirs >= 2 and theirs > best_mine and 2 * best_mine < len(words)
 
 

@@ -8,11 +8,12 @@ checked against the figure's own sentence and subject.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from reportgen.model import Fact, Model
-from reportgen.verify.checks import SHORT_PIECE, Source, _quantity_ok, _words, fold
+from reportgen.verify.checks import SHORT_PIECE, Source, _quantity_ok, _words, fold, last_before
 from reportgen.verify.findings import Finding, Piece
 
 # Words that say a figure is not a measured value (it is shown as a target, a cap or a forecast).
@@ -103,9 +104,16 @@ def _card_label(pieces: list[Piece], i: int, firsts: dict[str, Piece]) -> str:
 _LONE = re.compile(r"^\S{0,6}?\d[\d,.]*\S{0,8}$|^[^\s\d]{0,4}\s?\$?\d[\d,.]*\s?\S{0,12}$")
 
 
+@functools.lru_cache(maxsize=16)
+def _break_ends(text: str) -> list[int]:
+    """Where each clause break of ``text`` ends (kept for the few last texts: a piece of many
+    figures is scanned once, not once per figure)."""
+    return [m.end() for m in _BREAK.finditer(text)]
+
+
 def _bounds(text: str, q) -> tuple[int, int]:
     """Where the clause holding ``q`` starts and ends in ``text``."""
-    start = max((m.end() for m in _BREAK.finditer(text, 0, q.start)), default=0)
+    start = last_before(_break_ends(text), q.start)
     end = _BREAK.search(text, q.end)
     return start, end.start() if end else len(text)
 
@@ -154,9 +162,17 @@ class _FactValues:
             by_unit.setdefault(f.base_unit.casefold(), []).append((f.normalized, n, f))
         self.by_unit = {u: sorted(v, key=lambda e: (e[0], e[1])) for u, v in by_unit.items()}
         self.keys = {u: [e[0] for e in v] for u, v in self.by_unit.items()}
+        self.found: dict[tuple[str, float], list[Fact]] = {}
 
     def same(self, q) -> list[Fact]:
-        """The facts ``_same_value`` accepts for ``q``, in the model's order."""
+        """The facts ``_same_value`` accepts for ``q``, in the model's order (found once per
+        unit and value: a value many facts share is shown many times)."""
+        key = (q.base_unit.casefold(), q.normalized)
+        if key not in self.found:
+            self.found[key] = self._same(q)
+        return list(self.found[key])
+
+    def _same(self, q) -> list[Fact]:
         import bisect
 
         unit = q.base_unit.casefold()
@@ -244,7 +260,7 @@ def _label(
 def _home(f: Fact, model: Model, source: Source, extra: str = "") -> str:
     """Where the words shown with a figure may come from: its sentence, subject and label, the
     headline and ``extra`` (lower-cased for English, as the words are)."""
-    home = f"{f.sentence} {f.subject} {f.label} {model.headline} {extra}"
+    home = f"{model.sentence_of(f)} {f.subject} {f.label} {model.headline} {extra}"
     return home.lower() if source.language == "en" else home
 
 
@@ -264,10 +280,11 @@ def _fragment(where: str, before: str, facts: list[Fact], model: Model) -> list[
 
     run = runs[0]
     for f in facts:
-        at = f.sentence.find(run)
+        sentence = model.sentence_of(f)
+        at = sentence.find(run)
         if at < 0:
             continue
-        cuts = segment.boundaries(f.sentence)
+        cuts = segment.boundaries(sentence)
         if at not in cuts or at + len(run) not in cuts:
             return [Finding(where, f"label {run!r} cuts a word of the source")]
         return []

@@ -282,14 +282,15 @@ class _Writer:
         self.block_table(b)
 
     def block_table(self, b: dict) -> None:
-        from reportgen.writers.docx_helpers import add_field
+        from reportgen.writers.docx_helpers import add_field, table_cells
 
         if b.get("heading"):
             self.heading(b["heading"], int(b.get("level", 1)))
         if b.get("intro"):
             self.para(None, b["intro"])
         columns = [str(c) for c in b.get("columns") or []]
-        rows = [[str(c) for c in row] for row in b.get("rows") or []]
+        merge = [int(c) for c in b.get("merge") or []]
+        rows = table_cells(b.get("rows") or [], merge)
         if not columns or not rows:
             return
         if b.get("caption"):
@@ -301,7 +302,6 @@ class _Writer:
             self.run(cap, label + ("" if self.zh else " "))
             add_field(cap, f"SEQ {label} \\* ARABIC", str(self.tables))
             self.text(cap, " " + b["caption"])
-        merge = [int(c) for c in b.get("merge") or []]
         self.table(columns, rows, b.get("widths"), b.get("caption", ""), merge)
 
     def table(
@@ -357,8 +357,9 @@ class _Writer:
                     if below == value:
                         tc.vMerge = "restart"
                 self.text(p, value, bold=i == 0)
+        trs = table._tbl.tr_lst  # once: each call lists every row of the table
         for i in sorted(keep_rows):
-            for p in table._tbl.tr_lst[i].iter(h.w("p")):
+            for p in trs[i].iter(h.w("p")):
                 Paragraph(p, None).paragraph_format.keep_with_next = True
 
     def _ids_map(self) -> dict[str, str]:

@@ -413,3 +413,18 @@ def set_core_properties(
     )
     if printed is not None:
         core._element.remove(printed)
+
+
+def table_cells(rows: list, merge: list[int]) -> list[list[str]]:
+    """Table rows as text; in a ``merge`` column a null cell (``~``) repeats the cell above (a
+    plan need not write one long source sentence out again for each of its figures)."""
+    out: list[list[str]] = []
+    for row in rows:
+        above = out[-1] if out else []
+        out.append(
+            [
+                above[j] if c is None and j in merge and j < len(above) else str(c)
+                for j, c in enumerate(row)
+            ]
+        )
+    return out

@@ -187,3 +187,36 @@ def test_a_derived_count_is_a_whole_number() -> None:
     model = extract_text("标题\n\n## 产业\n\n截至2024年底，全市新入规企业164家，同比增长112%。")
     change = next(s for s in plan(model) if s.kind == "change")
     assert 77 in change.series[0].values and "77" in change.series[0].display
+
+
+def test_charts_are_bounded_by_the_figure_ranking() -> None:
+    """An article of many figure groups gets at most MAX_CHARTS charts: the figures panel, then
+    the charts of the best-ranked figures, in their planned order."""
+    from reportgen.charts.plan import MAX_CHARTS, bounded
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import ranked
+
+    body = "\n\n".join(
+        f"今年第{i}号园区产值达到{i + 100}亿元，同比增长{i % 30}.5%，企业{i % 90 + 10}家。"
+        for i in range(60)
+    )
+    model = extract_text(f"# 数字段落\n\n{body}\n")
+    specs = plan(model)
+    assert len(specs) == MAX_CHARTS and specs[0].kind == "figures"
+    ids = [s.id for s in specs]
+    assert len(set(ids)) == len(ids)
+    order = {f.id: i for i, f in enumerate(ranked(model.facts, model))}
+    best = [min(order[f] for f in s.facts) for s in specs[1:]]
+    small = bounded(specs, model, limit=5)
+    assert [s.id for s in small] == [s.id for s in specs if s in small]
+    assert small[0] is specs[0] and len(small) == 5
+    kept = [min(order[f] for f in s.facts) for s in small[1:]]
+    assert sorted(kept) == sorted(best)[:4]
+
+
+def test_few_charts_are_left_as_planned() -> None:
+    from reportgen.charts.plan import bounded
+
+    model = zh_model()
+    specs = plan(model)
+    assert bounded(specs, model) is specs

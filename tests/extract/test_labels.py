@@ -28,10 +28,11 @@ def test_a_figure_with_no_place_in_its_sentence_is_about_the_main_subject() -> N
 
 def test_every_label_starts_and_ends_on_a_word_boundary() -> None:
     text = "标题\n\n钱塘区规上工业总产值突破3700亿元，集聚产业链企业52家，新开通4条国际直达线路。\n"
-    for fact in extract_text(text).facts:
+    model = extract_text(text)
+    for fact in model.facts:
         if not fact.label:
             continue
-        sentence = fact.sentence
+        sentence = model.sentence_of(fact)
         at = sentence.find(fact.label)
         assert at >= 0, fact.label
         cuts = segment.boundaries(sentence)
@@ -53,11 +54,14 @@ def test_a_country_writing_of_itself_is_the_main_subject() -> None:
 
 
 def test_what_a_figure_counts_is_cut_on_the_sentences_words() -> None:
-    facts = _facts("人口结构\n\n我国处于义务教育阶段的在校生就有1.5亿人，65周岁及以上人口1.7亿。\n")
+    model = extract_text(
+        "人口结构\n\n我国处于义务教育阶段的在校生就有1.5亿人，65周岁及以上人口1.7亿。\n"
+    )
+    facts = {f.text: f for f in model.facts}
     assert facts["1.5亿人"].counts.endswith("在校生")
     for fact in facts.values():
-        cuts = segment.boundaries(fact.sentence)
-        at = fact.sentence.find(fact.counts)
+        cuts = segment.boundaries(model.sentence_of(fact))
+        at = model.sentence_of(fact).find(fact.counts)
         assert at in cuts and at + len(fact.counts) in cuts, fact.counts
 
 

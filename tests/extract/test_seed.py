@@ -108,7 +108,7 @@ def test_every_quantity(seed_model, surface, value, unit, qualifier, normalized)
     assert (fact.value, fact.unit, fact.qualifier) == (value, unit, qualifier)
     assert fact.normalized == pytest.approx(normalized)
     assert seed_model.text[fact.span.start : fact.span.end] == surface
-    assert surface in fact.sentence
+    assert surface in seed_model.sentence_of(fact)
 
 
 def test_labels_years_and_models_are_not_facts(seed_model) -> None:
@@ -158,7 +158,8 @@ def test_quotes_and_speakers(seed_model) -> None:
     assert first.text.startswith("随着国内外产业赛道") and first.text.endswith("赋能蓄势。")
     assert "为浙江加快构建" in first.text
     for q in seed_model.quotes:
-        assert q.text in q.sentence and q.speaker in q.sentence
+        sentence = seed_model.sentence_of(q)
+        assert q.text in sentence and q.speaker in sentence
 
 
 def test_entity_decoded(seed_model) -> None:

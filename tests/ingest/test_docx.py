@@ -83,7 +83,7 @@ def test_seed_docx_extracts_like_the_text(tmp_path, seed_model, seed_docx_bytes)
     rows = [" | ".join(row) for row in TABLE]
     last = model.themes[-1]
     assert [p.text for p in last.paragraphs][-3:] == rows
-    table_facts = [f for f in model.facts if f.sentence in rows]
+    table_facts = [f for f in model.facts if model.sentence_of(f) in rows]
     assert [(f.text, f.unit) for f in table_facts] == [("3700亿元", "亿元"), ("5.25%", "%")]
     text_facts = [f for f in model.facts if f not in table_facts]
     got = signature(model) | {"facts": signature(model)["facts"][: len(text_facts)]}

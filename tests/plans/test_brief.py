@@ -30,11 +30,14 @@ def test_fact_and_quote_refs_number_in_text_order(seed_model) -> None:
 
 def test_clause_and_label_are_the_articles_words(seed_model) -> None:
     fact = next(f for f in seed_model.facts if f.text == "约5亿美元")
-    assert clause(fact, "zh") == "总投资约5亿美元"
-    assert clause(fact, "zh") in fact.sentence
+    assert clause(fact, seed_model) == "总投资约5亿美元"
+    assert clause(fact, seed_model) in seed_model.sentence_of(fact)
     assert label(fact, seed_model) == "总投资"
     for f in seed_model.facts:  # a label is never words of our own
-        assert label(f, seed_model) in f.sentence or label(f, seed_model) == f.counts.strip()
+        assert (
+            label(f, seed_model) in seed_model.sentence_of(f)
+            or label(f, seed_model) == f.counts.strip()
+        )
 
 
 def test_support_gives_sentences_of_the_points_paragraph(seed_model) -> None:
@@ -144,3 +147,33 @@ def test_a_paragraph_with_a_quote_and_more_reaches_the_body_whole() -> None:
     shown = body(model.lead, model)
     assert not any(t.startswith("“以前") for t in shown)  # a quote and its said-clause: quoted
     assert any(t.startswith("春日里") and "抗风险能力强了" in t for t in shown)
+
+
+def test_a_sentence_of_many_figures_is_written_into_the_plan_once() -> None:
+    """The annex row of each figure after the first of a sentence has a null sentence cell (the
+    writer repeats the cell above in a merged column): the plan grows with the figures, not with
+    figures x sentence length; the figures share one sentence string."""
+    import yaml
+
+    from reportgen.extract import extract_text
+    from reportgen.plans.render import render_text
+
+    line = "".join(f"指标{i % 10}为{i}亿元，" for i in range(40)) + "。"
+    model = extract_text(f"数字\n\n{line}\n")
+    context = plan_context(model, None, labels("brief", "zh", template_dirs()), None)
+    sentences = {id(f["sentence"]) for f in context["facts"]}
+    assert len(sentences) == 1
+    for style in ("default", "gongwen"):
+        text = render_text("brief.yaml.j2", context, template_dirs(style))
+        assert text.count(line[:30]) <= 3  # the body, a key point, the annex: not per figure
+        plan = yaml.safe_load(text)
+        tables = [b for b in _walk(plan["blocks"]) if b.get("kind") == "table" and b.get("merge")]
+        rows = tables[-1]["rows"]
+        assert rows[0][2].startswith(line[:30]) and all(r[2] is None for r in rows[1:])
+        assert len(rows) == len(model.facts)
+
+
+def _walk(blocks):
+    for block in blocks:
+        yield block
+        yield from _walk(block.get("blocks") or [])

@@ -138,8 +138,8 @@ def test_annex_traces_every_fact_and_quote_and_marks_derived(zh):
             rows[row.cells[0].text] = [c.text for c in row.cells]
     facts = sorted(model.facts, key=lambda f: f.span.start)
     for i, fact in enumerate(facts, 1):
-        assert rows[f"D{i}"][2] == fact.sentence
-    assert rows["Q1"][2] == model.quotes[0].sentence
+        assert rows[f"D{i}"][2] == model.sentence_of(fact)
+    assert rows["Q1"][2] == model.sentence_of(model.quotes[0])
     derived = [r for k, r in rows.items() if k.startswith("X")]
     assert derived and all("派生" in r[1] for r in derived)
 
@@ -171,9 +171,9 @@ def test_no_empty_paragraphs_for_spacing(zh):
 def _verbatim(model) -> list[str]:
     found = [model.headline, model.kicker, model.source.name, *model.authors]
     for f in model.facts:
-        found += [f.sentence, f.text, f.counts]
+        found += [model.sentence_of(f), f.text, f.counts]
     for q in model.quotes:
-        found += [q.sentence, q.text]
+        found += [model.sentence_of(q), q.text]
     for t in model.themes:
         found += [t.heading, *(p.text for p in t.paragraphs), *(p.text for p in t.points)]
     found += [p.text for p in model.lead] + [c.text for c in model.captions]
@@ -391,7 +391,7 @@ def test_vague_counts_show_the_clause_that_states_them(seed_model, tmp_path):
     labels = [row.cells[0].text for row in document.tables[0].rows[1:]]
     assert "钱塘32家企业榜上有名" in labels and "在全省90个县(市、区)中" in labels
     assert "企业" not in labels and "县" not in labels and "博士" in labels
-    sentences = {f.sentence for f in seed_model.facts}
+    sentences = {seed_model.sentence_of(f) for f in seed_model.facts}
     for label in labels:
         assert label in {f.counts for f in seed_model.facts} or any(label in s for s in sentences)
 
@@ -399,9 +399,8 @@ def test_vague_counts_show_the_clause_that_states_them(seed_model, tmp_path):
 def test_annex_writes_a_shared_sentence_once_in_a_merged_cell(zh):
     model, _, out, document = zh
     xml = parts(out)["word/document.xml"].decode()
-    shared = {
-        f.sentence for f in model.facts if sum(g.sentence == f.sentence for g in model.facts) > 1
-    }
+    of = model.sentence_of
+    shared = {of(f) for f in model.facts if sum(of(g) == of(f) for g in model.facts) > 1}
     assert shared and xml.count('<w:vMerge w:val="restart"/>') == len(shared)
     annex = document.tables[1]
     written = [t.text for t in annex._tbl.iter(f"{W}t")]

@@ -133,8 +133,8 @@ def test_speaker_notes_on_every_slide_carry_source_sentences(zh_deck) -> None:
     for slide in prs.slides:
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
     kpi_notes = prs.slides[2].notes_slide.notes_text_frame.text
-    assert model.fact("f1").sentence in kpi_notes
-    assert model.quotes[0].sentence in prs.slides[6].notes_slide.notes_text_frame.text
+    assert model.sentence_of(model.fact("f1")) in kpi_notes
+    assert model.sentence_of(model.quotes[0]) in prs.slides[6].notes_slide.notes_text_frame.text
 
 
 def test_every_picture_has_alt_text_that_is_not_a_file_name(zh_deck) -> None:

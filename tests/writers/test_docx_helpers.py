@@ -141,3 +141,16 @@ def test_body_paragraphs_are_the_ones_python_docx_adds() -> None:
     assert h.last_body_paragraph(ours).text == theirs.paragraphs[-1].text == "p2"
     ours.add_table(rows=1, cols=1)
     assert h.last_body_paragraph(ours).text == "p2"
+
+
+def test_table_cells_repeat_the_cell_above_for_a_null_in_a_merged_column() -> None:
+    from reportgen.writers.docx_helpers import table_cells
+
+    rows = [["D1", "5亿元", "一句话。"], ["D2", "6亿元", None], ["D3", None, None], [None, 1, "另"]]
+    assert table_cells(rows, [2]) == [
+        ["D1", "5亿元", "一句话。"],
+        ["D2", "6亿元", "一句话。"],
+        ["D3", "None", "一句话。"],
+        ["None", "1", "另"],
+    ]
+    assert table_cells([[None, "a"]], [0]) == [["None", "a"]]  # nothing above: as before

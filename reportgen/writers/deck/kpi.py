@@ -31,8 +31,11 @@ def _kpi_label(fact, model) -> str:
     label = card_label(fact, model)
     if not label or label.casefold() in fact.text.casefold():
         # the clause that states the figure, when short enough for a card; else the sentence
-        words = clause(fact, model.language) if hasattr(model, "facts") else ""
-        for text in (words, fact.sentence):  # a card holds a short line, never a paragraph
+        words = clause(fact, model) if hasattr(model, "facts") else ""
+        for text in (
+            words,
+            model.sentence_of(fact),
+        ):  # a card holds a short line, never a paragraph
             if text and len(text) <= 80:
                 return text
         return ""

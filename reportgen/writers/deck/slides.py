@@ -190,10 +190,11 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
                 fact = self.model.fact(fid)
             except KeyError:
                 continue
+            sentence = self.model.sentence_of(fact)
             out.append(
-                f"• {fact.text}（{fact.counts}）：{fact.sentence}"
+                f"• {fact.text}（{fact.counts}）：{sentence}"
                 if self.zh and fact.counts
-                else f"• {fact.text}: {fact.sentence}"
+                else f"• {fact.text}: {sentence}"
             )
         if out:
             out.insert(0, self.labels["notes_sources"] + ("：" if self.zh else ":"))
@@ -293,7 +294,7 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
         notes = [
             self.labels["notes_quote"] + ("：" if self.zh else ":"),
             f"{quote.speaker}{('，' + quote.title) if quote.title and self.zh else ''}",
-            quote.sentence or quote.text,
+            self.model.sentence_of(quote) or quote.text,
         ]
         slide = self._new("content", spec.get("title", ""), notes, theme=_int(spec.get("theme")))
         frame = self.frame

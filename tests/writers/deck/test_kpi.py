@@ -25,10 +25,15 @@ def test_kpi_label_is_what_the_figure_counts_else_its_sentence() -> None:
     class Fact:
         text, counts, sentence = "200 firms", "firms", "Some 200 firms moved in."
         label, subject = "", ""
-        span = sentence_span = type("At", (), {"start": 0})()
+        span = type("At", (), {"start": 0, "end": 9})()
+        sentence_span = type("At", (), {"start": 0, "end": 24})()
 
     class Model:
         language, subject, relations = "en", "示范区", []
+        text = Fact.sentence
+
+        def sentence_of(self, fact) -> str:
+            return fact.sentence
 
     assert _kpi_label(Fact(), Model()) == "Some 200 firms moved in."
     Fact.counts = "新增企业"
