@@ -75,3 +75,15 @@ def test_an_english_demand_is_a_target() -> None:
     )
     kinds = {f.text: f.kind for f in model.facts}
     assert kinds["$15"] == "target" and kinds["$10.50 an hour"] == "measured"
+
+
+def test_as_of_a_year_end_is_no_target() -> None:
+    from reportgen.extract.kinds import kind_of
+
+    for text, kind in [
+        ("截至2024年底，全市企业164家。", "measured"),
+        ("截止到2024年底，全市企业164家。", "measured"),
+        ("到2027年底，全市企业达到200家。", "target"),
+    ]:
+        at = text.index("家") - 3
+        assert kind_of(text, at, at + 4, 0, "", "zh") == kind, text
