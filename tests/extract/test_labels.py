@@ -96,3 +96,21 @@ def test_a_line_of_thousands_of_figures_keeps_its_labels() -> None:
     facts = extract_text(f"园区数字\n\n{line}\n").facts
     assert len(facts) == 300
     assert {f.label for f in facts} == {facts[0].label}
+
+
+def test_the_main_subject_is_not_the_site_named_in_a_page_title(tmp_path) -> None:
+    """A page title's site name (a school, a portal) is not what the article is about."""
+    from reportgen.extract import extract_path
+
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in ("我国经济实力跃上新台阶。", "全国粮食产量稳定。", "制造业增加值增长6%。")
+    )
+    title = "经济发展迈上新台阶--学习专栏-绍兴市第一中学"
+    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    model = extract_path(path)
+    assert model.headline == "经济发展迈上新台阶"
+    assert model.subject == "我国"
+    assert {f.subject for f in model.facts} == {"我国"}
