@@ -110,6 +110,14 @@ def test_subject_matching_needs_the_entity_and_the_measure() -> None:
     assert not holds("规上工业总产值", "钱塘区|规上工业总产值", "zh", entity_words="萧山")
 
 
+def test_subject_bigrams_never_span_two_of_the_models_fields() -> None:
+    """The model's subject, label and counts are joined with spaces: a character pair across a
+    space is no word of either field, so it neither counts nor dilutes the label's words."""
+    assert scorer._bigrams("城镇 就业") == {"城镇", "就业"}
+    assert scorer.holds_subject("城镇 就业 就业", "城镇新增就业", "zh")
+    assert not scorer.holds_subject("城镇 投资 投资", "城镇新增就业", "zh")
+
+
 def test_section_heads_match_without_numbering() -> None:
     same = scorer._same_head
     assert same("一、红线", {"heading": "红线", "tagline": ""})
