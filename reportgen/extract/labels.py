@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportgen.extract import segment
 
@@ -73,8 +74,10 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     """Label and subject of the Chinese figure at ``start``."""
     sentence, clause = _before(text, sentence_start, start)
     pairs = _trim(_glued(segment.words(clause)))
-    subject = _entity(segment.words(clause), "") or _entity(segment.words(sentence), main)
-    words = [w for w, _ in pairs if w != subject]
+    subject = _entity(_named(clause), "") or _entity(_named(sentence), main)
+    words = [w for w, _ in pairs]
+    if words and words[0] == subject:  # the subject opens the label (浙江规上工业增加值)
+        words.pop(0)
     if subject and words and words[0][:1] in _ADMIN and subject + words[0][:1] in sentence:
         subject = subject + words[0][:1]  # 东城/区规/上… -> 东城区, 规上…
         words[0] = words[0][1:]
@@ -190,6 +193,34 @@ def _strip_ends(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     while pairs and (_ZH_DROP.match(pairs[0][0]) or pairs[0][1] not in _KEEP_TAGS):
         pairs.pop(0)
     return pairs
+
+
+@lru_cache(maxsize=256)
+def _named(text: str) -> tuple[tuple[str, str], ...]:
+    """``text``'s words, with each company, institution or project name that the suffix finder
+    sees (同盾科技公司, 嘉鱼县蔬菜产业技术研究院) made one word tagged a body (nt), when the name
+    starts and ends on word boundaries."""
+    from reportgen.extract.entities import find_entities
+
+    pairs = segment.words(text)
+    found = find_entities(text, 0, len(text), "zh")
+    if not found:
+        return pairs
+    out, pos, names = [], 0, {(f.start, f.end) for f in found}
+    ends = {s: e for s, e in names}
+    skip_to = -1
+    for word, tag in pairs:
+        if pos < skip_to:
+            pos += len(word)
+            continue
+        end = ends.get(pos)
+        if end is not None and end in segment.boundaries(text):
+            out.append((text[pos:end], "nt"))
+            skip_to = end
+        else:
+            out.append((word, tag))
+        pos += len(word)
+    return tuple(out)
 
 
 def _entity(pairs, main: str) -> str:

@@ -114,3 +114,16 @@ def test_the_main_subject_is_not_the_site_named_in_a_page_title(tmp_path) -> Non
     assert model.headline == "经济发展迈上新台阶"
     assert model.subject == "我国"
     assert {f.subject for f in model.facts} == {"我国"}
+
+
+def test_a_company_named_in_the_sentence_is_the_subject_of_its_figure() -> None:
+    """A name found by its suffix (有限公司, 研究院, 项目) is a body like a tagged one."""
+    facts = _facts("嘉鱼县蔬菜产业\n\n嘉鱼县蔬菜产业兴旺。嘉野生态农业有限公司流转藕塘600多亩。\n")
+    assert facts["600多亩"].subject == "嘉野生态农业有限公司"
+
+
+def test_a_label_is_one_run_of_the_sentences_words() -> None:
+    """The subject is taken off a label only where it opens it, never out of its middle."""
+    facts = _facts("内幕交易\n\n5名当事人因内幕交易盛洋科技股票被罚没2300多万元。\n")
+    label = facts["2300多万元"].label
+    assert label in facts["2300多万元"].sentence
