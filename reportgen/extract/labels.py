@@ -178,12 +178,25 @@ def _trim(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     follows (汽车产量占全市 -> 汽车产量)."""
     pairs = _after_symbol(_strip_ends(pairs))
     for i in range(len(pairs) - 1, 0, -1):
+        if _modifier(pairs, i):
+            continue
         if pairs[i][1] in ("v", "p", "d", "c", "vd"):
             before, after = _strip_ends(pairs[:i]), _strip_ends(pairs[i + 1 :])
             if after and not all(w in _SCOPE_WORDS for w, _ in after):
                 return after
             return before or after
     return pairs
+
+
+# Verbs that modify the noun after them inside a measure's name (城镇新增就业, 新增装机).
+_MODIFIERS = frozenset({"新增", "净增"})
+
+
+def _modifier(pairs: list[tuple[str, str]], i: int) -> bool:
+    """The word at ``i`` is a verb inside a noun phrase: a noun on either side of it."""
+    if pairs[i][0] not in _MODIFIERS or i + 1 >= len(pairs):
+        return False
+    return pairs[i - 1][1] in _NOUNISH and pairs[i + 1][1] in _NOUNISH
 
 
 def _strip_ends(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -127,3 +127,10 @@ def test_a_label_is_one_run_of_the_sentences_words() -> None:
     facts = _facts("内幕交易\n\n5名当事人因内幕交易盛洋科技股票被罚没2300多万元。\n")
     label = facts["2300多万元"].label
     assert label in facts["2300多万元"].sentence
+
+
+def test_a_verb_that_modifies_the_noun_after_it_stays_in_the_label() -> None:
+    """新增 between two nouns is part of the measure's name (可再生能源新增装机), not the verb
+    the label starts after."""
+    facts = _facts("能源\n\n全国可再生能源新增装机3.7亿千瓦。\n")
+    assert facts["3.7亿千瓦"].label.endswith("能源新增装机")
