@@ -236,6 +236,11 @@ def _named(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def named_in(sentence: str) -> str:
+    """The first place or body ``sentence`` names (its topic), or ""."""
+    return _entity(_named(_PAREN.sub("", sentence)), "")
+
+
 def _entity(pairs, main: str) -> str:
     """The first place or body named in the sentence (Chinese puts the topic first; later names
     are often destinations or comparators), never a name after a comparing word (比日本…), else

@@ -78,3 +78,17 @@ def test_a_name_after_a_comparing_word_is_no_subject() -> None:
 
     model = extract_text("我国人口\n\n在校生达1.5亿人，比日本的总人口还多，还有1.7亿老人。\n")
     assert {f.text: f.subject for f in model.facts}["1.7亿"] != "日本"
+
+
+def test_a_sentence_naming_nobody_goes_on_about_the_sentence_before_it() -> None:
+    """Within a paragraph the topic carries over (杭州…。全年…增长8% is 杭州's); a new
+    paragraph that names nobody is about the article's main subject again."""
+    model = extract_text(
+        "浙江经济稳中有进\n\n浙江经济回升向好，全年增长6%。\n\n"
+        "杭州数字经济领跑全省。全年核心产业增加值增长8%。\n\n全年进出口增长5%。\n"
+    )
+    assert [(f.text, f.subject) for f in model.facts] == [
+        ("6%", "浙江"),
+        ("8%", "杭州"),
+        ("5%", "浙江"),
+    ]
