@@ -66,3 +66,9 @@ def test_named_person_in_latin_letters_after_a_title() -> None:
 
 def test_zh_title_starts_after_an_ellipsis() -> None:
     assert zh_speaker("……习近平总书记") == Speaker("习近平", "总书记", person=True)
+
+
+def test_an_unnamed_member_of_a_named_body_is_nobody() -> None:
+    """大连港一位工程师: the body is named, the speaker is not."""
+    assert zh_speaker("大连港一位工程师") == NOBODY
+    assert zh_speaker("东阳市委主要负责人") != NOBODY
