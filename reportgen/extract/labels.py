@@ -78,9 +78,14 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     words = [w for w, _ in pairs]
     if words and words[0] == subject:  # the subject opens the label (浙江规上工业增加值)
         words.pop(0)
-    if subject and words and words[0][:1] in _ADMIN and subject + words[0][:1] in sentence:
-        subject = subject + words[0][:1]  # 东城/区规/上… -> 东城区, 规上…
-        words[0] = words[0][1:]
+    if (
+        subject
+        and words
+        and len(words[0]) == 1
+        and words[0] in _ADMIN
+        and subject + words[0] in sentence
+    ):
+        subject += words.pop(0)  # 钱塘/区/规上工业… -> 钱塘区 (never 欧洲/市场 -> 欧洲市)
     label = "".join(reversed(_fitting(list(reversed(words)), 14)))
     return Bound(label if len(label) >= 2 else "", subject)
 

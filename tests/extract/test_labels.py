@@ -134,3 +134,11 @@ def test_a_verb_that_modifies_the_noun_after_it_stays_in_the_label() -> None:
     the label starts after."""
     facts = _facts("能源\n\n全国可再生能源新增装机3.7亿千瓦。\n")
     assert facts["3.7亿千瓦"].label.endswith("能源新增装机")
+
+
+def test_a_place_takes_the_administrative_word_after_it_but_not_a_words_first_character() -> None:
+    facts = _facts(
+        "钱塘经济\n\n钱塘区规上工业总产值突破3700亿元。宝马在欧洲市场销售14869辆电车。\n"
+    )
+    assert facts["突破3700亿元"].subject == "钱塘区"
+    assert facts["14869辆"].subject != "欧洲市"
