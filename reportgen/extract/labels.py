@@ -101,10 +101,24 @@ def _before(text: str, sentence_start: int, start: int) -> tuple[str, str]:
     """The sentence before a figure and its last clause, without bracketed asides."""
     if start - sentence_start <= _LONG:
         sentence = _PAREN.sub("", text[sentence_start:start])
-        return sentence, _CLAUSE_BREAK.split(sentence)[-1]
+        return sentence, _last_clause(sentence)
     head = _PAREN.sub("", text[sentence_start : sentence_start + _HEAD])
     tail = _PAREN.sub("", text[start - _LONG : start])
-    return head, _CLAUSE_BREAK.split(tail)[-1][-_TAIL:]
+    return head, _last_clause(tail)[-_TAIL:]
+
+
+def _last_clause(sentence: str) -> str:
+    """The sentence's last clause; the quotation marks of a quoted term (比“十三五”末增长,
+    “千亿县”数量) are inside a clause, not between two."""
+    term_marks = {i for m in _QUOTED_TERM.finditer(sentence) for i in (m.start(), m.end() - 1)}
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() not in term_marks:
+            cut = m.end()
+    return sentence[cut:]
+
+
+_QUOTED_TERM = re.compile(r"“[^“”，。；：！？,;:!?\n]{1,10}”")
 
 
 def whole_words(sentence: str, start: int, end: int, limit: int = 14) -> str:

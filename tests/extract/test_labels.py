@@ -142,3 +142,10 @@ def test_a_place_takes_the_administrative_word_after_it_but_not_a_words_first_ch
     )
     assert facts["突破3700亿元"].subject == "钱塘区"
     assert facts["14869辆"].subject != "欧洲市"
+
+
+def test_a_quoted_term_does_not_end_a_clause() -> None:
+    """比“十三五”末增长42%: the quotation marks of a term are inside the clause, so the label
+    reaches the measure before them."""
+    facts = _facts("标题\n\n2024年，高技术制造业增加值比“十三五”末增长42%。\n")
+    assert facts["42%"].label == "高技术制造业增加值"
