@@ -62,8 +62,23 @@ def main_subject(headline: str, lead: str, language: str) -> str:
     for weight, text in ((3, headline), (1, lead)):
         for word, tag in segment.words(_PAREN.sub("", text[:600])):
             if (tag in ENTITY_TAGS or word in _SELF) and len(word) >= 2:
-                counts[word] += weight
+                counts[_governed_place(word) if tag in segment.ORG else word] += weight
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _governed_place(body: str) -> str:
+    """The place a government body is named after is what its figures are about
+    (中华人民共和国国务院 -> 中国, 浙江省人民政府 -> 浙江省); any other body is itself."""
+    for end in range(len(body) - 1, 1, -1):
+        head = segment.words(body[:end])
+        if len(head) == 1 and head[0][1] in segment.PLACE and _GOVERNMENT.fullmatch(body[end:]):
+            return _COUNTRY.get(head[0][0], head[0][0])
+    return body
+
+
+_GOVERNMENT = re.compile(r"(?:人民)?(?:政府|国务院|委员会|人大常委会|人民代表大会)")
+# The country's formal name, as its own papers write it short.
+_COUNTRY = {"中华人民共和国": "中国"}
 
 
 # How a national paper names its own country: the subject of its national figures.

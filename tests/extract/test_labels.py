@@ -149,3 +149,10 @@ def test_a_quoted_term_does_not_end_a_clause() -> None:
     reaches the measure before them."""
     facts = _facts("标题\n\n2024年，高技术制造业增加值比“十三五”末增长42%。\n")
     assert facts["42%"].label == "高技术制造业增加值"
+
+
+def test_a_government_body_in_the_headline_stands_for_its_place() -> None:
+    """A work report's author (中华人民共和国国务院) is not what its figures are about: the
+    country it governs is (written short, 中国); any other body stays itself."""
+    assert main_subject("2025年中华人民共和国国务院政府工作报告", "", "zh") == "中国"
+    assert main_subject("中国银行发布报告", "", "zh") == "中国银行"
