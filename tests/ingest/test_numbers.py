@@ -31,6 +31,7 @@ def _one(text: str):
         ("指数182.6,位列", "182.6", 182.6, "", "exact", 182.6),
         ("约1,200家左右", "约1,200家左右", 1200, "家", "approx", 1200),
         ("全年检测441批次农产品", "441批次", 441, "批次", "exact", 441),
+        ("发运箱量54423标准箱，", "54423标准箱", 54423, "标准箱", "exact", 54423),
     ],
 )
 def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> None:
