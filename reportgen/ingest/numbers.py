@@ -148,7 +148,7 @@ _SCALE_ALT = "|".join(sorted(_SCALES_ZH, key=len, reverse=True))
 _QB_ALT = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 ZH_PATTERN = re.compile(
     rf"(?P<qb>{_QB_ALT})?(?P<num>{_NUM}|{_CN})(?P<scale>{_SCALE_ALT})?"
-    rf"(?P<qm>余|多|来(?={_UNIT_ALT}))?"
+    rf"(?P<qm>余|多|来(?={_UNIT_ALT}))?(?P<scale2>(?<=[余多])(?:{_SCALE_ALT}))?"
     rf"(?P<unit>{_UNIT_ALT})?(?P<qa>以上|以下|左右)?"
 )
 
@@ -301,7 +301,7 @@ def find_zh(text: str) -> list[Quantity]:
 
 
 def _zh_quantity(text: str, m: re.Match) -> Quantity | None:
-    num, scale, unit = m.group("num"), m.group("scale") or "", m.group("unit") or ""
+    num, scale, unit = m.group("num"), _zh_scale(m), m.group("unit") or ""
     cn = not num[0].isdigit()
     if cn and (not unit or unit in ("%", "‰")):
         return None  # a Chinese numeral counts only before a measure word (十四五 is a name)
@@ -312,7 +312,8 @@ def _zh_quantity(text: str, m: re.Match) -> Quantity | None:
     base, factor = UNITS_ZH.get(unit, ("", 1.0))
     qualifier, word = _zh_qualifier(m)
     start = m.start("num") if m.group("qb") in (None, "达", "高达", "多达") else m.start()
-    surface_unit = scale + (m.group("qm") or "") + unit
+    qm = m.group("qm") or ""
+    surface_unit = (qm + scale if m.group("scale2") else scale + qm) + unit
     shown_unit = (scale + unit) if unit else scale
     return Quantity(
         start,
@@ -325,6 +326,11 @@ def _zh_quantity(text: str, m: re.Match) -> Quantity | None:
         value * multiplier * factor,
         base or shown_unit,
     )
+
+
+def _zh_scale(m: re.Match) -> str:
+    """The scale before the approximate word (260多亿元: none) or after it (3400多万人次: 万)."""
+    return m.group("scale") or m.group("scale2") or ""
 
 
 def _zh_qualifier(m: re.Match) -> tuple[str, str]:
@@ -345,7 +351,7 @@ _AGE_GROUP = re.compile(r"(?:及|和)?(?:以上|以下)?的?(?![了])[\u4e00-\u9
 
 def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
     """Years, dates, ordinals, model names and labels are not quantities."""
-    num, unit, scale = m.group("num"), m.group("unit"), m.group("scale")
+    num, unit, scale = m.group("num"), m.group("unit"), _zh_scale(m)
     before = text[max(0, m.start("num") - 1) : m.start("num")]
     after = text[m.end() : m.end() + 1]
     if before in ("第", "前") or re.match(r"[A-Za-z]", after):
