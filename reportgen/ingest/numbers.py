@@ -24,6 +24,13 @@ UNITS_ZH: dict[str, tuple[str, float]] = {
     "亿欧元": ("欧元", 1e8),
     "万欧元": ("欧元", 1e4),
     "欧元": ("欧元", 1),
+    "日元": ("日元", 1),
+    "英镑": ("英镑", 1),
+    "港元": ("港元", 1),
+    "韩元": ("韩元", 1),
+    "卢布": ("卢布", 1),
+    "印度卢比": ("卢比", 1),
+    "卢比": ("卢比", 1),
     "个百分点": ("个百分点", 1),
     "百分点": ("个百分点", 1),
     "个点": ("个点", 1),
@@ -354,8 +361,8 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
     num, unit, scale = m.group("num"), m.group("unit"), _zh_scale(m)
     before = text[max(0, m.start("num") - 1) : m.start("num")]
     after = text[m.end() : m.end() + 1]
-    if before in ("第", "前") or re.match(r"[A-Za-z]", after):
-        return True
+    if before in ("第", "前") or (re.match(r"[A-Za-z]", after) and not _counted(unit)):
+        return True  # 5G, 3D: a name; 95只A股 counts A股
     if re.match(r"[A-Za-z]", before) and not _after_acronym(text, m):
         return True
     if unit == "年" and _time_frame(text, m, cn):
@@ -383,6 +390,14 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
 
 _FRAME_AFTER = re.compile(r"^(?:来|以来|间|内|里|中|前|后|左右|行动|规划|计划|攻坚|时间|多来)")
 _FRAME_BEFORE = re.compile(r"(?:连续|近|过去|未来|今后|这|此后|之后|最近|用|历时|经过|花了)$")
+
+
+def _counted(unit: str | None) -> bool:
+    """A measure word (只, 家, 个) counts the noun after it, whatever script that noun is in."""
+    return bool(unit) and len(unit) == 1 and unit in _COUNTERS
+
+
+_COUNTERS = frozenset("只家个项名台辆款部位种条支座件批")
 
 
 def _time_frame(text: str, m: re.Match, cn: bool) -> bool:
