@@ -19,6 +19,8 @@ _ZH_LIMIT_BEFORE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|不大于|不小于|最高|最低|最多|最少|上限为?|下限为?|门槛为?|"
     r"每[\u4e00-\u9fff]{1,3}最高|单[\u4e00-\u9fff]{1,2}最高|封顶)(?:可?达|为|给予|补贴|奖励)?$"
 )
+# A cap or floor written as part of the figure (不超过10%, 不低于30%).
+_LIMIT_WORD = re.compile(r"(?:不超过|不高于|不低于|不少于)?")
 _ZH_LIMIT_AFTER = re.compile(r"^(?:以内|封顶|为限|及以上|以上的|以下的)")
 _ZH_REQUIRE = re.compile(r"(?:要求|须|需|必须|应当?|方可|才能|条件是|门槛)[^，。；]{0,12}$")
 _ZH_FORECAST = re.compile(r"预计|预测|有望|估计|预期|将可|或将|可望")
@@ -55,7 +57,7 @@ def kind_of(text: str, start: int, end: int, clause_start: int, form: str, langu
     after = text[end : end + 6]
     if language != "zh":
         return _en(before, after, _lead_words(text[start:end]))
-    kind = _zh(before, after)
+    kind = _zh(before + _LIMIT_WORD.match(text, start, end).group(0), after)
     if kind != "measured" or _ZH_DONE.search(before):
         return kind
     return "target" if _goal_list(text, start) else kind

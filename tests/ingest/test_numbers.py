@@ -36,6 +36,7 @@ def _one(text: str):
         ("用户5600余万，", "5600余万", 5600, "万", "over", 5.6e7),
         ("营收531.8亿印度卢比，", "531.8亿印度卢比", 531.8, "亿印度卢比", "exact", 5.318e10),
         ("共涉及95只A股，", "95只", 95, "只", "exact", 95),
+        ("减持至不超过10%，", "不超过10%", 10, "%", "under", 10),
     ],
 )
 def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> None:
