@@ -37,6 +37,7 @@ def _one(text: str):
         ("营收531.8亿印度卢比，", "531.8亿印度卢比", 531.8, "亿印度卢比", "exact", 5.318e10),
         ("共涉及95只A股，", "95只", 95, "只", "exact", 95),
         ("减持至不超过10%，", "不超过10%", 10, "%", "under", 10),
+        ("累计降息125个基点，", "125个基点", 125, "个基点", "exact", 125),
     ],
 )
 def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> None:
