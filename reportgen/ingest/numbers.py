@@ -387,6 +387,8 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
         return True  # 二元结构, 三次产业: a word with a numeral in it
     if unit in ("岁", "周岁") and _AGE_GROUP.match(text, m.end()):
         return True  # 65周岁及以上人口, 18岁的公民: an age naming a group, not a figure
+    if cn and _slogan(text, m):
+        return True  # “四个着力点”, “两个确立”: a quoted name that opens with a count
     if cn:
         return _cn_not_quantity(num, unit, value)
     if not unit and not scale:
@@ -404,6 +406,14 @@ def _counted(unit: str | None) -> bool:
 
 
 _COUNTERS = frozenset("只家个项名台辆款部位种条支座件批")
+
+
+def _slogan(text: str, m: re.Match) -> bool:
+    """The Chinese count opens a short quoted term (“四个着力点”)."""
+    if text[max(0, m.start() - 1) : m.start()] != "“":
+        return False
+    close = text.find("”", m.end(), m.end() + 8)
+    return close >= 0 and not re.search(r"[，。；！？,;]", text[m.end() : close])
 
 
 def _time_frame(text: str, m: re.Match, cn: bool) -> bool:
