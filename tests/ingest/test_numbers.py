@@ -73,6 +73,7 @@ def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> Non
         "单位：亿元",
         "以百分点计",
         "千米",
+        "提出“四个着力点”的要求",  # a quoted name that opens with a count
     ],
 )
 def test_zh_non_quantities(text: str) -> None:
