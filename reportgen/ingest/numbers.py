@@ -397,7 +397,7 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
 
 
 _FRAME_AFTER = re.compile(r"^(?:来|以来|间|内|里|中|前|后|左右|行动|规划|计划|攻坚|时间|多来)")
-_FRAME_BEFORE = re.compile(r"(?:连续|近|过去|未来|今后|这|此后|之后|最近|用|历时|经过|花了)$")
+_FRAME_BEFORE = re.compile(r"(?:连续|近|过去|未来|今后|这|此后|之后|最近|用|历时|经过|花了|每)$")
 
 
 def _counted(unit: str | None) -> bool:

@@ -74,10 +74,11 @@ def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> Non
         "以百分点计",
         "千米",
         "提出“四个着力点”的要求",  # a quoted name that opens with a count
+        "每5年增长1岁",  # 5年: an interval; 1岁 stays a figure
     ],
 )
 def test_zh_non_quantities(text: str) -> None:
-    assert [q.text for q in find_zh(text) if q.text not in ("3个",)] == []
+    assert [q.text for q in find_zh(text) if q.text not in ("3个", "1岁")] == []
 
 
 def test_chinese_numerals() -> None:
