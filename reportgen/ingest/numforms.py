@@ -32,8 +32,13 @@ _ZH_FRACTION = re.compile(
     rf"(?P<qb>近|约|超过|超|逾)?(?:(?P<d>{_CN})分之(?P<n>{_CN})|(?<![\d/.])(?P<n2>\d{{1,2}})/(?P<d2>\d{{1,3}})"
     r"(?![\d/]))(?P<qa>以上|左右|多)?"
 )
+# Halves: 一半, 近半, 超过半数, 过半 (not 半年, 半导体, 上半年).
+_ZH_HALF = re.compile(
+    r"(?P<qb>近|约|超过|超|逾|过)?(?:一半|半数)(?P<qa>以上|左右|多)?"
+    r"|(?P<qb2>近|过|超)半(?![年月天日时导岛场径价山夜生程途])"
+)
 _QUAL = {"近": "under", "约": "approx", "超过": "over", "超": "over", "逾": "over", "不到": "under",
-         "不足": "under", "以上": "over", "左右": "approx", "多": "over"}  # fmt: skip
+         "不足": "under", "以上": "over", "左右": "approx", "多": "over", "过": "over"}  # fmt: skip
 
 
 _ZH_DASH_NUMBER = re.compile(rf"(?<![\d.])(?P<a>{NUMBER})(?P<dash>[-—–~～至到])(?=\d)")
@@ -52,6 +57,7 @@ def find_zh_forms(text: str) -> list[Quantity]:
             out.append(q)
     out.extend(q for m in _ZH_SHARE.finditer(text) if (q := _zh_share(text, m)))
     out.extend(q for m in _ZH_FRACTION.finditer(text) if (q := _zh_fraction(text, m)))
+    out.extend(_zh_half(m) for m in _ZH_HALF.finditer(text))
     return out
 
 
@@ -117,6 +123,15 @@ def _zh_fraction(text: str, m: re.Match) -> Quantity | None:
     qual, word = _qualifier(m)
     share = 100 * n / d
     return Quantity(m.start(), m.end(), m.group(0), round(n / d, 6), "", qual, word, share, "%")
+
+
+def _zh_half(m: re.Match) -> Quantity:
+    """一半, 近半, 超过半数: a share of one half."""
+    qual, word = _qualifier(m)
+    if m.group("qb2"):
+        word = m.group("qb2")
+        qual = "under" if word == "近" else "over"
+    return Quantity(m.start(), m.end(), m.group(0), 0.5, "", qual, word, 50.0, "%")
 
 
 def _qualifier(m: re.Match) -> tuple[str, str]:

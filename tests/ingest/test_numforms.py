@@ -91,3 +91,14 @@ def test_a_blocked_word_before_keeps_the_qualifier_after_the_number() -> None:
 
 def test_a_date_with_slashes_is_no_fraction() -> None:
     assert [t for t, *_ in _zh("2015/06/09 收盘，占1/3左右")] == ["1/3左右"]
+
+
+def test_halves_are_shares_and_half_words_are_not() -> None:
+    from reportgen.ingest.numbers import find_quantities
+
+    found = {
+        q.text: (q.normalized, q.qualifier)
+        for q in find_quantities("近半数企业，利润一半来自海外，占比超过半数", "zh")
+    }
+    assert found == {"近半数": (50.0, "under"), "一半": (50.0, "exact"), "超过半数": (50.0, "over")}
+    assert find_quantities("上半年，半导体产业增长", "zh") == []
