@@ -172,7 +172,9 @@ def zh_range(text: str, low: Quantity, high: Quantity) -> Quantity | None:
     )
 
 
-_ZH_PER = re.compile(r"^/(?:人|亩|吨|公斤|斤|千克|平方米|年|月|天|小时|户|台|件|个|股|次|辆|间|套)")
+_ZH_PER = re.compile(
+    r"^(?:/|(?P<each>每))(?:人|亩|吨|公斤|斤|千克|平方米|年|月|天|小时|户|台|件|个|股|次|辆|间|套)"
+)
 _EN_PER = re.compile(
     r"^(?:\s*/\s*|\s+(?:per|an|a|each)\s+)(?P<per>(?:credit\s+)?(?:hour|day|week|month|year|"
     r"person|student|household|head|capita|barrel|ton|tonne|pound|gallon|share|unit|acre|"
@@ -182,11 +184,13 @@ _EN_PER = re.compile(
 
 
 def per_unit(text: str, q: Quantity, language: str) -> Quantity:
-    """A rate: 33万元/人, 500元/亩, $30/month, $15 an hour, $116 per credit hour."""
+    """A rate: 33万元/人, 500元/亩, 8元每小时, $30/month, $15 an hour, $116 per credit hour."""
     after = text[q.end : q.end + 24]
     m = (_ZH_PER if language == "zh" else _EN_PER).match(after)
     if not m or not q.unit:
         return q
+    if language == "zh" and m.group("each") and not q.unit.endswith("元"):
+        return q  # 8元每小时 is a price per hour; a count before 每 is no rate
     per = m.group(0)
     end = q.end + len(per)
     if language == "zh":
