@@ -1,12 +1,12 @@
 """What kind of figure a quantity is: measured, target, limit, forecast, rank or range.
 
 The form decides ranks and ranges (the parser marks them); otherwise the words of the figure's
-own clause do: a cap or threshold (不低于, up to) right before it, a forecast (预计, is expected
-to) or a goal (力争, 目标, 将新增, aims to) earlier in the clause, or 的目标 right after it. In
-Chinese a list of goals opened by a colon in its paragraph (主要预期目标是：…；…；) makes its
-figures targets, unless the figure's own clause says it is done (已, 完成了). Anything else
-is measured. (A plan named in an earlier clause of the sentence does not carry over: on the
-corpus that made more figures wrong than right.)
+own clause do: a cap or threshold (不低于, up to) right before it, a forecast (预计, 可能,
+会, is expected to) or a goal (力争, 目标, 将新增, aims to) earlier in the clause, or 的目标
+right after it. In Chinese a list of goals opened by a colon in its paragraph
+(主要预期目标是：…；…；) makes its figures targets, unless the figure's own clause says it is
+done (已, 完成了). Anything else is measured. (A plan named in an earlier clause of the
+sentence does not carry over: on the corpus that made more figures wrong than right.)
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ _ZH_LIMIT_BEFORE = re.compile(
 _LIMIT_WORD = re.compile(r"(?:不超过|不高于|不低于|不少于)?")
 _ZH_LIMIT_AFTER = re.compile(r"^(?:以内|封顶|为限|及以上|以上的|以下的)")
 _ZH_REQUIRE = re.compile(r"(?:要求|须|需|必须|应当?|方可|才能|条件是|门槛)[^，。；]{0,12}$")
-_ZH_FORECAST = re.compile(r"预计|预测|有望|估计|预期|将可|或将|可望")
+_ZH_FORECAST = re.compile(
+    r"预计|预测|有望|估计|预期|将可|或将|可望|可能|将会|会(?:接近|达到|超过|突破)|(?<![大协社学机都体理工商])会$"
+)
 _ZH_TARGET = re.compile(
     r"力争|争取|目标|计划|规划|确保|拟|打算|要实现|要达到|将达到|将实现|将突破|将超过|"
     r"将[^，。；]{0,3}(?:新增|建成|新建|开展|投入|安排|推出|启动|实施|增加|提高|扩大)|"
