@@ -190,8 +190,13 @@ def _overlaps(a: str, b: str, least: int = 6) -> bool:
 
 
 def _bigrams(text: str) -> set[str]:
-    t = re.sub(r"[^\w]", "", fold(text))
-    return {t[i : i + 2] for i in range(len(t) - 1)} or ({t} if t else set())
+    """The character pairs of each of ``text``'s space-separated parts: a pair that spans two
+    parts (the subject's last character and the label's first) is no word of either."""
+    out: set[str] = set()
+    for part in text.split():
+        t = re.sub(r"[^\w]", "", fold(part))
+        out |= {t[i : i + 2] for i in range(len(t) - 1)} or ({t} if t else set())
+    return out
 
 
 def fold_spaced(text: str) -> str:

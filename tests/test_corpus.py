@@ -110,6 +110,66 @@ def test_subject_matching_needs_the_entity_and_the_measure() -> None:
     assert not holds("规上工业总产值", "钱塘区|规上工业总产值", "zh", entity_words="萧山")
 
 
+def test_subject_bigrams_never_span_two_of_the_models_fields() -> None:
+    """The model's subject, label and counts are joined with spaces: a character pair across a
+    space is no word of either field, so it neither counts nor dilutes the label's words."""
+    assert scorer._bigrams("城镇 就业") == {"城镇", "就业"}
+    assert scorer.holds_subject("城镇 就业 就业", "城镇新增就业", "zh")
+    assert not scorer.holds_subject("城镇 投资 投资", "城镇新增就业", "zh")
+
+
+@pytest.fixture(scope="module")
+def chinese_models():
+    return [(g.name, scorer.extract(g)) for g in GOLDS if g.data["language"] == "zh"]
+
+
+def _whole_word_runs(sentence: str, figure: str) -> set[str]:
+    """Every run of whole words of ``sentence``: as the segmenter cuts it, and as it cuts the
+    text on either side of the figure (a figure is a word of its own: 4个片区 -> 4个, 片区), with
+    and without bracketed asides."""
+    from reportgen.extract import segment
+
+    at = sentence.find(figure)
+    texts = {sentence, _PAREN.sub("", sentence)}
+    if at >= 0:
+        texts |= {sentence[:at], sentence[at + len(figure) :]}
+    runs = set()
+    for text in texts:
+        cuts = sorted(segment.boundaries(text))
+        runs |= {text[a:b] for i, a in enumerate(cuts) for b in cuts[i + 1 :]}
+    return runs
+
+
+def _tiled(label: str, runs: set[str]) -> bool:
+    """``label`` is one run of whole words, or several (分别 lists and bracketed asides give a
+    label made of two runs: 汽车、新能源汽车产量 -> 新能源汽车 + 产量)."""
+    ends = {0}
+    for i in range(len(label)):
+        if i in ends:
+            ends |= {i + len(r) for r in runs if r and label.startswith(r, i)}
+    return len(label) in ends
+
+
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+# A year that a year range lists (2016年-2018年的营业收入 gives 2017年营业收入 its year).
+_LISTED_YEAR = re.compile(r"^(?:19|20)\d\d年")
+
+
+def test_every_label_starts_and_ends_on_a_word_boundary(chinese_models) -> None:
+    """Over the whole corpus, a Chinese figure's label and what it counts are whole words of
+    its sentence, never a word cut in two."""
+    runs = _whole_word_runs("发展区域优势特色产业3个", "3个")
+    assert _tiled("优势特色产业", runs) and not _tiled("域优势特色产业", runs)
+    cut = []
+    for name, model in chinese_models:
+        for fact in model.facts:
+            runs = _whole_word_runs(fact.sentence, fact.text)
+            for label in {fact.label, fact.counts} - {""}:
+                if not (_tiled(label, runs) or _tiled(_LISTED_YEAR.sub("", label), runs)):
+                    cut.append((name, fact.text, label))
+    assert cut == []
+
+
 def test_section_heads_match_without_numbering() -> None:
     same = scorer._same_head
     assert same("一、红线", {"heading": "红线", "tagline": ""})

@@ -63,13 +63,14 @@ def build_model(layout: Layout, *, name: str, sha256: str, fmt: str = "text") ->
     ]
     index = SentenceIndex(text)
     lead_text = "\n".join(b.text for b in layout.lead.blocks if b.kind == "para")
-    main = main_subject(_text(layout.headline), lead_text, language)
+    front = layout.front
+    headline = front.headline_text if front else _text(layout.headline)
+    main = main_subject(headline, lead_text, language)  # the headline without the site's name
     facts = extract_facts(text, body, language, index, main)
     relations = find_relations(text, facts, language)
     _name_changes(facts, relations)
-    front = layout.front
     return Model(
-        headline=front.headline_text if front else _text(layout.headline),
+        headline=headline,
         series=_text(layout.kicker) or (front.series_text if front else ""),
         dek=fallbacks.dek_text(front.dek) if front else "",
         dateline=front.dateline if front else "",

@@ -64,6 +64,8 @@ def _zh(chunk: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _SUFFIX.finditer(chunk):
         begin = _name_start(chunk, m.start())
+        if begin is not None:
+            begin = _past_leading_words(chunk, begin, m.start())
         kind = m.lastgroup or "company"
         if begin is None or m.start() - begin < 2 or _dup(out, chunk, begin, m.end()):
             continue
@@ -89,6 +91,22 @@ def _name_start(chunk: str, suffix_at: int) -> int | None:
         return i + leads[-1].end()
     clean = i == 0 or not ("\u4e00" <= chunk[i - 1] <= "\u9fff") or chunk[i - 1] in "在由让"
     return i if clean and not re.search(r"\d", run) else None
+
+
+# Tags of words that never open a name: prepositions, adverbs, conjunctions, pronouns, numbers,
+# measure words, particles and plain verbs (据汽车市场调研公司, 仍然雄踞银行, 暗示苹果公司).
+_NOT_OPENING = frozenset({"p", "d", "c", "r", "m", "q", "v", "u", "uj", "ul", "ad", "vd", "x"})
+
+
+def _past_leading_words(chunk: str, begin: int, suffix_at: int) -> int:
+    """Where the name really starts: past the words before it that cannot open a name."""
+    from reportgen.extract import segment
+
+    for word, tag in segment.words(chunk[begin:suffix_at]):
+        if tag not in _NOT_OPENING:
+            break
+        begin += len(word)
+    return begin
 
 
 def _generic(name: str) -> bool:

@@ -78,6 +78,7 @@ def extract_facts(
     ``main`` is the article's main subject (for figures whose sentence names none)."""
     facts: list[Fact] = []
     for start, end, theme in body:
+        first = len(facts)
         for q in find_quantities(text[start:end], language):
             q = _shift(q, start)
             if language == "zh":
@@ -95,11 +96,35 @@ def extract_facts(
                     f"the article has more than {MAX_FIGURES:,} figures; an article has at most "
                     f"{MAX_FIGURES:,}"
                 )
+
+
+        if language == "zh":
+            _carry_subjects(text, facts[first:], main, index, start)
     if language == "zh":
         from reportgen.extract.respectively import distribute
 
         distribute(text, facts)
     return facts
+
+
+def _carry_subjects(
+    text: str, facts: list[Fact], main: str, index: SentenceIndex, paragraph: int
+) -> None:
+    """A paragraph's sentence that names nobody goes on about the one the sentence before it
+    named (营口港2007年吞吐量超过亿吨。2012年吞吐量突破3亿吨 -> 营口港), not the article's main
+    subject."""
+    from reportgen.extract.labels import named_in
+
+    for fact in facts:
+        start = fact.sentence_span.start
+        if fact.subject != main or named_in(fact.sentence):
+            continue  # the sentence names its own subject, maybe after the figure
+        before = index.around(start - 1) if start > 0 else (0, 0)
+        if before[1] > start or before[0] < paragraph:
+            continue
+        named = named_in(text[before[0] : before[1]])
+        if named:
+            fact.subject = named
 
 
 def _unit_in_word(text: str, q: Quantity, index: SentenceIndex) -> Quantity | None:

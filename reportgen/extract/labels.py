@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportgen.extract import segment
 
@@ -61,8 +62,23 @@ def main_subject(headline: str, lead: str, language: str) -> str:
     for weight, text in ((3, headline), (1, lead)):
         for word, tag in segment.words(_PAREN.sub("", text[:600])):
             if (tag in ENTITY_TAGS or word in _SELF) and len(word) >= 2:
-                counts[word] += weight
+                counts[_governed_place(word) if tag in segment.ORG else word] += weight
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _governed_place(body: str) -> str:
+    """The place a government body is named after is what its figures are about
+    (中华人民共和国国务院 -> 中国, 浙江省人民政府 -> 浙江省); any other body is itself."""
+    for end in range(len(body) - 1, 1, -1):
+        head = segment.words(body[:end])
+        if len(head) == 1 and head[0][1] in segment.PLACE and _GOVERNMENT.fullmatch(body[end:]):
+            return _COUNTRY.get(head[0][0], head[0][0])
+    return body
+
+
+_GOVERNMENT = re.compile(r"(?:人民)?(?:政府|国务院|委员会|人大常委会|人民代表大会)")
+# The country's formal name, as its own papers write it short.
+_COUNTRY = {"中华人民共和国": "中国"}
 
 
 # How a national paper names its own country: the subject of its national figures.
@@ -73,11 +89,18 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     """Label and subject of the Chinese figure at ``start``."""
     sentence, clause = _before(text, sentence_start, start)
     pairs = _trim(_glued(segment.words(clause)))
-    subject = _entity(segment.words(clause), "") or _entity(segment.words(sentence), main)
-    words = [w for w, _ in pairs if w != subject]
-    if subject and words and words[0][:1] in _ADMIN and subject + words[0][:1] in sentence:
-        subject = subject + words[0][:1]  # 东城/区规/上… -> 东城区, 规上…
-        words[0] = words[0][1:]
+    subject = _entity(_named(clause), "") or _entity(_named(sentence), main)
+    words = [w for w, _ in pairs]
+    if words and words[0] == subject:  # the subject opens the label (浙江规上工业增加值)
+        words.pop(0)
+    if (
+        subject
+        and words
+        and len(words[0]) == 1
+        and words[0] in _ADMIN
+        and subject + words[0] in sentence
+    ):
+        subject += words.pop(0)  # 钱塘/区/规上工业… -> 钱塘区 (never 欧洲/市场 -> 欧洲市)
     label = "".join(reversed(_fitting(list(reversed(words)), 14)))
     return Bound(label if len(label) >= 2 else "", subject)
 
@@ -93,10 +116,24 @@ def _before(text: str, sentence_start: int, start: int) -> tuple[str, str]:
     """The sentence before a figure and its last clause, without bracketed asides."""
     if start - sentence_start <= _LONG:
         sentence = _PAREN.sub("", text[sentence_start:start])
-        return sentence, _CLAUSE_BREAK.split(sentence)[-1]
+        return sentence, _last_clause(sentence)
     head = _PAREN.sub("", text[sentence_start : sentence_start + _HEAD])
     tail = _PAREN.sub("", text[start - _LONG : start])
-    return head, _CLAUSE_BREAK.split(tail)[-1][-_TAIL:]
+    return head, _last_clause(tail)[-_TAIL:]
+
+
+def _last_clause(sentence: str) -> str:
+    """The sentence's last clause; the quotation marks of a quoted term (比“十三五”末增长,
+    “千亿县”数量) are inside a clause, not between two."""
+    term_marks = {i for m in _QUOTED_TERM.finditer(sentence) for i in (m.start(), m.end() - 1)}
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() not in term_marks:
+            cut = m.end()
+    return sentence[cut:]
+
+
+_QUOTED_TERM = re.compile(r"“[^“”，。；：！？,;:!?\n]{1,10}”")
 
 
 def whole_words(sentence: str, start: int, end: int, limit: int = 14) -> str:
@@ -175,12 +212,25 @@ def _trim(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     follows (汽车产量占全市 -> 汽车产量)."""
     pairs = _after_symbol(_strip_ends(pairs))
     for i in range(len(pairs) - 1, 0, -1):
+        if _modifier(pairs, i):
+            continue
         if pairs[i][1] in ("v", "p", "d", "c", "vd"):
             before, after = _strip_ends(pairs[:i]), _strip_ends(pairs[i + 1 :])
             if after and not all(w in _SCOPE_WORDS for w, _ in after):
                 return after
             return before or after
     return pairs
+
+
+# Verbs that modify the noun after them inside a measure's name (城镇新增就业, 新增装机).
+_MODIFIERS = frozenset({"新增", "净增"})
+
+
+def _modifier(pairs: list[tuple[str, str]], i: int) -> bool:
+    """The word at ``i`` is a verb inside a noun phrase: a noun on either side of it."""
+    if pairs[i][0] not in _MODIFIERS or i + 1 >= len(pairs):
+        return False
+    return pairs[i - 1][1] in _NOUNISH and pairs[i + 1][1] in _NOUNISH
 
 
 def _strip_ends(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -190,6 +240,39 @@ def _strip_ends(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     while pairs and (_ZH_DROP.match(pairs[0][0]) or pairs[0][1] not in _KEEP_TAGS):
         pairs.pop(0)
     return pairs
+
+
+@lru_cache(maxsize=256)
+def _named(text: str) -> tuple[tuple[str, str], ...]:
+    """``text``'s words, with each company, institution or project name that the suffix finder
+    sees (同盾科技公司, 嘉鱼县蔬菜产业技术研究院) made one word tagged a body (nt), when the name
+    starts and ends on word boundaries."""
+    from reportgen.extract.entities import find_entities
+
+    pairs = segment.words(text)
+    found = find_entities(text, 0, len(text), "zh")
+    if not found:
+        return pairs
+    out, pos, names = [], 0, {(f.start, f.end) for f in found}
+    ends = {s: e for s, e in names}
+    skip_to = -1
+    for word, tag in pairs:
+        if pos < skip_to:
+            pos += len(word)
+            continue
+        end = ends.get(pos)
+        if end is not None and end in segment.boundaries(text):
+            out.append((text[pos:end], "nt"))
+            skip_to = end
+        else:
+            out.append((word, tag))
+        pos += len(word)
+    return tuple(out)
+
+
+def named_in(sentence: str) -> str:
+    """The first place or body ``sentence`` names (its topic), or ""."""
+    return _entity(_named(_PAREN.sub("", sentence)), "")
 
 
 def _entity(pairs, main: str) -> str:

@@ -79,6 +79,8 @@ def zh_speaker(candidate: str, previous: Speaker | None = None, zero: bool = Fal
     if last_tag in segment.ORG:
         return Speaker(text)  # a body: 国际货币基金组织
     role = _ROLE_END.search(text)
+    if role and _UNNAMED_ROLE.search(text[: role.start()]):
+        return NOBODY  # 大连港一位工程师: a body's member nobody can look up
     if role and _named_body(text[: role.start()]):
         return Speaker(text)  # a role in a named body: 东阳市委主要负责人
     if _BODY_END.search(text) and _named_body(text) and _plain_nouns(pairs):
@@ -101,6 +103,7 @@ def _plain_nouns(pairs: tuple[tuple[str, str], ...]) -> bool:
 
 # A role nobody can look up: 一位专家, 上述区域专家, 该负责人, 企业负责人.
 _UNNAMED = re.compile(r"^(?:一位|一名|一家|某|上述|这位|那位|该|此|有关|相关|多位|几位|部分)")
+_UNNAMED_ROLE = re.compile(r"(?:一位|一名|某位|某|多位|几位)$")
 _BODY_SUFFIX = re.compile(
     r"(?:公司|集团|科技|股份|委|局|厅|部|院|所|中心|银行|协会|商会|政府|办|馆|站|厂|社|大学|学院|学校|"
     r"医院|基金|机构|组织|联盟|平台|交易所|法院|检察院)"

@@ -7,100 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from reportgen.ingest.marks import no_figure
+from reportgen.ingest.units import UNITS_ZH
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
-# Units, longest first. Each maps to (base unit, multiplier).
-UNITS_ZH: dict[str, tuple[str, float]] = {
-    "万亿美元": ("美元", 1e12),
-    "亿美元": ("美元", 1e8),
-    "万美元": ("美元", 1e4),
-    "美元": ("美元", 1),
-    "万亿元": ("元", 1e12),
-    "亿元": ("元", 1e8),
-    "千万元": ("元", 1e7),
-    "万元": ("元", 1e4),
-    "元": ("元", 1),
-    "亿欧元": ("欧元", 1e8),
-    "万欧元": ("欧元", 1e4),
-    "欧元": ("欧元", 1),
-    "个百分点": ("个百分点", 1),
-    "百分点": ("个百分点", 1),
-    "个点": ("个点", 1),
-    "%": ("%", 1),
-    "‰": ("‰", 1),
-    "平方公里": ("平方公里", 1),
-    "平方米": ("平方米", 1),
-    "公里": ("公里", 1),
-    "万吨": ("吨", 1e4),
-    "吨": ("吨", 1),
-    "千瓦": ("千瓦", 1),
-    "兆瓦": ("兆瓦", 1),
-    "亩": ("亩", 1),
-    "家": ("家", 1),
-    "项": ("项", 1),
-    "个": ("个", 1),
-    "位": ("位", 1),
-    "所": ("所", 1),
-    "名": ("名", 1),
-    "人次": ("人次", 1),
-    "人": ("人", 1),
-    "条": ("条", 1),
-    "件": ("件", 1),
-    "台": ("台", 1),
-    "辆": ("辆", 1),
-    "架": ("架", 1),
-    "艘": ("艘", 1),
-    "座": ("座", 1),
-    "套": ("套", 1),
-    "批": ("批", 1),
-    "户": ("户", 1),
-    "场": ("场", 1),
-    "次": ("次", 1),
-    "倍": ("倍", 1),
-    "年": ("年", 1),
-    "天": ("天", 1),
-    "款": ("款", 1),
-    "颗": ("颗", 1),
-    "支": ("支", 1),
-    "张": ("张", 1),
-    "部": ("部", 1),
-    "万千瓦": ("千瓦", 1e4),
-    "千瓦时": ("千瓦时", 1),
-    "公斤": ("公斤", 1),
-    "千克": ("公斤", 1),
-    "斤": ("斤", 1),
-    "公顷": ("公顷", 1),
-    "立方米": ("立方米", 1),
-    "千米": ("千米", 1),
-    "米": ("米", 1),
-    "小时": ("小时", 1),
-    "分钟": ("分钟", 1),
-    "个月": ("个月", 1),
-    "周岁": ("岁", 1),
-    "岁": ("岁", 1),
-    "标箱": ("标箱", 1),
-    "列": ("列", 1),
-    "班": ("班", 1),
-    "趟": ("趟", 1),
-    "株": ("株", 1),
-    "头": ("头", 1),
-    "只": ("只", 1),
-    "股": ("股", 1),
-    "尾": ("尾", 1),
-    "枚": ("枚", 1),
-    "棵": ("棵", 1),
-    "份": ("份", 1),
-    "间": ("间", 1),
-    "栋": ("栋", 1),
-    "处": ("处", 1),
-    "种": ("种", 1),
-    "类": ("类", 1),
-    "篇": ("篇", 1),
-    "册": ("册", 1),
-    "GW": ("GW", 1),
-    "MW": ("MW", 1),
-}
 _SCALES_ZH = {
     "万亿": 1e12,
     "千亿": 1e11,
@@ -123,6 +33,10 @@ QUALIFIERS_BEFORE = {
     "逾": "over",
     "不足": "under",
     "不到": "under",
+    "不超过": "under",
+    "不高于": "under",
+    "不低于": "over",
+    "不少于": "over",
     "多达": "exact",
     "高达": "exact",
     "达": "exact",
@@ -146,7 +60,7 @@ _SCALE_ALT = "|".join(sorted(_SCALES_ZH, key=len, reverse=True))
 _QB_ALT = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 ZH_PATTERN = re.compile(
     rf"(?P<qb>{_QB_ALT})?(?P<num>{_NUM}|{_CN})(?P<scale>{_SCALE_ALT})?"
-    rf"(?P<qm>余|多|来(?={_UNIT_ALT}))?"
+    rf"(?P<qm>余|多|来(?={_UNIT_ALT}))?(?P<scale2>(?<=[余多])(?:{_SCALE_ALT}))?"
     rf"(?P<unit>{_UNIT_ALT})?(?P<qa>以上|以下|左右)?"
 )
 
@@ -249,7 +163,7 @@ def find_zh(text: str) -> list[Quantity]:
 
 
 def _zh_quantity(text: str, m: re.Match) -> Quantity | None:
-    num, scale, unit = m.group("num"), m.group("scale") or "", m.group("unit") or ""
+    num, scale, unit = m.group("num"), _zh_scale(m), m.group("unit") or ""
     cn = not num[0].isdigit()
     if cn and (not unit or unit in ("%", "‰")):
         return None  # a Chinese numeral counts only before a measure word (十四五 is a name)
@@ -260,7 +174,8 @@ def _zh_quantity(text: str, m: re.Match) -> Quantity | None:
     base, factor = UNITS_ZH.get(unit, ("", 1.0))
     qualifier, word = _zh_qualifier(m)
     start = m.start("num") if m.group("qb") in (None, "达", "高达", "多达") else m.start()
-    surface_unit = scale + (m.group("qm") or "") + unit
+    qm = m.group("qm") or ""
+    surface_unit = (qm + scale if m.group("scale2") else scale + qm) + unit
     shown_unit = (scale + unit) if unit else scale
     return Quantity(
         start,
@@ -273,6 +188,11 @@ def _zh_quantity(text: str, m: re.Match) -> Quantity | None:
         value * multiplier * factor,
         base or shown_unit,
     )
+
+
+def _zh_scale(m: re.Match) -> str:
+    """The scale before the approximate word (260多亿元: none) or after it (3400多万人次: 万)."""
+    return m.group("scale") or m.group("scale2") or ""
 
 
 def _zh_qualifier(m: re.Match) -> tuple[str, str]:
@@ -293,11 +213,11 @@ _AGE_GROUP = re.compile(r"(?:及|和)?(?:以上|以下)?的?(?![了])[\u4e00-\u9
 
 def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
     """Years, dates, ordinals, model names and labels are not quantities."""
-    num, unit, scale = m.group("num"), m.group("unit"), m.group("scale")
+    num, unit, scale = m.group("num"), m.group("unit"), _zh_scale(m)
     before = text[max(0, m.start("num") - 1) : m.start("num")]
     after = text[m.end() : m.end() + 1]
-    if before in ("第", "前") or re.match(r"[A-Za-z]", after):
-        return True
+    if before in ("第", "前") or (re.match(r"[A-Za-z]", after) and not _counted(unit)):
+        return True  # 5G, 3D: a name; 95只A股 counts A股
     if re.match(r"[A-Za-z]", before) and not _after_acronym(text, m):
         return True
     if unit == "年" and _time_frame(text, m, cn):
@@ -316,6 +236,8 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
         return True  # 二元结构, 三次产业: a word with a numeral in it
     if unit in ("岁", "周岁") and _AGE_GROUP.match(text, m.end()):
         return True  # 65周岁及以上人口, 18岁的公民: an age naming a group, not a figure
+    if cn and _slogan(text, m):
+        return True  # “四个着力点”, “两个确立”: a quoted name that opens with a count
     if cn:
         return _cn_not_quantity(num, unit, value)
     if not unit and not scale:
@@ -324,7 +246,23 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
 
 
 _FRAME_AFTER = re.compile(r"^(?:来|以来|间|内|里|中|前|后|左右|行动|规划|计划|攻坚|时间|多来)")
-_FRAME_BEFORE = re.compile(r"(?:连续|近|过去|未来|今后|这|此后|之后|最近|用|历时|经过|花了)$")
+_FRAME_BEFORE = re.compile(r"(?:连续|近|过去|未来|今后|这|此后|之后|最近|用|历时|经过|花了|每)$")
+
+
+def _counted(unit: str | None) -> bool:
+    """A measure word (只, 家, 个) counts the noun after it, whatever script that noun is in."""
+    return bool(unit) and len(unit) == 1 and unit in _COUNTERS
+
+
+_COUNTERS = frozenset("只家个项名台辆款部位种条支座件批")
+
+
+def _slogan(text: str, m: re.Match) -> bool:
+    """The Chinese count opens a short quoted term (“四个着力点”)."""
+    if text[max(0, m.start() - 1) : m.start()] != "“":
+        return False
+    close = text.find("”", m.end(), m.end() + 8)
+    return close >= 0 and not re.search(r"[，。；！？,;]", text[m.end() : close])
 
 
 def _time_frame(text: str, m: re.Match, cn: bool) -> bool:

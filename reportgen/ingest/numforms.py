@@ -32,8 +32,13 @@ _ZH_FRACTION = re.compile(
     rf"(?P<qb>近|约|超过|超|逾)?(?:(?P<d>{_CN})分之(?P<n>{_CN})|(?<![\d/.])(?P<n2>\d{{1,2}})/(?P<d2>\d{{1,3}})"
     r"(?![\d/]))(?P<qa>以上|左右|多)?"
 )
+# Halves: 一半, 近半, 超过半数, 过半 (not 半年, 半导体, 上半年).
+_ZH_HALF = re.compile(
+    r"(?P<qb>近|约|超过|超|逾|过)?(?:一半|半数)(?P<qa>以上|左右|多)?"
+    r"|(?P<qb2>近|过|超)半(?![年月天日时导岛场径价山夜生程途])"
+)
 _QUAL = {"近": "under", "约": "approx", "超过": "over", "超": "over", "逾": "over", "不到": "under",
-         "不足": "under", "以上": "over", "左右": "approx", "多": "over"}  # fmt: skip
+         "不足": "under", "以上": "over", "左右": "approx", "多": "over", "过": "over"}  # fmt: skip
 
 
 _ZH_DASH_NUMBER = re.compile(rf"(?<![\d.])(?P<a>{NUMBER})(?P<dash>[-—–~～至到])(?=\d)")
@@ -52,6 +57,7 @@ def find_zh_forms(text: str) -> list[Quantity]:
             out.append(q)
     out.extend(q for m in _ZH_SHARE.finditer(text) if (q := _zh_share(text, m)))
     out.extend(q for m in _ZH_FRACTION.finditer(text) if (q := _zh_fraction(text, m)))
+    out.extend(_zh_half(m) for m in _ZH_HALF.finditer(text))
     return out
 
 
@@ -119,6 +125,15 @@ def _zh_fraction(text: str, m: re.Match) -> Quantity | None:
     return Quantity(m.start(), m.end(), m.group(0), round(n / d, 6), "", qual, word, share, "%")
 
 
+def _zh_half(m: re.Match) -> Quantity:
+    """一半, 近半, 超过半数: a share of one half."""
+    qual, word = _qualifier(m)
+    if m.group("qb2"):
+        word = m.group("qb2")
+        qual = "under" if word == "近" else "over"
+    return Quantity(m.start(), m.end(), m.group(0), 0.5, "", qual, word, 50.0, "%")
+
+
 def _qualifier(m: re.Match) -> tuple[str, str]:
     for key in ("qb", "qa"):
         word = m.groupdict().get(key)
@@ -157,7 +172,9 @@ def zh_range(text: str, low: Quantity, high: Quantity) -> Quantity | None:
     )
 
 
-_ZH_PER = re.compile(r"^/(?:人|亩|吨|公斤|斤|千克|平方米|年|月|天|小时|户|台|件|个|股|次|辆|间|套)")
+_ZH_PER = re.compile(
+    r"^(?:/|(?P<each>每))(?:人|亩|吨|公斤|斤|千克|平方米|年|月|天|小时|户|台|件|个|股|次|辆|间|套)"
+)
 _EN_PER = re.compile(
     r"^(?:\s*/\s*|\s+(?:per|an|a|each)\s+)(?P<per>(?:credit\s+)?(?:hour|day|week|month|year|"
     r"person|student|household|head|capita|barrel|ton|tonne|pound|gallon|share|unit|acre|"
@@ -167,11 +184,13 @@ _EN_PER = re.compile(
 
 
 def per_unit(text: str, q: Quantity, language: str) -> Quantity:
-    """A rate: 33万元/人, 500元/亩, $30/month, $15 an hour, $116 per credit hour."""
+    """A rate: 33万元/人, 500元/亩, 8元每小时, $30/month, $15 an hour, $116 per credit hour."""
     after = text[q.end : q.end + 24]
     m = (_ZH_PER if language == "zh" else _EN_PER).match(after)
     if not m or not q.unit:
         return q
+    if language == "zh" and m.group("each") and not q.unit.endswith("元"):
+        return q  # 8元每小时 is a price per hour; a count before 每 is no rate
     per = m.group(0)
     end = q.end + len(per)
     if language == "zh":

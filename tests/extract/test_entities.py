@@ -44,3 +44,10 @@ def test_counted_kinds_of_things_are_not_names() -> None:
 def test_entities_listed_once_per_theme() -> None:
     m = extract_text("题\n\n## 一节\n\n在甲乙科技有限公司,甲乙科技有限公司再投资。\n\n再说一段。\n")
     assert [(e.text, e.theme) for e in m.entities] == [("甲乙科技有限公司", 0)]
+
+
+def test_a_name_never_opens_with_a_preposition_adverb_or_verb() -> None:
+    """据汽车市场调研公司: the run before the suffix may start with words no name starts with."""
+    assert _names("据汽车市场调研公司报告,") == [("汽车市场调研公司", "company")]
+    assert _names("报道,暗示苹果公司将发布新品。") == [("苹果公司", "company")]
+    assert _names("仍然雄踞银行理财市场第一名。") == []

@@ -132,3 +132,17 @@ def test_a_long_line_of_figures_is_read_in_linear_time() -> None:
 
     cost(50)
     assert cost(1600) < 20 * max(cost(200), 0.05)
+
+
+def test_a_sentence_naming_nobody_goes_on_about_the_sentence_before_it() -> None:
+    """Within a paragraph the topic carries over (杭州…。全年…增长8% is 杭州's); a new
+    paragraph that names nobody is about the article's main subject again."""
+    model = extract_text(
+        "浙江经济稳中有进\n\n浙江经济回升向好，全年增长6%。\n\n"
+        "杭州数字经济领跑全省。全年核心产业增加值增长8%。\n\n全年进出口增长5%。\n"
+    )
+    assert [(f.text, f.subject) for f in model.facts] == [
+        ("6%", "浙江"),
+        ("8%", "杭州"),
+        ("5%", "浙江"),
+    ]

@@ -100,3 +100,63 @@ def test_a_line_of_thousands_of_figures_keeps_its_labels() -> None:
     facts = extract_text(f"园区数字\n\n{line}\n").facts
     assert len(facts) == 300
     assert {f.label for f in facts} == {facts[0].label}
+
+
+def test_the_main_subject_is_not_the_site_named_in_a_page_title(tmp_path) -> None:
+    """A page title's site name (a school, a portal) is not what the article is about."""
+    from reportgen.extract import extract_path
+
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in ("我国经济实力跃上新台阶。", "全国粮食产量稳定。", "制造业增加值增长6%。")
+    )
+    title = "经济发展迈上新台阶--学习专栏-绍兴市第一中学"
+    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    model = extract_path(path)
+    assert model.headline == "经济发展迈上新台阶"
+    assert model.subject == "我国"
+    assert {f.subject for f in model.facts} == {"我国"}
+
+
+def test_a_company_named_in_the_sentence_is_the_subject_of_its_figure() -> None:
+    """A name found by its suffix (有限公司, 研究院, 项目) is a body like a tagged one."""
+    facts = _facts("嘉鱼县蔬菜产业\n\n嘉鱼县蔬菜产业兴旺。嘉野生态农业有限公司流转藕塘600多亩。\n")
+    assert facts["600多亩"].subject == "嘉野生态农业有限公司"
+
+
+def test_a_label_is_one_run_of_the_sentences_words() -> None:
+    """The subject is taken off a label only where it opens it, never out of its middle."""
+    facts = _facts("内幕交易\n\n5名当事人因内幕交易盛洋科技股票被罚没2300多万元。\n")
+    label = facts["2300多万元"].label
+    assert label in facts["2300多万元"].sentence
+
+
+def test_a_verb_that_modifies_the_noun_after_it_stays_in_the_label() -> None:
+    """新增 between two nouns is part of the measure's name (可再生能源新增装机), not the verb
+    the label starts after."""
+    facts = _facts("能源\n\n全国可再生能源新增装机3.7亿千瓦。\n")
+    assert facts["3.7亿千瓦"].label.endswith("能源新增装机")
+
+
+def test_a_place_takes_the_administrative_word_after_it_but_not_a_words_first_character() -> None:
+    facts = _facts(
+        "钱塘经济\n\n钱塘区规上工业总产值突破3700亿元。宝马在欧洲市场销售14869辆电车。\n"
+    )
+    assert facts["突破3700亿元"].subject == "钱塘区"
+    assert facts["14869辆"].subject != "欧洲市"
+
+
+def test_a_quoted_term_does_not_end_a_clause() -> None:
+    """比“十三五”末增长42%: the quotation marks of a term are inside the clause, so the label
+    reaches the measure before them."""
+    facts = _facts("标题\n\n2024年，高技术制造业增加值比“十三五”末增长42%。\n")
+    assert facts["42%"].label == "高技术制造业增加值"
+
+
+def test_a_government_body_in_the_headline_stands_for_its_place() -> None:
+    """A work report's author (中华人民共和国国务院) is not what its figures are about: the
+    country it governs is (written short, 中国); any other body stays itself."""
+    assert main_subject("2025年中华人民共和国国务院政府工作报告", "", "zh") == "中国"
+    assert main_subject("中国银行发布报告", "", "zh") == "中国银行"

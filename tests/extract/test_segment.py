@@ -54,3 +54,9 @@ class _Null:
 
     def __exit__(self, *exc):
         return False
+
+
+def test_cities_jieba_tags_as_common_words_are_places() -> None:
+    """大连 is an adverb and 合肥 a noun in jieba's dictionary; both are cities."""
+    for city in ("大连", "合肥", "嘉兴"):
+        assert dict(segment.words(f"{city}经济增长")).get(city) in segment.PLACE, city

@@ -84,3 +84,9 @@ def test_two_titles_joined_by_a_list_comma_are_one_title() -> None:
         assert found.name == "阎岩"
         assert found.title == "中国纺织工业联合会副会长、中国纺织信息中心党委书记"
     assert "苹果" not in zh_speaker("苹果、农技站站长陈晓东").title  # a list item is no title
+
+
+def test_an_unnamed_member_of_a_named_body_is_nobody() -> None:
+    """大连港一位工程师: the body is named, the speaker is not."""
+    assert zh_speaker("大连港一位工程师") == NOBODY
+    assert zh_speaker("东阳市委主要负责人") != NOBODY

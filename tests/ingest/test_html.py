@@ -148,7 +148,7 @@ def test_gbk_page_other_declarations(tmp_path, declaration: str) -> None:
     assert (
         model.lead[0].text == "钱塘区第1季度规上工业总产值增长1.5%，其中高新技术产业贡献超过一半。"
     )
-    assert [f.text for f in model.facts][:2] == ["1.5%", "2.5%"]
+    assert [f.text for f in model.facts][:3] == ["1.5%", "超过一半", "2.5%"]
 
 
 def test_declared_charset_wins_over_a_stray_byte_but_not_over_the_wrong_codec() -> None:

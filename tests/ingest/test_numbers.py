@@ -30,6 +30,14 @@ def _one(text: str):
         ("投入高达5.25%,", "5.25%", 5.25, "%", "exact", 5.25),
         ("指数182.6,位列", "182.6", 182.6, "", "exact", 182.6),
         ("约1,200家左右", "约1,200家左右", 1200, "家", "approx", 1200),
+        ("全年检测441批次农产品", "441批次", 441, "批次", "exact", 441),
+        ("发运箱量54423标准箱，", "54423标准箱", 54423, "标准箱", "exact", 54423),
+        ("接待游客3400多万人次，", "3400多万人次", 3400, "万人次", "over", 3.4e7),
+        ("用户5600余万，", "5600余万", 5600, "万", "over", 5.6e7),
+        ("营收531.8亿印度卢比，", "531.8亿印度卢比", 531.8, "亿印度卢比", "exact", 5.318e10),
+        ("共涉及95只A股，", "95只", 95, "只", "exact", 95),
+        ("减持至不超过10%，", "不超过10%", 10, "%", "under", 10),
+        ("累计降息125个基点，", "125个基点", 125, "个基点", "exact", 125),
     ],
 )
 def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> None:
@@ -65,10 +73,12 @@ def test_zh_quantities(text, surface, value, unit, qualifier, normalized) -> Non
         "单位：亿元",
         "以百分点计",
         "千米",
+        "提出“四个着力点”的要求",  # a quoted name that opens with a count
+        "每5年增长1岁",  # 5年: an interval; 1岁 stays a figure
     ],
 )
 def test_zh_non_quantities(text: str) -> None:
-    assert [q.text for q in find_zh(text) if q.text not in ("3个",)] == []
+    assert [q.text for q in find_zh(text) if q.text not in ("3个", "1岁")] == []
 
 
 def test_chinese_numerals() -> None:

@@ -91,3 +91,22 @@ def test_a_blocked_word_before_keeps_the_qualifier_after_the_number() -> None:
 
 def test_a_date_with_slashes_is_no_fraction() -> None:
     assert [t for t, *_ in _zh("2015/06/09 收盘，占1/3左右")] == ["1/3左右"]
+
+
+def test_halves_are_shares_and_half_words_are_not() -> None:
+    from reportgen.ingest.numbers import find_quantities
+
+    found = {
+        q.text: (q.normalized, q.qualifier)
+        for q in find_quantities("近半数企业，利润一半来自海外，占比超过半数", "zh")
+    }
+    assert found == {"近半数": (50.0, "under"), "一半": (50.0, "exact"), "超过半数": (50.0, "over")}
+    assert find_quantities("上半年，半导体产业增长", "zh") == []
+
+
+def test_a_price_per_unit_may_be_written_with_each() -> None:
+    """8元每小时 is one rate like 8元/小时; a count before 每 (3个每人) is no rate."""
+    from reportgen.ingest.numbers import find_quantities
+
+    assert [q.text for q in find_quantities("收费8元每小时，", "zh")] == ["8元每小时"]
+    assert [q.text for q in find_quantities("发放3个每人", "zh")] == ["3个"]
