@@ -97,7 +97,6 @@ def extract_facts(
                     f"{MAX_FIGURES:,}"
                 )
 
-
         if language == "zh":
             _carry_subjects(text, facts[first:], main, index, start)
     if language == "zh":
@@ -116,8 +115,8 @@ def _carry_subjects(
     from reportgen.extract.labels import named_in
 
     for fact in facts:
-        start = fact.sentence_span.start
-        if fact.subject != main or named_in(fact.sentence):
+        start, end = fact.sentence_span.start, fact.sentence_span.end
+        if fact.subject != main or named_in(text[start:end]):
             continue  # the sentence names its own subject, maybe after the figure
         before = index.around(start - 1) if start > 0 else (0, 0)
         if before[1] > start or before[0] < paragraph:
