@@ -114,9 +114,14 @@ def _carry_subjects(
     subject."""
     from reportgen.extract.labels import named_in
 
+    names: dict[tuple[int, int], bool] = {}  # per sentence: a line of many figures is one
     for fact in facts:
         start, end = fact.sentence_span.start, fact.sentence_span.end
-        if fact.subject != main or named_in(text[start:end]):
+        if fact.subject != main:
+            continue
+        if (start, end) not in names:
+            names[(start, end)] = bool(named_in(text[start:end]))
+        if names[(start, end)]:
             continue  # the sentence names its own subject, maybe after the figure
         before = index.around(start - 1) if start > 0 else (0, 0)
         if before[1] > start or before[0] < paragraph:
