@@ -163,7 +163,7 @@ def test_every_label_starts_and_ends_on_a_word_boundary(chinese_models) -> None:
     cut = []
     for name, model in chinese_models:
         for fact in model.facts:
-            runs = _whole_word_runs(fact.sentence, fact.text)
+            runs = _whole_word_runs(model.sentence_of(fact), fact.text)
             for label in {fact.label, fact.counts} - {""}:
                 if not (_tiled(label, runs) or _tiled(_LISTED_YEAR.sub("", label), runs)):
                     cut.append((name, fact.text, label))

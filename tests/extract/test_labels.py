@@ -128,9 +128,9 @@ def test_a_company_named_in_the_sentence_is_the_subject_of_its_figure() -> None:
 
 def test_a_label_is_one_run_of_the_sentences_words() -> None:
     """The subject is taken off a label only where it opens it, never out of its middle."""
-    facts = _facts("内幕交易\n\n5名当事人因内幕交易盛洋科技股票被罚没2300多万元。\n")
-    label = facts["2300多万元"].label
-    assert label in facts["2300多万元"].sentence
+    text = "内幕交易\n\n5名当事人因内幕交易盛洋科技股票被罚没2300多万元。\n"
+    label = _facts(text)["2300多万元"].label
+    assert label and label in text
 
 
 def test_a_verb_that_modifies_the_noun_after_it_stays_in_the_label() -> None:
