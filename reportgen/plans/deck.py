@@ -171,7 +171,7 @@ def topics(
     return out[:most]
 
 
-LONGEST = {"zh": 90, "en": 220}  # characters of one topic point on a slide
+LONGEST = {"zh": 140, "en": 320}  # characters of one topic point on a slide (measured to fit)
 
 
 def _clip(text: str, language: str, longest: dict | None = None) -> str:

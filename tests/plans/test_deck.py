@@ -43,10 +43,12 @@ def test_strongest_quote_belongs_to_its_theme(seed_model) -> None:
 def test_a_clipped_topic_never_ends_inside_a_figure() -> None:
     from reportgen.plans.deck import _clip
 
-    text = "word " * 40 + "Jordan has 7,000 jobs in the sector and many more words after it " * 3
+    from reportgen.plans.deck import LONGEST
+
+    text = "word " * 56 + "Jordan has 7,000 jobs in the sector and many more words after it " * 3
     clipped = _clip(text, "en")
     assert clipped.endswith("…") and not clipped[:-1].rstrip()[-1:].isdigit()
-    assert len(clipped) <= 220
+    assert len(clipped) <= LONGEST["en"]
 
 
 def test_a_range_on_a_card_is_one_piece() -> None:
