@@ -378,7 +378,7 @@ class _Walker:
                 self.buffer.append(child.tail or "")
             self.flush()
             self.in_caption = outer
-        elif tag == "img" and not "".join(self.buffer).strip():
+        elif tag == "img" and _seen(el) and not "".join(self.buffer).strip():
             self.after_image = True
         elif _linked_image(el) and not "".join(self.buffer).strip():
             self.after_image = True  # a picture inside a link (a video's poster frame)
@@ -415,6 +415,13 @@ class _Walker:
                 self.bold.add(id(block))
             elif _dek(el):
                 block.emphasis = "em"
+
+
+def _seen(img) -> bool:
+    """A picture a reader sees: not hidden, not a 0- or 1-pixel tracker."""
+    style = re.sub(r"\s", "", img.get("style", "")).lower()
+    sizes = [img.get("width", ""), img.get("height", "")] + re.findall(r"[wh]\w+:(\d+)px", style)
+    return "display:none" not in style and not any(v.strip() in ("0", "1") for v in sizes)
 
 
 def _linked_image(el) -> bool:

@@ -84,7 +84,9 @@ _AD = re.compile(
     r"|^(?:advertising|sponsored(?: content)?|powered by\s+\S.{0,40})$"
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
     r"|read more|more|more stories|more news|see more|load more|related|related articles"
-    r"|sign up|subscribe|follow us.*|comments?)$",
+    r"|sign up|subscribe|follow us.*|comments?)$"
+    r"|^(?:your video will (?:play|begin|start) in\b.{0,12}|replay|play video|watch(?: the)? video"
+    r"|video (?:is )?(?:loading|unavailable)|视频加载中.{0,6}|点击播放|重新播放)$",  # video player
     re.I,
 )
 _MONTHS = (

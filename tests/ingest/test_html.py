@@ -399,3 +399,19 @@ def test_portal_page_furniture_is_kept_out_of_heads_authors_and_body(tmp_path) -
     shown = " ".join([*body, *(t.heading for t in m.themes)])
     for clutter in ("登录", "注册", "热门推荐", "延伸阅读", "编辑部", "扫一扫", "夜经济"):
         assert clutter not in shown
+
+
+def test_a_hidden_or_one_pixel_image_has_no_caption(tmp_path) -> None:
+    body = "<p>Among its key findings: the class you are born into matters much more here.</p>"
+    hidden = [
+        '<img src="t.gif" style="height:0px; width:0px;display: none">',
+        '<img src="t.gif" width="1" height="1">',
+    ]
+    for img in hidden:
+        page = (
+            "<html><body><h1>Title</h1><p>First paragraph of the story, long enough to read.</p>"
+            f"{img}{body}</body></html>"
+        )
+        model = _extract(tmp_path, page)
+        assert not model.captions
+        assert any("key findings" in p.text for p in model.lead)

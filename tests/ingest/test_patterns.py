@@ -51,3 +51,11 @@ def test_contribution_notes_are_credits_and_bracketed_disclaimers_furniture() ->
     assert not patterns.credit("（记者张三说）")
     assert patterns.furniture("【免责声明】本文仅代表作者本人观点，与本网无关。")
     assert not patterns.furniture("声明指出，今年经济运行稳中向好。")
+
+
+def test_a_video_players_words_are_furniture() -> None:
+    from reportgen.ingest import patterns
+
+    assert patterns.furniture("Your video will play in 00:25")
+    assert patterns.furniture("Replay")
+    assert not patterns.furniture("Replay the tape of the debate, the chairman said.")

@@ -41,9 +41,7 @@ def test_strongest_quote_belongs_to_its_theme(seed_model) -> None:
 
 
 def test_a_clipped_topic_never_ends_inside_a_figure() -> None:
-    from reportgen.plans.deck import _clip
-
-    from reportgen.plans.deck import LONGEST
+    from reportgen.plans.deck import LONGEST, _clip
 
     text = "word " * 56 + "Jordan has 7,000 jobs in the sector and many more words after it " * 3
     clipped = _clip(text, "en")
