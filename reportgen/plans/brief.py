@@ -215,6 +215,12 @@ def body(paragraphs: list[Paragraph], model: Model) -> list[str]:
     return [p.text.strip() for p in paragraphs if p.text.strip() and not _quoted(p, model)]
 
 
+def apart(quotes: list[dict], paragraphs: list[str]) -> list[dict]:
+    """The quotes to set apart as quote blocks: those whose words the printed paragraphs do not
+    already hold (a quote is never printed twice in a section)."""
+    return [q for q in quotes if not any(q["shown"] in text for text in paragraphs)]
+
+
 def _section_name(theme) -> str:
     """The dialectical pair part of a heading ("统筹“稳”与“进”"), else the whole heading."""
     heading = theme.heading.strip()
@@ -289,7 +295,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         # the introduction's main points (each paragraph's opening sentence): the key points
         # of an article with few sections
         "lead_points": [p["head"] for p in topics(model.lead, model.language, longest=LONGEST)],
-        "lead_quotes": [q for q in quotes if q["theme"] is None],
+        "lead_quotes": apart([q for q in quotes if q["theme"] is None], body(model.lead, model)),
         "lead_charts": [e.spec.id for e in entries if e.spec.theme is None],
         "facts": facts,
         "quotes": quotes,
@@ -353,7 +359,7 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         "body": body(_without_points(t), model),
         "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
         "lead_fact": by_id[best.id] if best else None,
-        "quotes": [q for q in quotes if q["theme"] == i],
+        "quotes": apart([q for q in quotes if q["theme"] == i], body(_without_points(t), model)),
         "captions": [c.text for c in model.captions if c.theme == i and c.text != c.credit],
         "entities": [e.text for e in model.entities if e.theme == i],
         "charts": [e.spec.id for e in entries if e.spec.theme == i],

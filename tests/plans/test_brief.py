@@ -177,3 +177,19 @@ def _walk(blocks):
     for block in blocks:
         yield block
         yield from _walk(block.get("blocks") or [])
+
+
+def test_a_quote_printed_in_its_paragraph_is_not_set_apart_again() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans import labels, template_dirs
+    from reportgen.plans.brief import plan_context
+
+    model = extract_text(
+        "标题\n\n一到轮岗的日子，科长陈晓东就会先把工作安排妥当。“开办运输企业，过去要三个人管。”"
+        "陈晓东说，现在只需一个人。\n\n“这些书店的老板大多没来过开封，却把店开来了。”陈晓东说。"
+    )
+    context = plan_context(model, None, labels("brief", "zh", template_dirs()), None)
+    shown = [q["shown"] for q in context["lead_quotes"]]
+    assert any("开办运输企业" in text for text in context["lead_body"])  # in its paragraph
+    assert not any("开办运输企业" in text for text in shown)  # so not again as a quote block
+    assert any("这些书店" in text for text in shown)  # a paragraph that is only its quote
