@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
-from reportgen.plans.deck import _clip, theme_items, topics
+from reportgen.plans.deck import _clip, theme_items, topics, topics_heads
 from reportgen.plans.select import _twice, bare, complete_label, headline, section_figure, vague
 
 NUMERALS = [
@@ -215,6 +215,23 @@ def body(paragraphs: list[Paragraph], model: Model) -> list[str]:
     return [p.text.strip() for p in paragraphs if p.text.strip() and not _quoted(p, model)]
 
 
+def lead_points(model: Model, most: int = 5) -> list[str]:
+    """The introduction's main points for the key points list: the opening sentences of the
+    paragraphs that hold the article's headline figures first, then of the first paragraphs,
+    ``most`` at the most, in article order (not merely the first paragraphs)."""
+    from reportgen.plans.select import headline
+
+    paragraphs = [p for p in model.lead if p.text.strip()]
+    figures = {f.span.start for f in headline(model, 6)}
+    holds = [any(p.span.start <= at < p.span.end for at in figures) for p in paragraphs]
+    order = sorted(range(len(paragraphs)), key=lambda i: (not holds[i], i))
+    fewest = 2 if len(topics_heads(paragraphs)) < 3 else 0  # quote openers only when need be
+    heads = {i: topics([paragraphs[i]], model.language, 1, fewest, LONGEST) for i in order}
+    said = [i for i in order if heads[i] and not heads[i][0]["head"].endswith(("？", "?"))]
+    chosen = said[:most]  # a question (为啥敢在开封开书店？) states no point
+    return [heads[i][0]["head"] for i in sorted(chosen)]
+
+
 def apart(quotes: list[dict], paragraphs: list[str]) -> list[dict]:
     """The quotes to set apart as quote blocks: those whose words the printed paragraphs do not
     already hold (a quote is never printed twice in a section)."""
@@ -294,7 +311,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "lead_body": body(model.lead, model),
         # the introduction's main points (each paragraph's opening sentence): the key points
         # of an article with few sections
-        "lead_points": [p["head"] for p in topics(model.lead, model.language, longest=LONGEST)],
+        "lead_points": lead_points(model),
         "lead_quotes": apart([q for q in quotes if q["theme"] is None], body(model.lead, model)),
         "lead_charts": [e.spec.id for e in entries if e.spec.theme is None],
         "facts": facts,

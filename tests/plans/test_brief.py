@@ -193,3 +193,23 @@ def test_a_quote_printed_in_its_paragraph_is_not_set_apart_again() -> None:
     assert any("开办运输企业" in text for text in context["lead_body"])  # in its paragraph
     assert not any("开办运输企业" in text for text in shown)  # so not again as a quote block
     assert any("这些书店" in text for text in shown)  # a paragraph that is only its quote
+
+
+def test_key_points_prefer_paragraphs_holding_headline_figures_and_skip_questions() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.brief import lead_points
+
+    filler = [
+        f"第{n}段讲的是园区的历史沿革和人文风貌，没有提到任何具体的数据和指标。" for n in range(6)
+    ]
+    model = extract_text(
+        "标题\n\n"
+        + "\n\n".join(filler[:3])
+        + "\n\n为啥敢在这里开书店？大家都这样问。\n\n"
+        + "\n\n".join(filler[3:])
+        + "\n\n全市去年吸引了8万多家经营主体落户，同比增长25%，带动就业12万人。"
+    )
+    points = lead_points(model, most=3)
+    assert points[-1].startswith("全市去年吸引了8万多家")  # the paragraph of the figures, last
+    assert not any(p.endswith("？") for p in points)
+    assert len(points) == 3
