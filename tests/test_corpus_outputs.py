@@ -160,9 +160,10 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # and hedged figures were kept off cards, a section figure needed a complete label and a
 # paragraph setting out a plan hedged its figures; 110 of 279 after; 95 of 266 once a figure
 # after a person's name (an anecdote) was hedged too; 90 of 259 once a sentence holding eight
-# figures or more (a flattened table) gave no card. A ceiling: lower it when it falls, raise it
-# only with a stated reason.
-BAD_CARDS_CEILING = 90
+# figures or more (a flattened table) gave no card; 87 of 260 after the merges of the subjects
+# and structure work (and an English demand read as a target). A ceiling: lower it when it
+# falls, raise it only with a stated reason.
+BAD_CARDS_CEILING = 87
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
