@@ -38,7 +38,7 @@ _CLUTTER_ROLES = {"navigation", "banner", "contentinfo", "complementary", "searc
 _CAPTION_CLASS = re.compile(
     r"caption|pic-?te?xt|img-?desc|image-?desc|photo-?desc|pic-?desc|imgtxt|图注", re.IGNORECASE
 )
-_BYLINE_CLASS = re.compile(r"byline|author|writer|reporter", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(r"byline|author(?!i[sz]|it)|writer|reporter", re.I)  # not authorized
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LEAF = {"p", "li", "dt", "dd", "pre", "address", "figcaption", "caption", *_HEADING}
 _BLOCK = _LEAF | {

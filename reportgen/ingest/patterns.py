@@ -113,7 +113,8 @@ _DEBRIS = re.compile(r"^(?:[#*\\\-=_~+>|\s]+|img|image|图片)$", re.I)
 _DATE_LINE = re.compile(
     r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
-    r"(?:[\s|｜/]*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40})?\s*$"
+    r"(?:[\s|｜/]*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40}"
+    r"|\s+[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻|客户端))?\s*$"
 )
 
 _AGENCY = r"[\u4e00-\u9fff]{0,8}(?:社|网|报|台|新闻|客户端)"
@@ -132,11 +133,17 @@ DATELINE_EN = re.compile(
 
 
 _DISCLAIMER = re.compile(
-    r"^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)\s*[:：]"
+    r"转载请注明出处|不代表.{0,12}(?:立场|观点)|仅代表作者(?:本人|个人)?的?观点|未经授权.{0,6}不得转载"
+    r"|^我已(?:授权|阅读|同意).{0,20}$|^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)\s*[:：]"
     r"|^[【\[](?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)[】\]]"
     r"|^(?:disclaimer|copyright notice)\s*:",
     re.I,
 )
+
+
+_ABOUT_THIS = ("本文", "文章", "（本文", "(本文", "注：", "注:", "编者注")
+# A related story's link as a portal lists it: a short title run into its date (…补仓2015/07/03).
+_RELATED_DATED = re.compile(r"^[^。！？!?]{4,40}?\s*(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}$")
 
 
 def end_mark(text: str) -> bool:
@@ -147,6 +154,10 @@ def end_mark(text: str) -> bool:
 def furniture(text: str) -> bool:
     """Page furniture, portal clutter and ads: never article text."""
     if _DISCLAIMER.match(text):
+        return True
+    if _DISCLAIMER.search(text) and (text.startswith(_ABOUT_THIS) or width(text) <= 50):
+        return True  # 本文为…授权发布，转载请注明出处: a note on the article, not in it
+    if _RELATED_DATED.match(text):
         return True
     if width(text) > 80 and len(text) > 120:
         return False

@@ -415,3 +415,11 @@ def test_a_hidden_or_one_pixel_image_has_no_caption(tmp_path) -> None:
         model = _extract(tmp_path, page)
         assert not model.captions
         assert any("key findings" in p.text for p in model.lead)
+
+
+def test_an_authorized_button_is_no_byline(tmp_path) -> None:
+    page = (
+        "<html><body><h1>标题</h1><p>第一段的内容足够长，讲述了这篇文章的主要事实和数据。</p>"
+        '<div style="display:none"><span class="authorized"> 我已授权 </span></div></body></html>'
+    )
+    assert _extract(tmp_path, page).authors == []

@@ -59,3 +59,16 @@ def test_a_video_players_words_are_furniture() -> None:
     assert patterns.furniture("Your video will play in 00:25")
     assert patterns.furniture("Replay")
     assert not patterns.furniture("Replay the tape of the debate, the chairman said.")
+
+
+def test_notes_on_the_article_related_links_and_dated_source_lines_are_furniture() -> None:
+    from reportgen.ingest import patterns
+
+    note = "本文为某某授权某网《观察》发布，转载请注明出处。本文仅为作者观点，不代表本网立场。"
+    assert patterns.furniture(note)
+    assert patterns.furniture("我已授权")
+    assert patterns.furniture("2019-09-26 10:56:28 证券时报网")
+    assert patterns.furniture("伞形信托杠杆最高3倍获利资金补仓冲淡平仓风险2015/07/03")
+    said = "他说这不代表公司立场，但数据显示全年营收增长了12%，利润增长了8%，是十年来最好的一年。"
+    assert not patterns.furniture(said)  # a sentence of the story that mentions a stance
+    assert not patterns.furniture("今年经济运行稳中向好，截至2015/07/03累计增长5%。")
