@@ -155,7 +155,7 @@ def furniture(text: str) -> bool:
     """Page furniture, portal clutter and ads: never article text."""
     if _DISCLAIMER.match(text):
         return True
-    if _DISCLAIMER.search(text) and (text.startswith(_ABOUT_THIS) or width(text) <= 50):
+    if _DISCLAIMER.search(text) and (text.startswith(_ABOUT_THIS) or width(text) <= 24):
         return True  # 本文为…授权发布，转载请注明出处: a note on the article, not in it
     if _RELATED_DATED.match(text):
         return True
