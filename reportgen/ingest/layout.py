@@ -103,4 +103,8 @@ def _sections(blocks: list[Block], headline: Block | None) -> tuple[Section, lis
             current.blocks.append(block)
         elif block.kind == "tagline" and current.heading is not None and current.tagline is None:
             current.tagline = block
+    if not any(sec.blocks or sec.tagline for sec in sections):  # heads with nothing under them:
+        for sec in sections:  # box titles after the article (热销产品), not its sections
+            sec.heading.kind = "furniture"
+        sections = []
     return lead, sections

@@ -26,3 +26,14 @@ def test_offsets_point_into_the_text() -> None:
         for block in section.blocks:
             start = layout.offsets[id(block)]
             assert layout.text[start : start + len(block.text)] == block.text
+
+
+def test_heads_with_nothing_under_any_of_them_are_box_titles_not_sections() -> None:
+    from reportgen.extract import extract_text
+
+    body = "据报道，今日从发布会获悉，区域交通一体化建设各项工作取得积极成效，线路总里程继续增长。"
+    model = extract_text(f"# 标题\n\n{body}\n\n## 热销金融证券产品\n")
+    assert model.themes == [] and any(body in p.text for p in model.lead)
+    assert "热销金融证券产品" in model.furniture
+    kept = extract_text(f"# 标题\n\n## 债券\n\n{body}\n\n## 外汇\n\n无\n")
+    assert [t.heading for t in kept.themes] == ["债券", "外汇"]  # one empty among full ones stays
