@@ -52,10 +52,16 @@ _ABBREVIATION = re.compile(
 DOT = "\u2024"
 
 
+# The period of a list item's number ("1. Finland") ends no sentence either.
+_LIST_NUMBER = re.compile(r"(?m)^(\s*\d{1,3})\.(?=[ \t]+\S)")
+
+
 def protect(text: str) -> str:
-    """``text`` with the periods of abbreviations and initials replaced by ``DOT``."""
+    """``text`` with the periods of abbreviations, initials and list numbers replaced by
+    ``DOT``."""
     if "." not in text:
         return text
+    text = _LIST_NUMBER.sub(lambda m: m.group(1) + DOT, text)
     return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", DOT), text)
 
 

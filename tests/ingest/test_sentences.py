@@ -96,3 +96,18 @@ def test_protect_keeps_offsets_and_a_final_abbreviation_still_ends() -> None:
     assert len(protect(text)) == len(text)
     assert unprotect(protect(text)) == text
     assert protect(text)[-1] == "."  # the last period still ends the paragraph
+
+
+def test_a_list_items_number_ends_no_sentence() -> None:
+    from reportgen.ingest.sentences import paragraph_sentences, spans
+    from reportgen.model import Span
+    from reportgen.plans.deck import sentence_at
+
+    item = "1. Finland"
+    assert paragraph_sentences(item, "en") == [item]
+    assert [item[a:b] for a, b in spans(item)] == [item]
+    assert sentence_at(item, Span(start=0, end=1)) == item
+    assert paragraph_sentences("Sales rose 5. Then they fell.", "en") == [
+        "Sales rose 5.",
+        "Then they fell.",
+    ]  # a number ending a sentence mid-line still ends it
