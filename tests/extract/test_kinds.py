@@ -87,6 +87,7 @@ def test_as_of_a_year_end_is_no_target() -> None:
         ("截至2024年底，全市企业164家。", "measured"),
         ("截止到2024年底，全市企业164家。", "measured"),
         ("到2027年底，全市企业达到200家。", "target"),
+        ("企业数量从2020年的52家提升到2024年的164家。", "measured"),  # rose to, done
     ]:
         at = text.index("家") - 3
         assert kind_of(text, at, at + 4, 0, "", "zh") == kind, text
