@@ -91,3 +91,14 @@ def test_as_of_a_year_end_is_no_target() -> None:
     ]:
         at = text.index("家") - 3
         assert kind_of(text, at, at + 4, 0, "", "zh") == kind, text
+
+
+def test_a_figure_risen_to_by_a_past_year_is_measured() -> None:
+    from reportgen.extract.kinds import kind_of
+
+    text = "技术合同成交额从2020年的52亿元提升到2024年的235亿元。"
+    at = text.index("235")
+    assert kind_of(text, at, at + 6, 0, "", "zh") == "measured"
+    goal = "力争到2027年底，技术合同成交额达到300亿元。"
+    at = goal.index("300")
+    assert kind_of(goal, at, at + 6, 0, "", "zh") == "target"
