@@ -173,3 +173,10 @@ def test_an_english_figure_counts_no_participle() -> None:
 
     found = find_en("prime-age workers between 25 and 54 compared to 10 wealthy countries")
     assert [q.text for q in found] == ["10 wealthy countries"]  # not '54 compared'
+
+
+def test_grams_are_a_unit() -> None:
+    from reportgen.ingest.numbers import find_zh
+
+    found = [(q.text, q.unit) for q in find_zh("充绒可精确到0.01克，每袋含蛋白质20毫克。")]
+    assert found == [("0.01克", "克"), ("20毫克", "毫克")]
