@@ -208,3 +208,16 @@ def test_an_error_margin_is_no_card() -> None:
     assert not card_worthy(by_text["2%"], model)
     model, by_text = _facts_of("# 民调\n\n支持率达到54%，误差为正负3个百分点。\n")
     assert card_worthy(by_text["54%"], model) and not card_worthy(by_text["3个百分点"], model)
+
+
+def test_a_figure_the_headline_states_is_not_hedged_by_who_tells_it() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import hedged
+
+    told = "陈晓东告诉记者，开封市去年吸引了8万多家经营主体落户。"
+    model = extract_text(
+        f"靠什么吸引8万多家经营主体落户\n\n{told}\n\n陈晓东告诉记者，今年新增1200家。"
+    )
+    by_text = {f.text: f for f in model.facts}
+    assert not hedged(by_text["8万多家"], model)  # the headline's own figure
+    assert hedged(by_text["1200家"], model)  # someone's account, not in the headline
