@@ -86,7 +86,11 @@ _AD = re.compile(
     r"|read more|more|more stories|more news|see more|load more|related|related articles"
     r"|sign up|subscribe|follow us.*|comments?)$"
     r"|^(?:your video will (?:play|begin|start) in\b.{0,12}|replay|play video|watch(?: the)? video"
-    r"|video (?:is )?(?:loading|unavailable)|视频加载中.{0,6}|点击播放|重新播放)$",  # video player
+    r"|video (?:is )?(?:loading|unavailable)|视频加载中.{0,6}|点击播放|重新播放)$"  # video player
+    r"|^(?:get|sign up for|subscribe to)\b.{0,60}\bnewsletter\.?$|^收藏到\S{1,20}$"
+    r"|^this (?:article|story|post) (?:originally )?(?:appeared|was (?:first )?published)"
+    r" (?:on|in)\b|^(?:[A-Z][\w&.-]*\s+){0,4}(?:media|press) release$"
+    r"|^\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?!\d).{0,24}$",
     re.I,
 )
 _MONTHS = (

@@ -72,3 +72,25 @@ def test_notes_on_the_article_related_links_and_dated_source_lines_are_furniture
     said = "他说这不代表公司立场，但数据显示全年营收增长了12%，利润增长了8%，是十年来最好的一年。"
     assert not patterns.furniture(said)  # a sentence of the story that mentions a stance
     assert not patterns.furniture("今年经济运行稳中向好，截至2015/07/03累计增长5%。")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get Data Sheet, Fortune’s technology newsletter",
+        "This article originally appeared on Time.com.",
+        "CTU Media Release",
+        "收藏到AliceBox",
+        "08-18 06:37Wind",
+    ],
+)
+def test_newsletter_promos_reprint_notes_release_labels_and_bookmarks_are_furniture(line) -> None:
+    from reportgen.ingest import patterns
+
+    assert patterns.furniture(line)
+
+
+def test_a_sentence_about_a_press_release_is_no_furniture() -> None:
+    from reportgen.ingest import patterns
+
+    assert not patterns.furniture("The union issued a press release on Monday about the strike.")
