@@ -37,7 +37,7 @@ _CREDIT_ROLES = (
 )
 CREDIT = re.compile(rf"^{_OPEN}(?:{_CREDIT_ROLES}){_SEP}\S")
 _CREDIT_EN = re.compile(
-    r"^(?:\(?(?:edited|editing|reporting|additional reporting|writing|compiled|produced|"
+    r"^(?:[-—–\s]*\(?(?:edited|editing|reporting|additional reporting|writing|compiled|produced|"
     r"translated)\s+by\b|.{0,40}\bcontributed to this (?:report|story|article)\.?$"
     r"|(?:editor|editors|source|sources|produced by|press release"
     r"|media release|media contact|contact)\s*:)",

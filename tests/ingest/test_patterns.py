@@ -94,3 +94,9 @@ def test_a_sentence_about_a_press_release_is_no_furniture() -> None:
     from reportgen.ingest import patterns
 
     assert not patterns.furniture("The union issued a press release on Monday about the strike.")
+
+
+def test_a_dashed_compiled_by_line_is_a_credit() -> None:
+    from reportgen.ingest import patterns
+
+    assert patterns.credit("-- Compiled by Vickie Kavanagh")
