@@ -248,10 +248,25 @@ def strongest(facts: list[Fact], model: Model) -> Fact | None:
     return best[0] if best else None
 
 
+# The last model's headline figures per limit: every section's summary asks for them (200
+# sections of a long article would rank all its figures 200 times).
+_HEADLINE: dict[int, tuple[Model, tuple, list[Fact]]] = {}
+
+
 def headline(model: Model, limit: int = 4) -> list[Fact]:
     """The article's headline figures, the same for the brief's lead figures, the deck's cards
     and the charts' figures panel: the best-ranked showable, non-minor figures, at first one per
     section (the lead's as many), then the next best; each figure once; in article order."""
+    facts = tuple((id(f), f.kind, f.label, f.subject, f.theme, f.value) for f in model.facts)
+    hit = _HEADLINE.get(limit)
+    if hit is None or hit[0] is not model or hit[1] != facts:
+        if len(_HEADLINE) > 8:
+            _HEADLINE.clear()
+        hit = _HEADLINE[limit] = (model, facts, _headline(model, limit))
+    return list(hit[2])
+
+
+def _headline(model: Model, limit: int) -> list[Fact]:
     roles = _roles(model)
     pool = [
         f

@@ -221,3 +221,23 @@ def test_a_figure_the_headline_states_is_not_hedged_by_who_tells_it() -> None:
     by_text = {f.text: f for f in model.facts}
     assert not hedged(by_text["8万多家"], model)  # the headline's own figure
     assert hedged(by_text["1200家"], model)  # someone's account, not in the headline
+
+
+def test_headline_figures_are_ranked_once_per_model_and_follow_its_changes(seed_model) -> None:
+    from reportgen.plans import select
+
+    first = select.headline(seed_model)
+    calls = []
+    real = select._headline
+    select._headline = lambda model, limit: calls.append(limit) or real(model, limit)
+    try:
+        assert select.headline(seed_model) == first and calls == []  # asked again: no re-ranking
+        fact = seed_model.facts[0]
+        kind, fact.kind = fact.kind, "target"
+        try:
+            select.headline(seed_model)
+            assert calls == [4]  # a changed figure ranks anew
+        finally:
+            fact.kind = kind
+    finally:
+        select._headline = real
