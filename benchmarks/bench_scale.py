@@ -14,11 +14,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_hostile import run  # one timed build in a new process, for both benchmarks
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "qiantang-2024.txt"
@@ -36,29 +36,6 @@ def scaled(copies: int) -> str:
     for i in range(copies):
         parts.append(_HEADING.sub(lambda m, i=i: f"{m.group(0)}（{i + 1}）", body))
     return "\n\n".join(parts)
-
-
-def run(article: Path, out: Path, verify: bool, timeout: float) -> tuple[float, float, int, int]:
-    """(wall seconds, CPU seconds, peak RSS in KiB, exit code) of one `reportgen build --force`
-    in a new process (CPU seconds: user + system of the build and the processes it waited for,
-    the steadier figure on a shared machine)."""
-    import signal
-    import threading
-
-    cmd = [sys.executable, "-m", "reportgen", "build", str(article), "-o", str(out), "--force"]
-    cmd += ["-q", "-j", "1"] + ([] if verify else ["--no-verify"])
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1735689600")
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
-    timer.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    timer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    cpu = usage.ru_utime + usage.ru_stime
-    return time.perf_counter() - start, cpu, usage.ru_maxrss, proc.returncode
 
 
 def main() -> None:
