@@ -86,18 +86,16 @@ def _strings(node) -> list[str]:
 
 
 def _reached(para, text: str, model, points) -> bool:
-    """A paragraph reaches the brief whole, by a point it opens with, or, when it holds its
-    quotes and no more than a said-clause (陈晗说), by its quotes."""
-    import re
+    """A paragraph reaches the brief whole, by a point it opens with, or, when the brief's rule
+    says its quotes hold it (a quote, who said it and the saying, nothing of the article's own),
+    by its quotes."""
+    from reportgen.plans.brief import held_by_quotes
 
     if para.text.strip() in text or any(p.text in text for p in points):
         return True
     quotes = [q for q in model.quotes if para.span.start <= q.span.start < para.span.end]
-    rest = para.text
-    for q in quotes:
-        rest = rest.replace(q.text, "")
-    said = len(re.sub(r"[\W_]", "", rest)) <= (24 if model.language == "zh" else 40)
-    return bool(quotes) and said and all(q.text.rstrip(" ,，、;；:：") in text for q in quotes)
+    shown = all(q.text.rstrip(" ,，、;；:：") in text for q in quotes)
+    return bool(quotes) and held_by_quotes(para, model) and shown
 
 
 def test_every_body_paragraph_reaches_the_brief(models) -> None:

@@ -188,31 +188,36 @@ def _other_figure_in(text: str, f: Fact, model: Model) -> bool:
     return False
 
 
-def _quoted(paragraph: Paragraph, model: Model) -> bool:
+def held_by_quotes(paragraph: Paragraph, model: Model) -> bool:
     """Whether a paragraph is held by its quotes (shown as block quotes of their own): it holds
     a quote and little else, a said-clause at most (陈晗说, United said in a statement)."""
-    quotes = [
-        q.text for q in model.quotes if paragraph.span.start <= q.span.start < paragraph.span.end
-    ]
+    quotes = [q for q in model.quotes if paragraph.span.start <= q.span.start < paragraph.span.end]
     if not quotes:
         return False
     rest = paragraph.text
-    for text in quotes:
-        rest = rest.replace(text, "")
-    words = re.sub(r"[\W_]", "", rest)
-    return len(words) <= SAID_CLAUSE.get(model.language, 40)
+    for q in quotes:  # the quotes, who said them and the saying: what is left is the article's
+        for words in (q.text, q.title, q.speaker):
+            rest = rest.replace(words, "") if words else rest
+    rest = _SAYING.sub("", rest)
+    return len(re.sub(r"[\W_]", "", rest)) <= SAID_CLAUSE.get(model.language, 12)
 
 
-# Characters (punctuation and spaces aside) a paragraph may hold beside its quotes and still be
-# shown by them alone: about a said-clause with the speaker's title.
-SAID_CLAUSE = {"zh": 24, "en": 40}
+# Characters (punctuation and spaces aside) a paragraph may hold beside its quotes, their
+# speakers, titles and saying verbs, and still be shown by its quotes alone (the rest of a
+# said-clause: 告诉记者, in a statement); anything longer is the article's own words.
+SAID_CLAUSE = {"zh": 4, "en": 12}
+_SAYING = re.compile(
+    r"说道?|表示|介绍|指出|认为|坦言|强调|称|告诉记者|接受采访时|对记者|"
+    r"\b(?:said|says|told|according to|in a statement|added|noted)\b",
+    re.I,
+)
 
 
 def body(paragraphs: list[Paragraph], model: Model) -> list[str]:
     """The paragraphs of a section as the article words them, but those held by their quotes
     (a quote with its said-clause): every other paragraph reaches the brief whole, quotes and
     all, so that the words around a quote are never lost."""
-    return [p.text.strip() for p in paragraphs if p.text.strip() and not _quoted(p, model)]
+    return [p.text.strip() for p in paragraphs if p.text.strip() and not held_by_quotes(p, model)]
 
 
 def lead_points(model: Model, most: int = 5) -> list[str]:
