@@ -369,7 +369,7 @@ def _last_chars(text: str, n: int) -> str:
 _EN_MONEY = {"USD", "EUR", "GBP", "CNY"}
 _EN_STOPWORDS = {"last", "this", "next", "in", "of", "for", "and", "the", "a", "an", "to", "from"}
 _EN_AFTER = re.compile(r"^\s+(?:in|of|for|worth of)\s+((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)")
-# "$19 million for Coastguard": money for a named recipient is labelled by it.
+# "$19 million for the Harbor Fund": money for a named recipient is labelled by it.
 _EN_FOR_NAME = re.compile(r"^\s+for\s+((?:the\s+)?(?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*)")
 
 

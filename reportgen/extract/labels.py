@@ -100,7 +100,7 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
         and words[0] in _ADMIN
         and subject + words[0] in sentence
     ):
-        subject += words.pop(0)  # 钱塘/区/规上工业… -> 钱塘区 (never 欧洲/市场 -> 欧洲市)
+        subject += words.pop(0)  # 东城/区/规上工业… -> 东城区 (never 欧洲/市场 -> 欧洲市)
     label = "".join(reversed(_fitting(list(reversed(words)), 14)))
     return Bound(label if len(label) >= 2 else "", subject)
 

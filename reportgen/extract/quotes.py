@@ -369,7 +369,7 @@ def _en_mentioned(window: str) -> Speaker:
             if body.name and not body.person:
                 return body
         if _EN_THING.search(window[: m.start()]) or _EN_PUBLICATION.search(words):
-            continue  # the Jordan Times, the White House: named things, not people
+            continue  # the Daily Times, the White House: named things, not people
         person = en_speaker(words)
         if person.person and " " in person.name:
             return Speaker(person.name, person=True)

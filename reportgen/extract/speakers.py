@@ -150,13 +150,13 @@ def named_person(text: str) -> Speaker:
 
 
 def _title_before(pairs: tuple[tuple[str, str], ...], i: int) -> str:
-    """The title in the nouns right before the name at ``i``, whole (开封市交通运输局综合业务
+    """The title in the nouns right before the name at ``i``, whole (某市交通运输局综合业务
     服务科科长), two titles joined by 、 kept together; empty unless it ends in a role."""
     start = i
     while start > 0 and _title_word(pairs[start - 1][1]) and i - start < 12:
         start -= 1
         if start > 1 and pairs[start - 1][0] == "、" and _ROLE_END.search(pairs[start - 2][0]):
-            start -= 1  # 中国纺织工业联合会副会长、中国纺织信息中心党委书记
+            start -= 1  # 某联合会副会长、某中心党委书记: two titles of one person
     # at least the three words before the name, as the segmenter may tag a body's words
     # otherwise (合作社 l, 奔驰 v), up to a punctuation mark
     near = max(0, i - 3)
@@ -184,7 +184,7 @@ def _clean(candidate: str) -> str:
     pieces = clause.split("、")
     text = pieces.pop().strip()
     while pieces and _ROLE_END.search(pieces[-1].strip()):
-        text = f"{pieces.pop().strip()}、{text}"  # 某联合会副会长、某中心党委书记阎岩
+        text = f"{pieces.pop().strip()}、{text}"  # 某联合会副会长、某中心党委书记张三
     text = text.strip("”’“‘\"' 　")
     previous = None
     while previous != text:

@@ -136,12 +136,16 @@ DATELINE_EN = re.compile(
 )
 
 
+# A line that opens as a disclaimer, a consent button or a notice (any length).
 _DISCLAIMER = re.compile(
-    r"转载请注明出处|不代表.{0,12}(?:立场|观点)|仅代表作者(?:本人|个人)?的?观点|未经授权.{0,6}不得转载"
-    r"|^我已(?:授权|阅读|同意).{0,20}$|^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)\s*[:：]"
+    r"^我已(?:授权|阅读|同意).{0,20}$|^(?:img\s*|无)?(?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)\s*[:：]"
     r"|^[【\[](?:声明|免责声明|特别声明|版权声明|风险提示|法律声明)[】\]]"
     r"|^(?:disclaimer|copyright notice)\s*:",
     re.I,
+)
+# A note on the article that may stand anywhere in its line (本文为…授权发布，转载请注明出处).
+_NOTE = re.compile(
+    r"转载请注明出处|不代表.{0,12}(?:立场|观点)|仅代表作者(?:本人|个人)?的?观点|未经授权.{0,6}不得转载"
 )
 
 
@@ -157,9 +161,9 @@ def end_mark(text: str) -> bool:
 
 def furniture(text: str) -> bool:
     """Page furniture, portal clutter and ads: never article text."""
-    if _DISCLAIMER.match(text):
+    if _DISCLAIMER.match(text) or _NOTE.match(text):
         return True
-    if _DISCLAIMER.search(text) and (text.startswith(_ABOUT_THIS) or width(text) <= 24):
+    if _NOTE.search(text) and (text.startswith(_ABOUT_THIS) or width(text) <= 24):
         return True  # 本文为…授权发布，转载请注明出处: a note on the article, not in it
     if _RELATED_DATED.match(text):
         return True

@@ -52,7 +52,7 @@ _ABBREVIATION = re.compile(
 DOT = "\u2024"
 
 
-# The period of a list item's number ("1. Finland") ends no sentence either.
+# The period of a list item's number ("1. Norway") ends no sentence either.
 _LIST_NUMBER = re.compile(r"(?m)^(\s*\d{1,3})\.(?=[ \t]+\S)")
 
 

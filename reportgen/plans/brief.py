@@ -196,8 +196,8 @@ def held_by_quotes(paragraph: Paragraph, model: Model) -> bool:
         return False
     rest = paragraph.text
     for q in quotes:  # the quotes, who said them and the saying: what is left is the article's
-        for words in (q.text, q.title, q.speaker):
-            rest = rest.replace(words, "") if words else rest
+        for words in filter(None, (q.text, q.title, q.speaker)):
+            rest = rest.replace(words, "")
     rest = _SAYING.sub("", rest)
     return len(re.sub(r"[\W_]", "", rest)) <= SAID_CLAUSE.get(model.language, 12)
 
@@ -233,7 +233,7 @@ def lead_points(model: Model, most: int = 5) -> list[str]:
     fewest = 2 if len(topics_heads(paragraphs)) < 3 else 0  # quote openers only when need be
     heads = {i: topics([paragraphs[i]], model.language, 1, fewest, LONGEST) for i in order}
     said = [i for i in order if heads[i] and not heads[i][0]["head"].endswith(("？", "?"))]
-    chosen = said[:most]  # a question (为啥敢在开封开书店？) states no point
+    chosen = said[:most]  # a question (为什么选择这里？) states no point
     return [heads[i][0]["head"] for i in sorted(chosen)]
 
 
@@ -293,6 +293,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     themes = [_theme_dict(model, i, names[i], by_id, quotes, entries) for i in range(len(names))]
     lead_facts = [d for d in facts if d["theme"] is None]
     lead_top = [by_id[f.id] for f in top]
+    lead_body = body(model.lead, model)
     derived = _derived(entries, labels, _note_prefix(model.language))
     return {
         "lang": model.language,
@@ -313,11 +314,11 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
         "lead_facts": lead_facts,
         "lead_top": lead_top,
         "lead_captions": [c.text for c in model.captions if c.theme is None and c.text != c.credit],
-        "lead_body": body(model.lead, model),
+        "lead_body": lead_body,
         # the introduction's main points (each paragraph's opening sentence): the key points
         # of an article with few sections
         "lead_points": lead_points(model),
-        "lead_quotes": apart([q for q in quotes if q["theme"] is None], body(model.lead, model)),
+        "lead_quotes": apart([q for q in quotes if q["theme"] is None], lead_body),
         "lead_charts": [e.spec.id for e in entries if e.spec.theme is None],
         "facts": facts,
         "quotes": quotes,
@@ -366,6 +367,7 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
     own = [f for f in model.facts if f.theme == i]
     best = section_figure(model, i)
     items = theme_items(t, model.language)
+    paragraphs = body(_without_points(t), model)
     return {
         "index": i,
         "heading": t.heading,
@@ -378,10 +380,10 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         "pair": list(t.pair),
         "tagline": t.tagline,
         "points": [{"text": p.text, "support": support(model, t.paragraphs, p)} for p in t.points],
-        "body": body(_without_points(t), model),
+        "body": paragraphs,
         "facts": [by_id[f.id] for f in sorted(own, key=lambda f: f.span.start)],
         "lead_fact": by_id[best.id] if best else None,
-        "quotes": apart([q for q in quotes if q["theme"] == i], body(_without_points(t), model)),
+        "quotes": apart([q for q in quotes if q["theme"] == i], paragraphs),
         "captions": [c.text for c in model.captions if c.theme == i and c.text != c.credit],
         "entities": [e.text for e in model.entities if e.theme == i],
         "charts": [e.spec.id for e in entries if e.spec.theme == i],

@@ -204,12 +204,13 @@ def sentence_at(text: str, span) -> str:
     lo = text.rfind("\n", 0, span.start) + 1
     hi = text.find("\n", span.end)
     hi = len(text) if hi == -1 else hi
-    start = lo
-    for m in _SENTENCE_IN_LINE.finditer(protect(text), lo, hi):
-        if m.end() > span.start:
+    line = protect(text[lo:hi])  # only the line: the text may be the whole article's
+    start = 0
+    for m in _SENTENCE_IN_LINE.finditer(line):
+        if lo + m.end() > span.start:
             # "“…。”某某说。": words after a closing quote finish the quoted sentence
-            begin = start if text[m.start() - 1 : m.start()] in _CLOSERS else m.start()
-            return text[begin : m.end()].strip()
+            begin = start if line[m.start() - 1 : m.start()] in _CLOSERS else m.start()
+            return text[lo + begin : lo + m.end()].strip()
         start = m.start()
     return text[lo:hi].strip()
 
