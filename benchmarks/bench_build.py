@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -114,6 +115,10 @@ def main() -> None:
         heavy = heavy_imports_in_noop(work, env, out)
         helped = median_run(command("--help"), work, env, args.repeat * 3)
         rows.append(("reportgen --help", 0.2, *helped))
+        if shutil.which("script"):  # on a pseudo-terminal: the help styled by Rich
+            on_tty = ["script", "-qec", shlex.join(command("--help")), "/dev/null"]
+            styled = median_run(on_tty, work, env, args.repeat * 3)
+            rows.append(("reportgen --help on a terminal (Rich)", 0.2, *styled))
         base = median_run(
             [sys.executable, str(ROOT / "benchmarks" / "baseline.py"), str(work / "baseline")],
             work,

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from reportgen import __version__
+from reportgen.cli_help import StyledCommand, StyledGroup
 from reportgen.cli_options import (
     ArticleArg,
     Format,
@@ -54,6 +55,7 @@ Exit codes: 0 success, 1 check or verify findings, 2 bad input or usage, 3 inter
 """
 
 app = typer.Typer(
+    cls=StyledGroup,
     help=HELP,
     no_args_is_help=False,
     add_completion=True,
@@ -94,7 +96,7 @@ def _root(
         os.environ["REPORTGEN_DEBUG"] = "1"  # worker processes report their tracebacks too
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def extract(
     article: ArticleArg = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
@@ -119,7 +121,7 @@ def extract(
         sys.stdout.write(text)
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def schema() -> None:
     """Print the JSON Schema of the content model.
 
@@ -132,7 +134,7 @@ def schema() -> None:
     sys.stdout.write(_run(api.schema_text))
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def charts(
     article: ArticleArg = None,
     model: ModelOpt = None,
@@ -156,7 +158,7 @@ def charts(
     typer.echo(f"wrote {len(result.entries)} charts to {result.directory}")
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def fonts(
     no_system: Annotated[
         bool,
@@ -182,7 +184,7 @@ def fonts(
     sys.stdout.write(_run(api.fonts_report, False if no_system else None, font_file, theme))
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def brief(
     article: ArticleArg = None,
     model: ModelOpt = None,
@@ -204,7 +206,7 @@ def brief(
     _document("brief", article, model, output, template, theme, language, style=_value(style))
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def deck(
     article: ArticleArg = None,
     model: ModelOpt = None,
@@ -254,7 +256,7 @@ def _document(name: str, article, model, output, template, theme, language, **op
     typer.echo(f"wrote {written}")
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def build(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
@@ -370,7 +372,7 @@ def build(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def preview(
     folders: Annotated[
         list[Path], typer.Argument(help="Output folders (out/<slug>) holding deck.pptx/brief.docx.")
@@ -389,7 +391,7 @@ def preview(
         typer.echo(f"wrote {result.describe()}")
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def verify(
     out_dir: Annotated[
         Path,
@@ -431,7 +433,7 @@ def verify(
     typer.echo(f"{out_dir}: clean (every number, quote and theme traced to the source)")
 
 
-@app.command()
+@app.command(cls=StyledCommand)
 def init(
     folder: Annotated[
         Path, typer.Argument(help="Folder to set up (default: the current one).")

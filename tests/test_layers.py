@@ -47,7 +47,7 @@ LAYERS = [
     {"verify", "preview"},
     {"build"},
     {"api"},
-    {"cli", "cli_support", "cli_options"},
+    {"cli", "cli_support", "cli_options", "cli_help"},
     {"clidoc", "__main__"},
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}
