@@ -108,11 +108,9 @@ def unsupported_numbers(text: str, source: Source) -> list[str]:
     letters (D1, Q2, C919), zero-padded sequence labels (01, 02) and ordinals after 图/表/第 are
     not figures.
     """
-    from reportgen.ingest.numbers import find_quantities
-
     bad: list[str] = []
     covered: list[tuple[int, int]] = []
-    for q in find_quantities(text, source.language):
+    for q in source.quantities_in(text):
         if not q.base_unit or _CUT_UNIT.match(text, q.end):
             continue  # no unit, or a unit cut short by an ellipsis ("200 fir…"): read it bare
         covered.append((q.start, q.end))
@@ -233,9 +231,7 @@ def check_attribution(pieces: Iterable[Piece], source: Source) -> list[Finding]:
 
 def _figures_with_words(text: str, source: Source):
     """(quantity, the text beside it, its words) for each supported quantity with a unit."""
-    from reportgen.ingest.numbers import find_quantities
-
-    found = [q for q in find_quantities(text, source.language) if q.base_unit]
+    found = [q for q in source.quantities_in(text) if q.base_unit]
     breaks = [m.end() for m in _CLAUSE.finditer(text)] if found else []
     for q in found:
         if not _quantity_ok(q, source):

@@ -142,9 +142,7 @@ def _row_key(where: str) -> str:
 
 def _shown(text: str, source: Source, model: Model, values: _FactValues):
     """(quantity, the facts it can be) for each supported figure with a unit in ``text``."""
-    from reportgen.ingest.numbers import find_quantities
-
-    for q in find_quantities(text, model.language):
+    for q in source.quantities_in(text):
         if not q.base_unit or not _quantity_ok(q, source):
             continue
         facts = values.same(q)
