@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from reportgen.ingest import fallbacks, patterns
 from reportgen.ingest.blocks import (
+    PAGE_NUMBER,
     Block,
     ends_sentence,
     is_cjk,
@@ -224,6 +225,8 @@ def front_matter(blocks: list[Block]) -> Front:
                 front.authors.extend(patterns.labelled_names(block.text))
             end += 1
             skipped += block.kind == "furniture" and not zone
+            if zone and PAGE_NUMBER.match(block.text):
+                break  # a page number closes the title block: the page's text follows
             continue
         if block.kind in ("byline", "dateline"):
             _front_pattern(block, front)
