@@ -194,7 +194,9 @@ _LEAD_IN_END = re.compile(r"[:：]$")
 
 
 def _prose_line(text: str) -> bool:
-    return width(text) > 40 and ends_sentence(text)
+    """A sentence of eleven words or more (21 CJK characters): the article's text, however short
+    its paragraphs (a head between such paragraphs is no page furniture)."""
+    return width(text) > 20 and ends_sentence(text)
 
 
 def _stray(text: str) -> bool:

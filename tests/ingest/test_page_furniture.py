@@ -81,3 +81,18 @@ def test_a_short_line_repeated_without_page_numbers_stays() -> None:
     text = f"年度回顾\n\n{ZH[0]}\n\n小结\n\n{ZH[1]}\n\n小结\n\n{ZH[2]}\n"
     m = extract_text(text)
     assert "小结" not in m.furniture
+
+
+def test_heads_between_short_paragraphs_at_the_end_are_no_furniture() -> None:
+    paras = [
+        "The town board on Monday approved a $4 million plan for its libraries, the largest in "
+        "twenty years, after a long debate over branch hours.",
+        "Three branches will open on Sundays from the first week of next month.",
+        "The main library will add a room for study groups and a small cafe.",
+        "A van will bring books to farms and villages twice a week from May.",
+    ]
+    text = f"Libraries Get More Money\n\n{paras[0]}\n\n"
+    text += "".join(f"{h}\n\n{p}\n\n" for h, p in zip(["Hours", "Rooms", "Van"], paras[1:]))
+    m = extract_text(text)
+    assert [t.heading for t in m.themes] == ["Hours", "Rooms", "Van"]
+    assert _body(m) == paras
