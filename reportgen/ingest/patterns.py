@@ -165,7 +165,7 @@ def furniture(text: str) -> bool:
         return True
     if _NOTE.search(text) and (text.startswith(_ABOUT_THIS) or width(text) <= 24):
         return True  # 本文为…授权发布，转载请注明出处: a note on the article, not in it
-    if _RELATED_DATED.match(text):
+    if _RELATED_DATED.match(text) or _series_note(text):
         return True
     if width(text) > 80 and len(text) > 120:
         return False
@@ -180,6 +180,26 @@ def furniture(text: str) -> bool:
         or _CODE.match(text)
         or (_AD.search(text) is not None and _not_prose(text))
     )
+
+
+# An editor's note on the column or series the article belongs to, or on the article's own
+# corrections: about the article, not in it. (A note that opens the article's own subject is
+# its introduction and stays text.)
+_EDITOR_NOTE = re.compile(
+    r"^[【\[(（]?\s*(?:编者按|编者的话|编者注|编前语?|editor[’']?s[’']? note)"
+    r"\s*[】\])）]?\s*[:：]?",
+    re.I,
+)
+_ABOUT_SERIES = re.compile(
+    r"专栏|栏目|系列|敬请关注|特推出|今起推出|即日起|本期起"
+    r"|\b(?:series|column|part of our"
+    r"|this (?:story|article) (?:was|has been) (?:updated|corrected))",
+    re.I,
+)
+
+
+def _series_note(text: str) -> bool:
+    return bool(_EDITOR_NOTE.match(text)) and bool(_ABOUT_SERIES.search(text))
 
 
 def _not_prose(text: str) -> bool:

@@ -92,7 +92,9 @@ def test_heads_between_short_paragraphs_at_the_end_are_no_furniture() -> None:
         "A van will bring books to farms and villages twice a week from May.",
     ]
     text = f"Libraries Get More Money\n\n{paras[0]}\n\n"
-    text += "".join(f"{h}\n\n{p}\n\n" for h, p in zip(["Hours", "Rooms", "Van"], paras[1:]))
+    text += "".join(
+        f"{h}\n\n{p}\n\n" for h, p in zip(["Hours", "Rooms", "Van"], paras[1:], strict=True)
+    )
     m = extract_text(text)
     assert [t.heading for t in m.themes] == ["Hours", "Rooms", "Van"]
     assert _body(m) == paras
