@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportgen.ingest import fallbacks, patterns
+from reportgen.ingest import bylines, fallbacks, patterns, repeats
 from reportgen.ingest.blocks import (
     PAGE_NUMBER,
     Block,
@@ -91,17 +91,19 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     front = front_matter(blocks)
     fallbacks.fill_front(blocks, front)
     if not front.bylines and byline:
-        _place_byline(blocks, byline, front)
-    _dateline_in_body(blocks, front)
+        bylines.place_byline(blocks, byline, front)
+    bylines.dateline_in_body(blocks, front)
     _dek_heading(blocks, front)
     _repeated_title(blocks, front)
     _captions_over_credits(blocks, front.start)
+    repeats.key_points(blocks, front.start)
     _after_the_end(blocks, front.start)
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
+    repeats.pull_quotes(blocks, front.start)
     _closing_box_heads(blocks, front)
-    _trailing_bylines(blocks, front)
+    bylines.trailing_bylines(blocks, front)
     return front
 
 
@@ -403,22 +405,6 @@ def _bare_byline(block: Block, zone: list[Block]) -> bool:
     return bool(zone) and block.kind == "para" and patterns.bare_names(block.text)
 
 
-def _place_byline(blocks: list[Block], text: str, front: Front) -> None:
-    """A byline the page gives apart from its text (metadata, an author element)."""
-    for i, block in enumerate(blocks[: front.start + 3]):
-        near = block.text == text or (text in block.text and len(block.text) <= len(text) + 20)
-        if block.kind in ("front", "para") and near:
-            block.kind = "byline"
-            front.bylines.append(block)
-            front.start = max(front.start, i + 1)
-            return
-    at = next((i + 1 for i, b in enumerate(blocks) if b is front.headline), 0)
-    block = Block("byline", text)
-    blocks.insert(at, block)
-    front.bylines.append(block)
-    front.start += at <= front.start
-
-
 def _repeated_title(blocks: list[Block], front: Front) -> None:
     """The headline set again at the top of the body (a bold repeat) is furniture."""
     if front.headline is None:
@@ -436,8 +422,8 @@ def _dek_heading(blocks: list[Block], front: Front) -> None:
         return
     first = next((b for b in blocks[front.start : front.start + 3] if b.kind == "para"), None)
     title = front.headline_text
-    repeats = first is not None and len(title) >= 6 and title in first.text != title
-    if repeats and width(first.text) <= 2 * width(title) + 20 and "—" in first.text:
+    restated = first is not None and len(title) >= 6 and title in first.text != title
+    if restated and width(first.text) <= 2 * width(title) + 20 and "—" in first.text:
         front.dek, first.kind = first, "dek"
         return
     for block in blocks[front.start : front.start + 3]:
@@ -472,34 +458,3 @@ def _closing_box_heads(blocks: list[Block], front: Front) -> None:
         boxed = after == 0 or block.text.rstrip().endswith((":", "："))
         if block.kind == "heading" and block is not front.headline and boxed:
             block.kind = "furniture"
-
-
-def _dateline_in_body(blocks: list[Block], front: Front) -> None:
-    """A dateline opening the first paragraph ('新华社北京11月1日电（记者 张三）今年以来……')."""
-    if front.dateline:
-        return
-    paras = [b for b in blocks[front.start : front.start + 4] if b.kind == "para"]
-    match = next((m for b in paras[:2] if (m := patterns.dateline(b.text))), None)
-    if match:
-        front.dateline = match.group("d").strip()
-        if match.groupdict().get("who"):
-            front.authors.extend(patterns.names(match.group("who")))
-
-
-def _trailing_bylines(blocks: list[Block], front: Front) -> None:
-    """Writers named at the end of a paragraph ('（记者 张三）'): their names, the text kept."""
-    seen = {id(b) for b in front.bylines}
-    last: list[Block] = []
-    for block in blocks[front.start :]:
-        if block.kind == "para" and width(block.text) > 20:
-            last = [*last[-2:], block]  # the closing prose, not a link list after it
-        if block.kind in ("credit", "furniture"):
-            front.authors.extend(patterns.labelled_names(block.text))
-        if block.kind == "byline" and id(block) not in seen:
-            front.bylines.append(block)
-        elif block.kind == "para" and block.text.endswith(("）", ")")):
-            tail = patterns.trailing_byline(block.text)
-            if tail:
-                front.authors.extend(patterns.names(tail))
-    if not front.authors and not front.bylines:
-        front.authors.extend(n for block in last for n in patterns.bracket_name(block.text))
