@@ -101,7 +101,6 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
-    repeats.pull_quotes(blocks, front.start)
     _closing_box_heads(blocks, front)
     bylines.trailing_bylines(blocks, front)
     return front
@@ -216,11 +215,9 @@ def _menu_item(text: str) -> bool:
 
 
 def front_matter(blocks: list[Block]) -> Front:
-    """Series, headline, dek, dateline and byline: the short blocks before the first prose."""
-    front = Front()
-    zone: list[Block] = []
-    end = 0
-    after_byline = False
+    """Series, headline, dek, dateline and byline: the short blocks before the first prose (a
+    page number closes them: the page's text follows)."""
+    front, zone, end, after_byline = Front(), [], 0, False
     skipped = 0  # furniture before the title (a menu, a date line) does not count to the ten
     while end < len(blocks) and end - skipped < 10 and end < 80:
         block = blocks[end]
@@ -230,7 +227,7 @@ def front_matter(blocks: list[Block]) -> Front:
             end += 1
             skipped += block.kind == "furniture" and not zone
             if zone and PAGE_NUMBER.match(block.text):
-                break  # a page number closes the title block: the page's text follows
+                break
             continue
         if block.kind in ("byline", "dateline"):
             _front_pattern(block, front)

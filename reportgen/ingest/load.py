@@ -202,6 +202,7 @@ def layout_from_parsed(parsed: Parsed):
     from reportgen.ingest.dates import publication_date
     from reportgen.ingest.layout import assemble
     from reportgen.ingest.lines import classify
+    from reportgen.ingest.repeats import pull_quotes
 
     blocks = parsed.blocks
     _ensure_headline(blocks, parsed.title)
@@ -212,6 +213,7 @@ def layout_from_parsed(parsed: Parsed):
     for block in parsed.subheads:
         block.emphasis = block.emphasis or "strong"
     front = classify(blocks, parsed.byline)
+    pull_quotes(blocks, front.start)
     front.date = publication_date(blocks, front.start, parsed.date)
     return assemble(blocks, front.series, front.headline, front.byline, front)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.ingest.blocks import Block, width
+from reportgen.ingest.blocks import Block, ends_sentence, width
 from reportgen.ingest.heads import _LONE_FIGURE
 
 _KEY_POINTS = re.compile(
@@ -47,13 +47,15 @@ def _box_items(blocks: list[Block], at: int) -> list[Block]:
 
 
 _ENDS = "“”‘’\"'「」『』 。，,.!！?？…—-"
+_OPENING_QUOTES = ("“", "‘", '"', "「", "『")
 _KEY = 6  # characters of a quote's opening looked up while the body is read
 
 
 def pull_quotes(blocks: list[Block], start: int) -> None:
-    """A short line standing by itself that says again, word for word, part of a longer body
-    paragraph (a pull quote set apart in the page) is furniture: the paragraph keeps the text.
-    The body is read once, looking up each place's opening among the quotes': linear."""
+    """A short line standing by itself, a quotation or a fragment, that says again word for word
+    part of a longer body paragraph (a pull quote set apart in the page) is furniture: the
+    paragraph keeps the text. The body is read once, looking up each place's opening among the
+    quotes': linear."""
     body = [b for b in blocks[start:] if b.kind == "para"]
     quotes: dict[str, list[tuple[str, Block]]] = {}
     for k in range(start, len(blocks)):
@@ -61,6 +63,8 @@ def pull_quotes(blocks: list[Block], start: int) -> None:
         short = block.lines <= 1 and len(core) >= 8 and width(block.text) <= 60
         if block.kind != "para" or not short or block.item or block.text.endswith((":", "：")):
             continue
+        if ends_sentence(block.text) and not block.text.startswith(_OPENING_QUOTES):
+            continue  # a sentence said twice may be the writer's; a quote or fragment is set apart
         if k > 0 and blocks[k - 1].item and _LONE_FIGURE.match(blocks[k - 1].text):
             continue  # the label under a figure set large says what the figure counts
         quotes.setdefault(core[:_KEY], []).append((core, block))
