@@ -11,7 +11,7 @@ from lxml import etree
 from lxml import html as lhtml
 
 from reportgen.errors import InputError
-from reportgen.ingest import Parsed, clean_text
+from reportgen.ingest import Parsed, clean_text, patterns
 from reportgen.ingest.blocks import Block, ends_sentence, width
 from reportgen.ingest.charsets import LABELS, WHATWG
 from reportgen.ingest.read import _BOMS, _detect, _looks_binary
@@ -193,8 +193,8 @@ def _byline(doc) -> str:
         if el.tag in _DROP_TAGS or not _BYLINE_CLASS.search(attrs) or _in_clutter(el):
             continue
         text = clean_text(el.text_content())
-        if text and width(text) <= 40 and not _listed(el):
-            return text
+        if text and width(text) <= 40 and not _listed(el) and not patterns.credit(text):
+            return text  # (an 'author' element holding the editor's credit names no writer)
     metas = (
         "//meta[@name='author']/@content",
         "//meta[@name='author']/@value",

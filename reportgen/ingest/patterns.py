@@ -120,6 +120,11 @@ _DATE_LINE = re.compile(
     r"(?:[\s|｜/]*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40}"
     r"|\s*[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻|客户端))?\s*$"
 )
+# A date and time with the source that published it ('2025年05月07日 10:30 某某财经').
+_DATED_SOURCE = re.compile(
+    r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+    r"\s+(?:来源\s*[:：]\s*)?[^\s。，,！？!?：:]{2,16}$"
+)
 
 _AGENCY = r"[\u4e00-\u9fff]{0,8}(?:社|网|报|台|新闻|客户端)"
 DATELINE_ZH = re.compile(
@@ -175,6 +180,7 @@ def furniture(text: str) -> bool:
         or _ORIGINAL_TITLE.match(text)
         or _DEBRIS.match(text)
         or _DATE_LINE.match(text)
+        or _DATED_SOURCE.match(text)
         or _DATE_EN.match(text)
         or end_mark(text)
         or _CODE.match(text)
@@ -343,7 +349,10 @@ _NOT_NAMES = re.compile(
     r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)\b",
     re.I,
 )
-_TASKS = {"整合", "综合", "报道", "编译", "发自", "采写", "摄影", "整理", "编辑", "实习生", "供稿"}
+_TASKS = {
+    "整合", "综合", "报道", "编译", "发自", "采写", "摄影", "整理", "编辑", "实习生", "供稿",
+    "责任编辑", "责编", "主编", "校对", "审核", "来源",
+}  # fmt: skip
 _NOT_NAME_ZH = re.compile(r"(?:网|报|社|台|新闻|中心|公司|集团|部|局|委|办|厅|署|院|会)$")
 _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"

@@ -423,3 +423,18 @@ def test_an_authorized_button_is_no_byline(tmp_path) -> None:
         '<div style="display:none"><span class="authorized"> 我已授权 </span></div></body></html>'
     )
     assert _extract(tmp_path, page).authors == []
+
+
+def test_an_author_element_holding_the_editor_credit_names_no_writer(tmp_path) -> None:
+    page = (
+        "<html><head><title>央行宣布下调准备金率_某某财经</title></head><body>"
+        "<h1>央行宣布下调准备金率</h1><div class='info'>2025年05月07日 10:30 某某财经</div>"
+        "<p>中国人民银行七日宣布，决定下调金融机构存款准备金率，释放长期资金约一万亿元。</p>"
+        "<p>央行有关负责人表示，此次下调是支持实体经济发展的重要举措。</p>"
+        "<p class='show_author'>责任编辑：张三</p></body></html>"
+    )
+    model = _extract(tmp_path, page)
+    assert model.authors == []
+    assert "2025年05月07日 10:30 某某财经" in model.furniture
+    assert model.date.startswith("2025")
+    assert [p.text[:6] for p in model.lead] == ["中国人民银行", "央行有关负责"]
