@@ -442,8 +442,19 @@ def _captions_over_credits(blocks: list[Block], start: int) -> None:
         if not patterns.photographer(block.text) or width(prev.text) > 60:
             continue
         sentence = ends_sentence(prev.text) or re.search(r"[，,]", prev.text)
-        if sentence and not prev.text.rstrip().endswith((":", "：")):
+        if (
+            sentence
+            and not prev.text.rstrip().endswith((":", "："))
+            and not _SAYS.search(prev.text)
+        ):
             prev.kind = "caption"
+
+
+# Someone saying something, or two sentences: a paragraph of the text, not a picture's caption.
+_SAYS = re.compile(
+    r"\b(?:said|says|told|according to)\b|表示|说[，,：:。“]|认为|指出|介绍[，,：:]"
+    r"|[。！？!?]\s*\S.*[。！？!?]$|[.!?]\s+[A-Z].*[.!?]$"
+)
 
 
 def _closing_box_heads(blocks: list[Block], front: Front) -> None:

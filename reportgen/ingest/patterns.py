@@ -57,12 +57,19 @@ _IMAGE_CREDIT = re.compile(
     r"|\((?:[A-Z][\w.&'-]*\s+){0,3}(?:photos?|images?|pictures?)\s*(?:/|by\b|:)[^()]{2,60}\)$"
     r"|^(?:table|figure|chart|exhibit|fig\.)\s*\d+[.:：]\s*\S|^[表图]\s*\d+\s*[.:：、]\s*\S"
     r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
-    r"|^(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters)$",
+    r"|^[(（]?\s*(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters|AFP|EPA"
+    r"|CFP|VCG|IC photo|(?:视频|网络|网页|直播)截图)\s*[)）]?$|^图片?由[^。！？!?]{2,20}提供$"
+    r"|[(（]\s*(?:视觉中国|东方IC|Getty Images|AP Photo|Reuters|AFP|EPA|CFP|VCG|IC photo|Xinhua"
+    r"|Bloomberg)(?:\s+via\s+Getty Images)?\s*[)）]$"
+    r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters"
+    r"|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}(?:Images|Photos?"
+    r"|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",
     re.I,
 )
+_POINTER = "▲△↑"  # a caption's mark pointing at the picture over it
 _PHOTO_BY = re.compile(
     rf"(?:^|[\s。！？!?）)”'\"])(?:(?:人民网|新华网|新华社|中新社|中新网|人民日报|本报|视觉中国)\s*)?"
-    rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
+    rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*[/／]?\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
 )
 
 _ACCOUNT = (
@@ -237,6 +244,8 @@ def image_credit(text: str) -> bool:
     caption saying what the picture shows ('图为…', '上图：…')."""
     if width(text) > 150:
         return False
+    if text.startswith(tuple(_POINTER)) and width(text) <= 80:
+        return True  # '▲ 改造后的老街区': the line under a picture, pointing at it
     return bool(
         _IMAGE_CREDIT.search(text)
         or _PHOTO_BY.search(text)

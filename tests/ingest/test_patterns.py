@@ -100,3 +100,53 @@ def test_a_dashed_compiled_by_line_is_a_credit() -> None:
     from reportgen.ingest import patterns
 
     assert patterns.credit("-- Compiled by Vickie Kavanagh")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▲图为施工现场。",
+        "▲资料图",
+        "(Getty Images)",
+        "Jane Doe/Getty Images",
+        "A worker checks a machine on Tuesday. Jane Doe/Getty Images",
+        "A drone sprays an orchard near the town on March 4. (Getty Images)",
+        "(John Smith/AFP via Getty Images)",
+        "IC photo",
+        "本报记者 王五/摄",
+        "视频截图",
+        "图片由受访者提供",
+    ],
+)
+def test_more_caption_and_credit_shapes(line: str) -> None:
+    assert patterns.kind(line) == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said the deal was good for both sides/parties.",
+        "Revenue was split between AP/Reuters.",
+        "The company, Apple/Google, said.",
+        "■ 一季度经济运行稳中向好",
+    ],
+)
+def test_slashes_and_marks_in_prose_are_no_credit(line: str) -> None:
+    assert patterns.kind(line) == ""
+
+
+def test_a_paragraph_someone_says_over_a_credit_stays_text() -> None:
+    from reportgen.extract import extract_text
+
+    paras = [
+        "Thousands of dockworkers walked off the job on Tuesday, shutting down cargo "
+        "operations at ports along the coast.",
+        "The union is seeking higher wages and limits on automation, its leaders said.",
+        "Economists said a long strike could cost the economy billions of dollars a week.",
+    ]
+    text = (
+        f"Dockworkers Strike\n\n{paras[0]}\n\n{paras[1]}\n\n(AP Photo/John Smith)\n\n{paras[2]}\n"
+    )
+    m = extract_text(text)
+    assert [p.text for p in m.lead] == paras
+    assert [c.text for c in m.captions] == ["(AP Photo/John Smith)"]
