@@ -116,12 +116,20 @@ def _title(doc) -> tuple[str, object | None]:
     named = [n for n in named if n]
     heads = [(clean_text(h.text_content()), h) for h in doc.iter("h1")]
     heads = [(t, h) for t, h in heads if t]
+    for text, h1 in [(t, h) for t, h in heads if _site_only(t, named)]:
+        heads.remove((text, h1))
+        h1.drop_tree()  # the site's name set as an h1 ('…orders jump - Site News' over it)
     for text, h1 in heads:
         if any(text in n or n in text for n in named):
             return text, h1
     if heads:
         return heads[0]
     return (_without_site(named[0]) if named else ""), None
+
+
+def _site_only(text: str, named: list[str]) -> bool:
+    """The text is only in the site-name part of a page title ('Orders jump - Site News')."""
+    return any(text in n and text not in _without_site(n) for n in named)
 
 
 def _without_site(title: str) -> str:

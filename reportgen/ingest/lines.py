@@ -152,6 +152,9 @@ def _menus(blocks: list[Block]) -> None:
     sentence = False  # a sentence read: a pair of words after it may be a numeral and a head
     titled = False  # a title line read: a pair of words before it may be the title
     for block in [*blocks, Block("para", "。")]:
+        if block.kind == "para" and not sentence and _MENU_BAR.match(block.text):
+            block.kind = "furniture"  # a menu bar of three or more words ('Home | Markets | Tech')
+            continue
         if block.kind == "para" and _menu_item(block.text):
             run.append(block)
             continue
@@ -212,6 +215,9 @@ def _stray(text: str) -> bool:
 
 def _menu_item(text: str) -> bool:
     return width(text) <= 6 and not re.search(r"[，。,:：；;！？!?]", text)
+
+
+_MENU_BAR = re.compile(r"^(?:[^|｜\d]{1,16}?\s*[|｜]\s*){2,}[^|｜\d]{1,16}$")
 
 
 def front_matter(blocks: list[Block]) -> Front:
@@ -346,7 +352,7 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
     if headline is None:
         return  # the title a wire dateline repeats after 题：, if any, is the headline
     at = next((i for i, b in enumerate(titles) if b is headline), 0)
-    before = titles[:at]
+    before = [b for b in titles[:at] if not _title_bar(b, headline)]
     front.series = before[0] if before else None
     text = headline.text
     if is_cjk(text):
@@ -362,6 +368,19 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
         front.headline_text = match.group("h").strip()
         if front.series is None:
             front.series_text = (match.groupdict().get("s") or match.group("s2")).strip()
+
+
+_BAR_TAIL = re.compile(r"^\s*[-–—|｜_·]{1,2}\s*\S.{0,40}$")
+
+
+def _title_bar(block: Block, headline: Block) -> bool:
+    """A saved page's title bar over its headline: the headline again, alone or with the site's
+    name after it ('Orders jump in March - Site News'): furniture."""
+    text, title = block.text, headline.text
+    bar = text == title or (text.startswith(title) and bool(_BAR_TAIL.match(text[len(title) :])))
+    if bar:
+        block.kind = "furniture"
+    return bar
 
 
 def _headline_heading(blocks: list[Block], i: int) -> bool:

@@ -438,3 +438,17 @@ def test_an_author_element_holding_the_editor_credit_names_no_writer(tmp_path) -
     assert "2025年05月07日 10:30 某某财经" in model.furniture
     assert model.date.startswith("2025")
     assert [p.text[:6] for p in model.lead] == ["中国人民银行", "央行有关负责"]
+
+
+def test_an_h1_that_is_the_site_name_in_the_title_is_not_the_headline(tmp_path) -> None:
+    page = (
+        "<html><head><title>Factory orders jump in March - Example Business News</title></head>"
+        "<body><h1>Example Business News</h1><h2>Factory orders jump in March</h2>"
+        "<p>New orders for manufactured goods rose 1.6 percent in March, the department said "
+        "on Thursday, beating forecasts.</p><p>Orders for transport equipment led the gains.</p>"
+        "</body></html>"
+    )
+    model = _extract(tmp_path, page)
+    assert model.headline == "Factory orders jump in March"
+    assert all("Factory" not in t.heading for t in model.themes)
+    assert len([p for t in model.themes for p in t.paragraphs] + list(model.lead)) == 2

@@ -547,3 +547,23 @@ def test_a_closing_list_the_article_introduces_stays_body() -> None:
     layout = layout_from_text(text)
     assert [b.text for b in layout.lead.blocks][-3:] == items
     assert not layout.furniture
+
+
+def test_a_saved_pages_title_bar_and_menu_bar_over_the_headline_are_furniture() -> None:
+    text = (
+        "Valley Town Bets on Batteries - Example News\nSkip to main content\n"
+        "Home | Markets | Economy | Tech\nValley Town Bets on Batteries\n"
+        f"{EN1}\n{EN2}\n"
+    )
+    m = extract_text(text)
+    assert m.headline == "Valley Town Bets on Batteries"
+    assert not m.series
+    assert "Valley Town Bets on Batteries - Example News" in m.furniture
+    assert "Home | Markets | Economy | Tech" in m.furniture
+    assert _body(m) == [EN1, EN2]
+
+
+def test_a_table_row_of_words_in_the_body_is_no_menu_bar() -> None:
+    text = f"Valley Town Bets on Batteries\n\n{EN1}\n\nPlant | Owner | County\n\n{EN2}\n"
+    m = extract_text(text)
+    assert "Plant | Owner | County" not in m.furniture
