@@ -24,8 +24,14 @@ _SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
 BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+{_CLOSE}$")
 _BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
 _BYLINE_EN = re.compile(
-    r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*$",
+    r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*"
+    r"(?:\s*[|｜—–-]\s*(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z&][\w.&'-]*){0,4})?$",  # '| Agency'
     re.I,
+)
+_MARKER = "■□●◎◆◇★☆▶►"  # a mark a print page sets before a byline ('■本报记者 张三')
+# The writers an English wire story credits at its end ('Reporting by A and B; Editing by C').
+_REPORTING_BY = re.compile(
+    r"(?:^|[;,(]\s*)(?:additional\s+)?(?:reporting|writing) by\s+(?P<n>[^;()]+)", re.I
 )
 _TRAILING_BYLINE = re.compile(rf"[(（]\s*(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+[)）]$")
 
@@ -305,7 +311,7 @@ _AFFILIATED = re.compile(r"^[(（]\s*(?:作者|撰稿)\s*[:：][^()（）]{2,40}
 def byline(text: str) -> bool:
     """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
-    text = _PRINT_SOURCE_TAIL.sub("", text)
+    text = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
     if width(text) > 40 or not text:
         return False
     return bool(
@@ -405,7 +411,14 @@ SITE_NAME = re.compile(r"^[^，。,.\s]{2,16}(?:网站|门户网站|网|政府�
 
 
 def labelled_names(text: str) -> list[str]:
-    """Writers named by a label inside a metadata line ('来源：某报 作者：李在山')."""
+    """Writers named by a label inside a metadata line ('来源：某报 作者：李在山') or a wire
+    story's closing credit ('Reporting by A and B; Editing by C')."""
+    reporting = [
+        re.sub(r"\s+(?:in|from)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*", "", m.group("n"))
+        for m in _REPORTING_BY.finditer(text)
+    ]  # (the names less where they reported from: 'Tom Lee in London')
+    if reporting:
+        return [n for part in reporting for n in names(part)]
     match = _LABELLED.search(text)
     if match is None:
         return []
