@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportgen.ingest import bylines, fallbacks, patterns, repeats
+from reportgen.ingest import bylines, chrome, fallbacks, patterns, repeats
 from reportgen.ingest.blocks import (
     PAGE_NUMBER,
     Block,
@@ -87,7 +87,7 @@ class Front:
 def classify(blocks: list[Block], byline: str = "") -> Front:
     """Kinds for every block (front matter, heads, captions, credits, furniture), in place."""
     mark_known(blocks)
-    _menus(blocks)
+    chrome.menus(blocks)
     front = front_matter(blocks)
     fallbacks.fill_front(blocks, front)
     if not front.bylines and byline:
@@ -95,9 +95,10 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     bylines.dateline_in_body(blocks, front)
     _dek_heading(blocks, front)
     _repeated_title(blocks, front)
+    chrome.release_header(blocks, front.start)
     _captions_over_credits(blocks, front.start)
     repeats.key_points(blocks, front.start)
-    _after_the_end(blocks, front.start)
+    chrome.after_the_end(blocks, front.start)
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
@@ -142,82 +143,6 @@ def mark_known(blocks: list[Block]) -> None:
         if block.kind == "furniture" and kind == "dateline":
             continue
         block.kind = kind
-
-
-def _menus(blocks: list[Block]) -> None:
-    """A run of four or more tiny lines before the first prose (a site's menu copied with the
-    page: '首页', '财经', '股票', '正文'), or of two or more words ('超大', '标准': a type size
-    picker), is furniture."""
-    run: list[Block] = []
-    sentence = False  # a sentence read: a pair of words after it may be a numeral and a head
-    titled = False  # a title line read: a pair of words before it may be the title
-    for block in [*blocks, Block("para", "。")]:
-        if block.kind == "para" and not sentence and _MENU_BAR.match(block.text):
-            block.kind = "furniture"  # a menu bar of three or more words ('Home | Markets | Tech')
-            continue
-        if block.kind == "para" and _menu_item(block.text):
-            run.append(block)
-            continue
-        if block.kind in ("furniture", "credit"):
-            continue  # (a menu's own furniture: '字号', '大', '小' between its items)
-        pair = run if titled else run[1:]  # (the first line of all may be a short title)
-        words = not sentence and len(pair) >= 2 and all(_LETTERS.match(b.text) for b in pair)
-        for item in run if len(run) >= 4 else pair if words else []:
-            item.kind = "furniture"
-        if block.kind == "para" and width(block.text) > 40:
-            return  # the first prose: menus stand before it
-        sentence = sentence or block.kind == "para" and ends_sentence(block.text)
-        titled = titled or bool(run) or block.kind in ("para", "heading")
-        run = []
-
-
-_LETTERS = re.compile(r"^(?:\w{1,4})$")
-
-
-def _after_the_end(blocks: list[Block], start: int) -> None:
-    """After the article's last prose, short unpunctuated lines among page furniture (a link
-    directory's names between its addresses, a box's titles) or in a run of three or more
-    (not set apart by blank lines, as captions are) are furniture too: the page goes on, the
-    article does not. A list the article introduces ('Recipients include:') or numbers stays."""
-    last = max(
-        (i for i, b in enumerate(blocks) if b.kind == "para" and _prose_line(b.text)),
-        default=len(blocks),
-    )
-    tail = [i for i in range(max(last + 1, start), len(blocks)) if blocks[i].kind == "para"]
-    lead_in = next((i for i in tail if _LEAD_IN_END.search(blocks[i].text)), len(blocks))
-    short = [i for i in tail if _stray(blocks[i].text)]
-    run = [i for i in short if blocks[i].gap < 2 and i < lead_in and not blocks[i].item]
-    # (set apart by blank lines: captions; after a lead-in or numbered: the article's list)
-    for i in short:
-        near = [b.kind for b in blocks[max(i - 1, 0) : i + 2]]
-        if (len(run) >= 3 and i in run) or near.count("furniture") >= 2:
-            blocks[i].kind = "furniture"
-
-
-_LEAD_IN_END = re.compile(r"[:：]$")
-
-
-def _prose_line(text: str) -> bool:
-    """A sentence of eleven words or more (21 CJK characters): the article's text, however short
-    its paragraphs (a head between such paragraphs is no page furniture)."""
-    return width(text) > 20 and ends_sentence(text)
-
-
-def _stray(text: str) -> bool:
-    """A short unpunctuated line; not a table's row (cells joined by ' | ')."""
-    return (
-        " | " not in text
-        and width(text) <= 24
-        and not ends_sentence(text)
-        and not patterns.kind(text)
-    )
-
-
-def _menu_item(text: str) -> bool:
-    return width(text) <= 6 and not re.search(r"[，。,:：；;！？!?]", text)
-
-
-_MENU_BAR = re.compile(r"^(?:[^|｜\d]{1,16}?\s*[|｜]\s*){2,}[^|｜\d]{1,16}$")
 
 
 def front_matter(blocks: list[Block]) -> Front:

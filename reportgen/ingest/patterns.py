@@ -222,6 +222,11 @@ def _series_note(text: str) -> bool:
     return bool(_EDITOR_NOTE.match(text)) and bool(_ABOUT_SERIES.search(text))
 
 
+def dated(text: str) -> bool:
+    """A line that is a date (with a time or its source, as page headers set it)."""
+    return bool(_DATE_EN.match(text) or _DATE_LINE.match(text) or _DATED_SOURCE.match(text))
+
+
 def _not_prose(text: str) -> bool:
     """Short, or not a finished sentence: ad words inside real prose do not make it an ad."""
     return width(text) <= 16 or not ends_sentence(text)
