@@ -96,6 +96,8 @@ _AD = re.compile(
     rf"|^{_ACCOUNT}(?:\s*[|｜/·]\s*{_ACCOUNT})*$"
     r"|^(?:advertising|sponsored(?: content)?|powered by\s+\S.{0,40})$"
     r"|^(?:skip to (?:main )?(?:content|navigation)|skip navigation|跳转到主要内容|无障碍浏览?)$"
+    r"|^(?:微信|微信好友|朋友圈|QQ|QQ空间|QQ好友|新浪微博|腾讯微博|豆瓣|人人网|复制链接|Facebook|Twitter"
+    r"|LinkedIn|WhatsApp|Reddit|Pinterest|WeChat|Weibo|Email|E-mail|Copy link)$"  # share buttons
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
     r"|read more|more|more stories|more news|see more|load more|related|related articles"
     r"|sign up|subscribe|follow us.*|comments?)$"

@@ -150,3 +150,19 @@ def test_a_paragraph_someone_says_over_a_credit_stays_text() -> None:
     m = extract_text(text)
     assert [p.text for p in m.lead] == paras
     assert [c.text for c in m.captions] == ["(AP Photo/John Smith)"]
+
+
+@pytest.mark.parametrize("line", ["微信", "QQ空间", "新浪微博", "Facebook", "Copy link", "Email"])
+def test_share_buttons_are_furniture(line: str) -> None:
+    assert patterns.kind(line) == "furniture"
+
+
+def test_a_share_bar_over_the_title_is_no_series() -> None:
+    from reportgen.extract import extract_text
+
+    p1 = "一季度，全省地区生产总值同比增长百分之五点六，高于全国平均水平，经济运行开局良好。"
+    p2 = "分产业看，第一产业增加值增长较快，第二产业增加值增长明显，第三产业稳步增长。"
+    m = extract_text(f"分享到：\n微信\n微博\nQQ空间\n一季度全省经济开局良好\n{p1}\n{p2}\n")
+    assert m.headline == "一季度全省经济开局良好"
+    assert not m.series
+    assert [p.text for p in m.lead] == [p1, p2]
