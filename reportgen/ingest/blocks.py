@@ -15,7 +15,8 @@ _PAGE_NUMBER = (
 )
 PAGE_NUMBER = re.compile(rf"^(?:{_PAGE_NUMBER})$", re.IGNORECASE)
 _FURNITURE = re.compile(
-    rf"^(?:{_PAGE_NUMBER}|(?:责任|本版)?编辑[:：].*|版面[:：].*)$",
+    rf"^(?:{_PAGE_NUMBER}|(?:责任|本版)?编辑[:：].*|版面[:：].*"
+    r"|[^。！？.!?]{2,60}?(?:\s{2,}|\s*[|·•–—]\s*)(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|第\s*\d+\s*页))$",
     re.IGNORECASE,
 )
 

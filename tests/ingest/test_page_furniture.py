@@ -98,3 +98,19 @@ def test_heads_between_short_paragraphs_at_the_end_are_no_furniture() -> None:
     m = extract_text(text)
     assert [t.heading for t in m.themes] == ["Hours", "Rooms", "Van"]
     assert _body(m) == paras
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Prepared by Committee Staff  Page 12", "Office of Budget | Page 3 of 40", "财政厅 · 第 3 页"],
+)
+def test_a_page_foot_with_its_page_number_is_furniture(line: str) -> None:
+    assert furniture(line)
+    m = extract_text(f"Budget Notes\n\n{EN[0]}\n\n{line}\n\n{EN[1]}\n")
+    assert line in m.furniture
+    assert _body(m) == EN[:2]
+
+
+@pytest.mark.parametrize("line", ["See page 12 for details.", "The report, on page 12, says so."])
+def test_prose_naming_a_page_is_not(line: str) -> None:
+    assert not furniture(line)
