@@ -364,6 +364,7 @@ class _Walker:
         explicit = tag in ("figcaption", "caption") or _is_caption(el) or self.in_caption
         if not explicit and _mostly_links(_link_chars(el), el.text_content()):
             return
+        self.after_image = self.after_image or _image_first(el)  # <p><img><br>its caption</p>
         for piece in _split_breaks(el):
             block = Block("caption" if explicit else "para", piece, item=tag == "li")
             self.add(block)
@@ -371,6 +372,22 @@ class _Walker:
                 self.bold.add(id(block))
             elif _dek(el):
                 block.emphasis = "em"
+
+
+def _image_first(el) -> bool:
+    """A picture a reader sees, then a line break, before any of the element's text (an icon
+    set inline with its paragraph's words is no picture with a caption)."""
+    if (el.text or "").strip():
+        return False
+    pictured = False
+    for node in el.iterdescendants():
+        if node.tag == "img":
+            pictured = pictured or _seen(node)
+        elif node.tag == "br":
+            return pictured
+        if (node.text or "").strip() or (node.tail or "").strip():
+            return False
+    return False
 
 
 def _seen(img) -> bool:

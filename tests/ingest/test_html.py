@@ -452,3 +452,16 @@ def test_an_h1_that_is_the_site_name_in_the_title_is_not_the_headline(tmp_path) 
     assert model.headline == "Factory orders jump in March"
     assert all("Factory" not in t.heading for t in model.themes)
     assert len([p for t in model.themes for p in t.paragraphs] + list(model.lead)) == 2
+
+
+def test_a_caption_in_the_pictures_own_paragraph_after_a_break(tmp_path) -> None:
+    p1 = "近日，记者在合作创新区看到，多个重点项目正在加紧施工，现场一派繁忙景象。"
+    p2 = "据介绍，今年以来，创新区累计签约项目四十个，其中产业项目占比超过七成。"
+    page = (
+        "<html><head><title>创新区建设提速</title></head><body><div class='post_body'>"
+        f"<p>{p1}</p><p class='f_center'><img src='b.jpg' width='600'><br>工人在施工现场作业。</p>"
+        f"<p>{p2}</p><p><img src='i.png' width='600'>{p2}</p></div></body></html>"
+    )
+    model = _extract(tmp_path, page)
+    assert [c.text for c in model.captions] == ["工人在施工现场作业。"]
+    assert [p.text for p in model.lead] == [p1, p2, p2]
