@@ -116,6 +116,12 @@ def test_a_dashed_compiled_by_line_is_a_credit() -> None:
         "本报记者 王五/摄",
         "视频截图",
         "图片由受访者提供",
+        "Photo by Jane Doe on Unsplash",
+        "Image via Wikimedia Commons",
+        "Illustration: Jane Doe",
+        "Pictured: Workers at the plant in May.",
+        "Workers at the plant on May 2. REUTERS/Jane Doe",
+        "(Photo courtesy of the city)",
     ],
 )
 def test_more_caption_and_credit_shapes(line: str) -> None:
@@ -129,6 +135,9 @@ def test_more_caption_and_credit_shapes(line: str) -> None:
         "Revenue was split between AP/Reuters.",
         "The company, Apple/Google, said.",
         "■ 一季度经济运行稳中向好",
+        "Pictures by children were on the wall.",
+        "He works for AP/Reuters now.",
+        "Above all, the plan must work.",
     ],
 )
 def test_slashes_and_marks_in_prose_are_no_credit(line: str) -> None:
