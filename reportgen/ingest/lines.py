@@ -57,6 +57,7 @@ _DATED_COLUMN = re.compile(
 _SITE_SUFFIX = re.compile(
     r"\s*[-_|｜–—]{1,2}\s*[^-_|｜–—\s]{2,16}?"
     r"(?:网|报|社|台|频道|新闻|在线|客户端|网站|门户|专栏|栏目|中学|大学|学院|政府)$"
+    r"|\s*_\s*[^_\s]{2,16}$"  # (a Chinese headline never has an underscore: '…_第一财经')
 )
 
 
@@ -265,6 +266,9 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
             front.dek = subtitle[0]
             subtitle[0].kind = "dek"
             titles = [b for b in titles if b is not subtitle[0]]
+        if front.dek is None and len(titles) >= 2 and _sentence_under_title(*titles[-2:]):
+            front.dek, titles[-1].kind = titles[-1], "dek"
+            titles = titles[:-1]
         headline = titles[-1] if titles else None
     else:
         at = next(i for i, b in enumerate(titles) if b is headline)
@@ -306,6 +310,15 @@ def _title_bar(block: Block, headline: Block) -> bool:
     if bar:
         block.kind = "furniture"
     return bar
+
+
+def _sentence_under_title(title: Block, line: Block) -> bool:
+    """A longer line of clauses under a title line ('多地表示，将通过展期等方式缓解压力'): the
+    summary under the headline, not the headline under a kicker (a kicker is short)."""
+    clauses = re.compile(r"[，,；;]")
+    long = width(title.text) >= (12 if is_cjk(title.text) else 8)  # (4 English words)
+    long = long and width(line.text) > width(title.text)
+    return long and bool(clauses.search(line.text)) and not clauses.search(title.text)
 
 
 def _headline_heading(blocks: list[Block], i: int) -> bool:

@@ -567,3 +567,35 @@ def test_a_table_row_of_words_in_the_body_is_no_menu_bar() -> None:
     text = f"Valley Town Bets on Batteries\n\n{EN1}\n\nPlant | Owner | County\n\n{EN2}\n"
     m = extract_text(text)
     assert "Plant | Owner | County" not in m.furniture
+
+
+@pytest.mark.parametrize("suffix", ["_第一财经", "_新闻频道_某某网", " - 某某新闻"])
+def test_a_site_name_after_the_title_is_not_the_headline(suffix: str) -> None:
+    m = extract_text(f"县域经济稳中向好{suffix}\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "县域经济稳中向好"
+
+
+def test_a_line_of_clauses_under_the_title_is_its_summary() -> None:
+    dek = "多地财政部门表示，将通过展期、置换等方式缓解短期偿债压力"
+    m = extract_text(f"高速公路债务压力加大 多地探索化解路径\n\n{dek}\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "高速公路债务压力加大 多地探索化解路径"
+    assert m.dek == dek
+    assert _body(m) == [P1, P2]
+
+
+def test_a_short_kicker_over_a_title_of_clauses_stays_the_series() -> None:
+    m = extract_text(f"财经观察\n\n多地探索化解路径，专家建议分类施策\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "多地探索化解路径，专家建议分类施策"
+    assert m.series == "财经观察"
+
+
+def test_a_title_too_long_for_a_title_line_is_still_the_headline() -> None:
+    title = "关于进一步优化高速公路债务结构、推动交通运输行业高质量发展的指导意见全文及政策解读"
+    m = extract_text(f"{title}\n\n{P1 + P2}\n\n{P3}\n")
+    assert m.headline == title
+    assert _body(m) == [P1 + P2, P3]
+
+
+def test_a_first_sentence_is_never_taken_for_a_missing_title() -> None:
+    m = extract_text(f"记者从省统计局获悉。\n\n{P1}\n\n{P2}\n")
+    assert _body(m) == ["记者从省统计局获悉。", P1, P2]
