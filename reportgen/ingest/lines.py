@@ -103,6 +103,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
+    _first_head_in_title(blocks, front)
     _closing_box_heads(blocks, front)
     bylines.trailing_bylines(blocks, front)
     return front
@@ -387,6 +388,23 @@ def _dek_heading(blocks: list[Block], front: Front) -> None:
         if long and ends_sentence(block.text):
             front.dek, block.kind = block, "dek"
         return
+
+
+def _first_head_in_title(blocks: list[Block], front: Front) -> None:
+    """The last of two title lines, right over the text, shaped like the heads found further on
+    ('State Budget Outlook' / 'Revenue' / text … 'Spending' / text): the first section's head;
+    the line over it is the headline."""
+    title, head = front.series, front.headline
+    if title is None or head is None or head.kind != "front" or front.dek is not None:
+        return
+    heads = [b for b in blocks[front.start :] if b.kind == "heading" and not b.marked]
+    first = next((b for b in blocks[front.start :] if b.kind == "para"), None)
+    follows = first is not None and blocks.index(head) + 1 == blocks.index(first)
+    shaped = width(head.text) <= max((width(b.text) for b in heads), default=0)
+    if len(heads) >= 2 and follows and shaped and not ends_sentence(head.text):
+        head.kind, head.level = "heading", heads[0].level
+        front.headline, front.series = title, None
+        front.headline_text, front.series_text = title.text, ""
 
 
 def _captions_over_credits(blocks: list[Block], start: int) -> None:

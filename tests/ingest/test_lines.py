@@ -599,3 +599,28 @@ def test_a_title_too_long_for_a_title_line_is_still_the_headline() -> None:
 def test_a_first_sentence_is_never_taken_for_a_missing_title() -> None:
     m = extract_text(f"记者从省统计局获悉。\n\n{P1}\n\n{P2}\n")
     assert _body(m) == ["记者从省统计局获悉。", P1, P2]
+
+
+def test_hard_wrapped_heads_after_a_sentence_ending_a_long_line() -> None:
+    text = (
+        "State Budget Outlook Improves\n\nRevenue\n"
+        "The state collected $1.2 billion more in taxes than forecast last year, driven by\n"
+        "strong income tax receipts and a rebound in sales taxes after two weak years.\n"
+        "Spending\n"
+        "Lawmakers approved a $24 billion general fund budget, an increase of 3 percent\n"
+        "over the current year, with most new money going to schools and to Medicaid.\n"
+        "Reserves\n"
+        "The rainy day fund will reach $2.1 billion by June, the highest level on record,\n"
+        "according to the budget office.\n"
+    )
+    m = extract_text(text)
+    assert m.headline == "State Budget Outlook Improves"
+    assert not m.series
+    assert _heads(m) == ["Revenue", "Spending", "Reserves"]
+    assert [len(t.paragraphs) for t in m.themes] == [1, 1, 1]
+
+
+def test_a_kicker_over_the_title_stays_the_series_when_no_heads_follow() -> None:
+    m = extract_text(f"财经观察\n\n县域经济稳中向好\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "县域经济稳中向好"
+    assert m.series == "财经观察"
