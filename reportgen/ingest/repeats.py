@@ -49,6 +49,8 @@ def _box_items(blocks: list[Block], at: int) -> list[Block]:
 _ENDS = "“”‘’\"'「」『』 。，,.!！?？…—-"
 _OPENING_QUOTES = ("“", "‘", '"', "「", "『")
 _KEY = 6  # characters of a quote's opening looked up while the body is read
+_SAME_OPENING = 8  # more lines opening alike are a list's items, not pull quotes (and the
+# lookup stays linear)
 
 
 def pull_quotes(blocks: list[Block], start: int) -> None:
@@ -57,7 +59,7 @@ def pull_quotes(blocks: list[Block], start: int) -> None:
     paragraph keeps the text. The body is read once, looking up each place's opening among the
     quotes': linear."""
     body = [b for b in blocks[start:] if b.kind == "para"]
-    quotes: dict[str, list[tuple[str, Block]]] = {}
+    quotes: dict[str, dict[str, list[Block]]] = {}
     for k in range(start, len(blocks)):
         block, core = blocks[k], blocks[k].text.strip(_ENDS)
         short = block.lines <= 1 and len(core) >= 8 and width(block.text) <= 60
@@ -67,18 +69,20 @@ def pull_quotes(blocks: list[Block], start: int) -> None:
             continue  # a sentence said twice may be the writer's; a quote or fragment is set apart
         if k > 0 and blocks[k - 1].item and _LONE_FIGURE.match(blocks[k - 1].text):
             continue  # the label under a figure set large says what the figure counts
-        quotes.setdefault(core[:_KEY], []).append((core, block))
+        quotes.setdefault(core[:_KEY], {}).setdefault(core, []).append(block)
+    quotes = {key: cores for key, cores in quotes.items() if len(cores) <= _SAME_OPENING}
     if not quotes:
         return
-    found: set[int] = set()
+    found: set[str] = set()
     for para in body:
         text = para.text
         if width(text) <= 20:
             continue
         for i in range(len(text) - _KEY + 1):
-            for core, quote in quotes.get(text[i : i + _KEY], ()):
-                if quote is not para and len(text) > len(core) + 4 and text.startswith(core, i):
-                    found.add(id(quote))
-    for block in body:
-        if id(block) in found:
-            block.kind = "furniture"
+            for core in quotes.get(text[i : i + _KEY], ()):
+                if len(text) > len(core) + 4 and text.startswith(core, i):
+                    found.add(core)  # (said inside a longer paragraph: never the quote itself)
+    for cores in quotes.values():
+        for core, said in cores.items():
+            for block in said if core in found else ():
+                block.kind = "furniture"

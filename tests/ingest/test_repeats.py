@@ -96,3 +96,10 @@ def test_a_lead_in_with_no_box_closing_it_stays_text() -> None:
     text = f"数据行业迎来整顿\n\n要点：\n\n{P1}\n\n{P2}\n\n{P3}\n"
     m = extract_text(text)
     assert P1 in _body(m) and P2 in _body(m) and P3 in _body(m)
+
+
+def test_many_lines_opening_alike_are_a_list_not_pull_quotes() -> None:
+    items = [f"全市今年新增重点项目{n}个" for n in "一二三四五六七八九十"]
+    summary = "今年以来，" + "，".join(items) + "，投资规模创下新高，带动就业明显增加。"
+    m = extract_text(f"重点项目加快建设\n\n{summary}\n\n" + "\n\n".join(items) + f"\n\n{P3}\n")
+    assert not any(i in m.furniture for i in items)
