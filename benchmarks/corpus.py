@@ -335,7 +335,7 @@ def _score_captions(s: Score, d: dict, model) -> None:
     prefixes = [fold(p) for p in d["paragraphs"]]
     kept_out = [*_get(model, "furniture", default=[]), *_get(model, "credits", default=[])]
     removed = [*kept_out, *captions]
-    body = [r for r in removed if _is_body(r, prefixes) and not _gold_line(r, lines)]
+    body = [r for r in removed if _is_body(r, prefixes)]
     furn.pred += len(removed)
     furn.right = len(removed) - len(body)
     s.errors["body_removed"] += len(body)
@@ -344,15 +344,6 @@ def _score_captions(s: Score, d: dict, model) -> None:
 
 def _is_body(text: str, prefixes: list[str]) -> bool:
     return any(p and p in fold(text) for p in prefixes)
-
-
-def _gold_line(text: str, lines: list[str]) -> bool:
-    """The text kept out is a line the gold lists as furniture or a caption (a key point or a
-    pull quote that says a body paragraph again: the body's copy has the same opening)."""
-    t = fold(text)
-    return any(
-        t in fold(line) or (fold(line) in t and len(fold(line)) >= 0.8 * len(t)) for line in lines
-    )
 
 
 def _score_paragraphs(c: Count, gold: list[str], model) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportgen.ingest import bylines, chrome, fallbacks, patterns, repeats
+from reportgen.ingest import bylines, chrome, fallbacks, patterns
 from reportgen.ingest.blocks import (
     PAGE_NUMBER,
     Block,
@@ -98,7 +98,6 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     _repeated_title(blocks, front)
     chrome.release_header(blocks, front.start)
     _captions_over_credits(blocks, front.start)
-    repeats.key_points(blocks, front.start)
     chrome.after_the_end(blocks, front.start)
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)

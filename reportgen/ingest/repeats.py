@@ -1,50 +1,9 @@
-"""Text set twice: a key-points box over the article, and pull quotes repeating its sentences."""
+"""Text set twice: pull quotes repeating the article's sentences."""
 
 from __future__ import annotations
 
-import re
-
 from reportgen.ingest.blocks import Block, ends_sentence, width
 from reportgen.ingest.heads import _LONE_FIGURE
-
-_KEY_POINTS = re.compile(
-    r"^[【\[]?\s*(?:划重点|敲黑板|要点速览|要点|核心提示|内容提要|本文提要|本文导读|导读"
-    r"|key points|key takeaways|takeaways|highlights|at a glance|in brief)\s*[】\]]?\s*[:：]?$",
-    re.I,
-)
-_CLOSES_BOX = ("byline", "dateline")
-
-
-def key_points(blocks: list[Block], start: int) -> None:
-    """A key-points box near the top ('划重点：', 'Key points:') and its items, which the article
-    says again at length: furniture. The items are a run of list items, or the paragraphs up
-    to the byline or dateline that closes the box (without such a close, nothing is marked)."""
-    for i, label in enumerate(blocks[: start + 12]):
-        if label.kind not in ("para", "front") or not _KEY_POINTS.match(label.text.strip("*_ ")):
-            continue
-        items = _box_items(blocks, i + 1)
-        if items:
-            label.kind = "furniture"
-            for item in items:
-                item.kind = "furniture"
-        return
-
-
-def _box_items(blocks: list[Block], at: int) -> list[Block]:
-    run = []
-    for block in blocks[at : at + 8]:
-        if block.kind in _CLOSES_BOX:
-            return run
-        if block.kind != "para":
-            break
-        run.append(block)
-    items = []
-    for block in run:
-        if not block.item:
-            break
-        items.append(block)
-    return items if len(items) >= 2 else []
-
 
 _ENDS = "“”‘’\"'「」『』 。，,.!！?？…—-"
 _OPENING_QUOTES = ("“", "‘", '"', "「", "『")

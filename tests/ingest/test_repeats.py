@@ -1,5 +1,5 @@
 """Notes about the article rather than in it (an editor's note on its column or series), and
-text set twice (pull quotes, key-point boxes): kept out of the body, the body kept whole."""
+text set twice (pull quotes): kept out of the body, the body kept whole."""
 
 from __future__ import annotations
 
@@ -66,36 +66,6 @@ def test_a_short_paragraph_said_once_stays() -> None:
     short = "订单排到了明年。"
     m = extract_text(f"外贸稳中向好\n\n{P1}\n\n{short}\n\n{P2}\n")
     assert _body(m) == [P1, short, P2]
-
-
-def test_a_key_points_box_closed_by_the_byline_is_furniture() -> None:
-    points = ["监管部门从年初起酝酿对数据公司的整顿。", "每个数据源的价格从几毛钱到几块钱不等。"]
-    text = f"数据行业迎来整顿\n\n划重点：\n\n{points[0]}\n\n{points[1]}\n\n记者 张三\n\n"
-    text += f"{P1}\n\n{P2}\n"
-    m = extract_text(text)
-    assert "划重点：" in m.furniture
-    assert all(p in m.furniture for p in points)
-    assert _body(m) == [P1, P2]
-    assert m.authors == ["张三"]
-
-
-def test_key_points_as_a_list_then_the_text() -> None:
-    text = (
-        "Clinic Opens Its Doors\n\nKey points:\n\n- The clinic cost $12 million.\n"
-        "- It will see 200 patients a week.\n\n"
-        "The county opened its new clinic on Monday after three years of planning and delays.\n"
-    )
-    m = extract_text(text)
-    assert "Key points:" in m.furniture
-    assert _body(m) == [
-        "The county opened its new clinic on Monday after three years of planning and delays."
-    ]
-
-
-def test_a_lead_in_with_no_box_closing_it_stays_text() -> None:
-    text = f"数据行业迎来整顿\n\n要点：\n\n{P1}\n\n{P2}\n\n{P3}\n"
-    m = extract_text(text)
-    assert P1 in _body(m) and P2 in _body(m) and P3 in _body(m)
 
 
 def test_many_lines_opening_alike_are_a_list_not_pull_quotes() -> None:
