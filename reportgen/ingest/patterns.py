@@ -73,6 +73,7 @@ _IMAGE_CREDIT = re.compile(
     r"|CFP|VCG|IC photo|(?:视频|网络|网页|直播)截图)\s*[)）]?$|^图片?由[^。！？!?]{2,20}提供$"
     r"|[(（]\s*(?:视觉中国|东方IC|Getty Images|AP Photo|Reuters|AFP|EPA|CFP|VCG|IC photo|Xinhua"
     r"|Bloomberg)(?:\s+via\s+Getty Images)?\s*[)）]$"
+    r"|\((?:Xinhua|AFP|AP|Reuters|EPA|IC|CFP|VCG|China Daily|CNS)\s*/\s*[^()/]{2,40}\)$"
     r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters"
     r"|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}(?:Images|Photos?"
     r"|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",

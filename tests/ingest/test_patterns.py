@@ -122,6 +122,7 @@ def test_a_dashed_compiled_by_line_is_a_credit() -> None:
         "Pictured: Workers at the plant in May.",
         "Workers at the plant on May 2. REUTERS/Jane Doe",
         "(Photo courtesy of the city)",
+        "People visit a flower show in Beijing, May 1, 2025. (Xinhua/Li Ming)",
     ],
 )
 def test_more_caption_and_credit_shapes(line: str) -> None:
