@@ -318,7 +318,19 @@ def _sentence_under_title(title: Block, line: Block) -> bool:
     clauses = re.compile(r"[，,；;]")
     long = width(title.text) >= (12 if is_cjk(title.text) else 8)  # (4 English words)
     long = long and width(line.text) > width(title.text)
+    if long and not is_cjk(title.text) and _title_case(title.text) and _sentence_case(line.text):
+        return True  # 'Valley Town Bets on Batteries' over 'A new plant will hire 900 people'
     return long and bool(clauses.search(line.text)) and not clauses.search(title.text)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _sentence_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)[1:] if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) >= 0.6 * len(words)
 
 
 def _headline_heading(blocks: list[Block], i: int) -> bool:

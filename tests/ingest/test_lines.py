@@ -624,3 +624,19 @@ def test_a_kicker_over_the_title_stays_the_series_when_no_heads_follow() -> None
     m = extract_text(f"财经观察\n\n县域经济稳中向好\n\n{P1}\n\n{P2}\n")
     assert m.headline == "县域经济稳中向好"
     assert m.series == "财经观察"
+
+
+def test_a_sentence_case_line_under_a_title_case_title_is_the_summary() -> None:
+    summary = "A new plant will hire 900 people in the county next year"
+    m = extract_text(f"Valley Town Bets on Batteries\n{summary}\nBy Ann Wu\n{EN1}\n{EN2}\n")
+    assert m.headline == "Valley Town Bets on Batteries"
+    assert m.dek == summary
+    assert m.authors == ["Ann Wu"]
+
+
+def test_a_short_column_name_over_a_sentence_case_title_stays_the_series() -> None:
+    m = extract_text(
+        f"Economy Watch\nValley town bets big on batteries and new jobs\n{EN1}\n{EN2}\n"
+    )
+    assert m.headline == "Valley town bets big on batteries and new jobs"
+    assert m.series == "Economy Watch"
