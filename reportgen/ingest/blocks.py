@@ -200,7 +200,7 @@ def mark_furniture(blocks: list[Block]) -> None:
     for block in blocks:
         if block.kind == "para" and _FURNITURE.match(block.text):
             block.kind = "furniture"
-    _running_lines(blocks)
+    running_lines(blocks)
     for block in reversed(blocks):
         if block.kind == "furniture":
             continue
@@ -209,7 +209,7 @@ def mark_furniture(blocks: list[Block]) -> None:
         block.kind = "furniture"
 
 
-def _running_lines(blocks: list[Block]) -> None:
+def running_lines(blocks: list[Block]) -> None:
     """A page's running head or foot: a short line set again by a page number on two pages or
     more (the document's title, its chapter): furniture, but for its first setting, which may
     be the title itself. One pass to count, one to mark: linear in the article's size."""

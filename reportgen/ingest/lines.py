@@ -148,9 +148,10 @@ def mark_known(blocks: list[Block]) -> None:
 
 def front_matter(blocks: list[Block]) -> Front:
     """Series, headline, dek, dateline and byline: the short blocks before the first prose (a
-    page number closes them: the page's text follows)."""
-    front, zone, end, after_byline = Front(), [], 0, False
-    skipped = 0  # furniture before the title (a menu, a date line) does not count to the ten
+    page number closes them, as does the title a page's running head repeats: the page's text
+    follows). Furniture before the title (a menu, a date line) does not count to the ten."""
+    front, zone, end, after_byline, skipped = Front(), [], 0, False, 0
+    running = {b.text for b in blocks if b.kind == "furniture"}
     while end < len(blocks) and end - skipped < 10 and end < 80:
         block = blocks[end]
         if block.kind in ("furniture", "credit", "caption"):
@@ -181,21 +182,19 @@ def front_matter(blocks: list[Block]) -> Front:
                 break
             if not heads and not _headline_heading(blocks, end):
                 break
-        elif zone and (NUMBERED.match(block.text) or _opens_list(blocks, end)):
-            break  # a numbered head, or a head over a numbered list: no title line
+        elif zone and _ends_titles(blocks, end, zone, running):
+            break
         if not _front_like(block):
             if _dek_like(block, zone, front):
                 front.dek, block.kind = block, "dek"
                 end += 1
                 continue
             if front.dek is None and not front.bylines and _bare_byline(block, zone):
-                front.bylines.append(block)
-                block.kind = "byline"
+                _take_byline(block, front)
                 end += 1
             break
         if zone and _bare_byline(block, zone):
-            front.bylines.append(block)
-            block.kind = "byline"
+            _take_byline(block, front)
             after_byline = True
             end += 1
             continue
@@ -205,6 +204,19 @@ def front_matter(blocks: list[Block]) -> Front:
     front.start = end
     _mark_front(zone)
     return front
+
+
+def _ends_titles(blocks: list[Block], i: int, zone: list[Block], running: set[str]) -> bool:
+    """No title line: a numbered head, a head over a numbered list, or the line after the title
+    lines a page's running head repeats (the document's title)."""
+    text = blocks[i].text
+    after_running = zone[-1].text in running and text not in running
+    return bool(NUMBERED.match(text)) or _opens_list(blocks, i) or after_running
+
+
+def _take_byline(block: Block, front: Front) -> None:
+    front.bylines.append(block)
+    block.kind = "byline"
 
 
 def _opens_list(blocks: list[Block], i: int) -> bool:
