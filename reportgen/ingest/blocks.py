@@ -9,9 +9,14 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 CLOSERS = "”’」』）)》】\"'"
 TERMINALS = "。！？!?；;…"
+_PAGE_NUMBER = (
+    r"[-–—\s]*\d{1,4}[-–—\s]*|第\s*\d+\s*[版页](?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+    r"|共\s*\d+\s*页\s*[,，/]?\s*第\s*\d+\s*页|page \d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*/\s*\d+"
+)
+PAGE_NUMBER = re.compile(rf"^(?:{_PAGE_NUMBER})$", re.IGNORECASE)
 _FURNITURE = re.compile(
-    r"^(?:[-–—\s]*\d{1,4}[-–—\s]*|第\s*\d+\s*[版页]|(?:责任|本版)?编辑[:：].*|版面[:：].*"
-    r"|page \d+|\d+\s*/\s*\d+)$",
+    rf"^(?:{_PAGE_NUMBER}|(?:责任|本版)?编辑[:：].*|版面[:：].*"
+    r"|[^。！？.!?]{2,60}?(?:\s{2,}|\s*[|·•–—]\s*)(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|第\s*\d+\s*页))$",
     re.IGNORECASE,
 )
 
@@ -195,12 +200,45 @@ def mark_furniture(blocks: list[Block]) -> None:
     for block in blocks:
         if block.kind == "para" and _FURNITURE.match(block.text):
             block.kind = "furniture"
+    running_lines(blocks)
     for block in reversed(blocks):
         if block.kind == "furniture":
             continue
         if block.kind != "para" or not _tiny_label(block.text):
             break
         block.kind = "furniture"
+
+
+def running_lines(blocks: list[Block]) -> None:
+    """A page's running head or foot: a short line set again by a page number on two pages or
+    more (the document's title, its chapter): furniture, but for its first setting, which may
+    be the title itself. One pass to count, one to mark: linear in the article's size."""
+    near: dict[str, list[int]] = {}
+    numbers = [
+        i for i, b in enumerate(blocks) if b.kind == "furniture" and PAGE_NUMBER.match(b.text)
+    ]
+    if len(numbers) < 2:
+        return
+    close = set()
+    for i in numbers:
+        close.update(range(max(i - 3, 0), i + 4))
+    first: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if (
+            block.kind not in ("para", "heading")
+            or width(block.text) > 40
+            or ends_sentence(block.text)
+        ):
+            continue
+        first.setdefault(block.text, i)
+        if i in close:
+            near.setdefault(block.text, []).append(i)
+    for text, at in near.items():
+        if len(at) < 2:
+            continue
+        for i in at:
+            if i != first[text]:
+                blocks[i].kind = "furniture"
 
 
 def _tiny_label(text: str) -> bool:

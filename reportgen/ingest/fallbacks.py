@@ -1,9 +1,12 @@
 """Front matter the classifier left empty, from a portal's marks: a bracketed abstract opening the
-page (the dek) and a 原标题 line (the headline, when no title line was found)."""
+page (the dek), a 原标题 line (the headline, when no title line was found), else a first line that
+is a title by its shape."""
 
 from __future__ import annotations
 
 import re
+
+from reportgen.ingest.blocks import width
 
 # [摘要：……] / 【导读】…… / [……]: a page's abstract set in brackets before the article.
 _ABSTRACT = re.compile(
@@ -35,6 +38,24 @@ def fill_front(blocks: list, front) -> None:
             if tagged and not front.series_text:
                 front.series_text = (tagged.group("s") or tagged.group("s2")).strip()
             return
+    _title_line(blocks, front)
+
+
+def _title_line(blocks: list, front) -> None:
+    """Without any title found: the first line, when it is a title too long for a title line
+    (no sentence ends in it, nor does it end one) standing over longer prose."""
+    at = next((i for i, b in enumerate(blocks[:6]) if b.kind not in _SKIPPED), None)
+    if at is None or blocks[at].kind != "para" or at + 1 >= len(blocks):
+        return
+    block, nxt = blocks[at], blocks[at + 1]
+    core = block.text.strip().rstrip("。.")
+    one = block.lines <= 1 and not block.item and not re.search(r"[。！？!?；;]|\.\s", core)
+    if not one or width(block.text) > 60 or nxt.kind != "para" or width(nxt.text) <= width(core):
+        return
+    if core == block.text.strip():  # (a line ending in a full stop may be the text's first
+        block.kind = "front"  # sentence: ambiguous, it stays text)
+        front.headline, front.headline_text = block, core
+        front.start = max(front.start, at + 1)
 
 
 def dek_text(block) -> str:

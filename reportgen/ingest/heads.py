@@ -74,6 +74,16 @@ def _head_like(block: Block) -> bool:
     )
 
 
+def _question_head(block: Block) -> bool:
+    """A short question standing alone ('谁可以参加？', 'Who can apply?'): not quoted, not a
+    speaker's line ('问：…？', 'Q: …?')."""
+    text = block.text
+    limit = 30 if is_cjk(text) else 24
+    if block.lines > 1 or block.item or width(text) > limit or not text.endswith(("？", "?")):
+        return False
+    return _single_sentence(text) and not re.search(r"[:：“”\"]", text)
+
+
 def _single_sentence(text: str) -> bool:
     core = text.rstrip("。.!！?？”’\"' ")
     return not re.search(r"[。！？!?]|\.\s", core) and width(text) <= 60
@@ -165,8 +175,8 @@ def find_heads(blocks: list[Block], start: int) -> None:
     if any(b.kind == "heading" for b in body):
         _marked_labels(body)
         return
-    # (numeral, head) pairs; numbered; bold; (head, tagline) pairs; heads only beside clearer ones
-    numerals, numbered, bold, standalone, weak = [], [], [], [], []  # type: ignore[var-annotated]
+    # (numeral, head), numbered, bold, (head, tagline), heads beside clearer ones, questions
+    numerals, numbered, bold, standalone, weak, questions = [], [], [], [], [], []  # type: ignore[var-annotated]
     taken: set[int] = set()
     prose_since = True  # a paragraph since the last standalone head
     for k, block in enumerate(body):
@@ -192,6 +202,8 @@ def find_heads(blocks: list[Block], start: int) -> None:
             bold.append(block)
         elif nxt is not None and _dash_head(block) and _prose(nxt, block):
             standalone.append((block, None))
+        elif nxt is not None and _question_head(block) and _prose(nxt, block) and prose_since:
+            questions.append(block)
         elif (
             nxt is not None
             and _head_like(block)
@@ -212,9 +224,7 @@ def find_heads(blocks: list[Block], start: int) -> None:
                 prose_since = False
                 continue
         prose_since = True
-    chosen = _choose(numerals, numbered, bold, standalone, weak)
-    if not chosen:
-        chosen = _lone_title(numbered + [h for h, _ in standalone] + weak)
+    chosen = _choose(numerals, numbered, bold, standalone, weak, questions)
     for block in chosen:
         block.kind, block.level = "heading", 2
     _labels(body)
@@ -237,9 +247,10 @@ def _slogan_pair(body: list[Block], j: int, nxt: Block) -> bool:
     return bool(slogan) and j2 is not None and ends_sentence(body[j2].text)
 
 
-def _choose(numerals, numbered, bold, standalone, weak) -> list[Block]:
+def _choose(numerals, numbered, bold, standalone, weak, questions) -> list[Block]:
     """The one family of heads the article uses: numerals naming a line, numbered lines, bold
-    lines (with the standalone ones beside them), or standalone lines; at least two of it."""
+    lines (with the standalone ones beside them), standalone lines, or else the questions it
+    answers; at least two of it (or an English page's one title-case head)."""
     chosen: list[Block] = []
     if len(numerals) >= 2:
         for numeral, head in numerals:
@@ -259,7 +270,9 @@ def _choose(numerals, numbered, bold, standalone, weak) -> list[Block]:
             chosen.append(head)
             if tagline is not None:
                 tagline.kind = "tagline"
-    return chosen
+    if not chosen and len(questions) >= 2:
+        chosen = list(questions)
+    return chosen or _lone_title(numbered + [h for h, _ in standalone] + weak)
 
 
 def _in_list(body: list[Block], k: int) -> bool:

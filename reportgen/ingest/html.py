@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from pathlib import Path
@@ -11,16 +10,9 @@ from lxml import etree
 from lxml import html as lhtml
 
 from reportgen.errors import InputError
-from reportgen.ingest import Parsed, clean_text
+from reportgen.ingest import Parsed, clean_text, patterns
 from reportgen.ingest.blocks import Block, ends_sentence, width
-from reportgen.ingest.charsets import LABELS, WHATWG
-from reportgen.ingest.read import _BOMS, _detect, _looks_binary
-
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.IGNORECASE
-)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""")
-_GB_FAMILY = {"gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"}
+from reportgen.ingest.charsets import decode_html
 
 _CODE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas",
@@ -54,50 +46,6 @@ _DEK_CLASS = re.compile(
 _TITLE_SUFFIX = re.compile(r"(?:\s+[-–—|·:]{1,2}\s+|\s*[|_]\s*)[^-–—|_·]{1,30}$")
 _MARK = "data-reportgen-node"
 _CAPTION_WIDTH = 60
-
-
-def decode_html(raw: bytes, path: str | Path = "<input>") -> str:
-    """Decode by BOM, then the page's declared charset (unless many bytes do not fit it), then
-    strict UTF-8, then detection.
-
-    A declared charset is read as the HTML standard reads it: labels name WHATWG encodings
-    (latin1 is windows-1252, gbk is gb18030), utf-16 and utf-32 declared in a byte stream mean
-    UTF-8, and a label that names no text encoding the standard knows is refused."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return raw[len(bom) :].decode(encoding, errors="replace")
-    if _looks_binary(raw):
-        raise InputError("binary data, not an HTML page", path=path)
-    declared = _declared_encoding(raw[:4096], path)
-    if declared:
-        text = raw.decode(declared, errors="replace")
-        if text.count("\ufffd") <= max(3, len(text) // 1000):
-            return text  # as browsers do: the declaration wins over a few bad bytes
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return _detect(raw, path)
-
-
-def _declared_encoding(head: bytes, path: str | Path = "<input>") -> str | None:
-    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "ignore").strip().lower()
-    if name in _GB_FAMILY:
-        return "gb18030"
-    if name in LABELS:
-        return LABELS[name]
-    try:
-        codec = codecs.lookup(name)
-    except LookupError:
-        codec = None
-    if codec is None or codec.name not in WHATWG:
-        raise InputError(
-            f"the page declares charset {name!r}, which is not a text encoding web pages use",
-            path=path,
-        )
-    return WHATWG[codec.name]
 
 
 def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
@@ -168,12 +116,20 @@ def _title(doc) -> tuple[str, object | None]:
     named = [n for n in named if n]
     heads = [(clean_text(h.text_content()), h) for h in doc.iter("h1")]
     heads = [(t, h) for t, h in heads if t]
+    for text, h1 in [(t, h) for t, h in heads if _site_only(t, named)]:
+        heads.remove((text, h1))
+        h1.drop_tree()  # the site's name set as an h1 ('…orders jump - Site News' over it)
     for text, h1 in heads:
         if any(text in n or n in text for n in named):
             return text, h1
     if heads:
         return heads[0]
     return (_without_site(named[0]) if named else ""), None
+
+
+def _site_only(text: str, named: list[str]) -> bool:
+    """The text is only in the site-name part of a page title ('Orders jump - Site News')."""
+    return any(text in n and text not in _without_site(n) for n in named)
 
 
 def _without_site(title: str) -> str:
@@ -193,8 +149,8 @@ def _byline(doc) -> str:
         if el.tag in _DROP_TAGS or not _BYLINE_CLASS.search(attrs) or _in_clutter(el):
             continue
         text = clean_text(el.text_content())
-        if text and width(text) <= 40 and not _listed(el):
-            return text
+        if text and width(text) <= 40 and not _listed(el) and not patterns.credit(text):
+            return text  # (an 'author' element holding the editor's credit names no writer)
     metas = (
         "//meta[@name='author']/@content",
         "//meta[@name='author']/@value",
@@ -408,6 +364,7 @@ class _Walker:
         explicit = tag in ("figcaption", "caption") or _is_caption(el) or self.in_caption
         if not explicit and _mostly_links(_link_chars(el), el.text_content()):
             return
+        self.after_image = self.after_image or _image_first(el)  # <p><img><br>its caption</p>
         for piece in _split_breaks(el):
             block = Block("caption" if explicit else "para", piece, item=tag == "li")
             self.add(block)
@@ -415,6 +372,22 @@ class _Walker:
                 self.bold.add(id(block))
             elif _dek(el):
                 block.emphasis = "em"
+
+
+def _image_first(el) -> bool:
+    """A picture a reader sees, then a line break, before any of the element's text (an icon
+    set inline with its paragraph's words is no picture with a caption)."""
+    if (el.text or "").strip():
+        return False
+    pictured = False
+    for node in el.iterdescendants():
+        if node.tag == "img":
+            pictured = pictured or _seen(node)
+        elif node.tag == "br":
+            return pictured
+        if (node.text or "").strip() or (node.tail or "").strip():
+            return False
+    return False
 
 
 def _seen(img) -> bool:

@@ -20,6 +20,7 @@ from reportgen.ingest.lines import (
     split_rows,
     title_from_meta,
 )
+from reportgen.ingest.repeats import pull_quotes
 
 
 @dataclass
@@ -59,6 +60,7 @@ def layout_from_text(text: str) -> Layout:
     published = meta.get("date") or meta.get("published") or ""
     front.date = publication_date(blocks, front.start, published)
     mark_captions(blocks, front.start)
+    pull_quotes(blocks, front.start)  # (after captions: a caption may say the text again)
     blocks = join_page_breaks(blocks, front.start)
     return assemble(blocks, front.series, front.headline, front.byline, front)
 

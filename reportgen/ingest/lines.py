@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportgen.ingest import fallbacks, patterns
+from reportgen.ingest import bylines, chrome, fallbacks, patterns
 from reportgen.ingest.blocks import (
+    PAGE_NUMBER,
     Block,
     ends_sentence,
     is_cjk,
@@ -56,6 +57,7 @@ _DATED_COLUMN = re.compile(
 _SITE_SUFFIX = re.compile(
     r"\s*[-_|｜–—]{1,2}\s*[^-_|｜–—\s]{2,16}?"
     r"(?:网|报|社|台|频道|新闻|在线|客户端|网站|门户|专栏|栏目|中学|大学|学院|政府)$"
+    r"|\s*_\s*[^_\s]{2,16}$"  # (a Chinese headline never has an underscore: '…_第一财经')
 )
 
 
@@ -86,21 +88,23 @@ class Front:
 def classify(blocks: list[Block], byline: str = "") -> Front:
     """Kinds for every block (front matter, heads, captions, credits, furniture), in place."""
     mark_known(blocks)
-    _menus(blocks)
+    chrome.menus(blocks)
     front = front_matter(blocks)
     fallbacks.fill_front(blocks, front)
     if not front.bylines and byline:
-        _place_byline(blocks, byline, front)
-    _dateline_in_body(blocks, front)
+        bylines.place_byline(blocks, byline, front)
+    bylines.dateline_in_body(blocks, front)
     _dek_heading(blocks, front)
     _repeated_title(blocks, front)
+    chrome.release_header(blocks, front.start)
     _captions_over_credits(blocks, front.start)
-    _after_the_end(blocks, front.start)
+    chrome.after_the_end(blocks, front.start)
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
+    _first_head_in_title(blocks, front)
     _closing_box_heads(blocks, front)
-    _trailing_bylines(blocks, front)
+    bylines.trailing_bylines(blocks, front)
     return front
 
 
@@ -142,81 +146,12 @@ def mark_known(blocks: list[Block]) -> None:
         block.kind = kind
 
 
-def _menus(blocks: list[Block]) -> None:
-    """A run of four or more tiny lines before the first prose (a site's menu copied with the
-    page: '首页', '财经', '股票', '正文'), or of two or more words ('超大', '标准': a type size
-    picker), is furniture."""
-    run: list[Block] = []
-    sentence = False  # a sentence read: a pair of words after it may be a numeral and a head
-    titled = False  # a title line read: a pair of words before it may be the title
-    for block in [*blocks, Block("para", "。")]:
-        if block.kind == "para" and _menu_item(block.text):
-            run.append(block)
-            continue
-        if block.kind in ("furniture", "credit"):
-            continue  # (a menu's own furniture: '字号', '大', '小' between its items)
-        pair = run if titled else run[1:]  # (the first line of all may be a short title)
-        words = not sentence and len(pair) >= 2 and all(_LETTERS.match(b.text) for b in pair)
-        for item in run if len(run) >= 4 else pair if words else []:
-            item.kind = "furniture"
-        if block.kind == "para" and width(block.text) > 40:
-            return  # the first prose: menus stand before it
-        sentence = sentence or block.kind == "para" and ends_sentence(block.text)
-        titled = titled or bool(run) or block.kind in ("para", "heading")
-        run = []
-
-
-_LETTERS = re.compile(r"^(?:\w{1,4})$")
-
-
-def _after_the_end(blocks: list[Block], start: int) -> None:
-    """After the article's last prose, short unpunctuated lines among page furniture (a link
-    directory's names between its addresses, a box's titles) or in a run of three or more
-    (not set apart by blank lines, as captions are) are furniture too: the page goes on, the
-    article does not. A list the article introduces ('Recipients include:') or numbers stays."""
-    last = max(
-        (i for i, b in enumerate(blocks) if b.kind == "para" and _prose_line(b.text)),
-        default=len(blocks),
-    )
-    tail = [i for i in range(max(last + 1, start), len(blocks)) if blocks[i].kind == "para"]
-    lead_in = next((i for i in tail if _LEAD_IN_END.search(blocks[i].text)), len(blocks))
-    short = [i for i in tail if _stray(blocks[i].text)]
-    run = [i for i in short if blocks[i].gap < 2 and i < lead_in and not blocks[i].item]
-    # (set apart by blank lines: captions; after a lead-in or numbered: the article's list)
-    for i in short:
-        near = [b.kind for b in blocks[max(i - 1, 0) : i + 2]]
-        if (len(run) >= 3 and i in run) or near.count("furniture") >= 2:
-            blocks[i].kind = "furniture"
-
-
-_LEAD_IN_END = re.compile(r"[:：]$")
-
-
-def _prose_line(text: str) -> bool:
-    return width(text) > 40 and ends_sentence(text)
-
-
-def _stray(text: str) -> bool:
-    """A short unpunctuated line; not a table's row (cells joined by ' | ')."""
-    return (
-        " | " not in text
-        and width(text) <= 24
-        and not ends_sentence(text)
-        and not patterns.kind(text)
-    )
-
-
-def _menu_item(text: str) -> bool:
-    return width(text) <= 6 and not re.search(r"[，。,:：；;！？!?]", text)
-
-
 def front_matter(blocks: list[Block]) -> Front:
-    """Series, headline, dek, dateline and byline: the short blocks before the first prose."""
-    front = Front()
-    zone: list[Block] = []
-    end = 0
-    after_byline = False
-    skipped = 0  # furniture before the title (a menu, a date line) does not count to the ten
+    """Series, headline, dek, dateline and byline: the short blocks before the first prose (a
+    page number closes them, as does the title a page's running head repeats: the page's text
+    follows). Furniture before the title (a menu, a date line) does not count to the ten."""
+    front, zone, end, after_byline, skipped = Front(), [], 0, False, 0
+    running = {b.text for b in blocks if b.kind == "furniture"}
     while end < len(blocks) and end - skipped < 10 and end < 80:
         block = blocks[end]
         if block.kind in ("furniture", "credit", "caption"):
@@ -224,6 +159,8 @@ def front_matter(blocks: list[Block]) -> Front:
                 front.authors.extend(patterns.labelled_names(block.text))
             end += 1
             skipped += block.kind == "furniture" and not zone
+            if zone and PAGE_NUMBER.match(block.text):
+                break
             continue
         if block.kind in ("byline", "dateline"):
             _front_pattern(block, front)
@@ -245,21 +182,19 @@ def front_matter(blocks: list[Block]) -> Front:
                 break
             if not heads and not _headline_heading(blocks, end):
                 break
-        elif zone and (NUMBERED.match(block.text) or _opens_list(blocks, end)):
-            break  # a numbered head, or a head over a numbered list: no title line
+        elif zone and _ends_titles(blocks, end, zone, running):
+            break
         if not _front_like(block):
             if _dek_like(block, zone, front):
                 front.dek, block.kind = block, "dek"
                 end += 1
                 continue
             if front.dek is None and not front.bylines and _bare_byline(block, zone):
-                front.bylines.append(block)
-                block.kind = "byline"
+                _take_byline(block, front)
                 end += 1
             break
         if zone and _bare_byline(block, zone):
-            front.bylines.append(block)
-            block.kind = "byline"
+            _take_byline(block, front)
             after_byline = True
             end += 1
             continue
@@ -269,6 +204,19 @@ def front_matter(blocks: list[Block]) -> Front:
     front.start = end
     _mark_front(zone)
     return front
+
+
+def _ends_titles(blocks: list[Block], i: int, zone: list[Block], running: set[str]) -> bool:
+    """No title line: a numbered head, a head over a numbered list, or the line after the title
+    lines a page's running head repeats (the document's title)."""
+    text = blocks[i].text
+    after_running = zone[-1].text in running and text not in running
+    return bool(NUMBERED.match(text)) or _opens_list(blocks, i) or after_running
+
+
+def _take_byline(block: Block, front: Front) -> None:
+    front.bylines.append(block)
+    block.kind = "byline"
 
 
 def _opens_list(blocks: list[Block], i: int) -> bool:
@@ -330,6 +278,9 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
             front.dek = subtitle[0]
             subtitle[0].kind = "dek"
             titles = [b for b in titles if b is not subtitle[0]]
+        if front.dek is None and len(titles) >= 2 and _sentence_under_title(*titles[-2:]):
+            front.dek, titles[-1].kind = titles[-1], "dek"
+            titles = titles[:-1]
         headline = titles[-1] if titles else None
     else:
         at = next(i for i, b in enumerate(titles) if b is headline)
@@ -342,7 +293,7 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
     if headline is None:
         return  # the title a wire dateline repeats after 题：, if any, is the headline
     at = next((i for i, b in enumerate(titles) if b is headline), 0)
-    before = titles[:at]
+    before = [b for b in titles[:at] if not _title_bar(b, headline)]
     front.series = before[0] if before else None
     text = headline.text
     if is_cjk(text):
@@ -358,6 +309,40 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
         front.headline_text = match.group("h").strip()
         if front.series is None:
             front.series_text = (match.groupdict().get("s") or match.group("s2")).strip()
+
+
+_BAR_TAIL = re.compile(r"^\s*[-–—|｜_·]{1,2}\s*\S.{0,40}$")
+
+
+def _title_bar(block: Block, headline: Block) -> bool:
+    """A saved page's title bar over its headline: the headline again, alone or with the site's
+    name after it ('Orders jump in March - Site News'): furniture."""
+    text, title = block.text, headline.text
+    bar = text == title or (text.startswith(title) and bool(_BAR_TAIL.match(text[len(title) :])))
+    if bar:
+        block.kind = "furniture"
+    return bar
+
+
+def _sentence_under_title(title: Block, line: Block) -> bool:
+    """A longer line of clauses under a title line ('多地表示，将通过展期等方式缓解压力'): the
+    summary under the headline, not the headline under a kicker (a kicker is short)."""
+    clauses = re.compile(r"[，,；;]")
+    long = width(title.text) >= (12 if is_cjk(title.text) else 8)  # (4 English words)
+    long = long and width(line.text) > width(title.text)
+    if long and not is_cjk(title.text) and _title_case(title.text) and _sentence_case(line.text):
+        return True  # 'Valley Town Bets on Batteries' over 'A new plant will hire 900 people'
+    return long and bool(clauses.search(line.text)) and not clauses.search(title.text)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _sentence_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)[1:] if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) >= 0.6 * len(words)
 
 
 def _headline_heading(blocks: list[Block], i: int) -> bool:
@@ -398,22 +383,6 @@ def _bare_byline(block: Block, zone: list[Block]) -> bool:
     return bool(zone) and block.kind == "para" and patterns.bare_names(block.text)
 
 
-def _place_byline(blocks: list[Block], text: str, front: Front) -> None:
-    """A byline the page gives apart from its text (metadata, an author element)."""
-    for i, block in enumerate(blocks[: front.start + 3]):
-        near = block.text == text or (text in block.text and len(block.text) <= len(text) + 20)
-        if block.kind in ("front", "para") and near:
-            block.kind = "byline"
-            front.bylines.append(block)
-            front.start = max(front.start, i + 1)
-            return
-    at = next((i + 1 for i, b in enumerate(blocks) if b is front.headline), 0)
-    block = Block("byline", text)
-    blocks.insert(at, block)
-    front.bylines.append(block)
-    front.start += at <= front.start
-
-
 def _repeated_title(blocks: list[Block], front: Front) -> None:
     """The headline set again at the top of the body (a bold repeat) is furniture."""
     if front.headline is None:
@@ -431,8 +400,8 @@ def _dek_heading(blocks: list[Block], front: Front) -> None:
         return
     first = next((b for b in blocks[front.start : front.start + 3] if b.kind == "para"), None)
     title = front.headline_text
-    repeats = first is not None and len(title) >= 6 and title in first.text != title
-    if repeats and width(first.text) <= 2 * width(title) + 20 and "—" in first.text:
+    restated = first is not None and len(title) >= 6 and title in first.text != title
+    if restated and width(first.text) <= 2 * width(title) + 20 and "—" in first.text:
         front.dek, first.kind = first, "dek"
         return
     for block in blocks[front.start : front.start + 3]:
@@ -442,6 +411,23 @@ def _dek_heading(blocks: list[Block], front: Front) -> None:
         if long and ends_sentence(block.text):
             front.dek, block.kind = block, "dek"
         return
+
+
+def _first_head_in_title(blocks: list[Block], front: Front) -> None:
+    """The last of two title lines, right over the text, shaped like the heads found further on
+    ('State Budget Outlook' / 'Revenue' / text … 'Spending' / text): the first section's head;
+    the line over it is the headline."""
+    title, head = front.series, front.headline
+    if title is None or head is None or head.kind != "front" or front.dek is not None:
+        return
+    heads = [b for b in blocks[front.start :] if b.kind == "heading" and not b.marked]
+    first = next((b for b in blocks[front.start :] if b.kind == "para"), None)
+    follows = first is not None and blocks.index(head) + 1 == blocks.index(first)
+    shaped = width(head.text) <= max((width(b.text) for b in heads), default=0)
+    if len(heads) >= 2 and follows and shaped and not ends_sentence(head.text):
+        head.kind, head.level = "heading", heads[0].level
+        front.headline, front.series = title, None
+        front.headline_text, front.series_text = title.text, ""
 
 
 def _captions_over_credits(blocks: list[Block], start: int) -> None:
@@ -454,8 +440,19 @@ def _captions_over_credits(blocks: list[Block], start: int) -> None:
         if not patterns.photographer(block.text) or width(prev.text) > 60:
             continue
         sentence = ends_sentence(prev.text) or re.search(r"[，,]", prev.text)
-        if sentence and not prev.text.rstrip().endswith((":", "：")):
+        if (
+            sentence
+            and not prev.text.rstrip().endswith((":", "："))
+            and not _SAYS.search(prev.text)
+        ):
             prev.kind = "caption"
+
+
+# Someone saying something, or two sentences: a paragraph of the text, not a picture's caption.
+_SAYS = re.compile(
+    r"\b(?:said|says|told|according to)\b|表示|说[，,：:。“]|认为|指出|介绍[，,：:]"
+    r"|[。！？!?]\s*\S.*[。！？!?]$|[.!?]\s+[A-Z].*[.!?]$"
+)
 
 
 def _closing_box_heads(blocks: list[Block], front: Front) -> None:
@@ -467,34 +464,3 @@ def _closing_box_heads(blocks: list[Block], front: Front) -> None:
         boxed = after == 0 or block.text.rstrip().endswith((":", "："))
         if block.kind == "heading" and block is not front.headline and boxed:
             block.kind = "furniture"
-
-
-def _dateline_in_body(blocks: list[Block], front: Front) -> None:
-    """A dateline opening the first paragraph ('新华社北京11月1日电（记者 张三）今年以来……')."""
-    if front.dateline:
-        return
-    paras = [b for b in blocks[front.start : front.start + 4] if b.kind == "para"]
-    match = next((m for b in paras[:2] if (m := patterns.dateline(b.text))), None)
-    if match:
-        front.dateline = match.group("d").strip()
-        if match.groupdict().get("who"):
-            front.authors.extend(patterns.names(match.group("who")))
-
-
-def _trailing_bylines(blocks: list[Block], front: Front) -> None:
-    """Writers named at the end of a paragraph ('（记者 张三）'): their names, the text kept."""
-    seen = {id(b) for b in front.bylines}
-    last: list[Block] = []
-    for block in blocks[front.start :]:
-        if block.kind == "para" and width(block.text) > 20:
-            last = [*last[-2:], block]  # the closing prose, not a link list after it
-        if block.kind in ("credit", "furniture"):
-            front.authors.extend(patterns.labelled_names(block.text))
-        if block.kind == "byline" and id(block) not in seen:
-            front.bylines.append(block)
-        elif block.kind == "para" and block.text.endswith(("）", ")")):
-            tail = patterns.trailing_byline(block.text)
-            if tail:
-                front.authors.extend(patterns.names(tail))
-    if not front.authors and not front.bylines:
-        front.authors.extend(n for block in last for n in patterns.bracket_name(block.text))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import InputError
-from reportgen.ingest.blocks import _FURNITURE, Block, join_text, width
+from reportgen.ingest.blocks import _FURNITURE, Block, join_text, running_lines, width
 
 SUPPORTED = ".txt, .md (plain text or Markdown), .html/.htm (web page), .docx (Word)"
 
@@ -202,6 +202,7 @@ def layout_from_parsed(parsed: Parsed):
     from reportgen.ingest.dates import publication_date
     from reportgen.ingest.layout import assemble
     from reportgen.ingest.lines import classify
+    from reportgen.ingest.repeats import pull_quotes
 
     blocks = parsed.blocks
     _ensure_headline(blocks, parsed.title)
@@ -209,9 +210,11 @@ def layout_from_parsed(parsed: Parsed):
         credit = _CREDIT.match(block.text) or _FURNITURE.match(block.text)
         if block.kind == "para" and width(block.text) <= 40 and credit:
             block.kind = "furniture"
+    running_lines(blocks)
     for block in parsed.subheads:
         block.emphasis = block.emphasis or "strong"
     front = classify(blocks, parsed.byline)
+    pull_quotes(blocks, front.start)
     front.date = publication_date(blocks, front.start, parsed.date)
     return assemble(blocks, front.series, front.headline, front.byline, front)
 

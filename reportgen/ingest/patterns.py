@@ -24,8 +24,14 @@ _SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
 BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+{_CLOSE}$")
 _BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
 _BYLINE_EN = re.compile(
-    r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*$",
+    r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*"
+    r"(?:\s*[|｜—–-]\s*(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z&][\w.&'-]*){0,4})?$",  # '| Agency'
     re.I,
+)
+_MARKER = "■□●◎◆◇★☆▶►"  # a mark a print page sets before a byline ('■本报记者 张三')
+# The writers an English wire story credits at its end ('Reporting by A and B; Editing by C').
+_REPORTING_BY = re.compile(
+    r"(?:^|[;,(]\s*)(?:additional\s+)?(?:reporting|writing) by\s+(?P<n>[^;()]+)", re.I
 )
 _TRAILING_BYLINE = re.compile(rf"[(（]\s*(?:{_ROLE_OR_TEXT}{_NAMES}\s*)+[)）]$")
 
@@ -52,17 +58,31 @@ _IMAGE_CREDIT = re.compile(
     r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
     r"|^[(（]\s*[^()（）\s]{2,12}发\s*[)）]$"
     r"|(?:^|[\s。！？!?])[^\s。！？!?，,]{2,12}(?:供图|供照|图片提供)$"
-    r"|^(?:photos?|photographs?|images?|pictures?|photo credit|image credit|credit)\s*[:：]"
-    r"|^\(?(?:file|stock|handout) (?:photo|image|picture)s?\.?\)?$|^\(?courtesy\b[^()]{2,60}\)?$"
+    r"|^(?:photos?|photographs?|images?|pictures?|photo credit|image credit|credit|illustration"
+    r"|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]"
+    r"|^(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic)\s+(?:by|via|courtesy(?: of)?)"
+    r"\s+[^.!?]{2,60}$"
+    r"|(?-i:(?:^|\s)(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w.'-]*\w(?:\s+[A-Z][\w.'-]*\w){0,3}"
+    r"(?:/File Photo)?$)"
+    r"|^\(?(?:file|stock|handout) (?:photo|image|picture)s?\.?\)?$"
+    r"|^\(?(?:(?:photo|image|picture)s?\s+)?courtesy\b[^()]{2,60}\)?$"
     r"|\((?:[A-Z][\w.&'-]*\s+){0,3}(?:photos?|images?|pictures?)\s*(?:/|by\b|:)[^()]{2,60}\)$"
     r"|^(?:table|figure|chart|exhibit|fig\.)\s*\d+[.:：]\s*\S|^[表图]\s*\d+\s*[.:：、]\s*\S"
     r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
-    r"|^(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters)$",
+    r"|^[(（]?\s*(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters|AFP|EPA"
+    r"|CFP|VCG|IC photo|(?:视频|网络|网页|直播)截图)\s*[)）]?$|^图片?由[^。！？!?]{2,20}提供$"
+    r"|[(（]\s*(?:视觉中国|东方IC|Getty Images|AP Photo|Reuters|AFP|EPA|CFP|VCG|IC photo|Xinhua"
+    r"|Bloomberg)(?:\s+via\s+Getty Images)?\s*[)）]$"
+    r"|\((?:Xinhua|AFP|AP|Reuters|EPA|IC|CFP|VCG|China Daily|CNS)\s*/\s*[^()/]{2,40}\)$"
+    r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters"
+    r"|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}(?:Images|Photos?"
+    r"|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",
     re.I,
 )
+_POINTER = "▲△↑"  # a caption's mark pointing at the picture over it
 _PHOTO_BY = re.compile(
     rf"(?:^|[\s。！？!?）)”'\"])(?:(?:人民网|新华网|新华社|中新社|中新网|人民日报|本报|视觉中国)\s*)?"
-    rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
+    rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*[/／]?\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
 )
 
 _ACCOUNT = (
@@ -82,6 +102,9 @@ _AD = re.compile(
     r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞|(?:查看|加载)?更多\s*>*)$"
     rf"|^{_ACCOUNT}(?:\s*[|｜/·]\s*{_ACCOUNT})*$"
     r"|^(?:advertising|sponsored(?: content)?|powered by\s+\S.{0,40})$"
+    r"|^(?:skip to (?:main )?(?:content|navigation)|skip navigation|跳转到主要内容|无障碍浏览?)$"
+    r"|^(?:微信|微信好友|朋友圈|QQ|QQ空间|QQ好友|新浪微博|腾讯微博|豆瓣|人人网|复制链接|Facebook|Twitter"
+    r"|LinkedIn|WhatsApp|Reddit|Pinterest|WeChat|Weibo|Email|E-mail|Copy link)$"  # share buttons
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
     r"|read more|more|more stories|more news|see more|load more|related|related articles"
     r"|sign up|subscribe|follow us.*|comments?)$"
@@ -119,6 +142,11 @@ _DATE_LINE = re.compile(
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
     r"(?:[\s|｜/]*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40}"
     r"|\s*[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻|客户端))?\s*$"
+)
+# A date and time with the source that published it ('2025年05月07日 10:30 某某财经').
+_DATED_SOURCE = re.compile(
+    r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+    r"\s+(?:来源\s*[:：]\s*)?[^\s。，,！？!?：:]{2,16}$"
 )
 
 _AGENCY = r"[\u4e00-\u9fff]{0,8}(?:社|网|报|台|新闻|客户端)"
@@ -165,7 +193,7 @@ def furniture(text: str) -> bool:
         return True
     if _NOTE.search(text) and (text.startswith(_ABOUT_THIS) or width(text) <= 24):
         return True  # 本文为…授权发布，转载请注明出处: a note on the article, not in it
-    if _RELATED_DATED.match(text):
+    if _RELATED_DATED.match(text) or _series_note(text):
         return True
     if width(text) > 80 and len(text) > 120:
         return False
@@ -175,11 +203,37 @@ def furniture(text: str) -> bool:
         or _ORIGINAL_TITLE.match(text)
         or _DEBRIS.match(text)
         or _DATE_LINE.match(text)
+        or _DATED_SOURCE.match(text)
         or _DATE_EN.match(text)
         or end_mark(text)
         or _CODE.match(text)
         or (_AD.search(text) is not None and _not_prose(text))
     )
+
+
+# An editor's note on the column or series the article belongs to, or on the article's own
+# corrections: about the article, not in it. (A note that opens the article's own subject is
+# its introduction and stays text.)
+_EDITOR_NOTE = re.compile(
+    r"^[【\[(（]?\s*(?:编者按|编者的话|编者注|编前语?|editor[’']?s[’']? note)"
+    r"\s*[】\])）]?\s*[:：]?",
+    re.I,
+)
+_ABOUT_SERIES = re.compile(
+    r"专栏|栏目|系列|敬请关注|特推出|今起推出|即日起|本期起"
+    r"|\b(?:series|column|part of our"
+    r"|this (?:story|article) (?:was|has been) (?:updated|corrected))",
+    re.I,
+)
+
+
+def _series_note(text: str) -> bool:
+    return bool(_EDITOR_NOTE.match(text)) and bool(_ABOUT_SERIES.search(text))
+
+
+def dated(text: str) -> bool:
+    """A line that is a date (with a time or its source, as page headers set it)."""
+    return bool(_DATE_EN.match(text) or _DATE_LINE.match(text) or _DATED_SOURCE.match(text))
 
 
 def _not_prose(text: str) -> bool:
@@ -211,6 +265,8 @@ def image_credit(text: str) -> bool:
     caption saying what the picture shows ('图为…', '上图：…')."""
     if width(text) > 150:
         return False
+    if text.startswith(tuple(_POINTER)) and width(text) <= 80:
+        return True  # '▲ 改造后的老街区': the line under a picture, pointing at it
     return bool(
         _IMAGE_CREDIT.search(text)
         or _PHOTO_BY.search(text)
@@ -269,7 +325,7 @@ _AFFILIATED = re.compile(r"^[(（]\s*(?:作者|撰稿)\s*[:：][^()（）]{2,40}
 def byline(text: str) -> bool:
     """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
-    text = _PRINT_SOURCE_TAIL.sub("", text)
+    text = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
     if width(text) > 40 or not text:
         return False
     return bool(
@@ -323,7 +379,10 @@ _NOT_NAMES = re.compile(
     r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)\b",
     re.I,
 )
-_TASKS = {"整合", "综合", "报道", "编译", "发自", "采写", "摄影", "整理", "编辑", "实习生", "供稿"}
+_TASKS = {
+    "整合", "综合", "报道", "编译", "发自", "采写", "摄影", "整理", "编辑", "实习生", "供稿",
+    "责任编辑", "责编", "主编", "校对", "审核", "来源",
+}  # fmt: skip
 _NOT_NAME_ZH = re.compile(r"(?:网|报|社|台|新闻|中心|公司|集团|部|局|委|办|厅|署|院|会)$")
 _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
@@ -366,7 +425,14 @@ SITE_NAME = re.compile(r"^[^，。,.\s]{2,16}(?:网站|门户网站|网|政府�
 
 
 def labelled_names(text: str) -> list[str]:
-    """Writers named by a label inside a metadata line ('来源：某报 作者：李在山')."""
+    """Writers named by a label inside a metadata line ('来源：某报 作者：李在山') or a wire
+    story's closing credit ('Reporting by A and B; Editing by C')."""
+    reporting = [
+        re.sub(r"\s+(?:in|from)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*", "", m.group("n"))
+        for m in _REPORTING_BY.finditer(text)
+    ]  # (the names less where they reported from: 'Tom Lee in London')
+    if reporting:
+        return [n for part in reporting for n in names(part)]
     match = _LABELLED.search(text)
     if match is None:
         return []

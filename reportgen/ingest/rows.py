@@ -161,10 +161,19 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     per_line = _one_paragraph_a_line(cols[:-1], ends[:-1], wrap)
     groups = [[rows[0]]]
     broke = True  # a break before row i
+
+    def head(k: int) -> bool:  # a short line standing alone: a head, if a break precedes it
+        after = texts[k + 1][:1] if k + 1 < len(texts) else ""
+        short = cols[k] <= 0.6 * wrap and width(texts[k]) <= 40 and not ends[k]
+        return (
+            short
+            and not _LEAD_IN.search(texts[k])
+            and not _CONTINUES.search(texts[k])
+            and not after.islower()
+        )
+
     for i in range(len(rows) - 1):
-        short = cols[i] <= 0.6 * wrap and width(texts[i]) <= 40
-        alone = short and not ends[i] and not _LEAD_IN.search(texts[i]) and broke
-        alone = alone and not _CONTINUES.search(texts[i]) and not texts[i + 1][:1].islower()
+        alone = broke and head(i)
         cut = (
             known[i]
             or known[i + 1]
@@ -172,7 +181,7 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
             or _next_item(texts[i], texts[i + 1])
             or rows[i][1] != rows[i + 1][1]
             or alone
-            or (ends[i] and (per_line or cols[i] <= 0.8 * wrap))
+            or (ends[i] and (per_line or cols[i] <= 0.8 * wrap or head(i + 1)))
             or (per_line and _whole_line(texts[i], texts[i + 1]))
         )
         if cut:

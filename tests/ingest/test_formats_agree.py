@@ -198,3 +198,39 @@ def test_a_numbered_list_is_body_in_every_format(tmp_path, suffix) -> None:
     m = extract_path(path)
     assert m.themes == []
     assert [p.text for p in m.lead] == lines
+
+
+def _paged(suffix: str) -> bytes:
+    """A budget chapter printed with a running head and page numbers, in each format."""
+    title, heads = "全市预算执行情况", ["收入情况", "支出情况"]
+    pages = [(heads[0], P[0]), (heads[1], P[1])]
+    if suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph(title, style="Title")
+        for n, (head, para) in enumerate(pages, 1):
+            document.add_paragraph().add_run(head).bold = True
+            document.add_paragraph(para)
+            document.add_paragraph(f"— {n} —")
+            document.add_paragraph(title)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+    lines = [title]
+    for n, (head, para) in enumerate(pages, 1):
+        lines += [head, para, f"— {n} —", title]
+    if suffix == ".html":
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
+        return f"<html><body><article><h1>{title}</h1>{body}</article></body></html>".encode()
+    return "\n\n".join(lines).encode()
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".docx"])
+def test_running_heads_are_furniture_in_every_format(tmp_path, suffix) -> None:
+    path = tmp_path / f"paged{suffix}"
+    path.write_bytes(_paged(suffix))
+    m = extract_path(path)
+    assert m.headline == "全市预算执行情况"
+    assert [p.text for p in m.lead] + [p.text for t in m.themes for p in t.paragraphs] == P[:2]
+    assert "全市预算执行情况" in m.furniture

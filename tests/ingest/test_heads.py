@@ -102,3 +102,51 @@ def test_a_heading_under_a_heading_that_is_no_label_stays_text() -> None:
 def test_two_levels_of_numbered_heads_are_no_list() -> None:
     text = f"{PROSE}\n\n一、总体要求\n\n（一）指导思想\n\n{PROSE}\n\n二、主要任务\n\n{PROSE}\n"
     assert _heads(text) == ["一、总体要求", "（一）指导思想", "二、主要任务"]
+
+
+QA = [
+    "在境内参加城镇职工基本养老保险或者城乡居民基本养老保险的劳动者，都可以参加这项制度。",
+    "参加人每年缴纳的上限为一万二千元，可以按月、分次或者按年度缴纳，十分灵活方便。",
+    "达到领取基本养老金年龄或者完全丧失劳动能力时，参加人可以按月或者一次性领取。",
+]
+
+
+def test_short_questions_over_their_answers_are_the_heads() -> None:
+    from reportgen.extract import extract_text
+
+    intro = "这项制度已在全国全面实施，不少读者来信咨询相关问题，记者就此采访了有关专家。"
+    qs = ["谁可以参加？", "每年最多存多少？", "什么时候可以领取？"]
+    text = f"养老金账户怎么开\n\n{intro}\n\n" + "".join(
+        f"{q}\n\n{a}\n\n" for q, a in zip(qs, QA, strict=True)
+    )
+    m = extract_text(text)
+    assert [t.heading for t in m.themes] == qs
+    assert [p.text for p in m.lead] == [intro]
+
+
+def test_one_question_alone_stays_text() -> None:
+    from reportgen.extract import extract_text
+
+    text = f"养老金账户怎么开\n\n{QA[0]}\n\n这是为什么？\n\n{QA[1]}\n\n{QA[2]}\n"
+    m = extract_text(text)
+    assert not m.themes
+    assert "这是为什么？" in [p.text for p in m.lead]
+
+
+def test_interview_questions_with_a_speaker_stay_text() -> None:
+    from reportgen.extract import extract_text
+
+    text = f"专家谈养老金\n\n问：谁可以参加？\n\n{QA[0]}\n\n问：每年存多少？\n\n{QA[1]}\n"
+    m = extract_text(text)
+    assert not m.themes
+
+
+def test_questions_beside_numbered_heads_stay_text() -> None:
+    from reportgen.extract import extract_text
+
+    text = (
+        f"养老金制度解读\n\n一、参加范围\n\n谁可以参加？\n\n{QA[0]}\n\n二、缴费标准\n\n"
+        f"每年最多存多少？\n\n{QA[1]}\n\n{QA[2]}\n"
+    )
+    m = extract_text(text)
+    assert [t.heading for t in m.themes] == ["一、参加范围", "二、缴费标准"]

@@ -423,3 +423,45 @@ def test_an_authorized_button_is_no_byline(tmp_path) -> None:
         '<div style="display:none"><span class="authorized"> 我已授权 </span></div></body></html>'
     )
     assert _extract(tmp_path, page).authors == []
+
+
+def test_an_author_element_holding_the_editor_credit_names_no_writer(tmp_path) -> None:
+    page = (
+        "<html><head><title>央行宣布下调准备金率_某某财经</title></head><body>"
+        "<h1>央行宣布下调准备金率</h1><div class='info'>2025年05月07日 10:30 某某财经</div>"
+        "<p>中国人民银行七日宣布，决定下调金融机构存款准备金率，释放长期资金约一万亿元。</p>"
+        "<p>央行有关负责人表示，此次下调是支持实体经济发展的重要举措。</p>"
+        "<p class='show_author'>责任编辑：张三</p></body></html>"
+    )
+    model = _extract(tmp_path, page)
+    assert model.authors == []
+    assert "2025年05月07日 10:30 某某财经" in model.furniture
+    assert model.date.startswith("2025")
+    assert [p.text[:6] for p in model.lead] == ["中国人民银行", "央行有关负责"]
+
+
+def test_an_h1_that_is_the_site_name_in_the_title_is_not_the_headline(tmp_path) -> None:
+    page = (
+        "<html><head><title>Factory orders jump in March - Example Business News</title></head>"
+        "<body><h1>Example Business News</h1><h2>Factory orders jump in March</h2>"
+        "<p>New orders for manufactured goods rose 1.6 percent in March, the department said "
+        "on Thursday, beating forecasts.</p><p>Orders for transport equipment led the gains.</p>"
+        "</body></html>"
+    )
+    model = _extract(tmp_path, page)
+    assert model.headline == "Factory orders jump in March"
+    assert all("Factory" not in t.heading for t in model.themes)
+    assert len([p for t in model.themes for p in t.paragraphs] + list(model.lead)) == 2
+
+
+def test_a_caption_in_the_pictures_own_paragraph_after_a_break(tmp_path) -> None:
+    p1 = "近日，记者在合作创新区看到，多个重点项目正在加紧施工，现场一派繁忙景象。"
+    p2 = "据介绍，今年以来，创新区累计签约项目四十个，其中产业项目占比超过七成。"
+    page = (
+        "<html><head><title>创新区建设提速</title></head><body><div class='post_body'>"
+        f"<p>{p1}</p><p class='f_center'><img src='b.jpg' width='600'><br>工人在施工现场作业。</p>"
+        f"<p>{p2}</p><p><img src='i.png' width='600'>{p2}</p></div></body></html>"
+    )
+    model = _extract(tmp_path, page)
+    assert [c.text for c in model.captions] == ["工人在施工现场作业。"]
+    assert [p.text for p in model.lead] == [p1, p2, p2]

@@ -547,3 +547,96 @@ def test_a_closing_list_the_article_introduces_stays_body() -> None:
     layout = layout_from_text(text)
     assert [b.text for b in layout.lead.blocks][-3:] == items
     assert not layout.furniture
+
+
+def test_a_saved_pages_title_bar_and_menu_bar_over_the_headline_are_furniture() -> None:
+    text = (
+        "Valley Town Bets on Batteries - Example News\nSkip to main content\n"
+        "Home | Markets | Economy | Tech\nValley Town Bets on Batteries\n"
+        f"{EN1}\n{EN2}\n"
+    )
+    m = extract_text(text)
+    assert m.headline == "Valley Town Bets on Batteries"
+    assert not m.series
+    assert "Valley Town Bets on Batteries - Example News" in m.furniture
+    assert "Home | Markets | Economy | Tech" in m.furniture
+    assert _body(m) == [EN1, EN2]
+
+
+def test_a_table_row_of_words_in_the_body_is_no_menu_bar() -> None:
+    text = f"Valley Town Bets on Batteries\n\n{EN1}\n\nPlant | Owner | County\n\n{EN2}\n"
+    m = extract_text(text)
+    assert "Plant | Owner | County" not in m.furniture
+
+
+@pytest.mark.parametrize("suffix", ["_第一财经", "_新闻频道_某某网", " - 某某新闻"])
+def test_a_site_name_after_the_title_is_not_the_headline(suffix: str) -> None:
+    m = extract_text(f"县域经济稳中向好{suffix}\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "县域经济稳中向好"
+
+
+def test_a_line_of_clauses_under_the_title_is_its_summary() -> None:
+    dek = "多地财政部门表示，将通过展期、置换等方式缓解短期偿债压力"
+    m = extract_text(f"高速公路债务压力加大 多地探索化解路径\n\n{dek}\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "高速公路债务压力加大 多地探索化解路径"
+    assert m.dek == dek
+    assert _body(m) == [P1, P2]
+
+
+def test_a_short_kicker_over_a_title_of_clauses_stays_the_series() -> None:
+    m = extract_text(f"财经观察\n\n多地探索化解路径，专家建议分类施策\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "多地探索化解路径，专家建议分类施策"
+    assert m.series == "财经观察"
+
+
+def test_a_title_too_long_for_a_title_line_is_still_the_headline() -> None:
+    title = "关于进一步优化高速公路债务结构、推动交通运输行业高质量发展的指导意见全文及政策解读"
+    m = extract_text(f"{title}\n\n{P1 + P2}\n\n{P3}\n")
+    assert m.headline == title
+    assert _body(m) == [P1 + P2, P3]
+
+
+def test_a_first_sentence_is_never_taken_for_a_missing_title() -> None:
+    m = extract_text(f"记者从省统计局获悉。\n\n{P1}\n\n{P2}\n")
+    assert _body(m) == ["记者从省统计局获悉。", P1, P2]
+
+
+def test_hard_wrapped_heads_after_a_sentence_ending_a_long_line() -> None:
+    text = (
+        "State Budget Outlook Improves\n\nRevenue\n"
+        "The state collected $1.2 billion more in taxes than forecast last year, driven by\n"
+        "strong income tax receipts and a rebound in sales taxes after two weak years.\n"
+        "Spending\n"
+        "Lawmakers approved a $24 billion general fund budget, an increase of 3 percent\n"
+        "over the current year, with most new money going to schools and to Medicaid.\n"
+        "Reserves\n"
+        "The rainy day fund will reach $2.1 billion by June, the highest level on record,\n"
+        "according to the budget office.\n"
+    )
+    m = extract_text(text)
+    assert m.headline == "State Budget Outlook Improves"
+    assert not m.series
+    assert _heads(m) == ["Revenue", "Spending", "Reserves"]
+    assert [len(t.paragraphs) for t in m.themes] == [1, 1, 1]
+
+
+def test_a_kicker_over_the_title_stays_the_series_when_no_heads_follow() -> None:
+    m = extract_text(f"财经观察\n\n县域经济稳中向好\n\n{P1}\n\n{P2}\n")
+    assert m.headline == "县域经济稳中向好"
+    assert m.series == "财经观察"
+
+
+def test_a_sentence_case_line_under_a_title_case_title_is_the_summary() -> None:
+    summary = "A new plant will hire 900 people in the county next year"
+    m = extract_text(f"Valley Town Bets on Batteries\n{summary}\nBy Ann Wu\n{EN1}\n{EN2}\n")
+    assert m.headline == "Valley Town Bets on Batteries"
+    assert m.dek == summary
+    assert m.authors == ["Ann Wu"]
+
+
+def test_a_short_column_name_over_a_sentence_case_title_stays_the_series() -> None:
+    m = extract_text(
+        f"Economy Watch\nValley town bets big on batteries and new jobs\n{EN1}\n{EN2}\n"
+    )
+    assert m.headline == "Valley town bets big on batteries and new jobs"
+    assert m.series == "Economy Watch"

@@ -100,3 +100,79 @@ def test_a_dashed_compiled_by_line_is_a_credit() -> None:
     from reportgen.ingest import patterns
 
     assert patterns.credit("-- Compiled by Vickie Kavanagh")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▲图为施工现场。",
+        "▲资料图",
+        "(Getty Images)",
+        "Jane Doe/Getty Images",
+        "A worker checks a machine on Tuesday. Jane Doe/Getty Images",
+        "A drone sprays an orchard near the town on March 4. (Getty Images)",
+        "(John Smith/AFP via Getty Images)",
+        "IC photo",
+        "本报记者 王五/摄",
+        "视频截图",
+        "图片由受访者提供",
+        "Photo by Jane Doe on Unsplash",
+        "Image via Wikimedia Commons",
+        "Illustration: Jane Doe",
+        "Pictured: Workers at the plant in May.",
+        "Workers at the plant on May 2. REUTERS/Jane Doe",
+        "(Photo courtesy of the city)",
+        "People visit a flower show in Beijing, May 1, 2025. (Xinhua/Li Ming)",
+    ],
+)
+def test_more_caption_and_credit_shapes(line: str) -> None:
+    assert patterns.kind(line) == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said the deal was good for both sides/parties.",
+        "Revenue was split between AP/Reuters.",
+        "The company, Apple/Google, said.",
+        "■ 一季度经济运行稳中向好",
+        "Pictures by children were on the wall.",
+        "He works for AP/Reuters now.",
+        "Above all, the plan must work.",
+    ],
+)
+def test_slashes_and_marks_in_prose_are_no_credit(line: str) -> None:
+    assert patterns.kind(line) == ""
+
+
+def test_a_paragraph_someone_says_over_a_credit_stays_text() -> None:
+    from reportgen.extract import extract_text
+
+    paras = [
+        "Thousands of dockworkers walked off the job on Tuesday, shutting down cargo "
+        "operations at ports along the coast.",
+        "The union is seeking higher wages and limits on automation, its leaders said.",
+        "Economists said a long strike could cost the economy billions of dollars a week.",
+    ]
+    text = (
+        f"Dockworkers Strike\n\n{paras[0]}\n\n{paras[1]}\n\n(AP Photo/John Smith)\n\n{paras[2]}\n"
+    )
+    m = extract_text(text)
+    assert [p.text for p in m.lead] == paras
+    assert [c.text for c in m.captions] == ["(AP Photo/John Smith)"]
+
+
+@pytest.mark.parametrize("line", ["微信", "QQ空间", "新浪微博", "Facebook", "Copy link", "Email"])
+def test_share_buttons_are_furniture(line: str) -> None:
+    assert patterns.kind(line) == "furniture"
+
+
+def test_a_share_bar_over_the_title_is_no_series() -> None:
+    from reportgen.extract import extract_text
+
+    p1 = "一季度，全省地区生产总值同比增长百分之五点六，高于全国平均水平，经济运行开局良好。"
+    p2 = "分产业看，第一产业增加值增长较快，第二产业增加值增长明显，第三产业稳步增长。"
+    m = extract_text(f"分享到：\n微信\n微博\nQQ空间\n一季度全省经济开局良好\n{p1}\n{p2}\n")
+    assert m.headline == "一季度全省经济开局良好"
+    assert not m.series
+    assert [p.text for p in m.lead] == [p1, p2]

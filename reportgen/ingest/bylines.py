@@ -1,0 +1,59 @@
+"""Writers and datelines found in the body: a byline the page gives apart from its text, a
+dateline opening the first paragraph, names in brackets or on a line at the article's end."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportgen.ingest import patterns
+from reportgen.ingest.blocks import Block, width
+
+if TYPE_CHECKING:
+    from reportgen.ingest.lines import Front
+
+
+def place_byline(blocks: list[Block], text: str, front: Front) -> None:
+    """A byline the page gives apart from its text (metadata, an author element)."""
+    for i, block in enumerate(blocks[: front.start + 3]):
+        near = block.text == text or (text in block.text and len(block.text) <= len(text) + 20)
+        if block.kind in ("front", "para") and near:
+            block.kind = "byline"
+            front.bylines.append(block)
+            front.start = max(front.start, i + 1)
+            return
+    at = next((i + 1 for i, b in enumerate(blocks) if b is front.headline), 0)
+    block = Block("byline", text)
+    blocks.insert(at, block)
+    front.bylines.append(block)
+    front.start += at <= front.start
+
+
+def dateline_in_body(blocks: list[Block], front: Front) -> None:
+    """A dateline opening the first paragraph ('新华社北京11月1日电（记者 张三）今年以来……')."""
+    if front.dateline:
+        return
+    paras = [b for b in blocks[front.start : front.start + 4] if b.kind == "para"]
+    match = next((m for b in paras[:2] if (m := patterns.dateline(b.text))), None)
+    if match:
+        front.dateline = match.group("d").strip()
+        if match.groupdict().get("who"):
+            front.authors.extend(patterns.names(match.group("who")))
+
+
+def trailing_bylines(blocks: list[Block], front: Front) -> None:
+    """Writers named at the end of a paragraph ('（记者 张三）'): their names, the text kept."""
+    seen = {id(b) for b in front.bylines}
+    last: list[Block] = []
+    for block in blocks[front.start :]:
+        if block.kind == "para" and width(block.text) > 20:
+            last = [*last[-2:], block]  # the closing prose, not a link list after it
+        if block.kind in ("credit", "furniture"):
+            front.authors.extend(patterns.labelled_names(block.text))
+        if block.kind == "byline" and id(block) not in seen:
+            front.bylines.append(block)
+        elif block.kind == "para" and block.text.endswith(("）", ")")):
+            tail = patterns.trailing_byline(block.text)
+            if tail:
+                front.authors.extend(patterns.names(tail))
+    if not front.authors and not front.bylines:
+        front.authors.extend(n for block in last for n in patterns.bracket_name(block.text))
