@@ -103,7 +103,23 @@ def extract_facts(
         from reportgen.extract.respectively import distribute
 
         distribute(text, facts)
+    _display_figures(text, facts)
     return facts
+
+
+def _display_figures(text: str, facts: list[Fact]) -> None:
+    """A figure set alone on its line (a page's display number: "98%" over "合格率首次达到98%")
+    means what the next statement of the same figure in the next few lines says: it takes that
+    fact's label, subject and counts."""
+    for i, fact in enumerate(facts):
+        said = text[fact.sentence_span.start : fact.sentence_span.end]
+        if said.strip(" *#") != fact.text:
+            continue
+        for later in facts[i + 1 : i + 4]:
+            same = later.value == fact.value and later.unit == fact.unit
+            if same and later.sentence_span.start > fact.sentence_span.end:
+                fact.label, fact.subject, fact.counts = later.label, later.subject, later.counts
+                break
 
 
 def _carry_subjects(
@@ -242,7 +258,11 @@ def counts(
 
 def _counted(q: Quantity) -> bool:
     """A figure of things counted by a measure word (52家), or a bare scale (14亿 of 人口)."""
-    return q.unit in _MEASURE or q.unit[-1:] in _MEASURE or q.unit in ("万", "亿", "万亿")
+    unit = q.unit
+    return unit in _MEASURE or unit[-1:] in _MEASURE or unit[-2:] in _MEASURE or unit in _SCALES
+
+
+_SCALES = frozenset({"万", "亿", "万亿"})
 
 
 def _shared_head(text: str, pos: int) -> str:

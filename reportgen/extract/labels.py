@@ -60,7 +60,7 @@ def main_subject(headline: str, lead: str, language: str) -> str:
         return _en_main(headline, lead)
     counts: Counter[str] = Counter()
     for weight, text in ((3, headline), (1, lead)):
-        for word, tag in segment.words(_PAREN.sub("", text[:600])):
+        for word, tag in _compounds(segment.words(_PAREN.sub("", text[:600]))):
             if (tag in ENTITY_TAGS or word in _SELF) and len(word) >= 2:
                 counts[_governed_place(word) if tag in segment.ORG else word] += weight
     return counts.most_common(1)[0][0] if counts else ""
@@ -90,9 +90,7 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     sentence, clause = _before(text, sentence_start, start)
     pairs = _trim(_glued(segment.words(clause)))
     subject = _entity(_named(clause), "") or _entity(_named(sentence), main)
-    words = [w for w, _ in pairs]
-    if words and words[0] == subject:  # the subject opens the label (浙江规上工业增加值)
-        words.pop(0)
+    words = [w for w, _ in _past_subject(pairs, subject)]
     if (
         subject
         and words
@@ -103,6 +101,21 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
         subject += words.pop(0)  # 东城/区/规上工业… -> 东城区 (never 欧洲/市场 -> 欧洲市)
     label = "".join(reversed(_fitting(list(reversed(words)), 14)))
     return Bound(label if len(label) >= 2 else "", subject)
+
+
+def _past_subject(pairs: list[tuple[str, str]], subject: str) -> list[tuple[str, str]]:
+    """The label's words without the subject that opens them, in one word or several (浙江/规上
+    工业增加值, 青岛/港/去年/集装箱吞吐量 -> 集装箱吞吐量), and without the time words after it."""
+    opening, n = "", 0
+    while n < len(pairs) and len(opening) < len(subject):
+        opening += pairs[n][0]
+        n += 1
+    if not subject or opening != subject:
+        return pairs
+    rest = pairs[n:]
+    while rest and rest[0][1] == "t":
+        rest = rest[1:]
+    return rest
 
 
 # Past this many characters between a sentence's start and a figure (never in prose: a table
@@ -252,7 +265,7 @@ def _named(text: str) -> tuple[tuple[str, str], ...]:
     pairs = segment.words(text)
     found = find_entities(text, 0, len(text), "zh")
     if not found:
-        return pairs
+        return _compounds(pairs)
     out, pos, names = [], 0, {(f.start, f.end) for f in found}
     ends = {s: e for s, e in names}
     skip_to = -1
@@ -267,6 +280,25 @@ def _named(text: str) -> tuple[tuple[str, str], ...]:
         else:
             out.append((word, tag))
         pos += len(word)
+    return _compounds(out)
+
+
+# Words that finish the name of a port, bay, company or body when they follow a place or body
+# (大连/港, 盛洋/科技, 招银/理财, 浙江/证监局): the name is the whole, not its first word.
+_NAME_TAILS = frozenset(
+    {"港", "湾", "湾港", "岛", "新区", "开发区", "经济区", "科技", "理财", "汽车", "集团", "股份",
+     "控股", "证券", "银行", "证监局", "研究院", "电源", "电子", "能源"}
+)  # fmt: skip
+
+
+def _compounds(pairs) -> tuple[tuple[str, str], ...]:
+    """Each place or body followed by a word that finishes a name, made one body (nt)."""
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if out and word in _NAME_TAILS and out[-1][1] in ENTITY_TAGS and len(out[-1][0]) >= 2:
+            out[-1] = (out[-1][0] + word, "nt")
+        else:
+            out.append((word, tag))
     return tuple(out)
 
 
@@ -281,12 +313,28 @@ def _entity(pairs, main: str) -> str:
     the article's main subject."""
     before = ""
     for word, tag in pairs:
-        if tag in ENTITY_TAGS and len(word) >= 2 and before not in _VERSUS:
+        if (tag in ENTITY_TAGS or _person(word, tag)) and len(word) >= 2 and before not in _VERSUS:
             return word
         if word in _SCOPE and main:
             return main
         before = word
     return main
+
+
+def _person(word: str, tag: str) -> bool:
+    """A Chinese person's full name (a farmer's figures are his: 种粮大户贾国峰…亩产近2000斤):
+    three characters the tagger calls a person, opening with a common surname, and no word of
+    its dictionary (高水平, 名特优 are words it mis-tags; its guesses at rare words that are
+    names are not in it)."""
+    return tag == "nr" and len(word) == 3 and word[0] in _SURNAMES and not segment.known(word)
+
+
+# The commonest Chinese surnames (about nine in ten people bear one of them).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+)
 
 
 # Words that make the name after them a comparator, not the subject (比日本的总人口还多).
