@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportgen.extract import segment
+from reportgen.extract.topic import colon_topic, topic
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
@@ -89,8 +90,13 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     """Label and subject of the Chinese figure at ``start``."""
     sentence, clause = _before(text, sentence_start, start)
     pairs = _trim(_glued(segment.words(clause)))
-    subject = _entity(_named(clause), "") or _entity(_named(sentence), main)
+    subject = colon_topic(sentence)
+    subject = subject or _entity(_named(clause), "") or _entity(_named(sentence), main)
     words = [w for w, _ in _past_subject(pairs, subject)]
+    if not subject:  # an article of items (a digest) has no main subject: each item's own topic
+        subject = topic(sentence)
+        # a topic that is the whole label is also what is measured (园区企业达到573家)
+        words = [w for w, _ in _past_subject(pairs, subject)] or words
     if (
         subject
         and words
