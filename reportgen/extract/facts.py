@@ -194,8 +194,9 @@ def _last_break(text: str, start: int, pos: int) -> int:
 
 def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     """Kind, label and subject of a fact, from its own clause and sentence."""
+    from reportgen.extract.english import bind_en, label_en
     from reportgen.extract.kinds import kind_of
-    from reportgen.extract.labels import bind_en, bind_zh, label_after
+    from reportgen.extract.labels import bind_zh, label_after
 
     s_start = fact.sentence_span.start
     clause_start = _last_break(text, s_start, q.start)
@@ -213,7 +214,8 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
             # 创新指数182.6，位列全省第三: a bare rank or change names the clause before it
             fact.label = bind_zh(text, clause_start - 1, s_start, main).label
     else:
-        fact.label, fact.subject = fact.counts, bind_en(text, q.start, s_start, main)
+        fact.label = label_en(text, q.start, q.end, s_start) or fact.counts
+        fact.subject = bind_en(text, q.start, q.end, s_start, main)
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

@@ -58,7 +58,9 @@ def main_subject(headline: str, lead: str, language: str) -> str:
     opening = dateline(lead)
     lead = lead[opening.end() :] if opening else lead
     if language != "zh":
-        return _en_main(headline, lead)
+        from reportgen.extract.english import main_subject_en
+
+        return main_subject_en(headline, lead)
     counts: Counter[str] = Counter()
     for weight, text in ((3, headline), (1, lead)):
         for word, tag in _compounds(segment.words(_PAREN.sub("", text[:600]))):
@@ -363,61 +365,3 @@ def label_after(text: str, end: int) -> str:
             break
         taken.append(word)
     return "".join(_fitting(taken, 12))
-
-
-# ---------------------------------------------------------------- English
-
-_EN_PROPER = re.compile(r"\b(?:[A-Z][a-zA-Z.&'’-]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z.&'’-]+)*)")
-_EN_SKIP = {"The", "This", "That", "In", "It", "A", "An", "But", "And", "For", "On", "At", "By",
-            "He", "She", "They", "We", "I", "Our", "Its", "His", "Her", "As", "If", "While",
-            "With", "From", "After", "Before", "Since", "About", "More", "Over", "Some", "Nearly",
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-            "Thursday", "Friday", "Saturday", "Sunday", "There", "Here", "These", "Those",
-            "Both", "Each", "Every", "All", "Any", "Many", "Most", "Other", "Another", "Such",
-            "Further", "Also", "However", "Today", "Yesterday", "Last", "Next", "Current",
-            "Total", "See", "Only", "Even", "Now", "Then", "So", "Because", "When", "Where",
-            "What", "Which", "Who", "How", "Why", "You", "Your", "My", "Their", "I’m", "I'm",
-            "Generally", "Instead", "Though", "Although", "Whether", "To", "Under", "Up",
-            "FY", "Table", "Figure", "Chart", "Exhibit", "Source", "Note", "Item"}  # fmt: skip
-
-
-def _en_names(text: str) -> list[str]:
-    out = []
-    for m in _EN_PROPER.finditer(text):
-        name = m.group(0).removesuffix("’s").removesuffix("'s")
-        name = _before_full_stop(name)
-        words = [w for w in name.split() if w not in _EN_SKIP]
-        if words:
-            out.append(" ".join(words))
-    return out
-
-
-def _before_full_stop(name: str) -> str:
-    """A name ends at a sentence's full stop (Chicago. The -> Chicago), not at an initial
-    (U.S. Treasury)."""
-    parts = name.split()
-    for i, part in enumerate(parts):
-        if part.endswith(".") and part.count(".") == 1 and len(part) > 2:
-            return " ".join([*parts[:i], part[:-1]])
-    return name
-
-
-def _en_main(headline: str, lead: str) -> str:
-    """The name the headline and lead use most; a headline in Title Case names nothing by its
-    capitals (every word has one), so only the lead counts then."""
-    if _title_case(headline):
-        headline = ""
-    counts = Counter(_en_names((headline + "\n" + lead)[:1500]))
-    return counts.most_common(1)[0][0] if counts else ""
-
-
-def _title_case(line: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def bind_en(text: str, start: int, sentence_start: int, main: str) -> str:
-    """The subject of the English figure at ``start``: the last name before it in its sentence."""
-    names = _en_names(text[sentence_start:start])
-    return names[-1] if names else main
