@@ -56,7 +56,8 @@ _STOP = set(
     "的地得和与及等也已将在是为于把被让向从到走进榜落正均都共占达开入签参获实位居列用来并初纷完"
 )
 _TRAILING_VERB = re.compile(
-    r"(?:投入|提升|提高|增长|增加|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|累计|实现|有|"
+    r"(?:投入|提升|提高|增长|增加|增至|降至|升至|减至|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|"
+    r"累计|实现|有|"
     r"有望|可望|预计|将)+$"
 )
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市区县])(?=[\u4e00-\u9fff]{2,})")
@@ -206,7 +207,9 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
         bound = bind_zh(text, q.start, s_start, main)
         counted = q.kind != "rank" and _counted(q)
         fact.label = (
-            (label_after(text, q.end) or fact.counts or bound.label) if counted else bound.label
+            (label_after(text, q.end) or _fuller(bound.label, fact.counts))
+            if counted
+            else bound.label
         )
         fact.subject = bound.subject
         bare = not fact.label and not counted
@@ -216,6 +219,13 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     else:
         fact.label = label_en(text, q.start, q.end, s_start) or fact.counts
         fact.subject = bind_en(text, q.start, q.end, s_start, main)
+
+
+def _fuller(clause_label: str, counts: str) -> str:
+    """What a counted figure with no noun after it counts: the clause's label when it is the
+    same noun named in full (全国“千亿县”数量 for 数量), else what it counts (else the label)."""
+    whole = clause_label.endswith(counts) and not any(ch.isdigit() for ch in clause_label)
+    return clause_label if counts and whole else counts or clause_label
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

@@ -165,3 +165,12 @@ def test_a_count_in_ten_thousands_of_person_times_counts_the_noun_after_it() -> 
 
     (fact,) = extract_text("培训\n\n去年累计培训520万人次新型职业农民。\n").facts
     assert fact.label == "新型职业农民"
+
+
+def test_a_counted_figure_with_nothing_after_it_takes_its_clauses_label() -> None:
+    from reportgen.extract import extract_text
+
+    model = extract_text("县域经济\n\n县域经济稳步发展。全国千亿县数量增至59个。\n")
+    (fact,) = model.facts
+    assert fact.label == "千亿县数量"  # the clause's noun phrase, not what precedes the verb
+    assert not fact.counts.endswith("增至")
