@@ -56,7 +56,8 @@ _STOP = set(
     "的地得和与及等也已将在是为于把被让向从到走进榜落正均都共占达开入签参获实位居列用来并初纷完"
 )
 _TRAILING_VERB = re.compile(
-    r"(?:投入|提升|提高|增长|增加|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|累计|实现|有|"
+    r"(?:投入|提升|提高|增长|增加|增至|降至|升至|减至|达到|达|高达|突破|超过|超|逾|占全[国省市区]|占|为|是|共|"
+    r"累计|实现|有|"
     r"有望|可望|预计|将)+$"
 )
 _PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?[省市区县])(?=[\u4e00-\u9fff]{2,})")
@@ -103,7 +104,23 @@ def extract_facts(
         from reportgen.extract.respectively import distribute
 
         distribute(text, facts)
+    _display_figures(text, facts)
     return facts
+
+
+def _display_figures(text: str, facts: list[Fact]) -> None:
+    """A figure set alone on its line (a page's display number: "98%" over "合格率首次达到98%")
+    means what the next statement of the same figure in the next few lines says: it takes that
+    fact's label, subject and counts."""
+    for i, fact in enumerate(facts):
+        said = text[fact.sentence_span.start : fact.sentence_span.end]
+        if said.strip(" *#") != fact.text:
+            continue
+        for later in facts[i + 1 : i + 4]:
+            same = later.value == fact.value and later.unit == fact.unit
+            if same and later.sentence_span.start > fact.sentence_span.end:
+                fact.label, fact.subject, fact.counts = later.label, later.subject, later.counts
+                break
 
 
 def _carry_subjects(
@@ -178,8 +195,9 @@ def _last_break(text: str, start: int, pos: int) -> int:
 
 def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     """Kind, label and subject of a fact, from its own clause and sentence."""
+    from reportgen.extract.english import bind_en, label_en
     from reportgen.extract.kinds import kind_of
-    from reportgen.extract.labels import bind_en, bind_zh, label_after
+    from reportgen.extract.labels import bind_zh, label_after
 
     s_start = fact.sentence_span.start
     clause_start = _last_break(text, s_start, q.start)
@@ -189,7 +207,9 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
         bound = bind_zh(text, q.start, s_start, main)
         counted = q.kind != "rank" and _counted(q)
         fact.label = (
-            (label_after(text, q.end) or fact.counts or bound.label) if counted else bound.label
+            (label_after(text, q.end) or _fuller(bound.label, fact.counts))
+            if counted
+            else bound.label
         )
         fact.subject = bound.subject
         bare = not fact.label and not counted
@@ -197,7 +217,15 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
             # 创新指数182.6，位列全省第三: a bare rank or change names the clause before it
             fact.label = bind_zh(text, clause_start - 1, s_start, main).label
     else:
-        fact.label, fact.subject = fact.counts, bind_en(text, q.start, s_start, main)
+        fact.label = label_en(text, q.start, q.end, s_start) or fact.counts
+        fact.subject = bind_en(text, q.start, q.end, s_start, main)
+
+
+def _fuller(clause_label: str, counts: str) -> str:
+    """What a counted figure with no noun after it counts: the clause's label when it is the
+    same noun named in full (全国“千亿县”数量 for 数量), else what it counts (else the label)."""
+    whole = clause_label.endswith(counts) and not any(ch.isdigit() for ch in clause_label)
+    return clause_label if counts and whole else counts or clause_label
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:
@@ -242,7 +270,11 @@ def counts(
 
 def _counted(q: Quantity) -> bool:
     """A figure of things counted by a measure word (52家), or a bare scale (14亿 of 人口)."""
-    return q.unit in _MEASURE or q.unit[-1:] in _MEASURE or q.unit in ("万", "亿", "万亿")
+    unit = q.unit
+    return unit in _MEASURE or unit[-1:] in _MEASURE or unit[-2:] in _MEASURE or unit in _SCALES
+
+
+_SCALES = frozenset({"万", "亿", "万亿"})
 
 
 def _shared_head(text: str, pos: int) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportgen.extract import segment
+from reportgen.extract.topic import colon_topic, topic
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
@@ -57,10 +58,12 @@ def main_subject(headline: str, lead: str, language: str) -> str:
     opening = dateline(lead)
     lead = lead[opening.end() :] if opening else lead
     if language != "zh":
-        return _en_main(headline, lead)
+        from reportgen.extract.english import main_subject_en
+
+        return main_subject_en(headline, lead)
     counts: Counter[str] = Counter()
     for weight, text in ((3, headline), (1, lead)):
-        for word, tag in segment.words(_PAREN.sub("", text[:600])):
+        for word, tag in _compounds(segment.words(_PAREN.sub("", text[:600]))):
             if (tag in ENTITY_TAGS or word in _SELF) and len(word) >= 2:
                 counts[_governed_place(word) if tag in segment.ORG else word] += weight
     return counts.most_common(1)[0][0] if counts else ""
@@ -89,10 +92,13 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     """Label and subject of the Chinese figure at ``start``."""
     sentence, clause = _before(text, sentence_start, start)
     pairs = _trim(_glued(segment.words(clause)))
-    subject = _entity(_named(clause), "") or _entity(_named(sentence), main)
-    words = [w for w, _ in pairs]
-    if words and words[0] == subject:  # the subject opens the label (浙江规上工业增加值)
-        words.pop(0)
+    subject = colon_topic(sentence)
+    subject = subject or _entity(_named(clause), "") or _entity(_named(sentence), main)
+    words = [w for w, _ in _past_subject(pairs, subject)]
+    if not subject:  # an article of items (a digest) has no main subject: each item's own topic
+        subject = topic(sentence)
+        # a topic that is the whole label is also what is measured (园区企业达到573家)
+        words = [w for w, _ in _past_subject(pairs, subject)] or words
     if (
         subject
         and words
@@ -103,6 +109,21 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
         subject += words.pop(0)  # 东城/区/规上工业… -> 东城区 (never 欧洲/市场 -> 欧洲市)
     label = "".join(reversed(_fitting(list(reversed(words)), 14)))
     return Bound(label if len(label) >= 2 else "", subject)
+
+
+def _past_subject(pairs: list[tuple[str, str]], subject: str) -> list[tuple[str, str]]:
+    """The label's words without the subject that opens them, in one word or several (浙江/规上
+    工业增加值, 青岛/港/去年/集装箱吞吐量 -> 集装箱吞吐量), and without the time words after it."""
+    opening, n = "", 0
+    while n < len(pairs) and len(opening) < len(subject):
+        opening += pairs[n][0]
+        n += 1
+    if not subject or opening != subject:
+        return pairs
+    rest = pairs[n:]
+    while rest and rest[0][1] == "t":
+        rest = rest[1:]
+    return rest
 
 
 # Past this many characters between a sentence's start and a figure (never in prose: a table
@@ -252,7 +273,7 @@ def _named(text: str) -> tuple[tuple[str, str], ...]:
     pairs = segment.words(text)
     found = find_entities(text, 0, len(text), "zh")
     if not found:
-        return pairs
+        return _compounds(pairs)
     out, pos, names = [], 0, {(f.start, f.end) for f in found}
     ends = {s: e for s, e in names}
     skip_to = -1
@@ -267,6 +288,25 @@ def _named(text: str) -> tuple[tuple[str, str], ...]:
         else:
             out.append((word, tag))
         pos += len(word)
+    return _compounds(out)
+
+
+# Words that finish the name of a port, bay, company or body when they follow a place or body
+# (大连/港, 盛洋/科技, 招银/理财, 浙江/证监局): the name is the whole, not its first word.
+_NAME_TAILS = frozenset(
+    {"港", "湾", "湾港", "岛", "新区", "开发区", "经济区", "科技", "理财", "汽车", "集团", "股份",
+     "控股", "证券", "银行", "证监局", "研究院", "电源", "电子", "能源"}
+)  # fmt: skip
+
+
+def _compounds(pairs) -> tuple[tuple[str, str], ...]:
+    """Each place or body followed by a word that finishes a name, made one body (nt)."""
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if out and word in _NAME_TAILS and out[-1][1] in ENTITY_TAGS and len(out[-1][0]) >= 2:
+            out[-1] = (out[-1][0] + word, "nt")
+        else:
+            out.append((word, tag))
     return tuple(out)
 
 
@@ -281,12 +321,28 @@ def _entity(pairs, main: str) -> str:
     the article's main subject."""
     before = ""
     for word, tag in pairs:
-        if tag in ENTITY_TAGS and len(word) >= 2 and before not in _VERSUS:
+        if (tag in ENTITY_TAGS or _person(word, tag)) and len(word) >= 2 and before not in _VERSUS:
             return word
         if word in _SCOPE and main:
             return main
         before = word
     return main
+
+
+def _person(word: str, tag: str) -> bool:
+    """A Chinese person's full name (a farmer's figures are his: 种粮大户贾国峰…亩产近2000斤):
+    three characters the tagger calls a person, opening with a common surname, and no word of
+    its dictionary (高水平, 名特优 are words it mis-tags; its guesses at rare words that are
+    names are not in it)."""
+    return tag == "nr" and len(word) == 3 and word[0] in _SURNAMES and not segment.known(word)
+
+
+# The commonest Chinese surnames (about nine in ten people bear one of them).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+)
 
 
 # Words that make the name after them a comparator, not the subject (比日本的总人口还多).
@@ -309,61 +365,3 @@ def label_after(text: str, end: int) -> str:
             break
         taken.append(word)
     return "".join(_fitting(taken, 12))
-
-
-# ---------------------------------------------------------------- English
-
-_EN_PROPER = re.compile(r"\b(?:[A-Z][a-zA-Z.&'’-]+(?:\s+(?:of\s+)?[A-Z][a-zA-Z.&'’-]+)*)")
-_EN_SKIP = {"The", "This", "That", "In", "It", "A", "An", "But", "And", "For", "On", "At", "By",
-            "He", "She", "They", "We", "I", "Our", "Its", "His", "Her", "As", "If", "While",
-            "With", "From", "After", "Before", "Since", "About", "More", "Over", "Some", "Nearly",
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-            "Thursday", "Friday", "Saturday", "Sunday", "There", "Here", "These", "Those",
-            "Both", "Each", "Every", "All", "Any", "Many", "Most", "Other", "Another", "Such",
-            "Further", "Also", "However", "Today", "Yesterday", "Last", "Next", "Current",
-            "Total", "See", "Only", "Even", "Now", "Then", "So", "Because", "When", "Where",
-            "What", "Which", "Who", "How", "Why", "You", "Your", "My", "Their", "I’m", "I'm",
-            "Generally", "Instead", "Though", "Although", "Whether", "To", "Under", "Up",
-            "FY", "Table", "Figure", "Chart", "Exhibit", "Source", "Note", "Item"}  # fmt: skip
-
-
-def _en_names(text: str) -> list[str]:
-    out = []
-    for m in _EN_PROPER.finditer(text):
-        name = m.group(0).removesuffix("’s").removesuffix("'s")
-        name = _before_full_stop(name)
-        words = [w for w in name.split() if w not in _EN_SKIP]
-        if words:
-            out.append(" ".join(words))
-    return out
-
-
-def _before_full_stop(name: str) -> str:
-    """A name ends at a sentence's full stop (Chicago. The -> Chicago), not at an initial
-    (U.S. Treasury)."""
-    parts = name.split()
-    for i, part in enumerate(parts):
-        if part.endswith(".") and part.count(".") == 1 and len(part) > 2:
-            return " ".join([*parts[:i], part[:-1]])
-    return name
-
-
-def _en_main(headline: str, lead: str) -> str:
-    """The name the headline and lead use most; a headline in Title Case names nothing by its
-    capitals (every word has one), so only the lead counts then."""
-    if _title_case(headline):
-        headline = ""
-    counts = Counter(_en_names((headline + "\n" + lead)[:1500]))
-    return counts.most_common(1)[0][0] if counts else ""
-
-
-def _title_case(line: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def bind_en(text: str, start: int, sentence_start: int, main: str) -> str:
-    """The subject of the English figure at ``start``: the last name before it in its sentence."""
-    names = _en_names(text[sentence_start:start])
-    return names[-1] if names else main

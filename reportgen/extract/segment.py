@@ -115,6 +115,12 @@ def words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in _tokenizer().cut(text))
 
 
+def known(word: str) -> bool:
+    """``word`` is in the tagger's dictionary (else the segmenter guessed it: a rare word or a
+    name)."""
+    return bool(_tokenizer().tokenizer.FREQ.get(word))
+
+
 @lru_cache(maxsize=64)
 def starts(text: str) -> tuple[int, ...]:
     """The offset in ``text`` where each of its words starts (kept: every figure of a long

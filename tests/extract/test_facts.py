@@ -146,3 +146,31 @@ def test_a_sentence_naming_nobody_goes_on_about_the_sentence_before_it() -> None
         ("8%", "杭州"),
         ("5%", "浙江"),
     ]
+
+
+def test_a_figure_alone_on_its_line_means_what_its_next_statement_says() -> None:
+    from reportgen.extract import extract_text
+
+    model = extract_text(
+        "小麦良种推广见成效\n\n今年全市小麦种植稳中有增，良种推广加快。\n\n65%\n\n"
+        "全市小麦良种覆盖率达到65%。\n"
+    )
+    shown, said = model.facts
+    assert shown.text == "65%" and said.text == "65%"
+    assert shown.label == said.label and "覆盖率" in shown.label
+
+
+def test_a_count_in_ten_thousands_of_person_times_counts_the_noun_after_it() -> None:
+    from reportgen.extract import extract_text
+
+    (fact,) = extract_text("培训\n\n去年累计培训520万人次新型职业农民。\n").facts
+    assert fact.label == "新型职业农民"
+
+
+def test_a_counted_figure_with_nothing_after_it_takes_its_clauses_label() -> None:
+    from reportgen.extract import extract_text
+
+    model = extract_text("县域经济\n\n县域经济稳步发展。全国千亿县数量增至59个。\n")
+    (fact,) = model.facts
+    assert fact.label == "千亿县数量"  # the clause's noun phrase, not what precedes the verb
+    assert not fact.counts.endswith("增至")

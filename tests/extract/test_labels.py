@@ -160,3 +160,31 @@ def test_a_government_body_in_the_headline_stands_for_its_place() -> None:
     country it governs is (written short, 中国); any other body stays itself."""
     assert main_subject("2025年中华人民共和国国务院政府工作报告", "", "zh") == "中国"
     assert main_subject("中国银行发布报告", "", "zh") == "中国银行"
+
+
+def test_common_words_the_tagger_calls_places_are_no_subjects() -> None:
+    facts = _facts("春耕\n\n开春以来，育秧工厂新建大棚120座。项目上市后惠及农户300户。\n")
+    assert facts["120座"].subject != "开春"
+    assert facts["300户"].subject != "惠及"
+
+
+def test_a_place_and_the_word_that_finishes_its_name_are_one_subject() -> None:
+    facts = _facts("港口观察\n\n青岛港去年集装箱吞吐量达到3000万标准箱。\n")
+    assert facts["3000万标准箱"].subject == "青岛港"
+    assert facts["3000万标准箱"].label == "集装箱吞吐量"
+
+
+def test_the_main_subject_keeps_the_whole_name() -> None:
+    assert main_subject("青岛港吞吐量创新高", "青岛港去年货物吞吐量增长。", "zh") == "青岛港"
+
+
+def test_a_person_named_in_the_sentence_is_the_subject_of_its_figures() -> None:
+    facts = _facts("秋收\n\n秋收时节，种植大户张国林算了算，今年水稻平均亩产达到1300斤。\n")
+    assert facts["1300斤"].subject == "张国林"
+
+
+def test_a_word_the_tagger_calls_a_person_is_no_name_when_its_dictionary_knows_it() -> None:
+    from reportgen.extract.labels import _person
+
+    assert not _person("高水平", "nr")  # a dictionary word the tagger mis-tags
+    assert not _person("班列", "nr")  # too short for a full name

@@ -1,0 +1,174 @@
+"""English figures' subjects: the proper names (capitalised runs) of their sentence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+# A run of capitalised words on one line (a name never runs over a line break: a heading's
+# last word and the next line's first are two names).
+_EN_PROPER = re.compile(r"\b(?:[A-Z][a-zA-Z.&'’-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][a-zA-Z.&'’-]+)*)")
+_EN_SKIP = {"The", "This", "That", "In", "It", "A", "An", "But", "And", "For", "On", "At", "By",
+            "He", "She", "They", "We", "I", "Our", "Its", "His", "Her", "As", "If", "While",
+            "With", "From", "After", "Before", "Since", "About", "More", "Over", "Some", "Nearly",
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+            "Thursday", "Friday", "Saturday", "Sunday", "There", "Here", "These", "Those",
+            "Both", "Each", "Every", "All", "Any", "Many", "Most", "Other", "Another", "Such",
+            "Further", "Also", "However", "Today", "Yesterday", "Last", "Next", "Current",
+            "Total", "See", "Only", "Even", "Now", "Then", "So", "Because", "When", "Where",
+            "What", "Which", "Who", "How", "Why", "You", "Your", "My", "Their", "I’m", "I'm",
+            "Generally", "Instead", "Though", "Although", "Whether", "To", "Under", "Up",
+            "FY", "Table", "Figure", "Chart", "Exhibit", "Source", "Note", "Item"}  # fmt: skip
+
+
+def _en_names(text: str, common: frozenset[str] = frozenset()) -> list[str]:
+    """The names in ``text``: runs of capitalised words, without the words that open sentences
+    (The, In…); a lone word capitalised only by its place (opening a sentence or bullet, after
+    an ordinal) is no name when the article writes it in lower case too (``common``: Funding
+    for…, • Tuition: …, 21st Century)."""
+    out = []
+    for m in _EN_PROPER.finditer(text):
+        name = m.group(0).removesuffix("’s").removesuffix("'s").rstrip("’'")
+        name = _before_full_stop(name)
+        words = [w for w in name.split() if w not in _EN_SKIP]
+        if not words:
+            continue
+        if len(words) == 1 and _capital_by_position(text, m.start(), words[0], common):
+            continue
+        out.append(" ".join(words))
+    return out
+
+
+def _capital_by_position(text: str, at: int, word: str, common: frozenset[str]) -> bool:
+    before = text[max(0, at - 8) : at].rstrip(" *")
+    if re.search(r"\d(?:st|nd|rd|th)$", before):
+        return True
+    opening = not before or before[-1] in ".!?:•\n“\"‘'-–—"
+    return opening and word.lower() in common
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case (common words, not names)."""
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+
+
+def _before_full_stop(name: str) -> str:
+    """A name ends at a sentence's full stop (Chicago. The -> Chicago), not at an initial
+    (U.S. Treasury)."""
+    parts = name.split()
+    for i, part in enumerate(parts):
+        if part.endswith(".") and part.count(".") == 1 and len(part) > 2:
+            return " ".join([*parts[:i], part[:-1]])
+    return name
+
+
+def main_subject_en(headline: str, lead: str) -> str:
+    """The name the headline and lead use most; a headline in Title Case names nothing by its
+    capitals (every word has one), so only the lead counts then."""
+    if _title_case(headline):
+        headline = ""
+    opening = (headline + "\n" + lead)[:1500]
+    counts = Counter(_en_names(opening, _lower_words(opening)))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def bind_en(text: str, start: int, end: int, sentence_start: int, main: str) -> str:
+    """The subject of the English figure at [start, end): whom money goes to, when the words
+    after it say (… $2 billion on KiwiBuild, $31.7 million into the tertiary education sector),
+    else the name its sentence opens on (its grammatical subject: "• Credentials: The bill…",
+    "However, H.B. 24-1231 reduces…"), else the last name before it in its sentence, else the
+    article's main subject."""
+    recipient = _recipient(text[end : end + 80])
+    if recipient:
+        return recipient
+    said = text[sentence_start:start]
+    names = _en_names(said, _lower_words(text))
+    if not names:
+        return main
+    opening = _OPENING.sub("", said)
+    if opening.startswith(names[0]) and not _SAYS.match(opening, len(names[0])):
+        return names[0]
+    return names[-1]
+
+
+# A name that says the sentence is its speaker, not its subject (CTU economist Jo Lee says …).
+_SAYS = re.compile(
+    r"[’']?s?\s+(?:says|said|told|stated|notes|noted|adds|added|argues|argued|warns|warned|"
+    r"believes|thinks|explains|explained|claims|claimed)\b"
+)
+
+
+# What may stand before the name a sentence opens on: a bullet or number, an article, a
+# connective and its comma.
+_OPENING = re.compile(
+    r"^[\s•*·\-–—\d.)]*(?:(?:The|A|An|In|However|But|And|So|Also|Meanwhile|Still|Yet),?\s+)?"
+)
+
+
+# Money spent on, put into or set aside for a named or defined recipient ("for the higher
+# education institutions", "on KiwiBuild"); not a purpose ("for adjustments to", "for use").
+_RECIPIENT = re.compile(
+    r"^(?:\s+(?:million|billion|thousand|trillion))?(?:\s+[a-z]+){0,2}?\s+(?:for|on|into)\s+"
+    r"(?:(?:the\s+)((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)|((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*))"
+    r"(?=\s*(?:[,.;:)]|$|\s(?:and|to|in|of|that|which|who|with|from|by|over|based)\b))"
+)
+
+
+def _recipient(after: str) -> str:
+    m = _RECIPIENT.match(after)
+    if not m:
+        return ""
+    name = m.group(1) or m.group(2)
+    return "" if name.split()[0] in _EN_SKIP else name
+
+
+# "a reduction of $30.0", "the current rate of 6.8 percent": the noun before "of" names the
+# measure; the nouns after the figure's scale ("$53.1 million cash funds", "$30.0 General
+# Fund") say of what.
+_NOUN_OF = re.compile(
+    r"\b(?:an?|the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+of\s+"
+    r"(?:up to\s+|about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$"
+)
+_OF_WHAT = re.compile(
+    r"^(?:\s+(?:million|billion|thousand|trillion))?\s+"
+    r"((?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*|[a-z]+\s+(?:funds?|money|spending|revenue|grants?))"
+    r"(?=\s+(?:in|for|to|from|of|over|this|next|last)\b|[,.;:)]|$)"
+)
+
+
+def label_en(text: str, start: int, end: int, sentence_start: int) -> str:
+    """What the English figure at [start, end) measures when its sentence says it as "a noun of
+    <figure>": that noun, after the nouns that follow the figure ("General Fund reduction");
+    "" when the sentence does not say it so."""
+    m = _NOUN_OF.search(text, max(sentence_start, start - 60), start)
+    if not m:
+        return _noun_after(text, start, end, sentence_start)
+    of_what = _OF_WHAT.match(text[end : end + 60])
+    noun = m.group(1)
+    if of_what and of_what.group(1).split()[0] not in _EN_SKIP:
+        return f"{of_what.group(1)} {noun}"
+    return noun
+
+
+# "a .07% fee on …", "a 15.0 percent reserve": a figure between an article and a noun
+# qualifies that noun, which names what it measures.
+_A_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:up to\s+|about\s+)?$")
+_NOUN_AFTER = re.compile(r"^\s+([a-z][a-z-]+)(?=\s+(?:on|for|in|of|to|from|by)\b|[,.;:]|$)")
+
+
+def _noun_after(text: str, start: int, end: int, sentence_start: int) -> str:
+    if not _A_BEFORE.search(text, max(sentence_start, start - 16), start):
+        return ""
+    m = _NOUN_AFTER.match(text[end : end + 30])
+    return m.group(1) if m and m.group(1) not in _SCALE_WORDS else ""
+
+
+_SCALE_WORDS = {"million", "billion", "thousand", "trillion", "percent", "per", "cent", "a", "an"}

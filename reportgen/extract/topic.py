@@ -1,0 +1,71 @@
+"""The topic a Chinese sentence opens with: the name-like noun phrase before its first verb."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.extract import segment
+
+# Tags of words a topic is made of: nouns, names, abbreviations, Latin words (ETF, A股).
+_NOUNS = frozenset({"n", "nz", "nt", "ns", "nr", "nrt", "j", "eng", "nrfg"})
+# Tags of the words that may stand before a topic in its clause: time words, adverbs,
+# prepositions, conjunctions, place words (据统计，今年以来，…).
+_BEFORE = frozenset({"t", "d", "c", "f", "x", "p"})
+# Tags of the word right after a topic: a verb, an adverb, a time word (小米汽车表示,
+# 北交所今年共审议, 医疗ETF周五下跌).
+_AFTER = frozenset({"v", "vd", "d", "t", "p"})
+# Last characters of a noun phrase that names a measure, not whom it is about (零售总额, 亩产).
+_MEASURE_END = frozenset("量额值率重比数价积度速幅产")
+_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
+# Nouns too general to name anyone (企业 alone is no subject; 金融风控企业 is).
+_GENERIC = frozenset({"企业", "公司", "市场", "行业", "产品", "项目", "数据", "记者", "报告"})
+
+
+def topic(sentence: str) -> str:
+    """The noun phrase the sentence's first clause with one opens on, when it is followed by a
+    verb, adverb or time word (so names whom the clause is about) and does not itself name a
+    measure; "" when none."""
+    for clause in _BREAK.split(sentence):
+        found = _opening_noun_phrase(segment.words(clause))
+        if found:
+            return found
+    return ""
+
+
+def _opening_noun_phrase(pairs) -> str:
+    i = 0
+    while i < len(pairs) and pairs[i][1] in _BEFORE:
+        i += 1
+    run: list[str] = []
+    while i < len(pairs) and pairs[i][1] in _NOUNS:
+        run.append(pairs[i][0])
+        i += 1
+    if not run or i >= len(pairs) or pairs[i][1] not in _AFTER:
+        return ""
+    phrase = "".join(run)
+    if len(phrase) < 2 or len(phrase) > 12 or phrase in _GENERIC:
+        return ""
+    if phrase[-1] in _MEASURE_END:
+        return ""
+    return phrase
+
+
+_COLON_LEAD = re.compile(
+    r"(?:^|[，,])\s*(?:\d{1,2}[、.．]\s*)?\**([^，。；：:、\s*]{2,10})\**[：:]"
+)
+# Tags no name holds: pronouns, particles, prepositions, conjunctions, adverbs, numbers.
+_NOT_IN_NAME = frozenset({"r", "u", "uj", "ul", "uz", "p", "c", "d", "m", "x", "y"})
+
+
+def colon_topic(sentence: str) -> str:
+    """The name a clause opens on before a colon (a digest's item: 当升科技：9614.5万元竞得…):
+    a run ending on a noun, holding no pronoun, particle, preposition, adverb or number (他说：
+    and 记者： are no names); the last such before the figure, or ""."""
+    found = ""
+    for m in _COLON_LEAD.finditer(sentence):
+        pairs = segment.words(m.group(1))
+        if not pairs or pairs[-1][1] not in _NOUNS or m.group(1) in _GENERIC:
+            continue
+        if not any(tag in _NOT_IN_NAME for _, tag in pairs):
+            found = m.group(1)
+    return found

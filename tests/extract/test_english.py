@@ -1,0 +1,65 @@
+"""English figures: their subject among the sentence's names, and the noun naming the measure."""
+
+from __future__ import annotations
+
+from reportgen.extract import extract_text
+from reportgen.extract.english import _en_names, main_subject_en
+
+
+def _facts(text: str):
+    return {f.text: f for f in extract_text(text).facts}
+
+
+def test_money_for_a_recipient_is_about_the_recipient() -> None:
+    facts = _facts(
+        "Budget notes\n\nThe council will spend $4 million on Riverside Library, and the "
+        "plan adds $2.5 million for the county road crews.\n"
+    )
+    assert facts["$4 million"].subject == "Riverside Library"
+    assert facts["$2.5 million"].subject == "county road crews"
+
+
+def test_a_noun_of_a_figure_names_what_it_measures() -> None:
+    facts = _facts(
+        "Budget notes\n\nThe county plan includes a reduction of $12.0 million General Fund for "
+        "next year, officials said on Monday.\n"
+    )
+    assert facts["$12.0 million"].label == "General Fund reduction"
+
+
+def test_a_figure_between_an_article_and_a_noun_measures_the_noun() -> None:
+    facts = _facts("Bank levy\n\nThe mayor proposes a 0.5% levy on large landlords.\n")
+    assert facts["0.5%"].label == "levy"
+
+
+def test_a_word_capitalised_by_its_place_is_no_name_when_written_lower_case_too() -> None:
+    common = frozenset({"funding", "tuition", "century"})
+    assert _en_names("Funding for schools rose.", common) == []
+    assert _en_names("skills for the 21st Century economy", common) == []
+    assert _en_names("• Tuition: the bill", common) == []
+    assert _en_names("Denver added jobs.", common) == ["Denver"]
+    assert _en_names("said Mayor Lee Park.", common) == ["Mayor Lee Park"]
+
+
+def test_an_article_that_writes_a_word_in_lower_case_too_does_not_take_it_for_a_name() -> None:
+    facts = _facts(
+        "School money\n\nThe state raised school funding this year. Funding for the "
+        "district rose by $3 million, officials in Denver said.\n"
+    )
+    assert facts["$3 million"].subject != "Funding"
+
+
+def test_a_name_does_not_run_over_a_line_break() -> None:
+    assert main_subject_en("notes", "Weekly Address\nDenver workers earn more.") != (
+        "Weekly Address Denver"
+    )
+
+
+def test_the_name_a_sentence_opens_on_is_its_subject_unless_it_is_the_speaker() -> None:
+    facts = _facts(
+        "Budget notes\n\nHowever, Riverside County trimmed spending with help from Oak Valley "
+        "by $2.1 million this year. Analyst Mary Stone says the State Treasury expects 4.5% "
+        "growth next year.\n"
+    )
+    assert facts["$2.1 million"].subject == "Riverside County"
+    assert facts["4.5%"].subject == "State Treasury"
