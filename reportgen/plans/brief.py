@@ -10,6 +10,7 @@ from functools import lru_cache
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
 from reportgen.plans.deck import _clip, theme_items, topics, topics_heads
+from reportgen.plans.names import sure_entities
 from reportgen.plans.select import _twice, bare, complete_label, headline, section_figure, vague
 
 NUMERALS = [
@@ -385,7 +386,7 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         "lead_fact": by_id[best.id] if best else None,
         "quotes": apart([q for q in quotes if q["theme"] == i], paragraphs),
         "captions": [c.text for c in model.captions if c.theme == i and c.text != c.credit],
-        "entities": [e.text for e in model.entities if e.theme == i],
+        "entities": list(dict.fromkeys(e.text for e in sure_entities(model, i))),
         "charts": [e.spec.id for e in entries if e.spec.theme == i],
     }
 

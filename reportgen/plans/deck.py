@@ -8,6 +8,7 @@ from reportgen.ingest.sentences import FIRST_IN_TEXT as _SENTENCE
 from reportgen.ingest.sentences import SENTENCE_IN_LINE as _SENTENCE_IN_LINE
 from reportgen.ingest.sentences import protect
 from reportgen.model import Model
+from reportgen.plans.bullets import bullets
 
 _OPENING_QUOTES = "“‘「『\"'"
 
@@ -28,7 +29,7 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
             for cid, e in entries.items()
         ],
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
-        "lead_topics": [] if shown else topics(model.lead, model.language),
+        "lead_topics": [] if shown else bullets(topics(model.lead, model.language), model.language),
         "lead_quotes": [] if shown else lead_quotes(model),
         "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
     }
@@ -78,7 +79,7 @@ def _weight(items: list[dict], charts: list, quote, tagline: str) -> str:
 
 def _theme_view(model: Model, i: int, entries: dict) -> dict:
     t = model.themes[i]
-    items = theme_items(t, model.language)
+    items = bullets(theme_items(t, model.language), model.language)
     lone = len(items) == 1 and _short(items[0], model.language)
     charts = [cid for cid, e in entries.items() if e.spec.theme == i]
     quote = strongest_quote(model, i)
@@ -189,9 +190,12 @@ def _clip(text: str, language: str, longest: dict | None = None) -> str:
 
 
 def _theme_cases(model: Model, i: int) -> list[dict]:
-    """The companies, institutions and projects theme ``i`` names, once each, in article order."""
+    """The companies, institutions and projects theme ``i`` names, once each, in article order:
+    only names the plans are sure of (plans.names)."""
+    from reportgen.plans.names import sure_entities
+
     seen, out = set(), []
-    for e in sorted((e for e in model.entities if e.theme == i), key=lambda e: e.span.start):
+    for e in sure_entities(model, i):
         if e.text not in seen:
             seen.add(e.text)
             out.append({"text": e.text, "kind": e.kind})

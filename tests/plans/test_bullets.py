@@ -1,0 +1,74 @@
+"""Slide bullets: the key sentence or its main clause, word for word, never an ellipsis."""
+
+from __future__ import annotations
+
+from reportgen.plans.bullets import HEAD_MAX, bullet, bullets, main_clause, trim_opening, weak
+
+
+def test_a_question_gives_way_to_the_sentence_after_it() -> None:
+    b = bullet("怎样才能把货运得又快又省？", "新开的专列让运费下降了三成。", "zh")
+    assert b == {"head": "新开的专列让运费下降了三成。", "body": ""}
+    b = bullet("What could the city do?", "It opened a second rail yard in May.", "en")
+    assert b["head"] == "It opened a second rail yard in May."
+
+
+def test_a_lone_question_is_left_to_the_brief_when_other_points_remain() -> None:
+    items = [{"head": "出路在哪里？", "body": ""}, {"head": "园区新建了三座仓库。", "body": ""}]
+    assert [b["head"] for b in bullets(items, "zh")] == ["园区新建了三座仓库。"]
+    only = [{"head": "出路在哪里？", "body": ""}]
+    assert bullets(only, "zh") == only  # never nothing
+
+
+def test_a_short_statement_is_a_key_sentence() -> None:
+    assert not weak("有效扩大内需。", "zh")
+    assert weak("为什么？", "zh") and weak("Why now?", "en")
+
+
+def test_datelines_attributions_and_connectives_are_trimmed() -> None:
+    s = "本报上海5月6日电（记者张三）记者从市统计局获悉：一季度全市工业产值增长6%。"
+    assert trim_opening(s, "zh") == "一季度全市工业产值增长6%。"
+    assert trim_opening("据统计，全年新增企业1200家。", "zh") == "全年新增企业1200家。"
+    assert trim_opening("Meanwhile, the county hired 40 nurses.", "en") == (
+        "The county hired 40 nurses."
+    )
+    assert trim_opening("据统计，好。", "zh") == "据统计，好。"  # nothing left to stand alone
+
+
+def test_a_long_sentence_is_cut_to_its_main_clause_and_the_rest_becomes_the_body() -> None:
+    clause = "今年以来，全市新能源汽车产业规模持续扩大"
+    tail = (
+        "，整车产量同比增长35%，零部件企业新增120家，带动就业岗位增加约8000个，产业链条更加完整。"
+    )
+    head, rest = main_clause(clause + tail, "zh")
+    assert head == clause and rest == tail[1:]
+    assert len(head) <= HEAD_MAX["zh"]
+    b = bullet(clause + tail, "另一句案例。", "zh")
+    assert b["head"] + "，" + b["body"] == clause + tail  # word for word, nothing dropped
+    assert "…" not in b["head"] + b["body"]
+
+
+def test_a_head_never_ends_on_a_frame() -> None:
+    s = (
+        "在推动制造业升级方面，前三季度，全省规模以上工业增加值同比增长7.5%，"
+        "高技术制造业增加值增长12%，装备制造业增加值增长9%，占比继续提高。"
+    )
+    head, _ = main_clause(s, "zh")
+    assert head == "在推动制造业升级方面，前三季度，全省规模以上工业增加值同比增长7.5%"
+    en = (
+        "In the fiscal year that ended in June, the department spent $4.2 million on new "
+        "buses, and it plans to spend twice as much on repairs to the old depot next year."
+    )
+    head, rest = main_clause(en, "en")
+    assert head.startswith("In the fiscal year that ended in June, the department")
+    assert rest.startswith("and it plans")
+
+
+def test_a_cut_never_leaves_a_quote_open_or_splits_a_figure() -> None:
+    s = "会议提出“坚持稳中求进，推动高质量发展，扩大高水平开放，保障和改善民生”的总体要求，" + (
+        "并部署了今年的十项重点任务，涉及科技、产业、消费、投资、改革、开放等方面。"
+    )
+    head, _ = main_clause(s, "zh")
+    assert head.count("“") == head.count("”")
+    en = "The plan adds 7,000 homes " + "and more words " * 12 + ", and then it ends here."
+    head, _ = main_clause(en, "en")
+    assert "7,000" in head
