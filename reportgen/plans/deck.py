@@ -3,6 +3,8 @@ figures, cases, quotes)."""
 
 from __future__ import annotations
 
+import re
+
 from reportgen.ingest.sentences import CLOSING_QUOTES as _CLOSERS
 from reportgen.ingest.sentences import FIRST_IN_TEXT as _SENTENCE
 from reportgen.ingest.sentences import SENTENCE_IN_LINE as _SENTENCE_IN_LINE
@@ -31,8 +33,38 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
         "lead_topics": [] if shown else bullets(topics(model.lead, model.language), model.language),
         "lead_quotes": [] if shown else lead_quotes(model),
+        "publication": publication(model),
         "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
     }
+
+
+# Where the page names its publication: a 来源 line (来源：求是网作者：…, （来源：新华社）), a
+# print citation (《人民日报》（2025年01月03日第 18 版）), a press-release credit or a site's
+# "First published" line. Data sources (资料来源) are no publication.
+_ZH_SOURCE = re.compile(
+    r"(?<!资料)(?:来源|稿源)\s*[:：]\s*([^\s:：（()）,，。;；]{2,20}?)(?=作者|编辑|责任|[\s（()）,，。;；]|$)"
+)
+_ZH_PRINT = re.compile(r"^(《[^》]{2,12}》)[（(]\d{4}年")
+_ZH_WIRE = re.compile(r"^(新华社|中新社|中新网|人民网|央视网|新华网)")
+_EN_RELEASE = re.compile(r"^(?:Press Release|Media Release|Source)\s*:\s*(.{2,60})$")
+_EN_PUBLISHED = re.compile(
+    r"^([A-Z][\w.&' -]{1,40}?)\s*(?:\([^)]{1,30}\))?\s*(?:First published|Published|Updated)\b"
+)
+
+
+def publication(model: Model) -> str:
+    """The publication the page names for itself (empty when none is stated): read from its
+    furniture and credit lines by the patterns above, never guessed from the file name."""
+    for line in [*model.furniture, *model.credits]:
+        line = line.strip()
+        if _EN_RELEASE.match(line):  # "Press Release: X" says who issued it: kept whole
+            return line
+        for pattern in (_ZH_PRINT, _ZH_SOURCE, _EN_PUBLISHED):
+            m = pattern.search(line) if pattern is _ZH_SOURCE else pattern.match(line)
+            if m:
+                return m.group(1).strip()
+    m = _ZH_WIRE.match(model.dateline.strip())
+    return m.group(1) if m else ""
 
 
 def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> list[dict]:
@@ -86,6 +118,8 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
+    # a dash or bullet a heading opens with is the page's typography, no part of its title
+    title = title.lstrip("—–－-•·● \u3000") or title
     return {
         "index": i,
         "heading": t.heading,

@@ -72,3 +72,14 @@ def test_a_cut_never_leaves_a_quote_open_or_splits_a_figure() -> None:
     en = "The plan adds 7,000 homes " + "and more words " * 12 + ", and then it ends here."
     head, _ = main_clause(en, "en")
     assert "7,000" in head
+
+
+def test_a_section_title_drops_the_dash_it_opens_with() -> None:
+    from factories import zh_model
+
+    from reportgen.plans.deck import _theme_view
+
+    model = zh_model()
+    theme = model.themes[0].model_copy(update={"heading": "——以改革破题，推进制度创新"})
+    model = model.model_copy(update={"themes": [theme, *model.themes[1:]]})
+    assert _theme_view(model, 0, {})["title"] == "以改革破题，推进制度创新"
