@@ -98,7 +98,7 @@ def hedged(f: Fact, model: Model) -> bool:
             or _personal(before)
             or bool(_ZH_MAYBE_AFTER.match(after))
             or (threshold and bool(_ZH_THRESHOLD_AFTER.match(after)))
-            or (threshold and bool(_ZH_COUNTED_CLAUSE.search(before)))
+            or (threshold and _sorts_a_count(before, f))
         )
     return False
 
@@ -118,7 +118,13 @@ _EN_RULE = re.compile(
 )
 # A count in the figure's clause before a bound (11家银行理财公司规模超过1万亿元): the bound
 # sorts what is counted, it is no total of the subject.
-_ZH_COUNTED_CLAUSE = re.compile(r"\d+\s*(?:家|个|只|座|所|户|名|款|支)[^，,。；;]*$")
+# (a list of counts, 整车企业3家、上下游企业120余家, sorts nothing)
+_ZH_COUNTED_CLAUSE = re.compile(r"\d+\s*(家|个|只|座|所|户|名|款|支)[^，,。；;、\d]*$")
+
+
+def _sorts_a_count(before: str, f: Fact) -> bool:
+    m = _ZH_COUNTED_CLAUSE.search(before)
+    return bool(m) and not f.unit.endswith(m.group(1))
 
 
 def _hypothetical(before: str, language: str) -> bool:

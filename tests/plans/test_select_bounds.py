@@ -49,3 +49,8 @@ def test_a_bound_sorting_a_count_is_no_total() -> None:
 def test_the_headline_figures_skip_them() -> None:
     model = extract_text("标题\n\n全市外贸进出口总额达1.2万亿元。若汇率回稳，出口可再增300亿元。\n")
     assert [f.text for f in headline(model)] == ["1.2万亿元"]
+
+
+def test_a_list_of_counts_is_no_bound() -> None:
+    got = _worthy("标题\n\n园区已集聚整车企业3家、上下游企业120余家。\n")
+    assert got["3家"] and got["120余家"]
