@@ -9,7 +9,14 @@ from functools import lru_cache
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
-from reportgen.plans.deck import _clip, theme_items, topics, topics_heads
+from reportgen.plans.deck import (
+    _clip,
+    commentary_of,
+    publication,
+    theme_items,
+    topics,
+    topics_heads,
+)
 from reportgen.plans.names import sure_entities
 from reportgen.plans.select import _twice, bare, complete_label, headline, section_figure, vague
 
@@ -308,6 +315,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
             "date": model.date,
             "authors": list(model.authors),
             "source": model.source.name,
+            "publication": publication(model),
         },
         "generated": when.date().isoformat() if when else "",
         "numerals": NUMERALS,
@@ -376,6 +384,8 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         # the section's lead: its first point, else the opening sentence of its first paragraph
         "lead": _clip(_worded(items), model.language, LONGEST),
         "shows": bool(t.paragraphs or t.points or t.tagline),
+        # a boxed commentary (【点评】): a sub-heading under the section it belongs to
+        "commentary": commentary_of(model, i) is not None,
         "name": name,
         "verb": t.verb or "",
         "pair": list(t.pair),

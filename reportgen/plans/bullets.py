@@ -24,6 +24,14 @@ _ZH_FRAME_START = re.compile(
 _ZH_FRAME_END = re.compile(
     r"(?:而言|来说|看来|方面|期间|以来|之际|之后|以后|之前|以前|时|时间|下|中|里|上|后|年|月|日|季度|半年|年度|目前|当前|如今|近年|近日|日前)$"
 )
+# A sentence opening on a subordinate clause (purpose, concession, cause, condition): its
+# main clause comes after clauses that cannot stand alone.
+_ZH_SUBORDINATE = re.compile(
+    r"(?:为了|为|随着|通过|虽然|尽管|如果|若|由于|因为|即使|除了|只要|只有)"
+)
+_EN_SUBORDINATE = re.compile(
+    r"(?:Although|Though|While|If|Because|Since|Unless|Whereas|To\s\w+|Despite)\b"
+)
 _EN_FRAME_START = re.compile(
     r"(?:In|At|On|For|After|Before|During|Since|With|As|Under|By|From|When|While|Although|"
     r"Though|If|Despite|According to|Last|This|Next|Earlier|Later)\b"
@@ -37,7 +45,7 @@ _ZH_DATELINE = re.compile(
 _ZH_REPORTER = re.compile(r"^[（(]?记者[^，。：:）)]{0,12}[）)]\s*")
 _ZH_LEARNED = re.compile(r"^记者[^，。：:]{0,24}?(?:获悉|了解到)[：:，,]\s*")
 _ZH_CONNECTIVE = re.compile(
-    r"^(?:据(?:统计|了解|介绍|悉|测算|初步统计)|此外|另外|同时|与此同时|而且|并且|不仅如此|"
+    r"^(?:据(?:统计|了解|介绍|悉|测算|初步统计)|(?:公开)?(?:信息|资料|数据|统计|调查)显示|此外|另外|同时|与此同时|而且|并且|不仅如此|"
     r"总的来看|总体来看|总之|可以说|事实上|值得一提的是|值得注意的是)[，,：:]\s*"
 )
 _EN_CONNECTIVE = re.compile(
@@ -89,6 +97,8 @@ def main_clause(sentence: str, language: str) -> tuple[str, str]:
         return sentence, ""
     shortest = HEAD_MIN.get(language, 10)
     pattern = _ZH_CLAUSE if language == "zh" else _EN_CLAUSE
+    if (_ZH_SUBORDINATE if language == "zh" else _EN_SUBORDINATE).match(sentence):
+        return sentence, ""  # 为了…, 虽然…, Although…: the main clause comes late, no cut serves
     for m in pattern.finditer(sentence):
         if m.start() > longest:
             break
@@ -123,7 +133,23 @@ def bullet(head: str, body: str, language: str) -> dict:
 
 def bullets(items: list[dict], language: str) -> list[dict]:
     """The bullets of a list of points: each made a ``bullet``; a point that is nothing but a
-    question or a transition (no case to stand in) is left to the brief when others remain."""
+    question, or a bare figure another bullet states with its words, is left to the brief when
+    others remain."""
     out = [bullet(i["head"], i["body"], language) for i in items]
-    kept = [b for b in out if b["body"] or not weak(b["head"], language)]
+    text = " ".join(b["head"] + b["body"] for b in out)
+    kept = [
+        b
+        for b in out
+        if b["body"] or not (weak(b["head"], language) or _echoed_figure(b["head"], text))
+    ]
     return kept or out
+
+
+_BARE_FIGURE = re.compile(r"[\d.,%％\s]+[^\s\d]{0,3}")
+
+
+def _echoed_figure(head: str, text: str) -> bool:
+    """Whether ``head`` is a bare figure (80%, 33.78万个: a page's big-number callout) that
+    another bullet states with its words."""
+    head = head.strip().rstrip("。.")
+    return bool(_BARE_FIGURE.fullmatch(head)) and text.count(head) > 1

@@ -88,6 +88,10 @@ def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> li
         run.clear()
 
     for t in themes:
+        if t.get("commentary"):  # with the section it belongs to, as a callout slide
+            flush()
+            out.append({"kind": "callout", "theme": t, "parent": themes[t["parent"]]})
+            continue
         if t["weight"] == "thin":
             names = " · ".join(x["title"] for x in [*run, t])
             if run and (len(run) >= most or len(names) > title_max):
@@ -115,6 +119,7 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
     lone = len(items) == 1 and _short(items[0], model.language)
     charts = [cid for cid, e in entries.items() if e.spec.theme == i]
     quote = strongest_quote(model, i)
+    parent = commentary_of(model, i) if items else None
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
@@ -127,7 +132,9 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "tagline": t.tagline,
         "verb": t.verb or "",
         "pair": list(t.pair),
-        "mark": " · ".join(t.pair) if t.pair else f"{i + 1:02d}",
+        "mark": " · ".join(t.pair) if t.pair else theme_number(model, i),
+        "commentary": parent is not None,
+        "parent": parent,
         "points": [{"head": p.text, "body": case_text(t, p)} for p in t.points],
         "items": items,
         "lone": lone,
@@ -141,6 +148,35 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "charts": charts,
         "cases": _theme_cases(model, i),
     }
+
+
+# A boxed commentary or sidebar the page sets under a section (【点评】, 【记者手记】):
+# it belongs with the section before it, as a callout, not on the agenda as a section.
+_COMMENTARY = re.compile(
+    r"^[【\[]\s*(?:专家|编辑|记者)?(?:点评|短评|评论|快评|编者按|编后语?|手记|小贴士|"
+    r"(?:相关|新闻|背景|知识)?链接|延伸阅读|背景)\s*[】\]]$"
+)
+
+
+def commentary(theme) -> bool:
+    """Whether the section is a boxed commentary or sidebar (its heading a bracketed label)."""
+    return bool(_COMMENTARY.match(theme.heading.strip()))
+
+
+def commentary_of(model: Model, i: int) -> int | None:
+    """The section a commentary section ``i`` belongs to (the nearest section before it that is
+    none), or None when ``i`` is no commentary or nothing comes before it."""
+    if not commentary(model.themes[i]):
+        return None
+    return next((k for k in range(i - 1, -1, -1) if not commentary(model.themes[k])), None)
+
+
+def theme_number(model: Model, i: int) -> str:
+    """A section's number as the deck shows it (01, 02…): commentaries are not counted and show
+    the number of the section they belong to."""
+    parent = commentary_of(model, i)
+    at = i if parent is None else parent
+    return f"{sum(not commentary(t) for t in model.themes[: at + 1]):02d}"
 
 
 SHORT = {"zh": 40, "en": 100}  # characters: a point shorter than this is "short"

@@ -83,3 +83,22 @@ def test_a_section_title_drops_the_dash_it_opens_with() -> None:
     theme = model.themes[0].model_copy(update={"heading": "——以改革破题，推进制度创新"})
     model = model.model_copy(update={"themes": [theme, *model.themes[1:]]})
     assert _theme_view(model, 0, {})["title"] == "以改革破题，推进制度创新"
+
+
+def test_a_sentence_opening_on_a_subordinate_clause_is_kept_whole() -> None:
+    s = (
+        "为了寻求更大的发展空间，进而带动周边产业的发展，推动全域城市化步伐，"
+        "市里决定在北岸再造一个新港区，新城也依托新港而生。"
+    )
+    assert main_clause(s, "zh") == (s, "")
+    assert trim_opening("数据显示，全年新增企业1200家。", "zh") == "全年新增企业1200家。"
+
+
+def test_a_bare_figure_another_bullet_states_is_left_out() -> None:
+    items = [
+        {"head": "80%", "body": ""},
+        {"head": "良种对增产的贡献率超过80%", "body": ""},
+        {"head": "12%", "body": ""},
+    ]
+    heads = [b["head"] for b in bullets(items, "zh")]
+    assert heads == ["良种对增产的贡献率超过80%", "12%"]  # 12% is stated nowhere else: kept
