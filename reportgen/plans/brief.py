@@ -12,6 +12,7 @@ from reportgen.model import Fact, Model, Paragraph
 from reportgen.plans.deck import (
     _clip,
     commentary_of,
+    display_title,
     publication,
     theme_items,
     topics,
@@ -306,17 +307,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     return {
         "lang": model.language,
         "labels": labels,
-        "model": {
-            "headline": model.headline,
-            "kicker": model.series,
-            "series": model.series,
-            "dek": model.dek,
-            "dateline": model.dateline,
-            "date": model.date,
-            "authors": list(model.authors),
-            "source": model.source.name,
-            "publication": publication(model),
-        },
+        "model": _model_view(model),
         "generated": when.date().isoformat() if when else "",
         "numerals": NUMERALS,
         "themes": themes,
@@ -366,6 +357,22 @@ def _worded(items: list[dict]) -> str:
         if len(words) >= 4:
             return item["head"]
     return ""
+
+
+def _model_view(model: Model) -> dict:
+    """What the brief plan sees of the article as a whole: its title lines and provenance."""
+    return {
+        "headline": model.headline,
+        "kicker": model.series,
+        "series": model.series,
+        "dek": model.dek,
+        "dateline": model.dateline,
+        "date": model.date,
+        "authors": list(model.authors),
+        "source": model.source.name,
+        "publication": publication(model),
+        "display_title": display_title(model),
+    }
 
 
 def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list) -> dict:

@@ -55,7 +55,13 @@ _EN_CONNECTIVE = re.compile(
 # Where a Chinese sentence may be cut into clauses; in English, a comma or semicolon before a
 # space (never inside 7,000).
 _ZH_CLAUSE = re.compile(r"[，；：,;](?![”’」』])")
-_EN_CLAUSE = re.compile(r"[,;](?=\s)")
+# In English only a semicolon, or a comma before a conjunction, a relative word or a reported
+# speaker (", a spokeswoman … said"), ends a clause: commas also join adjectives ("a full time,
+# full year student") and list items.
+_EN_CLAUSE = re.compile(
+    r";(?=\s)|,(?=\s+(?:and|but|while|whereas|which|who|although|though|yet|so|including|"
+    r"according to)\b)|,(?=\s+(?:an?|the)\s[^,.;]{0,80}\b(?:said|says|told)\b)"
+)
 
 
 def trim_opening(sentence: str, language: str) -> str:
@@ -103,7 +109,7 @@ def main_clause(sentence: str, language: str) -> tuple[str, str]:
         if m.start() > longest:
             break
         head = sentence[: m.start()]
-        last = pattern.split(head)[-1]
+        last = re.split(r"[，；：,;:]\s*", head)[-1]
         if len(head) >= shortest and _balanced(head) and not _frame(last, language):
             rest = sentence[m.end() :].strip()
             if rest:

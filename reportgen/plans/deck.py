@@ -34,6 +34,7 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
         "lead_topics": [] if shown else bullets(topics(model.lead, model.language), model.language),
         "lead_quotes": [] if shown else lead_quotes(model),
         "publication": publication(model),
+        "display_title": display_title(model),
         "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
     }
 
@@ -50,6 +51,14 @@ _EN_RELEASE = re.compile(r"^(?:Press Release|Media Release|Source)\s*:\s*(.{2,60
 _EN_PUBLISHED = re.compile(
     r"^([A-Z][\w.&' -]{1,40}?)\s*(?:\([^)]{1,30}\))?\s*(?:First published|Published|Updated)\b"
 )
+
+
+def display_title(model: Model) -> str:
+    """What a title slide or page shows as the article's title: its headline, else its series
+    or dek, else its first section heading (a fact sheet or a budget chapter has no headline of
+    its own), else the file's name."""
+    first = next((t.heading.strip() for t in model.themes if t.heading.strip()), "")
+    return model.headline or model.series or model.dek or first or model.source.name
 
 
 def publication(model: Model) -> str:

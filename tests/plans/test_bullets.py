@@ -102,3 +102,20 @@ def test_a_bare_figure_another_bullet_states_is_left_out() -> None:
     ]
     heads = [b["head"] for b in bullets(items, "zh")]
     assert heads == ["良种对增产的贡献率超过80%", "12%"]  # 12% is stated nowhere else: kept
+
+
+def test_an_english_comma_between_adjectives_is_no_clause_boundary() -> None:
+    s = (
+        "The appropriation sets the tuition stipend at $116 per credit hour for a full time, "
+        "full year (30 credit hour) student, which is the same amount as in the year before "
+        "the change."
+    )
+    head, rest = main_clause(s, "en")
+    assert "full time, full year" in head
+    assert rest == "which is the same amount as in the year before the change."
+    said = (
+        "The striking workers are not aiming to disrupt travel at the airport this winter, "
+        "a spokeswoman for the union said at a press conference last week in the city."
+    )
+    head, rest = main_clause(said, "en")
+    assert head.endswith("this winter") and rest.startswith("a spokeswoman")

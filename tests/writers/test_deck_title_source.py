@@ -53,3 +53,16 @@ def test_publication_patterns() -> None:
     assert of(dateline="本报北京4月2日电") == ""
     assert of(["Daily Ledger (Boston) First published May 2, 2019: 3:33 AM ET"]) == "Daily Ledger"
     assert of(credits=["Press Release: Harbor Party"]) == "Press Release: Harbor Party"
+
+
+def test_an_article_without_a_headline_is_titled_by_its_first_section() -> None:
+    import docx
+
+    from reportgen.writers.brief import render_brief
+
+    model = zh_model().model_copy(update={"headline": "", "series": "", "dek": ""})
+    first = model.themes[0].heading
+    assert _slides(model)[0].shapes.title.text_frame.text == first
+    document = docx.Document(io.BytesIO(render_brief(model, charts=None)))
+    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    assert titles == [first]
