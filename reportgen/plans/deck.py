@@ -76,6 +76,11 @@ def publication(model: Model) -> str:
     return m.group(1) if m else ""
 
 
+# More sections than this with something to show: a divider before each would double a long
+# deck; sections with neither chart nor quote then get their points slide only.
+DIVIDERS_MOST = 6
+
+
 def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> list[dict]:
     """How the deck shows its sections, in order: a ``full`` section gets a divider and its
     slides; a ``thin`` one (one point or sentence, no chart, no quote) never gets a divider
@@ -84,9 +89,13 @@ def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> li
     when that is short, else a ``single`` points slide titled with its heading. An ``empty``
     section (no paragraph at all: a group heading) has nothing to show: on the agenda only.
     A digest holds at most ``most`` sections whose titles, joined, fit in ``title_max``
-    characters (its slide title names every section on it); a longer run is split."""
+    characters (its slide title names every section on it); a longer run is split. In a deck of
+    more than DIVIDERS_MOST such sections, a ``full`` one with neither chart nor quote is shown
+    ``single`` (its points under its heading, no divider)."""
     out: list[dict] = []
     run: list[dict] = []
+    shown = [t for t in themes if t["weight"] != "empty" and not t.get("commentary")]
+    compact = len(shown) > DIVIDERS_MOST
 
     def flush() -> None:
         if len(run) == 1:  # a short sentence fits the divider; a longer one gets the slide
@@ -108,7 +117,9 @@ def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> li
             run.append(t)
             continue
         flush()
-        if t["weight"] == "full":
+        if t["weight"] == "full" and compact and not t["charts"] and not t["quote"]:
+            out.append({"kind": "single", "theme": t})
+        elif t["weight"] == "full":
             out.append({"kind": "full", "theme": t})
     flush()
     return out

@@ -76,3 +76,26 @@ def test_the_brief_sets_commentary_under_its_section_and_names_the_publication()
     points = next(i for i, t in enumerate(texts) if t == "核心要点")
     keys = " ".join(texts[points : points + 8])
     assert "【点评】" not in keys  # no key point of its own
+
+
+def test_a_deck_of_many_sections_has_no_divider_before_a_plain_points_slide() -> None:
+    """Eight sections of two points each, no chart, no quote: one slide each, no dividers."""
+    from pptx import Presentation
+
+    from reportgen.extract import extract_text
+
+    parts = ["各区重点工作概览"]
+    for k in range(8):
+        parts += [
+            f"## 第{k + 1}区推进道路改造",
+            f"全区完成道路改造{k + 11}公里，新增停车位{k + 300}个。",
+            f"区里新建口袋公园{k + 3}处，居民出行更加便利。",
+        ]
+    model = extract_text("\n\n".join(parts))
+    assert len(model.themes) == 8
+    prs = Presentation(io.BytesIO(build_deck(model)))
+    layouts = [s.slide_layout.name for s in prs.slides]
+    assert "Section Header" not in layouts
+    titles = [s.shapes.title.text_frame.text for s in prs.slides]
+    for theme in model.themes:
+        assert theme.heading in titles  # each section still has its slide, under its heading
