@@ -19,7 +19,11 @@ HEAD_MAX = {"zh": 56, "en": 140}
 HEAD_MIN = {"zh": 10, "en": 40}
 _QUESTION = re.compile(r"[？?][”’」』）)\"']*\s*$")
 _ZH_FRAME_START = re.compile(
-    r"(?:在|对于|对|随着|为了|为|从|自|当|通过|针对|围绕|按照|根据|经过|截至|截止|就|据|面对|基于)"
+    r"(?:在|对于|对|随着|为了|为|从|自|当|通过|针对|围绕|按照|根据|经过|截至|截止|就|据|面对|基于|受)"
+)
+# A clause that only says who tells what follows (国家统计局公布数据, 某某表示): no head ends on it.
+_ZH_SAYS_END = re.compile(
+    r"(?:显示|表示|指出|认为|称|介绍|透露|强调|说|公布数据|发布数据|发布报告)$"
 )
 _ZH_FRAME_END = re.compile(
     r"(?:而言|来说|看来|方面|期间|以来|之际|之后|以后|之前|以前|时|时间|下|中|里|上|后|年|月|日|季度|半年|年度|目前|当前|如今|近年|近日|日前)$"
@@ -64,6 +68,19 @@ _EN_CLAUSE = re.compile(
 )
 
 
+# A list number a digest item opens with (1、, （一）, 2.) and Markdown emphasis left in the text
+# (**): the slide's accent bar marks the item, and ** is no word of the article.
+_ENUMERATOR = re.compile(
+    r"^(?:\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*"
+)
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def clean(text: str) -> str:
+    """``text`` without a leading list number or Markdown emphasis marks."""
+    return _ENUMERATOR.sub("", _EMPHASIS.sub("", text).strip(), count=1)
+
+
 def trim_opening(sentence: str, language: str) -> str:
     """``sentence`` without a leading dateline, reporter, attribution or connective, when what
     is left still holds a clause of its own (otherwise the sentence as it was)."""
@@ -90,7 +107,11 @@ def _frame(clause: str, language: str) -> bool:
     对…而言, In 2024, As a result): a head never ends on one."""
     clause = clause.strip()
     if language == "zh":
-        return bool(_ZH_FRAME_START.match(clause) or _ZH_FRAME_END.search(clause))
+        return bool(
+            _ZH_FRAME_START.match(clause)
+            or _ZH_FRAME_END.search(clause)
+            or _ZH_SAYS_END.search(clause)
+        )
     return bool(_EN_FRAME_START.match(clause))
 
 
@@ -128,6 +149,7 @@ def bullet(head: str, body: str, language: str) -> dict:
     """A slide bullet from a point (``head``, its case ``body``): the key sentence, trimmed of
     its opening, cut to its main clause when too long (the rest of the sentence then is the
     body)."""
+    head, body = clean(head), _EMPHASIS.sub("", body).strip()
     if weak(head, language) and body and not weak(body, language):
         head, body = body, ""
     head = trim_opening(head, language)

@@ -119,3 +119,19 @@ def test_an_english_comma_between_adjectives_is_no_clause_boundary() -> None:
     )
     head, rest = main_clause(said, "en")
     assert head.endswith("this winter") and rest.startswith("a spokeswoman")
+
+
+def test_list_numbers_and_markdown_emphasis_are_no_words_of_a_bullet() -> None:
+    b = bullet("2、**全市一季度新增企业1200家。", "**其中科技企业300家。", "zh")
+    assert b == {"head": "全市一季度新增企业1200家。", "body": "其中科技企业300家。"}
+    assert bullet("（三）推进老旧小区改造。", "", "zh")["head"] == "推进老旧小区改造。"
+    assert bullet("3.5%的增速来之不易。", "", "zh")["head"] == "3.5%的增速来之不易。"  # a figure
+
+
+def test_a_head_never_ends_on_who_tells_it() -> None:
+    s = (
+        "国家统计局公布数据，受高温多雨等因素影响，8月份全国制造业采购经理指数为49.1%，"
+        "比上月下降0.3个百分点，制造业景气度小幅回落。"
+    )
+    head, _ = main_clause(s, "zh")
+    assert not head.endswith("公布数据")
