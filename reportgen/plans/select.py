@@ -377,6 +377,14 @@ def card_label(f: Fact, model: Model) -> str:
     """What a card says under a figure: its label (else what it counts), with its subject when
     that is not the article's main subject and the label does not name it already."""
     label = (f.label or f.counts).strip()
+    counts = f.counts.strip()
+    if (
+        label
+        and counts != label
+        and counts.endswith(label)
+        and counts[-len(label) - 1] in "非不未无"
+    ):
+        label = counts  # 非制造业PMI: a label that lost its negation says the opposite
     verb = change_verb(f, model)
     if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
         label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()

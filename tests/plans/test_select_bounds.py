@@ -54,3 +54,14 @@ def test_the_headline_figures_skip_them() -> None:
 def test_a_list_of_counts_is_no_bound() -> None:
     got = _worthy("标题\n\n园区已集聚整车企业3家、上下游企业120余家。\n")
     assert got["3家"] and got["120余家"]
+
+
+def test_a_card_label_never_loses_its_negation() -> None:
+    from reportgen.plans.select import card_label
+
+    model = extract_text(
+        "标题\n\n8月份，全国非制造业商务活动指数为50.3%，比上月上升0.1个百分点。\n"
+    )
+    fact = next(f for f in model.facts if f.text == "50.3%")
+    lost = fact.model_copy(update={"label": "制造业商务活动指数", "counts": "非制造业商务活动指数"})
+    assert card_label(lost, model).startswith("非制造业")
