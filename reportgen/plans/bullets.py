@@ -161,16 +161,26 @@ def bullet(head: str, body: str, language: str) -> dict:
 
 def bullets(items: list[dict], language: str) -> list[dict]:
     """The bullets of a list of points: each made a ``bullet``; a point that is nothing but a
-    question, or a bare figure another bullet states with its words, is left to the brief when
-    others remain."""
+    question, a bare figure another bullet states with its words, or a table flattened into a
+    line, is left to the brief when others remain."""
     out = [bullet(i["head"], i["body"], language) for i in items]
     text = " ".join(b["head"] + b["body"] for b in out)
     kept = [
         b
         for b in out
-        if b["body"] or not (weak(b["head"], language) or _echoed_figure(b["head"], text))
+        if not _table(b["head"])
+        and (b["body"] or not (weak(b["head"], language) or _echoed_figure(b["head"], text)))
     ]
     return kept or out
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _table(head: str, most: int = 8) -> bool:
+    """Whether ``head`` is a table flattened into a line (``most`` figures or more): the brief
+    keeps it, a bullet cannot say its rows and columns."""
+    return len(_NUMBER.findall(head)) >= most
 
 
 _BARE_FIGURE = re.compile(r"[\d.,%％\s]+[^\s\d]{0,3}")

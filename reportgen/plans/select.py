@@ -32,6 +32,17 @@ def showable(f: Fact) -> bool:
     return bool(_DIGIT.search(f.text)) or abs(f.value) >= 10
 
 
+# A small number opening a sentence before a capitalized word ("2 Current law requires…"): a
+# footnote or list marker of a page turned into text, no figure.
+_MARKER = re.compile(r"\d{1,2}\s+[A-Z]")
+
+
+def _marker(f: Fact, model: Model) -> bool:
+    if model.language == "zh" or not _MARKER.fullmatch(f.text[: len(f.text.split()[0]) + 2]):
+        return False
+    return not model.text[f.sentence_span.start : f.span.start].strip()
+
+
 def _crowded(f: Fact, model: Model, most: int = 8) -> bool:
     """Whether the figure's sentence holds ``most`` figures or more: a table flattened into
     text, whose row and column a card cannot say."""
@@ -44,7 +55,13 @@ def card_worthy(f: Fact, model: Model) -> bool:
     title in 《》, a slogan in “”) and not hedged anywhere before it in its sentence (a
     plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元).
     Precision first: a doubtful figure leaves its card empty."""
-    return showable(f) and not quoted(f, model) and not hedged(f, model) and not _crowded(f, model)
+    return (
+        showable(f)
+        and not quoted(f, model)
+        and not hedged(f, model)
+        and not _crowded(f, model)
+        and not _marker(f, model)
+    )
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"

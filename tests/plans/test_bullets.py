@@ -135,3 +135,10 @@ def test_a_head_never_ends_on_who_tells_it() -> None:
     )
     head, _ = main_clause(s, "zh")
     assert not head.endswith("公布数据")
+
+
+def test_a_table_flattened_into_a_line_is_left_to_the_brief() -> None:
+    row = "Item FY 2024 FY 2025 Revenue $20,877.4 $20,493.1 Spending $18,498.8 $18,544.0 "
+    items = [{"head": row + "Reserve $2,378.6 $1,949.1", "body": ""}]
+    items.append({"head": "The reserve falls below the required level next year.", "body": ""})
+    assert [b["head"] for b in bullets(items, "en")] == [items[1]["head"]]

@@ -65,3 +65,11 @@ def test_a_card_label_never_loses_its_negation() -> None:
     fact = next(f for f in model.facts if f.text == "50.3%")
     lost = fact.model_copy(update={"label": "制造业商务活动指数", "counts": "非制造业商务活动指数"})
     assert card_label(lost, model).startswith("非制造业")
+
+
+def test_a_footnote_number_opening_a_sentence_is_no_card() -> None:
+    got = _worthy(
+        "Title\n\nThe fund ends the year at $2.4 billion.\n2 Current law sets the rules.\n"
+    )
+    assert not any(v for k, v in got.items() if k.startswith("2 "))
+    assert any(v for k, v in got.items() if "2.4" in k)
