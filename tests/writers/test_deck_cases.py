@@ -159,3 +159,12 @@ def test_case_labels_exist(lang: str) -> None:
     )
     for key in ("cases", "case_company", "case_institution", "case_project", "notes_cases"):
         assert labels[key]
+
+
+def test_a_cases_slide_never_repeats_its_names_as_chips(seed_model, tmp_path) -> None:
+    prs = _open(build_deck(seed_model, charts=fake_charts(seed_model, tmp_path / "c")))
+    own = [s for s in prs.slides if s.shapes.title.text_frame.text.endswith("：案例")]
+    assert own, "the seed has a section whose cases need a slide of their own"
+    for slide in own:
+        assert any(s.name == "Point" for s in slide.shapes)
+        assert _chips(slide) == []

@@ -50,7 +50,8 @@ class PointSlides:
             return tf.pack(items, measure, height / EMU_PT, self.body, self.body_min, gap=0.9)
 
         pages = pages_in(frame.h) if items else []
-        strip = self._case_strip_layout(cases, frame.w) if cases and items else None
+        # a cases slide (talk off) lists the names already: no strip repeats them
+        strip = self._case_strip_layout(cases, frame.w) if cases and items and talk else None
         if strip is not None:
             rest = frame.h - strip[0] - int(0.2 * EMU_IN)
             with_strip = pages_in(rest)
