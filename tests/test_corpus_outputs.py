@@ -159,9 +159,11 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # paragraph setting out a plan hedged its figures; 110 of 279 after; 95 of 266 once a figure
 # after a person's name (an anecdote) was hedged too; 90 of 259 once a sentence holding eight
 # figures or more (a flattened table) gave no card; 87 of 260 after the merges of the subjects
-# and structure work (and an English demand read as a target). A ceiling: lower it when it
+# and structure work (and an English demand read as a target); 85 of 257 once a rule or
+# requirement stated before an English figure, a condition, a baseline or a lone range end and
+# a bound sorting a count (11家…超过1万亿元) hedged the figure. A ceiling: lower it when it
 # falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 87
+BAD_CARDS_CEILING = 85
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:

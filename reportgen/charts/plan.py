@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from reportgen.charts.compare import enumerated, problems, same_measure
 from reportgen.charts.wording import Wording, load_wording
+from reportgen.charts.wording import bar_label as _label
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
 from reportgen.plans.select import card_label, headline, showable, vague
 
@@ -60,10 +61,6 @@ def bounded(specs: list[ChartSpec], model: Model, limit: int = MAX_CHARTS) -> li
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _label(fact: Fact) -> str:
-    return fact.counts.strip()
 
 
 def _vague(fact: Fact, model: Model) -> bool:

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reportgen.model import Fact
+
+# What a phrase cut after a date's digits opens with (2023年我国… read as 年我国…).
+_CUT_DATE = re.compile(r"^(?:年|月份|月|日|季度|号)")
+
+
+def bar_label(fact: Fact) -> str:
+    """What a bar or a chart title names: what the figure counts, or its label when that phrase
+    opens with the tail of a date (年我国经济发展新动能指数: the year's digits fell off)."""
+    counts = fact.counts.strip()
+    if _CUT_DATE.match(counts) and fact.label.strip():
+        return fact.label.strip()
+    return counts
 
 
 @dataclass

@@ -9,7 +9,16 @@ from functools import lru_cache
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
-from reportgen.plans.deck import _clip, theme_items, topics, topics_heads
+from reportgen.plans.deck import (
+    _clip,
+    commentary_of,
+    display_title,
+    publication,
+    theme_items,
+    topics,
+    topics_heads,
+)
+from reportgen.plans.names import sure_entities
 from reportgen.plans.select import _twice, bare, complete_label, headline, section_figure, vague
 
 NUMERALS = [
@@ -298,16 +307,7 @@ def plan_context(model: Model, charts, labels: dict[str, str], when: _dt.datetim
     return {
         "lang": model.language,
         "labels": labels,
-        "model": {
-            "headline": model.headline,
-            "kicker": model.series,
-            "series": model.series,
-            "dek": model.dek,
-            "dateline": model.dateline,
-            "date": model.date,
-            "authors": list(model.authors),
-            "source": model.source.name,
-        },
+        "model": _model_view(model),
         "generated": when.date().isoformat() if when else "",
         "numerals": NUMERALS,
         "themes": themes,
@@ -359,6 +359,22 @@ def _worded(items: list[dict]) -> str:
     return ""
 
 
+def _model_view(model: Model) -> dict:
+    """What the brief plan sees of the article as a whole: its title lines and provenance."""
+    return {
+        "headline": model.headline,
+        "kicker": model.series,
+        "series": model.series,
+        "dek": model.dek,
+        "dateline": model.dateline,
+        "date": model.date,
+        "authors": list(model.authors),
+        "source": model.source.name,
+        "publication": publication(model),
+        "display_title": display_title(model),
+    }
+
+
 def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entries: list) -> dict:
     """What the brief plan sees of theme ``i``: its words, figures, quotes, charts and names;
     its lead figure is the one the deck's summary card shows (plans.select.section_figure:
@@ -375,6 +391,8 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         # the section's lead: its first point, else the opening sentence of its first paragraph
         "lead": _clip(_worded(items), model.language, LONGEST),
         "shows": bool(t.paragraphs or t.points or t.tagline),
+        # a boxed commentary (【点评】): a sub-heading under the section it belongs to
+        "commentary": commentary_of(model, i) is not None,
         "name": name,
         "verb": t.verb or "",
         "pair": list(t.pair),
@@ -385,7 +403,7 @@ def _theme_dict(model: Model, i: int, name: str, by_id: dict, quotes: list, entr
         "lead_fact": by_id[best.id] if best else None,
         "quotes": apart([q for q in quotes if q["theme"] == i], paragraphs),
         "captions": [c.text for c in model.captions if c.theme == i and c.text != c.credit],
-        "entities": [e.text for e in model.entities if e.theme == i],
+        "entities": list(dict.fromkeys(e.text for e in sure_entities(model, i))),
         "charts": [e.spec.id for e in entries if e.spec.theme == i],
     }
 

@@ -3,11 +3,14 @@ figures, cases, quotes)."""
 
 from __future__ import annotations
 
+import re
+
 from reportgen.ingest.sentences import CLOSING_QUOTES as _CLOSERS
 from reportgen.ingest.sentences import FIRST_IN_TEXT as _SENTENCE
 from reportgen.ingest.sentences import SENTENCE_IN_LINE as _SENTENCE_IN_LINE
 from reportgen.ingest.sentences import protect
 from reportgen.model import Model
+from reportgen.plans.bullets import bullets
 
 _OPENING_QUOTES = "“‘「『\"'"
 
@@ -28,10 +31,54 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
             for cid, e in entries.items()
         ],
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
-        "lead_topics": [] if shown else topics(model.lead, model.language),
+        "lead_topics": [] if shown else bullets(topics(model.lead, model.language), model.language),
         "lead_quotes": [] if shown else lead_quotes(model),
+        "publication": publication(model),
+        "display_title": display_title(model),
         "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
     }
+
+
+# Where the page names its publication: a 来源 line (来源：求是网作者：…, （来源：新华社）), a
+# print citation (《人民日报》（2025年01月03日第 18 版）), a press-release credit or a site's
+# "First published" line. Data sources (资料来源) are no publication.
+_ZH_SOURCE = re.compile(
+    r"(?<!资料)(?:来源|稿源)\s*[:：]\s*([^\s:：（()）,，。;；]{2,20}?)(?=作者|编辑|责任|[\s（()）,，。;；]|$)"
+)
+_ZH_PRINT = re.compile(r"^(《[^》]{2,12}》)[（(]\d{4}年")
+_ZH_WIRE = re.compile(r"^(新华社|中新社|中新网|人民网|央视网|新华网)")
+_EN_RELEASE = re.compile(r"^(?:Press Release|Media Release|Source)\s*:\s*(.{2,60})$")
+_EN_PUBLISHED = re.compile(
+    r"^([A-Z][\w.&' -]{1,40}?)\s*(?:\([^)]{1,30}\))?\s*(?:First published|Published|Updated)\b"
+)
+
+
+def display_title(model: Model) -> str:
+    """What a title slide or page shows as the article's title: its headline, else its series
+    or dek, else its first section heading (a fact sheet or a budget chapter has no headline of
+    its own), else the file's name."""
+    first = next((t.heading.strip() for t in model.themes if t.heading.strip()), "")
+    return model.headline or model.series or model.dek or first or model.source.name
+
+
+def publication(model: Model) -> str:
+    """The publication the page names for itself (empty when none is stated): read from its
+    furniture and credit lines by the patterns above, never guessed from the file name."""
+    for line in [*model.furniture, *model.credits]:
+        line = line.strip()
+        if _EN_RELEASE.match(line):  # "Press Release: X" says who issued it: kept whole
+            return line
+        for pattern in (_ZH_PRINT, _ZH_SOURCE, _EN_PUBLISHED):
+            m = pattern.search(line) if pattern is _ZH_SOURCE else pattern.match(line)
+            if m:
+                return m.group(1).strip()
+    m = _ZH_WIRE.match(model.dateline.strip())
+    return m.group(1) if m else ""
+
+
+# More sections than this with something to show: a divider before each would double a long
+# deck; sections with neither chart nor quote then get their points slide only.
+DIVIDERS_MOST = 6
 
 
 def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> list[dict]:
@@ -42,9 +89,13 @@ def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> li
     when that is short, else a ``single`` points slide titled with its heading. An ``empty``
     section (no paragraph at all: a group heading) has nothing to show: on the agenda only.
     A digest holds at most ``most`` sections whose titles, joined, fit in ``title_max``
-    characters (its slide title names every section on it); a longer run is split."""
+    characters (its slide title names every section on it); a longer run is split. In a deck of
+    more than DIVIDERS_MOST such sections, a ``full`` one with neither chart nor quote is shown
+    ``single`` (its points under its heading, no divider)."""
     out: list[dict] = []
     run: list[dict] = []
+    shown = [t for t in themes if t["weight"] != "empty" and not t.get("commentary")]
+    compact = len(shown) > DIVIDERS_MOST
 
     def flush() -> None:
         if len(run) == 1:  # a short sentence fits the divider; a longer one gets the slide
@@ -55,6 +106,10 @@ def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> li
         run.clear()
 
     for t in themes:
+        if t.get("commentary"):  # with the section it belongs to, as a callout slide
+            flush()
+            out.append({"kind": "callout", "theme": t, "parent": themes[t["parent"]]})
+            continue
         if t["weight"] == "thin":
             names = " · ".join(x["title"] for x in [*run, t])
             if run and (len(run) >= most or len(names) > title_max):
@@ -62,7 +117,9 @@ def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> li
             run.append(t)
             continue
         flush()
-        if t["weight"] == "full":
+        if t["weight"] == "full" and compact and not t["charts"] and not t["quote"]:
+            out.append({"kind": "single", "theme": t})
+        elif t["weight"] == "full":
             out.append({"kind": "full", "theme": t})
     flush()
     return out
@@ -78,13 +135,16 @@ def _weight(items: list[dict], charts: list, quote, tagline: str) -> str:
 
 def _theme_view(model: Model, i: int, entries: dict) -> dict:
     t = model.themes[i]
-    items = theme_items(t, model.language)
+    items = bullets(theme_items(t, model.language), model.language)
     lone = len(items) == 1 and _short(items[0], model.language)
     charts = [cid for cid, e in entries.items() if e.spec.theme == i]
     quote = strongest_quote(model, i)
+    parent = commentary_of(model, i) if items else None
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
+    # a dash or bullet a heading opens with is the page's typography, no part of its title
+    title = title.lstrip("—–－-•·● \u3000") or title
     return {
         "index": i,
         "heading": t.heading,
@@ -92,7 +152,9 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "tagline": t.tagline,
         "verb": t.verb or "",
         "pair": list(t.pair),
-        "mark": " · ".join(t.pair) if t.pair else f"{i + 1:02d}",
+        "mark": " · ".join(t.pair) if t.pair else theme_number(model, i),
+        "commentary": parent is not None,
+        "parent": parent,
         "points": [{"head": p.text, "body": case_text(t, p)} for p in t.points],
         "items": items,
         "lone": lone,
@@ -106,6 +168,35 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "charts": charts,
         "cases": _theme_cases(model, i),
     }
+
+
+# A boxed commentary or sidebar the page sets under a section (【点评】, 【记者手记】):
+# it belongs with the section before it, as a callout, not on the agenda as a section.
+_COMMENTARY = re.compile(
+    r"^[【\[]\s*(?:专家|编辑|记者)?(?:点评|短评|评论|快评|编者按|编后语?|手记|小贴士|"
+    r"(?:相关|新闻|背景|知识)?链接|延伸阅读|背景)\s*[】\]]$"
+)
+
+
+def commentary(theme) -> bool:
+    """Whether the section is a boxed commentary or sidebar (its heading a bracketed label)."""
+    return bool(_COMMENTARY.match(theme.heading.strip()))
+
+
+def commentary_of(model: Model, i: int) -> int | None:
+    """The section a commentary section ``i`` belongs to (the nearest section before it that is
+    none), or None when ``i`` is no commentary or nothing comes before it."""
+    if not commentary(model.themes[i]):
+        return None
+    return next((k for k in range(i - 1, -1, -1) if not commentary(model.themes[k])), None)
+
+
+def theme_number(model: Model, i: int) -> str:
+    """A section's number as the deck shows it (01, 02…): commentaries are not counted and show
+    the number of the section they belong to."""
+    parent = commentary_of(model, i)
+    at = i if parent is None else parent
+    return f"{sum(not commentary(t) for t in model.themes[: at + 1]):02d}"
 
 
 SHORT = {"zh": 40, "en": 100}  # characters: a point shorter than this is "short"
@@ -189,9 +280,12 @@ def _clip(text: str, language: str, longest: dict | None = None) -> str:
 
 
 def _theme_cases(model: Model, i: int) -> list[dict]:
-    """The companies, institutions and projects theme ``i`` names, once each, in article order."""
+    """The companies, institutions and projects theme ``i`` names, once each, in article order:
+    only names the plans are sure of (plans.names)."""
+    from reportgen.plans.names import sure_entities
+
     seen, out = set(), []
-    for e in sorted((e for e in model.entities if e.theme == i), key=lambda e: e.span.start):
+    for e in sure_entities(model, i):
         if e.text not in seen:
             seen.add(e.text)
             out.append({"text": e.text, "kind": e.kind})

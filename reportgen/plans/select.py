@@ -32,6 +32,17 @@ def showable(f: Fact) -> bool:
     return bool(_DIGIT.search(f.text)) or abs(f.value) >= 10
 
 
+# A small number opening a sentence before a capitalized word ("2 Current law requires…"): a
+# footnote or list marker of a page turned into text, no figure.
+_MARKER = re.compile(r"\d{1,2}\s+[A-Z]")
+
+
+def _marker(f: Fact, model: Model) -> bool:
+    if model.language == "zh" or not _MARKER.fullmatch(f.text[: len(f.text.split()[0]) + 2]):
+        return False
+    return not model.text[f.sentence_span.start : f.span.start].strip()
+
+
 def _crowded(f: Fact, model: Model, most: int = 8) -> bool:
     """Whether the figure's sentence holds ``most`` figures or more: a table flattened into
     text, whose row and column a card cannot say."""
@@ -44,7 +55,13 @@ def card_worthy(f: Fact, model: Model) -> bool:
     title in 《》, a slogan in “”) and not hedged anywhere before it in its sentence (a
     plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元).
     Precision first: a doubtful figure leaves its card empty."""
-    return showable(f) and not quoted(f, model) and not hedged(f, model) and not _crowded(f, model)
+    return (
+        showable(f)
+        and not quoted(f, model)
+        and not hedged(f, model)
+        and not _crowded(f, model)
+        and not _marker(f, model)
+    )
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"
@@ -86,6 +103,10 @@ def hedged(f: Fact, model: Model) -> bool:
         return False  # the headline states it as the article's fact, whoever tells it here
     if _MARGIN.search(before[-40:]):  # an error margin is no value of the subject
         return True
+    if _hypothetical(before, model.language) or _range_end(f, before, after, model.language):
+        return True
+    if model.language != "zh":
+        return bool(_EN_RULE.search(before))
     if model.language == "zh":
         threshold = f.qualifier in ("over", "under") or f.text.endswith(("以上", "以下"))
         return (
@@ -94,8 +115,71 @@ def hedged(f: Fact, model: Model) -> bool:
             or _personal(before)
             or bool(_ZH_MAYBE_AFTER.match(after))
             or (threshold and bool(_ZH_THRESHOLD_AFTER.match(after)))
+            or (threshold and _sorts_a_count(before, f))
         )
     return False
+
+
+# A condition or a maybe before the figure in its sentence: 如果…, 若…, if…, could…
+_ZH_IF = re.compile(r"如果|假如|假设|倘若|若是|一旦|(?:^|[，,。；;])若")
+_EN_IF = re.compile(r"\b(?:if|unless|could|would|might|suppose|assuming)\b", re.I)
+
+
+# A rule, a requirement or an aim stated before the figure (Current law requires a 15 percent
+# reserve; the plan aims to add 500 homes): no measured value.
+_EN_RULE = re.compile(
+    r"\b(?:requires?|required|requirement|must|mandates?|caps?|capped|limits?|limited|"
+    r"no more than|at least|at most|maximum|minimum|targets?|goal|aims? to|plans? to|"
+    r"expected to|projected|forecasts?)\b",
+    re.I,
+)
+# A count in the figure's clause before a bound (11家银行理财公司规模超过1万亿元): the bound
+# sorts what is counted, it is no total of the subject.
+# (a list of counts, 整车企业3家、上下游企业120余家, sorts nothing)
+_ZH_COUNTED_CLAUSE = re.compile(r"\d+\s*(家|个|只|座|所|户|名|款|支)[^，,。；;、\d]*$")
+
+
+def _sorts_a_count(before: str, f: Fact) -> bool:
+    m = _ZH_COUNTED_CLAUSE.search(before)
+    return bool(m) and not f.unit.endswith(m.group(1))
+
+
+def _hypothetical(before: str, language: str) -> bool:
+    """Whether the sentence, up to the figure, states a condition or a possibility: a figure of
+    what might be, not of what is."""
+    return bool((_ZH_IF if language == "zh" else _EN_IF).search(before))
+
+
+# The figure opens a span to another figure (从X增至Y, X至Y, from X to Y, X-Y): a baseline or a
+# range's low end; or closes a range whose low end stands right before it (15%至20%).
+_ZH_TO_NEXT = re.compile(r"^[^\d，,。；;]{0,6}?(?:(?<!甚)至|(?<!不)到|~|～|－|—|–)\s*\d")
+_EN_TO_NEXT = re.compile(r"^[^\d,.;]{0,12}?\sto\s+\$?\d|^\s*[-–]\s*\$?\d", re.I)
+_EN_BETWEEN = re.compile(r"\bbetween\s+\$?$", re.I)
+# (the low end is no change amount: 下滑16%至14561辆 states a fall and the level after it)
+_ZH_RANGE_HIGH = re.compile(
+    r"(?<![\d.增长降滑升跌涨减少加高低])\d[\d.]*\s*[%％亿万千百元个人家项条只吨米点]{0,4}\s*"
+    r"(?:(?<!甚)至|~|～|－|—|–)\s*$"
+)
+_EN_RANGE_HIGH = re.compile(
+    r"(?:between\s+\$?\d[\d.,]*\s*\w*\s+and|\d[\d.,]*\s*(?:%|percent|per cent)?\s*[-–])\s*\$?$",
+    re.I,
+)
+_EN_FROM = re.compile(r"\bfrom\s+\$?\d[\d.,]*\s*\w*\s+to\s*\$?$", re.I)
+
+
+def _range_end(f: Fact, before: str, after: str, language: str) -> bool:
+    """Whether the figure is one end of a span read apart from the other: the baseline of a
+    change (从X增至Y, from X to Y: X), the low or high end of a range shown alone (15%至20%).
+    A range read whole (kind ``range``) is none."""
+    if f.kind == "range":
+        return False
+    if language == "zh":
+        return bool(_ZH_TO_NEXT.match(after) or _ZH_RANGE_HIGH.search(before))
+    if _EN_FROM.search(before):  # from X to Y: Y is the value now
+        return False
+    return bool(
+        _EN_TO_NEXT.match(after) or _EN_BETWEEN.search(before) or _EN_RANGE_HIGH.search(before)
+    )
 
 
 _ZH_PLAN_PARAGRAPH = re.compile(r"预期目标|主要目标|目标是|目标为|拟|计划|安排|力争|确保")
@@ -310,6 +394,14 @@ def card_label(f: Fact, model: Model) -> str:
     """What a card says under a figure: its label (else what it counts), with its subject when
     that is not the article's main subject and the label does not name it already."""
     label = (f.label or f.counts).strip()
+    counts = f.counts.strip()
+    if (
+        label
+        and counts != label
+        and counts.endswith(label)
+        and counts[-len(label) - 1] in "非不未无"
+    ):
+        label = counts  # 非制造业PMI: a label that lost its negation says the opposite
     verb = change_verb(f, model)
     if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
         label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()

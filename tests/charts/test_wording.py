@@ -38,3 +38,17 @@ def test_fmt_words_with_unit_and_ordinal() -> None:
     assert w.words("list") == {"x", "y", "z"} and w.words("missing") == set()
     assert w.with_unit("5", "亿元") == "5亿元" and w.with_unit("5", "") == "5"
     assert w.ordinal(3) == "三" and w.ordinal(9) == "9"
+
+
+def test_a_counted_phrase_cut_after_a_dates_digits_names_the_bar_by_its_label() -> None:
+    from reportgen.charts.plan import plan
+    from reportgen.charts.wording import bar_label
+
+    model = extract_text("标题\n\n2023年全省创新活力指数为121.5，比上年增长6.5%。\n")
+    fact = next(f for f in model.facts if f.text == "121.5")
+    cut = fact.model_copy(update={"counts": "年全省创新活力指数", "label": "全省创新活力指数"})
+    assert bar_label(cut) == "全省创新活力指数"
+    kept = fact.model_copy(update={"counts": "创新活力指数", "label": "指数"})
+    assert bar_label(kept) == "创新活力指数"
+    titles = [s.title for s in plan(model)]
+    assert not any(t.startswith(("年", "月")) for t in titles)

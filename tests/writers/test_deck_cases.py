@@ -30,6 +30,15 @@ def _with_entities(*entities: Entity):
     return zh_model().model_copy(update={"entities": list(entities)})
 
 
+@pytest.fixture
+def every_name_sure(monkeypatch):
+    """The strip's layout tests use the fixture article's generic nouns as names: which names
+    the plans are sure of is tested in tests/plans/test_names.py."""
+    import reportgen.plans.names
+
+    monkeypatch.setattr(reportgen.plans.names, "sure", lambda entity, model: True)
+
+
 def _chips(slide) -> list[str]:
     return [s.text_frame.text for s in slide.shapes if s.name == "Case"]
 
@@ -57,7 +66,7 @@ def test_sentence_at_finds_the_sentence_of_a_span() -> None:
         assert sentence_at(text, Span(start=i, end=i + len(name))) == sentence
 
 
-def test_cases_strip_on_the_points_slide_with_sentences_in_the_notes() -> None:
+def test_cases_strip_on_the_points_slide_with_sentences_in_the_notes(every_name_sure) -> None:
     model = _with_entities(
         _entity("整车企业", "company", 0), _entity("示范区主要负责人", "institution", 0)
     )
@@ -78,7 +87,7 @@ def test_cases_strip_on_the_points_slide_with_sentences_in_the_notes() -> None:
     assert _fits(prs) == []
 
 
-def test_only_names_the_model_holds_for_that_theme(tmp_path) -> None:
+def test_only_names_the_model_holds_for_that_theme(tmp_path, every_name_sure) -> None:
     plan = (TEMPLATES / "default" / "deck.yaml.j2").read_text(encoding="utf-8")
     invented = (
         'cases: {{ ((t.cases | map(attribute="text") | list) + ["虚构集团", "外资企业"]) | q }}'
@@ -94,7 +103,7 @@ def test_only_names_the_model_holds_for_that_theme(tmp_path) -> None:
     assert sorted(chips) == ["外资企业", "整车企业"]
 
 
-def test_many_cases_get_a_slide_of_their_own() -> None:
+def test_many_cases_get_a_slide_of_their_own(every_name_sure) -> None:
     names = [
         "规上工业总产值",
         "研发投入强度",
@@ -128,10 +137,14 @@ def test_seed_themes_show_the_cases_they_name(seed_model, tmp_path) -> None:
         if tag:
             body = " ".join(s.text_frame.text for s in slide.shapes if s.name in ("Case", "Point"))
             text_by_theme[tag] = text_by_theme.get(tag, "") + body
+    from reportgen.plans.names import sure_entities
+
     for i, t in enumerate(seed_model.themes):
-        names = {e.text for e in seed_model.entities if e.theme == i}
+        names = {e.text for e in sure_entities(seed_model, i)}
         assert names and all(n in text_by_theme["·".join(t.pair)] for n in names)
-    everywhere = {e.text for e in seed_model.entities}
+    everywhere = {
+        e.text for i in range(len(seed_model.themes)) for e in sure_entities(seed_model, i)
+    }
     chips = {c for s in prs.slides for c in _chips(s)}
     assert chips <= everywhere
     assert _fits(prs) == []
@@ -146,3 +159,12 @@ def test_case_labels_exist(lang: str) -> None:
     )
     for key in ("cases", "case_company", "case_institution", "case_project", "notes_cases"):
         assert labels[key]
+
+
+def test_a_cases_slide_never_repeats_its_names_as_chips(seed_model, tmp_path) -> None:
+    prs = _open(build_deck(seed_model, charts=fake_charts(seed_model, tmp_path / "c")))
+    own = [s for s in prs.slides if s.shapes.title.text_frame.text.endswith("：案例")]
+    assert own, "the seed has a section whose cases need a slide of their own"
+    for slide in own:
+        assert any(s.name == "Point" for s in slide.shapes)
+        assert _chips(slide) == []

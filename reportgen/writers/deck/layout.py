@@ -65,8 +65,10 @@ def _has_fact(model: Model, fid: str) -> bool:
 
 
 def _mark(model: Model, i: int) -> str:
+    from reportgen.plans.deck import theme_number
+
     t = model.themes[i]
-    return "·".join(t.pair) if t.pair else f"{i + 1:02d}"
+    return "·".join(t.pair) if t.pair else theme_number(model, i)
 
 
 def _title_ph(layout):

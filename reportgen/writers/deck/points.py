@@ -50,7 +50,8 @@ class PointSlides:
             return tf.pack(items, measure, height / EMU_PT, self.body, self.body_min, gap=0.9)
 
         pages = pages_in(frame.h) if items else []
-        strip = self._case_strip_layout(cases, frame.w) if cases and items else None
+        # a cases slide (talk off) lists the names already: no strip repeats them
+        strip = self._case_strip_layout(cases, frame.w) if cases and items and talk else None
         if strip is not None:
             rest = frame.h - strip[0] - int(0.2 * EMU_IN)
             with_strip = pages_in(rest)
@@ -64,7 +65,7 @@ class PointSlides:
         for n, (size, group) in enumerate(pages):
             last = n == len(pages) - 1
             if talk:
-                notes = self._talk([f"{h}{b}" for h, b in group])
+                notes = self._talk([self._joined(h, b) for h, b in group])
                 notes += self._notes_cases(cases) if last and strip is not None else []
             else:  # a cases slide: the notes give each of its names with the sentence
                 named = {e.text: e for e in cases}
@@ -85,6 +86,13 @@ class PointSlides:
                 area = Box(frame.x, top, frame.w, strip[0])
                 self._case_strip(slide, area, strip)
         return strip is not None
+
+    def _joined(self, head: str, body: str) -> str:
+        """A point read aloud: its head and body as one text; a head cut at a clause boundary
+        (no sentence end) is followed by a comma, so the sentence reads as the article's."""
+        if head and body and head.rstrip()[-1:] not in "。！？；：.!?;:”’\"')）":
+            return f"{head}，{body}" if self.zh else f"{head}, {body}"
+        return f"{head}{body}" if self.zh else " ".join(x for x in (head, body) if x)
 
     def _cases(self, theme: int | None, names) -> list:
         """The theme's entities the plan asks for, in the plan's order: only names the model

@@ -226,9 +226,12 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
             box = Box(x, top + int(0.1 * EMU_IN), wide, int(0.5 * EMU_IN))
             self._text(slide, box, [byline], size=18, color=self.c["subtle"], name="Byline")
             top += int(0.5 * EMU_IN)
-        if spec.get("date"):  # the publication date: small and muted, under the byline
+        # the publication date and the publication: small and muted, under the byline
+        dated = [str(spec[k]) for k in ("date", "source") if spec.get(k)]
+        if dated:
             box = Box(x, top + int(0.1 * EMU_IN), wide, int(0.4 * EMU_IN))
-            self._text(slide, box, [spec["date"]], size=14, color=self.c["subtle"], name="Date")
+            line = "  ·  ".join(dated)
+            self._text(slide, box, [line], size=14, color=self.c["subtle"], name="Date")
 
     def _slide_agenda(self, spec: dict) -> None:
         items = [i for i in spec.get("items") or [] if isinstance(i, dict)]
@@ -383,6 +386,7 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
         lines = [
             f"{lab['article']}{sep}{m.headline or m.series}",
             f"{lab['authors']}{sep}{'  '.join(m.authors)}" if m.authors else "",
+            f"{lab.get('publication', '')}{sep}{spec['source']}" if spec.get("source") else "",
             f"{lab['file']}{sep}{m.source.name}",
             lab["facts_line"],
         ]

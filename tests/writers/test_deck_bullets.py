@@ -1,0 +1,48 @@
+"""Slide bullets in a built deck: a long sentence shows its main clause as the head and the rest
+as the body, a question gives way, the speaker notes read the article's sentence whole."""
+
+from __future__ import annotations
+
+import io
+
+from reportgen.extract import extract_text
+from reportgen.writers.deck import build_deck
+
+LONG = (
+    "今年以来，全市新能源汽车产业规模持续扩大，整车产量同比增长35%，零部件企业新增120家，"
+    "带动就业岗位增加约8000个，产业链条更加完整。"
+)
+ARTICLE = "\n\n".join(
+    [
+        "新能源汽车产业观察",
+        "本报东湖5月6日电（记者张三）" + LONG + "这是第二句。",
+        "怎样把产业链留在本地？",
+        "园区新建了三座配套仓库，物流成本下降两成。",
+        "据统计，全市充电桩数量达到5.6万个。",
+    ]
+)
+
+
+def _points(data: bytes) -> list[tuple[str, str, str]]:
+    from pptx import Presentation
+
+    out = []
+    for slide in Presentation(io.BytesIO(data)).slides:
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        for shape in slide.shapes:
+            if shape.name == "Point":
+                paras = [p.text for p in shape.text_frame.paragraphs]
+                out.append((paras[0], "".join(paras[1:]), notes))
+    return out
+
+
+def test_bullets_are_key_sentences_and_main_clauses() -> None:
+    points = _points(build_deck(extract_text(ARTICLE)))
+    heads = [h for h, _, _ in points]
+    assert heads[0] == "今年以来，全市新能源汽车产业规模持续扩大"  # no dateline, no reporter
+    assert points[0][1].startswith("整车产量同比增长35%")
+    assert all("…" not in h + b for h, b, _ in points)
+    assert "怎样把产业链留在本地？" not in heads  # a lone question is left to the brief
+    assert "全市充电桩数量达到5.6万个。" in heads  # 据统计， trimmed
+    notes = points[0][2]
+    assert "今年以来，全市新能源汽车产业规模持续扩大，整车产量同比增长35%" in notes
