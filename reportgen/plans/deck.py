@@ -334,8 +334,12 @@ def case_text(theme, point) -> str:
 
 
 def _quote_weight(q) -> tuple:
-    """How substantial a quote is: a named speaker first, then one that fits, a title, length."""
-    return (bool(q.speaker), len(q.text) <= 160, bool(q.title), len(q.text))
+    """How substantial a quote is: a named speaker first (a full name, a title or a Chinese
+    name before a lone English word such as "American", which may be a firm's short name or a
+    fragment), then one that fits, a title, length."""
+    speaker = q.speaker.strip()
+    named = bool(q.title) or not speaker.isascii() or len(speaker.split()) >= 2
+    return (bool(speaker), named, len(q.text) <= 160, bool(q.title), len(q.text))
 
 
 def strongest_quote(model: Model, theme: int) -> str | None:

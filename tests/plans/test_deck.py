@@ -105,3 +105,18 @@ def test_a_title_slide_without_a_headline_shows_the_dek_not_the_file_name() -> N
     context = plan_context(model, labels("deck", "zh", dirs), {})
     title = render_plan("deck.yaml.j2", context, dirs)["slides"][0]
     assert title["kind"] == "title" and title["title"] == abstract
+
+
+def test_a_lone_english_word_as_speaker_gives_way_to_a_full_name() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.deck import lead_quotes
+
+    model = extract_text(
+        "Title\n\n"
+        '"We will keep every route open this winter and add crews at every gate we run," '
+        "Delta said.\n\n"
+        '"The crews have worked without a raise for three years," said Maria Lopez.\n\n'
+        '"Passengers should check their flights before leaving home," said Tom Reed.\n'
+    )
+    speakers = [q.speaker for q in model.quotes if q.id in lead_quotes(model)]
+    assert "Delta" not in speakers and len(speakers) == 2

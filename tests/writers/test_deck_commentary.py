@@ -99,3 +99,21 @@ def test_a_deck_of_many_sections_has_no_divider_before_a_plain_points_slide() ->
     titles = [s.shapes.title.text_frame.text for s in prs.slides]
     for theme in model.themes:
         assert theme.heading in titles  # each section still has its slide, under its heading
+
+
+def test_the_gongwen_brief_numbers_sections_only() -> None:
+    import docx
+
+    from reportgen.theme import TEMPLATES
+    from reportgen.writers.brief import render_brief
+
+    model = _with_commentary()
+    data = render_brief(model, charts=None, template=TEMPLATES / "gongwen")
+    heads = [
+        (p.style.name, p.text)
+        for p in docx.Document(io.BytesIO(data)).paragraphs
+        if p.style.name.startswith("Heading")
+    ]
+    assert ("Heading 2", "【点评】") in heads
+    numbered = [t for s, t in heads if s == "Heading 1" and "、" in t[:3]]
+    assert [t.split("、")[0] for t in numbered][-3:] == ["三", "四", "五"]  # none skipped
