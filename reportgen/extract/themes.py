@@ -33,9 +33,13 @@ def split_heading(heading: str, language: str) -> tuple[str | None, list[str], s
 
 
 def _tagline_only(text: str, language: str) -> str:
-    separators = r"\s*[:：—]\s*|\s+" if language == "zh" else r"\s*[:—–]\s+"
+    """The part after a heading's label and its separator (a colon, a run of dashes, a space in
+    Chinese); a dash the heading opens with is typography, no separator (——思想领航，… is one
+    heading, not an empty label and a tagline '—思想领航，…')."""
+    text = text.lstrip("—–－- \u3000")
+    separators = r"\s*(?:[:：]|—+)\s*|\s+" if language == "zh" else r"\s*(?:[:]|[—–]+)\s+"
     parts = re.split(separators, text, maxsplit=1)
-    return parts[1].strip() if len(parts) == 2 and parts[1].strip() else ""
+    return parts[1].strip() if len(parts) == 2 and parts[0] and parts[1].strip() else ""
 
 
 def lead_sentence(paragraph: str, language: str) -> str | None:

@@ -20,6 +20,12 @@ def test_split_heading_finds_the_pair() -> None:
     )
 
 
+def test_a_heading_opening_on_dashes_has_no_tagline_of_itself() -> None:
+    assert split_heading("——思想领航，为发展提供遵循。", "zh") == (None, [], "")
+    assert split_heading("路径——从试点到推广", "zh") == (None, [], "从试点到推广")
+    assert split_heading("— Where the money goes", "en") == (None, [], "")
+
+
 def test_split_heading_without_a_pair() -> None:
     assert split_heading("二、产业发展", "zh") == (None, [], "")
     assert split_heading("（三）创新驱动：打造新引擎", "zh") == (None, [], "打造新引擎")
