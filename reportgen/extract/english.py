@@ -83,34 +83,12 @@ def _title_case(line: str) -> bool:
 def bind_en(text: str, start: int, end: int, sentence_start: int, main: str) -> str:
     """The subject of the English figure at [start, end): whom money goes to, when the words
     after it say (… $2 billion on KiwiBuild, $31.7 million into the tertiary education sector),
-    else the name its sentence opens on (its grammatical subject: "• Credentials: The bill…",
-    "However, H.B. 24-1231 reduces…"), else the last name before it in its sentence, else the
-    article's main subject."""
+    else the last name before it in its sentence, else the article's main subject."""
     recipient = _recipient(text[end : end + 80])
     if recipient:
         return recipient
-    said = text[sentence_start:start]
-    names = _en_names(said, _lower_words(text))
-    if not names:
-        return main
-    opening = _OPENING.sub("", said)
-    if opening.startswith(names[0]) and not _SAYS.match(opening, len(names[0])):
-        return names[0]
-    return names[-1]
-
-
-# A name that says the sentence is its speaker, not its subject (CTU economist Jo Lee says …).
-_SAYS = re.compile(
-    r"[’']?s?\s+(?:says|said|told|stated|notes|noted|adds|added|argues|argued|warns|warned|"
-    r"believes|thinks|explains|explained|claims|claimed)\b"
-)
-
-
-# What may stand before the name a sentence opens on: a bullet or number, an article, a
-# connective and its comma.
-_OPENING = re.compile(
-    r"^[\s•*·\-–—\d.)]*(?:(?:The|A|An|In|However|But|And|So|Also|Meanwhile|Still|Yet),?\s+)?"
-)
+    names = _en_names(text[sentence_start:start], _lower_words(text))
+    return names[-1] if names else main
 
 
 # Money spent on, put into or set aside for a named or defined recipient ("for the higher

@@ -345,8 +345,12 @@ _SURNAMES = frozenset(
 )
 
 
-# Words that make the name after them a comparator, not the subject (比日本的总人口还多).
-_VERSUS = frozenset({"比", "较", "高于", "低于", "超过", "相当于", "不及", "赶超"})
+# Words that make the name after them a comparator or a destination, not the subject
+# (比日本的总人口还多; 入选联合国…名录, 运往泰国, 开往里海沿岸).
+_VERSUS = frozenset(
+    {"比", "较", "高于", "低于", "超过", "相当于", "不及", "赶超", "入选", "加入", "出口", "销往",
+     "运往", "发往", "开往", "飞往", "前往", "抵达", "到达", "直达", "通达", "辐射"}
+)  # fmt: skip
 
 
 _NOUNISH = frozenset({"n", "nz", "vn", "an", "ng", "nt", "ns", "nr", "j", "eng", "b", "nrt"})

@@ -53,13 +53,3 @@ def test_a_name_does_not_run_over_a_line_break() -> None:
     assert main_subject_en("notes", "Weekly Address\nDenver workers earn more.") != (
         "Weekly Address Denver"
     )
-
-
-def test_the_name_a_sentence_opens_on_is_its_subject_unless_it_is_the_speaker() -> None:
-    facts = _facts(
-        "Budget notes\n\nHowever, Riverside County trimmed spending with help from Oak Valley "
-        "by $2.1 million this year. Analyst Mary Stone says the State Treasury expects 4.5% "
-        "growth next year.\n"
-    )
-    assert facts["$2.1 million"].subject == "Riverside County"
-    assert facts["4.5%"].subject == "State Treasury"

@@ -188,3 +188,12 @@ def test_a_word_the_tagger_calls_a_person_is_no_name_when_its_dictionary_knows_i
 
     assert not _person("高水平", "nr")  # a dictionary word the tagger mis-tags
     assert not _person("班列", "nr")  # too short for a full name
+
+
+def test_a_place_after_a_verb_of_going_or_joining_is_no_subject() -> None:
+    facts = _facts(
+        "乡村旅游\n\n湖北乡村旅游持续升温。去年入选联合国旅游名录的乡村达到6个。"
+        "今年运往越南的柑橘已达1.2万吨。\n"
+    )
+    assert facts["6个"].subject != "联合国"
+    assert facts["1.2万吨"].subject != "越南"
