@@ -213,11 +213,19 @@ def _words(text: str) -> set[str]:
     return out
 
 
-def holds_subject(label: str, subject: str, language: str, entity_words: str = "") -> bool:
+def holds_subject(
+    label: str,
+    subject: str,
+    language: str,
+    entity_words: str = "",
+    measure_words: str | None = None,
+) -> bool:
     """The model's words for a figure hold the gold subject: the gold entity, or the model's
     entity (``entity_words``) inside it (钱塘 for 钱塘区); and the measure, judged by its bigrams
     (Chinese) or content words (English): half of the gold measure's are in the label, or most
-    of the label's are in the gold measure (a shorter label that is right)."""
+    of the label's are in the gold measure (a shorter label that is right), the label read with
+    its subject or, given ``measure_words`` (the model's label and counts), without it: a longer
+    right subject (太平湾港 for 太平湾) no longer outweighs a right label)."""
     if not label or not subject:
         return False
     entity, _, measure = subject.rpartition("|")
@@ -229,8 +237,10 @@ def holds_subject(label: str, subject: str, language: str, entity_words: str = "
     want, have = grams(measure), grams(label)
     if not want or not have:
         return False
-    shared = len(want & have)
-    return shared >= max(1, 0.5 * len(want)) or shared >= max(2, 0.6 * len(have))
+    if len(want & have) >= max(1, 0.5 * len(want)):
+        return True
+    said = [have, grams(measure_words)] if measure_words else [have]
+    return any(len(want & g) >= max(2, 0.6 * len(g)) for g in said)
 
 
 def _entity_held(entity: str, label: str, entity_words: str) -> bool:
@@ -380,7 +390,8 @@ def _score_figures(s: Score, d: dict, model, language: str) -> None:
     kind.pred += len(matched)
     for g, f in matched:
         label = _fact_label(f)
-        if g["subject"] and holds_subject(label, g["subject"], language, _get(f, "subject")):
+        said = " ".join(str(v) for v in (_get(f, "label"), _get(f, "counts")) if v)
+        if g["subject"] and holds_subject(label, g["subject"], language, _get(f, "subject"), said):
             subj.tp += 1
         elif g["subject"]:
             s.notes.append(f"subject of {g['text']!r}: gold {g['subject']!r}, model {label!r}")
