@@ -327,12 +327,14 @@ def _title_bar(block: Block, headline: Block) -> bool:
 def _sentence_under_title(title: Block, line: Block) -> bool:
     """A longer line of clauses under a title line ('多地表示，将通过展期等方式缓解压力'): the
     summary under the headline, not the headline under a kicker (a kicker is short)."""
-    clauses = re.compile(r"[，,；;]")
     long = width(title.text) >= (12 if is_cjk(title.text) else 8)  # (4 English words)
     long = long and width(line.text) > width(title.text)
     if long and not is_cjk(title.text) and _title_case(title.text) and _sentence_case(line.text):
         return True  # 'Valley Town Bets on Batteries' over 'A new plant will hire 900 people'
-    return long and bool(clauses.search(line.text)) and not clauses.search(title.text)
+    return long and bool(_CLAUSES.search(line.text)) and not _CLAUSES.search(title.text)
+
+
+_CLAUSES = re.compile(r"[，,；;]")
 
 
 def _title_case(text: str) -> bool:

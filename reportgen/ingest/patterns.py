@@ -74,6 +74,9 @@ _IMAGE_CREDIT = re.compile(
     r"|[(（]\s*(?:视觉中国|东方IC|Getty Images|AP Photo|Reuters|AFP|EPA|CFP|VCG|IC photo|Xinhua"
     r"|Bloomberg)(?:\s+via\s+Getty Images)?\s*[)）]$"
     r"|\((?:Xinhua|AFP|AP|Reuters|EPA|IC|CFP|VCG|China Daily|CNS)\s*/\s*[^()/]{2,40}\)$"
+    r"|(?-i:[.!?]\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'-]*[a-z]){1,2}\s*/\s*(?:The\s+)?[A-Z][\w&.'-]*\w"
+    r"(?:\s+[A-Z][\w&.'-]*\w){0,3}$)"  # '… on Tuesday. Jane Doe/The Oregonian' closing a caption
+    r"|^(?:staff|file|staff file) photo(?:graph)?s?(?:\s+by\s+[^.!?]{2,40})?\.?$"
     r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters"
     r"|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}(?:Images|Photos?"
     r"|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",

@@ -123,6 +123,8 @@ def test_a_dashed_compiled_by_line_is_a_credit() -> None:
         "Workers at the plant on May 2. REUTERS/Jane Doe",
         "(Photo courtesy of the city)",
         "People visit a flower show in Beijing, May 1, 2025. (Xinhua/Li Ming)",
+        "Crews repair the bridge on Tuesday. Beth Doe/Staff",
+        "Staff photo by Jane Doe",
     ],
 )
 def test_more_caption_and_credit_shapes(line: str) -> None:
@@ -139,6 +141,10 @@ def test_more_caption_and_credit_shapes(line: str) -> None:
         "Pictures by children were on the wall.",
         "He works for AP/Reuters now.",
         "Above all, the plan must work.",
+        "Voters split along the Democrat/Republican line",
+        "He said Tom Lee/Reuters had the story first.",
+        "New York/New Jersey",
+        "Kansas City/Missouri",
     ],
 )
 def test_slashes_and_marks_in_prose_are_no_credit(line: str) -> None:
