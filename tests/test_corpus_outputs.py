@@ -161,9 +161,10 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # figures or more (a flattened table) gave no card; 87 of 260 after the merges of the subjects
 # and structure work (and an English demand read as a target); 85 of 257 once a rule or
 # requirement stated before an English figure, a condition, a baseline or a lone range end and
-# a bound sorting a count (11家…超过1万亿元) hedged the figure. A ceiling: lower it when it
-# falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 85
+# a bound sorting a count (11家…超过1万亿元) hedged the figure; 80 of 254 after the second
+# merge of subject binding (places finished by their next word, display figures, recipients of
+# money in English). A ceiling: lower it when it falls, raise it only with a stated reason.
+BAD_CARDS_CEILING = 80
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
