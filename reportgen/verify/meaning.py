@@ -279,11 +279,11 @@ def _fragment(where: str, before: str, facts: list[Fact], model: Model) -> list[
     run = runs[0]
     for f in facts:
         sentence = model.sentence_of(f)
-        at = sentence.find(run)
-        if at < 0:
+        places = [m.start() for m in re.finditer(re.escape(run), sentence)]
+        if not places:
             continue
-        cuts = segment.boundaries(sentence)
-        if at not in cuts or at + len(run) not in cuts:
+        cuts = segment.boundaries(sentence)  # whole words wherever the sentence says them:
+        if not any(at in cuts and at + len(run) in cuts for at in places):  # 中小企业…“瞪羚”企业
             return [Finding(where, f"label {run!r} cuts a word of the source")]
         return []
     return []

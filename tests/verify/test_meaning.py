@@ -56,6 +56,15 @@ def test_a_card_label_cut_mid_word_is_found(model) -> None:
     assert _found(model, "突破3700亿元", "规上工业总产值") == []
 
 
+def test_a_label_whose_last_word_is_also_inside_an_earlier_word_passes() -> None:
+    model = extract_text("企业\n\n全年新增科技型中小企业800家、省级“瞪羚”企业60家。\n")
+    cell = "brief.docx paragraph 9 (table 1, row 3, cell 1)"
+    pieces = [Piece(cell, "省级“瞪羚”企业"), Piece(cell.replace("cell 1", "cell 2"), "60家")]
+    assert check_meaning(pieces, Source.of(model, []), model) == []
+    cut = [Piece(cell, "型中小企"), Piece(cell.replace("cell 1", "cell 2"), "800家")]
+    assert check_meaning(cut, Source.of(model, []), model) != []
+
+
 def test_a_figure_in_the_articles_own_words_outside_the_body_passes() -> None:
     model = extract_text("汽车以旧换新超107万辆\n\n1至2月，全国汽车以旧换新超过107万辆。\n")
     pieces = [Piece("brief.docx paragraph 2", "汽车以旧换新超107万辆")]
