@@ -12,6 +12,10 @@ from reportgen.ingest.sentences import protect
 from reportgen.model import Model
 from reportgen.plans.bullets import bullets
 
+# a dash or bullet a heading opens with is the page's typography, no part of its title
+HEAD_MARKS = "—–－-•·● \u3000"
+
+
 _OPENING_QUOTES = "“‘「『\"'"
 
 
@@ -143,8 +147,7 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
-    # a dash or bullet a heading opens with is the page's typography, no part of its title
-    title = title.lstrip("—–－-•·● \u3000") or title
+    title = title.lstrip(HEAD_MARKS) or title
     return {
         "index": i,
         "heading": t.heading,

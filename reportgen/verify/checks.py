@@ -383,7 +383,9 @@ def theme_keys(theme) -> list[str]:
     heading = theme.heading.strip()
     if not heading:
         return []
-    keys = [heading]
+    from reportgen.plans.deck import HEAD_MARKS  # what a slide title drops from a heading
+
+    keys = [heading, heading.lstrip(HEAD_MARKS)]
     tagline = theme.tagline.strip()
     if tagline and heading.endswith(tagline) and len(heading) > len(tagline):
         keys.append(heading[: -len(tagline)].strip())

@@ -83,6 +83,16 @@ def test_themes(seed_model) -> None:
     assert finding.message.startswith("theme 1 ") and finding.where == "deck.pptx"
 
 
+def test_a_heading_shown_without_the_dash_it_opens_with_is_carried(seed_model) -> None:
+    dashed = seed_model.themes[0].model_copy(
+        update={"heading": "——思想领航，指明方向", "tagline": ""}
+    )
+    model = seed_model.model_copy(update={"themes": [dashed, *seed_model.themes[1:]]})
+    shown = ["思想领航，指明方向", *[t.heading for t in seed_model.themes[1:]]]
+    assert check_themes(Document("deck.pptx", headings=shown), model) == []
+    assert check_themes(Document("deck.pptx", headings=shown[1:]), model) != []
+
+
 def test_a_theme_with_nothing_in_it_needs_no_heading(seed_model) -> None:
     # a group heading with no paragraph is on the deck's agenda only (no divider of its own)
     group = seed_model.themes[0].model_copy(update={"points": [], "paragraphs": [], "tagline": ""})
