@@ -46,7 +46,20 @@ def _marker(f: Fact, model: Model) -> bool:
 def _crowded(f: Fact, model: Model, most: int = 8) -> bool:
     """Whether the figure's sentence holds ``most`` figures or more: a table flattened into
     text, whose row and column a card cannot say."""
-    return sum(g.sentence_span.start == f.sentence_span.start for g in model.facts) >= most
+    return len(_peers(f, model)) >= most
+
+
+_PEERS: list = []  # [(facts list, {sentence start: facts})] for the model last asked about
+
+
+def _peers(f: Fact, model: Model) -> list[Fact]:
+    """The facts of ``f``'s sentence (indexed once per model: per fact it was quadratic)."""
+    if not _PEERS or _PEERS[0][0] is not model.facts:
+        index: dict[int, list[Fact]] = {}
+        for g in model.facts:
+            index.setdefault(g.sentence_span.start, []).append(g)
+        _PEERS[:] = [(model.facts, index)]
+    return _PEERS[0][1].get(f.sentence_span.start, [f])
 
 
 def card_worthy(f: Fact, model: Model) -> bool:
