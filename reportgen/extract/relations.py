@@ -8,7 +8,7 @@ import re
 from reportgen.model import Fact, Relation, Span
 
 _CHANGE_ZH = re.compile(
-    r"(?:较|比|同比|环比)(?P<ref>上年同期|上年|去年|上一年|年初)?"
+    r"(?P<cmp>较|比|同比|环比)(?P<ref>上年同期|上年|去年|上一年|年初)?"
     r"(?P<verb>提升|提高|增长|增加|上升|下降|减少|降低|回落)了?$"
 )
 _UP = {"提升", "提高", "增长", "增加", "上升", "rose", "up", "increased", "grew"}
@@ -147,10 +147,18 @@ def _changes(text: str, facts: _Facts, language: str) -> list[Relation]:
                 fact=fact.id,
                 of=earlier[-1].id if earlier else None,
                 direction="up" if verb in _UP else "down",
-                reference=(m.groupdict().get("ref") or ""),
+                reference=_reference(m),
             )
         )
     return rels
+
+
+def _reference(m: re.Match) -> str:
+    """What a change is measured against: the words after 较/比 (上年, 年初), else what 同比
+    says (the same period a year before: a chart's derived bar is no '上期', the period just
+    before); 环比 and a bare 较 leave it to the chart's default wording."""
+    found = m.groupdict()
+    return found.get("ref") or ("上年同期" if found.get("cmp") == "同比" else "")
 
 
 def _ranks(text: str, facts: _Facts) -> list[Relation]:

@@ -33,6 +33,15 @@ def test_a_rise_against_last_year_and_a_rank() -> None:
     assert (rank.position, rank.scope, rank.top, rank.text) == (3, "全省", False, "全省第三")
 
 
+def test_a_year_on_year_change_is_measured_against_the_same_period_a_year_before() -> None:
+    text = "# 标题\n\n前三季度地区生产总值5000亿元，同比增长8%；环比增长2%。\n"
+    changes = [r for r in _relations(text, "zh") if r.kind == "change"]
+    assert [(r.text, r.reference) for r in changes] == [
+        ("同比增长8%", "上年同期"),
+        ("环比增长2%", ""),
+    ]
+
+
 def test_english_change() -> None:
     text = "# Title\n\nSales rose to $5 billion, up 12% from last year.\n"
     [change] = _relations(text, "en")
