@@ -17,6 +17,7 @@ from reportgen.extract.speakers import (
     en_speaker,
     is_title,
     named_person,
+    no_subject,
     zh_speaker,
 )
 from reportgen.ingest.sentences import protect, unprotect
@@ -44,10 +45,19 @@ _ZH_TELL = re.compile(
 # Verbs that are speech even before a short quote (笑着说“这温度达标了”).
 _ZH_PLAIN_SAY = frozenset({"说", "说道", "问", "询问", "叮嘱"})
 # A quote that is what a speech noun after it holds (“…”的殷殷叮咛, “…”的严厉表态).
-_ZH_SPEECH_NOUN = re.compile(r"^的[^，。“”「」]{0,4}?(?:叮咛|嘱托|叮嘱|表态|讲话|指示|寄语)")
+_ZH_NOUNS = r"(?:叮咛|嘱托|叮嘱|表态|讲话|指示|寄语)"
+_ZH_SPEECH_NOUN = re.compile(rf"^的[^，。“”「」]{{0,4}}?{_ZH_NOUNS}")
+# Who opens the clause after such speech nouns (“A”的殷殷叮咛，到“B”的深情嘱托，习近平总书记…).
+_ZH_NOUN_OWNER = re.compile(
+    rf"^的[^，。“”「」]{{0,4}}?{_ZH_NOUNS}"
+    rf"(?:[，,]?(?:到|再到|又到|和|与)?[“「][^“”「」]+[”」]的[^，。“”「」]{{0,4}}?{_ZH_NOUNS})*"
+    r"[，,](?P<rest>[^。！？!?\n]{0,40})"
+)
 # A run of quotes (“A”；“B”“C”) closed by an ellipsis, and who opens the clause after it.
+# Between the quotes may stand a short telling clause (“A”；指示山西“B”……习近平总书记…).
 _ZH_CHAIN = re.compile(
-    r"^(?:[；;、，,]?[“「][^“”「」]+[”」])*(?:……|…)+(?P<rest>[^。！？!?\n]{0,40})"
+    r"^(?:[；;、，,]?[^。！？!?“”「」\n…；;，,]{0,8}[“「][^“”「」]+[”」])*(?:……|…)+"
+    r"(?P<rest>[^。！？!?\n]{0,40})"
 )
 # A date opening the sentence after a quote (“…”。2025年1月，习近平总书记…).
 _ZH_DATE_LEAD = re.compile(r"^[。]?\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上下]午)?[，,]?")
@@ -124,10 +134,12 @@ class _Finder:
         self.previous_speech: Speaker | None = None  # the last quote's speaker, when it was speech
         self.tail: FoundQuote | None = None  # a quote ending the previous paragraph
         self.people: dict[str, Speaker] = {}  # the persons quoted so far, by name
+        self.para_person: Speaker | None = None  # who spoke this paragraph's last quote
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
         para = self.text[start:end] if self.zh else protect(self.text[start:end])
         self.previous_speech = None
+        self.para_person = None
         pattern = _ZH_SPAN if self.zh else _EN_SPAN
         carried, self.open = self.open, None
         resume = 0  # where a carried quote must open again to go on
@@ -173,7 +185,7 @@ class _Finder:
 
     def _take(self, quote: FoundQuote, speaker: Speaker, closed: bool) -> None:
         if speaker.person:
-            self.last_person = speaker
+            self.last_person = self.para_person = speaker
             self.people.setdefault(speaker.name, speaker)
         if closed:
             self.found.append(quote)
@@ -225,7 +237,7 @@ class _Finder:
 
     def _zh(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
         if closed and _ZH_SPEECH_NOUN.match(para[m.end() :]) and len(m.group("q")) >= 6:
-            return _right_before(para, m), m.end(), True  # 公安部“…”的严厉表态
+            return self._noun_owner(para, m), m.end(), True  # 公安部“…”的严厉表态
         if closed and not _stands_alone(para, m):
             return NOBODY, m.end(), False  # “禁止…”是市场的误读, “机器狗之父”、: a term
         after = _ZH_AFTER.match(para[m.end() :]) if closed else None
@@ -269,22 +281,43 @@ class _Finder:
                 return person, m.end(), True
         return NOBODY, m.end(), False
 
+    def _noun_owner(self, para: str, m: re.Match) -> Speaker:
+        """Whose words a speech noun holds: the body or person right before the quote, else the
+        person opening the clause after the nouns (“A”的殷殷叮咛，到“B”的嘱托，习近平总书记…)."""
+        speaker = _right_before(para, m)
+        if speaker.name:
+            return speaker
+        owner = _ZH_NOUN_OWNER.match(para[m.end() :])
+        return (_opening_person(owner.group("rest")) if owner else None) or NOBODY
+
     def _told(self, para: str, m: re.Match) -> Speaker | None:
-        """The speaker of 勉励辽宁“…”, 叮嘱老人“…”: a telling verb and whom it addresses."""
+        """The speaker of 勉励辽宁“…”, 叮嘱老人“…”: a telling verb and whom it addresses. A
+        clause with no subject is told by the person opening the clause after the run of such
+        quotes (勉励辽宁“A”；指示山西“B”……习近平总书记…), else by the person who spoke the
+        paragraph's earlier quote (笑着说“A”；在某中学，询问孩子们“B”)."""
         told = _ZH_TELL.search(para[: m.start()])
         if told is None or len(m.group("q")) < 4 or not _addressee(told.group("obj")):
             return None
         if not _verb_is_word(told.group("sp"), told.group("v")):
             return None
-        return zh_speaker(told.group("sp"), self._mentioned())
+        speaker = zh_speaker(told.group("sp"), self._mentioned())
+        if speaker.name or not no_subject(told.group("sp")):
+            return speaker
+        return self._chain(para, m) or self.para_person or NOBODY
 
     def _chain(self, para: str, m: re.Match) -> Speaker | None:
-        """The person who opens the clause after a run of quotes closed by an ellipsis
-        (“A”；“B”……习近平总书记…)."""
+        """The person who opens a clause after a run of quotes closed by an ellipsis
+        (“A”；“B”……习近平总书记…, “A”……一次次考察，习近平总书记…)."""
         if len(m.group("q")) < 6:
             return None
         chain = _ZH_CHAIN.match(para[m.end() :])
-        return _opening_person(chain.group("rest")) if chain else None
+        if chain is None:
+            return None
+        for clause in re.split(r"[，,]", chain.group("rest"))[:3]:
+            person = _opening_person(clause)  # 一次次地方考察、…，习近平总书记指方向
+            if person is not None:
+                return person
+        return None
 
     def _reporter(self, para: str, m: re.Match) -> Speaker | None:
         """The speaker of the paragraph's last reporting clause before the quote (他坦言，…，“…”),

@@ -88,6 +88,11 @@ def zh_speaker(candidate: str, previous: Speaker | None = None, zero: bool = Fal
     return NOBODY
 
 
+def no_subject(candidate: str) -> bool:
+    """The clause before a speech verb names no one (``在青海某中学，``, ``笑着``)."""
+    return _no_subject(_clean(candidate))
+
+
 def _no_subject(text: str) -> bool:
     """Only adverbs and particles, or nothing: the clause leaves its subject out."""
     return all(t in _ADVERB_TAGS or t in ("a", "ad") for _, t in segment.words(text))

@@ -308,3 +308,34 @@ def test_zh_reporting_clause_naming_whom_it_tells() -> None:
 def test_zh_quote_opening_a_paragraph_then_the_person_after_a_comma() -> None:
     (got,) = _quotes("“涨价是回归商业本质的理性行为”，刘兴亮劝导消费者要理解涨价。")
     assert got[0] == "刘兴亮"
+
+
+def test_zh_subjectless_telling_verbs_take_the_person_after_the_run() -> None:
+    got = _quotes(
+        "鼓励浙江“要把农业产业做大做强”；指示湖南“努力推动旅游业转型升级”……"
+        "一场场调研，李强总理指明方向。"
+    )
+    assert [(s, t) for s, _, t in got] == [
+        ("李强", "要把农业产业做大做强"),
+        ("李强", "努力推动旅游业转型升级"),
+    ]
+
+
+def test_zh_subjectless_telling_verb_goes_on_with_the_paragraphs_speaker() -> None:
+    got = _quotes("在村口，张伟笑着说“今年收成真好”；在学校，询问学生们“午饭吃得饱吗”。")
+    assert [(s, t) for s, _, t in got] == [("张伟", "今年收成真好"), ("张伟", "午饭吃得饱吗")]
+
+
+def test_zh_subjectless_telling_verb_with_no_speaker_before_names_nobody() -> None:
+    got = _quotes("在学校，询问学生们“午饭吃得饱吗”。")
+    assert [(s, t) for s, _, t in got] == [("", "午饭吃得饱吗")]
+
+
+def test_zh_speech_nouns_owned_by_the_person_after_them() -> None:
+    got = _quotes(
+        "从“要把群众冷暖放在心上”的谆谆叮咛，到“乡村振兴要靠产业”的殷切嘱托，李强总理始终关心民生。"
+    )
+    assert [(s, t) for s, _, t in got] == [
+        ("李强", "要把群众冷暖放在心上"),
+        ("李强", "乡村振兴要靠产业"),
+    ]
