@@ -14,6 +14,7 @@ from reportgen.extract import segment
 from reportgen.extract.speakers import (
     NOBODY,
     Speaker,
+    en_mentioned,
     en_speaker,
     is_title,
     named_person,
@@ -135,8 +136,13 @@ class _Finder:
         self.tail: FoundQuote | None = None  # a quote ending the previous paragraph
         self.people: dict[str, Speaker] = {}  # the persons quoted so far, by name
         self.para_person: Speaker | None = None  # who spoke this paragraph's last quote
+        self.end = 0  # where the previous body paragraph ends
+        self.cut: list[FoundQuote] = []  # a run's parts before a block outside the body
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
+        if self.text[self.end : start].strip():
+            self._cut()  # an ad, a caption or a heading stands between: no quote runs across it
+        self.end = end
         para = self.text[start:end] if self.zh else protect(self.text[start:end])
         self.previous_speech = None
         self.para_person = None
@@ -178,6 +184,8 @@ class _Finder:
             self._take(quote, speaker, closed)
         if carried is not None and resume:
             self.open = carried  # gone on through this paragraph, still open
+        if self.open is None or not self.open.pending:
+            self.cut = []
         self.tail = None
         if self.found and self.found[-1].attribution_end >= start + len(para.rstrip()) - 2:
             self.tail = self.found[-1]
@@ -187,16 +195,34 @@ class _Finder:
         if speaker.person:
             self.last_person = self.para_person = speaker
             self.people.setdefault(speaker.name, speaker)
-        if closed:
+        if closed and quote.start >= 0:
             self.found.append(quote)
-        else:
+        elif not closed:
             self.open = quote
 
+    def _cut(self) -> None:
+        """A block outside the body ends the open quote where it stands: one whose speaker is
+        known is found as it is; one whose attribution is still to come waits for it. The run
+        goes on past the block as a ghost (start -1), never found, so that its close still
+        gives the attribution and its rest is no second quote."""
+        self.tail = None
+        if self.open is None or self.open.start < 0:
+            return
+        if self.open.pending:
+            self.cut.append(self.open)
+        else:
+            self.found.append(self.open)
+        self.open = replace(self.open, start=-1)
+
     def _close_pending(self, quote: FoundQuote, para: str, m: re.Match, start: int) -> None:
-        """A quote run over paragraphs closes here: its attribution follows the close."""
+        """A quote run over paragraphs closes here: its attribution follows the close (and is
+        also that of the run's parts a block outside the body cut off before it)."""
         group = "q" if self.zh else ("a" if m.group("a") is not None else "b")
         speaker, att_end, speech = self._attribution(para, m, m.start(group), m.end(group), True)
         if speech:
+            for part in self.cut:
+                self.found.append(replace(part, speaker=speaker.name, title=speaker.title))
+            self.cut = []
             longer = replace(
                 quote,
                 end=start + m.end(group),
@@ -222,10 +248,10 @@ class _Finder:
 
     def _continue(self, quote: FoundQuote, end: int, att_end: int, closed: bool) -> None:
         longer = replace(quote, end=end, attribution_end=max(att_end, end))
-        if closed:
-            self.found.append(longer)
-        else:
+        if not closed:
             self.open = longer
+        elif longer.start >= 0:  # (a ghost run past a block outside the body is never found)
+            self.found.append(longer)
 
     def _attribution(
         self, para: str, m: re.Match, q_start: int, q_end: int, closed: bool
@@ -360,7 +386,7 @@ class _Finder:
         paragraph or the one before, else the last speaker."""
         window = self.text[max(self.window_start, self.at - 400) : self.at]
         window = re.sub(r"“[^“”]*”|\"[^\"]*\"", "", window)
-        found = named_person(window) if self.zh else _en_mentioned(window)
+        found = named_person(window) if self.zh else en_mentioned(window)
         return found if found.name else self.last_person
 
     def _en_who(self, who: str) -> Speaker:
@@ -378,35 +404,6 @@ class _Finder:
                 return Speaker(q.speaker, q.title, person=True)
         m = re.search(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+{re.escape(surname)})\b", self.text)
         return Speaker(m.group(1), "", person=True) if m else None
-
-
-# A run of capitalised words (Service Employees International Union, Jane Doe).
-_EN_CAPITALS = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
-# A capitalised run after "the" names a thing (a paper, a building), never a person; so does
-# one ending in a publication's word.
-_EN_THING = re.compile(r"\bthe\s+$", re.I)
-_EN_PUBLICATION = re.compile(
-    r"\b(?:Times|Post|Journal|News|Herald|Tribune|Gazette|Daily|Press|Review|Weekly|Magazine|"
-    r"Telegraph|Guardian|Observer|Chronicle|Wire|Agency|Television|Radio|TV)$"
-)
-_EN_SPOKESPERSON = re.compile(r"\bspokes(?:wo)?(?:man|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
-
-
-def _en_mentioned(window: str) -> Speaker:
-    """The last person named in ``window``, or a body whose spokesperson it names (a
-    spokeswoman for the Service Employees International Union … she said)."""
-    for m in reversed(list(_EN_CAPITALS.finditer(window))):
-        words = m.group(0)
-        if _EN_SPOKESPERSON.search(window[: m.start()]):
-            body = en_speaker(words)
-            if body.name and not body.person:
-                return body
-        if _EN_THING.search(window[: m.start()]) or _EN_PUBLICATION.search(words):
-            continue  # the Daily Times, the White House: named things, not people
-        person = en_speaker(words)
-        if person.person and " " in person.name:
-            return Speaker(person.name, person=True)
-    return NOBODY
 
 
 def _whole_sentence(para: str, m: re.Match) -> bool:

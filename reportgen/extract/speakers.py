@@ -390,3 +390,32 @@ def _en_name(text: str, previous: Speaker | None) -> Speaker:
     if _EN_SURNAME.match(text) and text not in _EN_NOT_NAME and not _EN_HONORIFIC.match(text):
         return Speaker(text, person=True)
     return NOBODY
+
+
+# A run of capitalised words (Service Employees International Union, Jane Doe).
+_EN_CAPITALS = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
+# A capitalised run after "the" names a thing (a paper, a building), never a person; so does
+# one ending in a publication's word.
+_EN_THING = re.compile(r"\bthe\s+$", re.I)
+_EN_PUBLICATION = re.compile(
+    r"\b(?:Times|Post|Journal|News|Herald|Tribune|Gazette|Daily|Press|Review|Weekly|Magazine|"
+    r"Telegraph|Guardian|Observer|Chronicle|Wire|Agency|Television|Radio|TV)$"
+)
+_EN_SPOKESPERSON = re.compile(r"\bspokes(?:wo)?(?:man|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
+
+
+def en_mentioned(window: str) -> Speaker:
+    """The last person named in ``window``, or a body whose spokesperson it names (a
+    spokeswoman for the Service Employees International Union … she said)."""
+    for m in reversed(list(_EN_CAPITALS.finditer(window))):
+        words = m.group(0)
+        if _EN_SPOKESPERSON.search(window[: m.start()]):
+            body = en_speaker(words)
+            if body.name and not body.person:
+                return body
+        if _EN_THING.search(window[: m.start()]) or _EN_PUBLICATION.search(words):
+            continue  # the Daily Times, the White House: named things, not people
+        person = en_speaker(words)
+        if person.person and " " in person.name:
+            return Speaker(person.name, person=True)
+    return NOBODY

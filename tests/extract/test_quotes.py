@@ -339,3 +339,33 @@ def test_zh_speech_nouns_owned_by_the_person_after_them() -> None:
         ("李强", "要把群众冷暖放在心上"),
         ("李强", "乡村振兴要靠产业"),
     ]
+
+
+_AD = "Advertisement - scroll to continue reading"
+
+
+def test_a_quote_run_over_paragraphs_stops_at_an_ad_between_them() -> None:
+    model = extract_text(
+        "Council Budget Runs Late\n\n"
+        "The budget was late. Jane Doe said: “The rate of spending is rising "
+        "faster than anyone planned this year.\n\n"
+        "“Nobody has explained where the money for the new depot went.\n\n"
+        f"{_AD}\n\n"
+        "“It is time the council was straight with the public about it,” Ms Doe said.\n"
+    )
+    assert _AD in model.furniture
+    assert [(q.speaker, q.text[:12], q.text[-11:]) for q in model.quotes] == [
+        ("Jane Doe", "The rate of ", "depot went.")
+    ]
+
+
+def test_a_quote_run_cut_by_an_ad_takes_the_attribution_after_it() -> None:
+    model = extract_text(
+        "Council Budget Runs Late\n\n"
+        "“The rate of spending is rising faster than anyone planned this year.\n\n"
+        f"{_AD}\n\n"
+        "“It is time the council was straight with the public about it,” Jane Doe said.\n"
+    )
+    assert [(q.speaker, q.text[:12], q.text[-10:]) for q in model.quotes] == [
+        ("Jane Doe", "The rate of ", "this year.")
+    ]
