@@ -146,12 +146,19 @@ def named_person(text: str) -> Speaker:
         if tag not in segment.PERSON or not _NAME_CHARS.match(word) or word[-1] in _PLACE_END:
             continue
         before = pairs[i - 1][1] if i else "x"
-        if before not in _NAME_MAY_FOLLOW and not (before == "uj" and word[0] in _SURNAMES):
-            continue  # 做中层的孙丹 names 孙丹; 这段时间 names nobody
+        if before not in _NAME_MAY_FOLLOW and not (before == "uj" and _of_whom(pairs, i)):
+            continue  # 做中层的孙丹, 某村的拉姆 name a person; 这段时间 names nobody
         return Speaker(word, _title_before(pairs, i), person=True)
     if latin:
         return Speaker(latin[-1].group("name"), person=True)
     return _honorific(text, anywhere=True) or NOBODY
+
+
+def _of_whom(pairs: tuple[tuple[str, str], ...], i: int) -> bool:
+    """The word at ``i``, after 的, is a name: it opens with a common surname (做中层的孙丹), or
+    what stands before 的 is a place (森嘎村的拉姆: a place's resident)."""
+    place = pairs[i - 2] if i >= 2 else ("", "")
+    return pairs[i][0][0] in _SURNAMES or place[1] in segment.PLACE or place[0][-1:] in "村镇乡"
 
 
 def _title_before(pairs: tuple[tuple[str, str], ...], i: int) -> str:

@@ -369,3 +369,13 @@ def test_a_quote_run_cut_by_an_ad_takes_the_attribution_after_it() -> None:
     assert [(q.speaker, q.text[:12], q.text[-10:]) for q in model.quotes] == [
         ("Jane Doe", "The rate of ", "this year.")
     ]
+
+
+def test_zh_a_places_resident_named_after_de_speaks() -> None:
+    got = _quotes("今年春天，云南某县石门村的拉珍一家搬进了新房，“新房子又宽敞又亮堂，住着舒心。”")
+    assert [(s, t) for s, _, t in got] == [("拉珍", "新房子又宽敞又亮堂，住着舒心。")]
+
+
+def test_zh_a_word_after_de_with_no_place_before_names_nobody() -> None:
+    got = _quotes("这段时间的变化一家人都看在眼里，“新房子又宽敞又亮堂，住着舒心。”")
+    assert [s for s, _, _ in got] == [""]
