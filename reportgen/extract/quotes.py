@@ -290,11 +290,11 @@ class _Finder:
         reporter = self._reporter(para, m)
         if lead_in and whole and len(m.group("q")) >= 8:
             person = named_person(lead_in.group("sp"))
-            return (
-                person if person.person else reporter or self._known(lead_in.group("sp")),
-                m.end(),
-                True,
-            )
+            if not person.person:
+                person = reporter or self._known(lead_in.group("sp"))
+            if not person.name:  # 居民顾兰妹乔迁新居。按下按钮，…，“…！”: the paragraph's person
+                person = named_person(_QUOTED.sub("", para[: m.start()]))
+            return person, m.end(), True
         if reporter is not None:
             return reporter, m.end(), True
         opener = m.start() == 0 or para[m.start() - 1] in "。！？!?"

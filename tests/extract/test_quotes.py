@@ -379,3 +379,15 @@ def test_zh_a_places_resident_named_after_de_speaks() -> None:
 def test_zh_a_word_after_de_with_no_place_before_names_nobody() -> None:
     got = _quotes("这段时间的变化一家人都看在眼里，“新房子又宽敞又亮堂，住着舒心。”")
     assert [s for s, _, _ in got] == [""]
+
+
+def test_zh_a_whole_quote_after_a_scene_is_the_paragraphs_person() -> None:
+    got = _quotes(
+        "72岁的退休教师王秀英今年搬了新家。推开窗户，微风吹进客厅，“屋里亮堂多了，心里也敞亮！”"
+    )
+    assert [(s, t) for s, _, t in got] == [("王秀英", "屋里亮堂多了，心里也敞亮！")]
+
+
+def test_zh_a_whole_quote_after_a_scene_with_nobody_named_has_no_speaker() -> None:
+    got = _quotes("新小区今年交付。推开窗户，微风吹进客厅，“屋里亮堂多了，心里也敞亮！”")
+    assert [s for s, _, _ in got] == [""]
