@@ -302,9 +302,11 @@ class _Finder:
         run_on = rest[:1] in ("，", ",")  # “…”，刘兴亮劝导消费者…
         named = _ZH_NAMED_AFTER.match(rest) if closed and opener and (whole or run_on) else None
         if named is not None and len(m.group("q")) >= 8:
-            person = _opening_person(named.group("sp"))
-            if person is not None:
-                return person, m.end(), True
+            sentence = re.split(r"[。！？!?；;]", rest, maxsplit=1)[0]
+            for clause in re.split(r"[，,]", sentence.lstrip("，,。"))[:2]:
+                person = _opening_person(clause)  # “…。”全会后首次考察，习近平总书记…
+                if person is not None:
+                    return person, m.end(), True
         return NOBODY, m.end(), False
 
     def _noun_owner(self, para: str, m: re.Match) -> Speaker:

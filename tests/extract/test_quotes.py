@@ -391,3 +391,17 @@ def test_zh_a_whole_quote_after_a_scene_is_the_paragraphs_person() -> None:
 def test_zh_a_whole_quote_after_a_scene_with_nobody_named_has_no_speaker() -> None:
     got = _quotes("新小区今年交付。推开窗户，微风吹进客厅，“屋里亮堂多了，心里也敞亮！”")
     assert [s for s, _, _ in got] == [""]
+
+
+def test_zh_opening_quote_spoken_by_the_person_in_the_next_clause_of_the_sentence() -> None:
+    got = _quotes(
+        "“把这片滩涂建成生态公园，附近居民都能受益。”今年首次外出调研，李强总理来到湿地考察。"
+    )
+    assert [(s, t) for s, _, t in got] == [("李强", "把这片滩涂建成生态公园，附近居民都能受益。")]
+
+
+def test_zh_opening_quote_with_a_person_only_in_a_later_sentence_is_no_speech() -> None:
+    got = _quotes(
+        "“把这片滩涂建成生态公园，附近居民都能受益。”今年首次外出调研，湿地迎来游客。李强总理来到湿地。"
+    )
+    assert got == []
