@@ -372,6 +372,11 @@ class _Finder:
         words = len((m.group("a") or m.group("b") or "").split())
         if before and (before.group("mark") or words >= 4):  # says “these contrast …”
             return self._en_who(before.group("sp")), m.end(), True
+        if closed and words >= 6 and re.search(r"[.!?]\W*$", m.group(0)):
+            told = _EN_SAID.match(_last_sentence(para[max(0, m.start() - 300) : m.start()]))
+            speaker = self._en_who(told.group("sp")) if told else NOBODY
+            if speaker.person:  # Jane Doe said the plant would close. “We tried everything.”
+                return speaker, m.end(), True
         return NOBODY, m.end(), False
 
     def _known(self, words: str) -> Speaker:
@@ -406,6 +411,18 @@ class _Finder:
                 return Speaker(q.speaker, q.title, person=True)
         m = re.search(rf"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?\s+{re.escape(surname)})\b", self.text)
         return Speaker(m.group(1), "", person=True) if m else None
+
+
+# A sentence reporting what someone said (Union president Jane Doe said the strike goes on.).
+_EN_SAID = re.compile(rf"^(?P<sp>[A-Z][^\"“”.;,]{{0,80}}?)\s+(?:{_EN_VERB})\b[^\"“”]*[.!?]\s*$")
+
+
+def _last_sentence(text: str) -> str:
+    """The last whole sentence of ``text`` when it ends one (else '')."""
+    text = text.rstrip()
+    if not text.endswith((".", "!", "?")):
+        return ""
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)[-1]
 
 
 def _whole_sentence(para: str, m: re.Match) -> bool:

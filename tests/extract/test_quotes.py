@@ -405,3 +405,27 @@ def test_zh_opening_quote_with_a_person_only_in_a_later_sentence_is_no_speech() 
         "“把这片滩涂建成生态公园，附近居民都能受益。”今年首次外出调研，湿地迎来游客。李强总理来到湿地。"
     )
     assert got == []
+
+
+def _en_said(*paragraphs: str) -> list[tuple[str, str, str]]:
+    model = extract_text("Strike Goes On\n\n" + "\n\n".join(paragraphs))
+    return [(q.speaker, q.title, q.text[:12]) for q in model.quotes]
+
+
+def test_en_quote_after_a_sentence_reporting_what_a_named_person_said() -> None:
+    got = _en_said(
+        "Union president Maria Lopez said the strike would go on. "
+        "“We will not back down on this issue at all.”"
+    )
+    assert got == [("Maria Lopez", "Union president", "We will not ")]
+
+
+def test_en_quote_after_a_sentence_naming_no_person_or_not_the_last_is_no_speech() -> None:
+    assert (
+        _en_said(
+            "The union said the strike would go on. “We will not back down on this issue at all.”",
+            "Maria Lopez said the strike would go on. The city disagreed. "
+            "“We will not back down on this issue at all.”",
+        )
+        == []
+    )
