@@ -16,9 +16,9 @@ from reportgen.extract.speakers import (
     Speaker,
     en_mentioned,
     en_speaker,
-    is_title,
     named_person,
     no_subject,
+    opening_person,
     zh_speaker,
 )
 from reportgen.ingest.sentences import protect, unprotect
@@ -137,6 +137,7 @@ class _Finder:
         self.people: dict[str, Speaker] = {}  # the persons quoted so far, by name
         self.para_person: Speaker | None = None  # who spoke this paragraph's last quote
         self.end = 0  # where the previous body paragraph ends
+        self.speaking: Speaker | None = None  # quoted last in the previous paragraph, named last
         self.cut: list[FoundQuote] = []  # a run's parts before a block outside the body
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
@@ -175,6 +176,8 @@ class _Finder:
                         continue
                     speaker = self.last_person or NOBODY  # a statement's speaker goes on
                     att_end, speech = m.end(), True
+                elif self.zh and self.speaking is not None and self._whole_paragraph(para, m):
+                    speaker, att_end, speech = self.speaking, m.end(), True  # goes on speaking
             self.previous_speech = speaker if speech else None
             if not speech:
                 continue
@@ -186,6 +189,7 @@ class _Finder:
             self.open = carried  # gone on through this paragraph, still open
         if self.open is None or not self.open.pending:
             self.cut = []
+        self.speaking = self._still_speaking(para) if self.zh else None
         self.tail = None
         if self.found and self.found[-1].attribution_end >= start + len(para.rstrip()) - 2:
             self.tail = self.found[-1]
@@ -200,12 +204,20 @@ class _Finder:
         elif not closed:
             self.open = quote
 
+    def _still_speaking(self, para: str) -> Speaker | None:
+        """The person quoted in this paragraph who is also the last one it names: a quoted
+        paragraph after it, standing alone, goes on with their words (“A。”…某总理… ⏎ “B。”)."""
+        if self.para_person is None:
+            return None
+        named = named_person(_QUOTED.sub("", para))
+        return self.para_person if named.name == self.para_person.name else None
+
     def _cut(self) -> None:
         """A block outside the body ends the open quote where it stands: one whose speaker is
         known is found as it is; one whose attribution is still to come waits for it. The run
         goes on past the block as a ghost (start -1), never found, so that its close still
         gives the attribution and its rest is no second quote."""
-        self.tail = None
+        self.tail = self.speaking = None
         if self.open is None or self.open.start < 0:
             return
         if self.open.pending:
@@ -304,7 +316,7 @@ class _Finder:
         if named is not None and len(m.group("q")) >= 8:
             sentence = re.split(r"[。！？!?；;]", rest, maxsplit=1)[0]
             for clause in re.split(r"[，,]", sentence.lstrip("，,。"))[:2]:
-                person = _opening_person(clause)  # “…。”全会后首次考察，习近平总书记…
+                person = opening_person(clause)  # “…。”全会后首次考察，习近平总书记…
                 if person is not None:
                     return person, m.end(), True
         return NOBODY, m.end(), False
@@ -316,7 +328,7 @@ class _Finder:
         if speaker.name:
             return speaker
         owner = _ZH_NOUN_OWNER.match(para[m.end() :])
-        return (_opening_person(owner.group("rest")) if owner else None) or NOBODY
+        return (opening_person(owner.group("rest")) if owner else None) or NOBODY
 
     def _told(self, para: str, m: re.Match) -> Speaker | None:
         """The speaker of 勉励辽宁“…”, 叮嘱老人“…”: a telling verb and whom it addresses. A
@@ -342,7 +354,7 @@ class _Finder:
         if chain is None:
             return None
         for clause in re.split(r"[，,]", chain.group("rest"))[:3]:
-            person = _opening_person(clause)  # 一次次地方考察、…，习近平总书记指方向
+            person = opening_person(clause)  # 一次次地方考察、…，习近平总书记指方向
             if person is not None:
                 return person
         return None
@@ -358,7 +370,7 @@ class _Finder:
                 continue
             speaker = zh_speaker(found.group("sp"), self._mentioned())
             if not speaker.name:  # 夏勇峰出席年会并发表讲话称
-                speaker = _opening_person(found.group("sp")) or NOBODY
+                speaker = opening_person(found.group("sp")) or NOBODY
             if speaker.name or found.group("mark"):
                 return speaker
         return None
@@ -439,23 +451,6 @@ def _follows(para: str, m: re.Match) -> bool:
     return m.start() > 0 and para[m.start() - 1] in "”」、"
 
 
-def _opening_person(words: str) -> Speaker | None:
-    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…), after a
-    title and organisation (枣庄市发展改革委主任刘中波信心十足)."""
-    found = named_person(words[:12])
-    if found.person and words.find(found.name) <= 8:
-        return found
-    pos = 0
-    for word, tag in segment.words(words[:24]):
-        if tag in segment.PERSON:
-            end = pos + len(word)
-            titled = zh_speaker(words[:end])
-            named = titled.person and titled.name.endswith(word)
-            return titled if named and is_title(words[: end - len(titled.name)]) else None
-        pos += len(word)
-    return None
-
-
 def _addressee(obj: str) -> bool:
     """Whom a telling verb addresses: nobody, a place, a person or a group (辽宁, 孩子们, 老人)."""
     if not obj:
@@ -483,8 +478,6 @@ def _stands_alone(para: str, m: re.Match) -> bool:
 
 def _verb_is_word(before: str, verb: str) -> bool:
     """The speech verb stands as a word of its own (对浙江来说 holds 说 but says nothing)."""
-    from reportgen.extract import segment
-
     tail = (before[-6:] + verb).strip()
     pairs = segment.words(tail)
     joined = ""

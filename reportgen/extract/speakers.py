@@ -161,6 +161,23 @@ def _of_whom(pairs: tuple[tuple[str, str], ...], i: int) -> bool:
     return pairs[i][0][0] in _SURNAMES or place[1] in segment.PLACE or place[0][-1:] in "村镇乡"
 
 
+def opening_person(words: str) -> Speaker | None:
+    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…), after a
+    title and organisation (枣庄市发展改革委主任刘中波信心十足)."""
+    found = named_person(words[:12])
+    if found.person and words.find(found.name) <= 8:
+        return found
+    pos = 0
+    for word, tag in segment.words(words[:24]):
+        if tag in segment.PERSON:
+            end = pos + len(word)
+            titled = zh_speaker(words[:end])
+            named = titled.person and titled.name.endswith(word)
+            return titled if named and is_title(words[: end - len(titled.name)]) else None
+        pos += len(word)
+    return None
+
+
 def _title_before(pairs: tuple[tuple[str, str], ...], i: int) -> str:
     """The title in the nouns right before the name at ``i``, whole (某市交通运输局综合业务
     服务科科长), two titles joined by 、 kept together; empty unless it ends in a role."""

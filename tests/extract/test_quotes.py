@@ -429,3 +429,20 @@ def test_en_quote_after_a_sentence_naming_no_person_or_not_the_last_is_no_speech
         )
         == []
     )
+
+
+def test_zh_a_quoted_paragraph_goes_on_with_the_speaker_named_last_before_it() -> None:
+    got = _quotes(
+        "“湿地保护要久久为功，一代接着一代干。”今年首次外出调研，李强总理来到湿地考察。",
+        "“这片湿地是城市的绿肺，也是候鸟的家园，必须守护好。”",
+    )
+    assert [s for s, _, _ in got] == ["李强", "李强"]
+
+
+def test_zh_a_quoted_paragraph_after_another_person_is_named_is_no_speech() -> None:
+    got = _quotes(
+        "“湿地保护要久久为功，一代接着一代干。”今年首次外出调研，李强总理来到湿地考察，"
+        "护林员张伟陪同。",
+        "“这片湿地是城市的绿肺，也是候鸟的家园，必须守护好。”",
+    )
+    assert [s for s, _, _ in got] == ["李强"]
