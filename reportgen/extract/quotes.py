@@ -14,9 +14,11 @@ from reportgen.extract import segment
 from reportgen.extract.speakers import (
     NOBODY,
     Speaker,
+    en_mentioned,
     en_speaker,
-    is_title,
     named_person,
+    no_subject,
+    opening_person,
     zh_speaker,
 )
 from reportgen.ingest.sentences import protect, unprotect
@@ -44,10 +46,19 @@ _ZH_TELL = re.compile(
 # Verbs that are speech even before a short quote (笑着说“这温度达标了”).
 _ZH_PLAIN_SAY = frozenset({"说", "说道", "问", "询问", "叮嘱"})
 # A quote that is what a speech noun after it holds (“…”的殷殷叮咛, “…”的严厉表态).
-_ZH_SPEECH_NOUN = re.compile(r"^的[^，。“”「」]{0,4}?(?:叮咛|嘱托|叮嘱|表态|讲话|指示|寄语)")
+_ZH_NOUNS = r"(?:叮咛|嘱托|叮嘱|表态|讲话|指示|寄语)"
+_ZH_SPEECH_NOUN = re.compile(rf"^的[^，。“”「」]{{0,4}}?{_ZH_NOUNS}")
+# Who opens the clause after such speech nouns (“A”的殷殷叮咛，到“B”的深情嘱托，习近平总书记…).
+_ZH_NOUN_OWNER = re.compile(
+    rf"^的[^，。“”「」]{{0,4}}?{_ZH_NOUNS}"
+    rf"(?:[，,]?(?:到|再到|又到|和|与)?[“「][^“”「」]+[”」]的[^，。“”「」]{{0,4}}?{_ZH_NOUNS})*"
+    r"[，,](?P<rest>[^。！？!?\n]{0,40})"
+)
 # A run of quotes (“A”；“B”“C”) closed by an ellipsis, and who opens the clause after it.
+# Between the quotes may stand a short telling clause (“A”；指示山西“B”……习近平总书记…).
 _ZH_CHAIN = re.compile(
-    r"^(?:[；;、，,]?[“「][^“”「」]+[”」])*(?:……|…)+(?P<rest>[^。！？!?\n]{0,40})"
+    r"^(?:[；;、，,]?[^。！？!?“”「」\n…；;，,]{0,8}[“「][^“”「」]+[”」])*(?:……|…)+"
+    r"(?P<rest>[^。！？!?\n]{0,40})"
 )
 # A date opening the sentence after a quote (“…”。2025年1月，习近平总书记…).
 _ZH_DATE_LEAD = re.compile(r"^[。]?\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上下]午)?[，,]?")
@@ -124,10 +135,18 @@ class _Finder:
         self.previous_speech: Speaker | None = None  # the last quote's speaker, when it was speech
         self.tail: FoundQuote | None = None  # a quote ending the previous paragraph
         self.people: dict[str, Speaker] = {}  # the persons quoted so far, by name
+        self.para_person: Speaker | None = None  # who spoke this paragraph's last quote
+        self.end = 0  # where the previous body paragraph ends
+        self.speaking: Speaker | None = None  # quoted last in the previous paragraph, named last
+        self.cut: list[FoundQuote] = []  # a run's parts before a block outside the body
 
     def paragraph(self, start: int, end: int, theme: int | None) -> None:
+        if self.text[self.end : start].strip():
+            self._cut()  # an ad, a caption or a heading stands between: no quote runs across it
+        self.end = end
         para = self.text[start:end] if self.zh else protect(self.text[start:end])
         self.previous_speech = None
+        self.para_person = None
         pattern = _ZH_SPAN if self.zh else _EN_SPAN
         carried, self.open = self.open, None
         resume = 0  # where a carried quote must open again to go on
@@ -157,6 +176,8 @@ class _Finder:
                         continue
                     speaker = self.last_person or NOBODY  # a statement's speaker goes on
                     att_end, speech = m.end(), True
+                elif self.zh and self.speaking is not None and self._whole_paragraph(para, m):
+                    speaker, att_end, speech = self.speaking, m.end(), True  # goes on speaking
             self.previous_speech = speaker if speech else None
             if not speech:
                 continue
@@ -166,6 +187,9 @@ class _Finder:
             self._take(quote, speaker, closed)
         if carried is not None and resume:
             self.open = carried  # gone on through this paragraph, still open
+        if self.open is None or not self.open.pending:
+            self.cut = []
+        self.speaking = self._still_speaking(para) if self.zh else None
         self.tail = None
         if self.found and self.found[-1].attribution_end >= start + len(para.rstrip()) - 2:
             self.tail = self.found[-1]
@@ -173,18 +197,44 @@ class _Finder:
 
     def _take(self, quote: FoundQuote, speaker: Speaker, closed: bool) -> None:
         if speaker.person:
-            self.last_person = speaker
+            self.last_person = self.para_person = speaker
             self.people.setdefault(speaker.name, speaker)
-        if closed:
+        if closed and quote.start >= 0:
             self.found.append(quote)
-        else:
+        elif not closed:
             self.open = quote
 
+    def _still_speaking(self, para: str) -> Speaker | None:
+        """The person quoted in this paragraph who is also the last one it names: a quoted
+        paragraph after it, standing alone, goes on with their words (“A。”…某总理… ⏎ “B。”)."""
+        if self.para_person is None:
+            return None
+        named = named_person(_QUOTED.sub("", para))
+        return self.para_person if named.name == self.para_person.name else None
+
+    def _cut(self) -> None:
+        """A block outside the body ends the open quote where it stands: one whose speaker is
+        known is found as it is; one whose attribution is still to come waits for it. The run
+        goes on past the block as a ghost (start -1), never found, so that its close still
+        gives the attribution and its rest is no second quote."""
+        self.tail = self.speaking = None
+        if self.open is None or self.open.start < 0:
+            return
+        if self.open.pending:
+            self.cut.append(self.open)
+        else:
+            self.found.append(self.open)
+        self.open = replace(self.open, start=-1)
+
     def _close_pending(self, quote: FoundQuote, para: str, m: re.Match, start: int) -> None:
-        """A quote run over paragraphs closes here: its attribution follows the close."""
+        """A quote run over paragraphs closes here: its attribution follows the close (and is
+        also that of the run's parts a block outside the body cut off before it)."""
         group = "q" if self.zh else ("a" if m.group("a") is not None else "b")
         speaker, att_end, speech = self._attribution(para, m, m.start(group), m.end(group), True)
         if speech:
+            for part in self.cut:
+                self.found.append(replace(part, speaker=speaker.name, title=speaker.title))
+            self.cut = []
             longer = replace(
                 quote,
                 end=start + m.end(group),
@@ -210,10 +260,10 @@ class _Finder:
 
     def _continue(self, quote: FoundQuote, end: int, att_end: int, closed: bool) -> None:
         longer = replace(quote, end=end, attribution_end=max(att_end, end))
-        if closed:
-            self.found.append(longer)
-        else:
+        if not closed:
             self.open = longer
+        elif longer.start >= 0:  # (a ghost run past a block outside the body is never found)
+            self.found.append(longer)
 
     def _attribution(
         self, para: str, m: re.Match, q_start: int, q_end: int, closed: bool
@@ -225,7 +275,7 @@ class _Finder:
 
     def _zh(self, para: str, m: re.Match, closed: bool) -> tuple[Speaker, int, bool]:
         if closed and _ZH_SPEECH_NOUN.match(para[m.end() :]) and len(m.group("q")) >= 6:
-            return _right_before(para, m), m.end(), True  # 公安部“…”的严厉表态
+            return self._noun_owner(para, m), m.end(), True  # 公安部“…”的严厉表态
         if closed and not _stands_alone(para, m):
             return NOBODY, m.end(), False  # “禁止…”是市场的误读, “机器狗之父”、: a term
         after = _ZH_AFTER.match(para[m.end() :]) if closed else None
@@ -252,11 +302,11 @@ class _Finder:
         reporter = self._reporter(para, m)
         if lead_in and whole and len(m.group("q")) >= 8:
             person = named_person(lead_in.group("sp"))
-            return (
-                person if person.person else reporter or self._known(lead_in.group("sp")),
-                m.end(),
-                True,
-            )
+            if not person.person:
+                person = reporter or self._known(lead_in.group("sp"))
+            if not person.name:  # 居民顾兰妹乔迁新居。按下按钮，…，“…！”: the paragraph's person
+                person = named_person(_QUOTED.sub("", para[: m.start()]))
+            return person, m.end(), True
         if reporter is not None:
             return reporter, m.end(), True
         opener = m.start() == 0 or para[m.start() - 1] in "。！？!?"
@@ -264,27 +314,50 @@ class _Finder:
         run_on = rest[:1] in ("，", ",")  # “…”，刘兴亮劝导消费者…
         named = _ZH_NAMED_AFTER.match(rest) if closed and opener and (whole or run_on) else None
         if named is not None and len(m.group("q")) >= 8:
-            person = _opening_person(named.group("sp"))
-            if person is not None:
-                return person, m.end(), True
+            sentence = re.split(r"[。！？!?；;]", rest, maxsplit=1)[0]
+            for clause in re.split(r"[，,]", sentence.lstrip("，,。"))[:2]:
+                person = opening_person(clause)  # “…。”全会后首次考察，习近平总书记…
+                if person is not None:
+                    return person, m.end(), True
         return NOBODY, m.end(), False
 
+    def _noun_owner(self, para: str, m: re.Match) -> Speaker:
+        """Whose words a speech noun holds: the body or person right before the quote, else the
+        person opening the clause after the nouns (“A”的殷殷叮咛，到“B”的嘱托，习近平总书记…)."""
+        speaker = _right_before(para, m)
+        if speaker.name:
+            return speaker
+        owner = _ZH_NOUN_OWNER.match(para[m.end() :])
+        return (opening_person(owner.group("rest")) if owner else None) or NOBODY
+
     def _told(self, para: str, m: re.Match) -> Speaker | None:
-        """The speaker of 勉励辽宁“…”, 叮嘱老人“…”: a telling verb and whom it addresses."""
+        """The speaker of 勉励辽宁“…”, 叮嘱老人“…”: a telling verb and whom it addresses. A
+        clause with no subject is told by the person opening the clause after the run of such
+        quotes (勉励辽宁“A”；指示山西“B”……习近平总书记…), else by the person who spoke the
+        paragraph's earlier quote (笑着说“A”；在某中学，询问孩子们“B”)."""
         told = _ZH_TELL.search(para[: m.start()])
         if told is None or len(m.group("q")) < 4 or not _addressee(told.group("obj")):
             return None
         if not _verb_is_word(told.group("sp"), told.group("v")):
             return None
-        return zh_speaker(told.group("sp"), self._mentioned())
+        speaker = zh_speaker(told.group("sp"), self._mentioned())
+        if speaker.name or not no_subject(told.group("sp")):
+            return speaker
+        return self._chain(para, m) or self.para_person or NOBODY
 
     def _chain(self, para: str, m: re.Match) -> Speaker | None:
-        """The person who opens the clause after a run of quotes closed by an ellipsis
-        (“A”；“B”……习近平总书记…)."""
+        """The person who opens a clause after a run of quotes closed by an ellipsis
+        (“A”；“B”……习近平总书记…, “A”……一次次考察，习近平总书记…)."""
         if len(m.group("q")) < 6:
             return None
         chain = _ZH_CHAIN.match(para[m.end() :])
-        return _opening_person(chain.group("rest")) if chain else None
+        if chain is None:
+            return None
+        for clause in re.split(r"[，,]", chain.group("rest"))[:3]:
+            person = opening_person(clause)  # 一次次地方考察、…，习近平总书记指方向
+            if person is not None:
+                return person
+        return None
 
     def _reporter(self, para: str, m: re.Match) -> Speaker | None:
         """The speaker of the paragraph's last reporting clause before the quote (他坦言，…，“…”),
@@ -297,7 +370,7 @@ class _Finder:
                 continue
             speaker = zh_speaker(found.group("sp"), self._mentioned())
             if not speaker.name:  # 夏勇峰出席年会并发表讲话称
-                speaker = _opening_person(found.group("sp")) or NOBODY
+                speaker = opening_person(found.group("sp")) or NOBODY
             if speaker.name or found.group("mark"):
                 return speaker
         return None
@@ -311,6 +384,11 @@ class _Finder:
         words = len((m.group("a") or m.group("b") or "").split())
         if before and (before.group("mark") or words >= 4):  # says “these contrast …”
             return self._en_who(before.group("sp")), m.end(), True
+        if closed and words >= 6 and re.search(r"[.!?]\W*$", m.group(0)):
+            told = _EN_SAID.match(_last_sentence(para[max(0, m.start() - 300) : m.start()]))
+            speaker = self._en_who(told.group("sp")) if told else NOBODY
+            if speaker.person:  # Jane Doe said the plant would close. “We tried everything.”
+                return speaker, m.end(), True
         return NOBODY, m.end(), False
 
     def _known(self, words: str) -> Speaker:
@@ -327,7 +405,7 @@ class _Finder:
         paragraph or the one before, else the last speaker."""
         window = self.text[max(self.window_start, self.at - 400) : self.at]
         window = re.sub(r"“[^“”]*”|\"[^\"]*\"", "", window)
-        found = named_person(window) if self.zh else _en_mentioned(window)
+        found = named_person(window) if self.zh else en_mentioned(window)
         return found if found.name else self.last_person
 
     def _en_who(self, who: str) -> Speaker:
@@ -347,33 +425,16 @@ class _Finder:
         return Speaker(m.group(1), "", person=True) if m else None
 
 
-# A run of capitalised words (Service Employees International Union, Jane Doe).
-_EN_CAPITALS = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
-# A capitalised run after "the" names a thing (a paper, a building), never a person; so does
-# one ending in a publication's word.
-_EN_THING = re.compile(r"\bthe\s+$", re.I)
-_EN_PUBLICATION = re.compile(
-    r"\b(?:Times|Post|Journal|News|Herald|Tribune|Gazette|Daily|Press|Review|Weekly|Magazine|"
-    r"Telegraph|Guardian|Observer|Chronicle|Wire|Agency|Television|Radio|TV)$"
-)
-_EN_SPOKESPERSON = re.compile(r"\bspokes(?:wo)?(?:man|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
+# A sentence reporting what someone said (Union president Jane Doe said the strike goes on.).
+_EN_SAID = re.compile(rf"^(?P<sp>[A-Z][^\"“”.;,]{{0,80}}?)\s+(?:{_EN_VERB})\b[^\"“”]*[.!?]\s*$")
 
 
-def _en_mentioned(window: str) -> Speaker:
-    """The last person named in ``window``, or a body whose spokesperson it names (a
-    spokeswoman for the Service Employees International Union … she said)."""
-    for m in reversed(list(_EN_CAPITALS.finditer(window))):
-        words = m.group(0)
-        if _EN_SPOKESPERSON.search(window[: m.start()]):
-            body = en_speaker(words)
-            if body.name and not body.person:
-                return body
-        if _EN_THING.search(window[: m.start()]) or _EN_PUBLICATION.search(words):
-            continue  # the Daily Times, the White House: named things, not people
-        person = en_speaker(words)
-        if person.person and " " in person.name:
-            return Speaker(person.name, person=True)
-    return NOBODY
+def _last_sentence(text: str) -> str:
+    """The last whole sentence of ``text`` when it ends one (else '')."""
+    text = text.rstrip()
+    if not text.endswith((".", "!", "?")):
+        return ""
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)[-1]
 
 
 def _whole_sentence(para: str, m: re.Match) -> bool:
@@ -388,23 +449,6 @@ def _whole_sentence(para: str, m: re.Match) -> bool:
 def _follows(para: str, m: re.Match) -> bool:
     """The quote comes right after another one (“A”“B”, “A”、“B”)."""
     return m.start() > 0 and para[m.start() - 1] in "”」、"
-
-
-def _opening_person(words: str) -> Speaker | None:
-    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…), after a
-    title and organisation (枣庄市发展改革委主任刘中波信心十足)."""
-    found = named_person(words[:12])
-    if found.person and words.find(found.name) <= 8:
-        return found
-    pos = 0
-    for word, tag in segment.words(words[:24]):
-        if tag in segment.PERSON:
-            end = pos + len(word)
-            titled = zh_speaker(words[:end])
-            named = titled.person and titled.name.endswith(word)
-            return titled if named and is_title(words[: end - len(titled.name)]) else None
-        pos += len(word)
-    return None
 
 
 def _addressee(obj: str) -> bool:
@@ -434,8 +478,6 @@ def _stands_alone(para: str, m: re.Match) -> bool:
 
 def _verb_is_word(before: str, verb: str) -> bool:
     """The speech verb stands as a word of its own (对浙江来说 holds 说 but says nothing)."""
-    from reportgen.extract import segment
-
     tail = (before[-6:] + verb).strip()
     pairs = segment.words(tail)
     joined = ""

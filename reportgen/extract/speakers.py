@@ -88,6 +88,11 @@ def zh_speaker(candidate: str, previous: Speaker | None = None, zero: bool = Fal
     return NOBODY
 
 
+def no_subject(candidate: str) -> bool:
+    """The clause before a speech verb names no one (``在青海某中学，``, ``笑着``)."""
+    return _no_subject(_clean(candidate))
+
+
 def _no_subject(text: str) -> bool:
     """Only adverbs and particles, or nothing: the clause leaves its subject out."""
     return all(t in _ADVERB_TAGS or t in ("a", "ad") for _, t in segment.words(text))
@@ -141,12 +146,36 @@ def named_person(text: str) -> Speaker:
         if tag not in segment.PERSON or not _NAME_CHARS.match(word) or word[-1] in _PLACE_END:
             continue
         before = pairs[i - 1][1] if i else "x"
-        if before not in _NAME_MAY_FOLLOW and not (before == "uj" and word[0] in _SURNAMES):
-            continue  # 做中层的孙丹 names 孙丹; 这段时间 names nobody
+        if before not in _NAME_MAY_FOLLOW and not (before == "uj" and _of_whom(pairs, i)):
+            continue  # 做中层的孙丹, 某村的拉姆 name a person; 这段时间 names nobody
         return Speaker(word, _title_before(pairs, i), person=True)
     if latin:
         return Speaker(latin[-1].group("name"), person=True)
     return _honorific(text, anywhere=True) or NOBODY
+
+
+def _of_whom(pairs: tuple[tuple[str, str], ...], i: int) -> bool:
+    """The word at ``i``, after 的, is a name: it opens with a common surname (做中层的孙丹), or
+    what stands before 的 is a place (森嘎村的拉姆: a place's resident)."""
+    place = pairs[i - 2] if i >= 2 else ("", "")
+    return pairs[i][0][0] in _SURNAMES or place[1] in segment.PLACE or place[0][-1:] in "村镇乡"
+
+
+def opening_person(words: str) -> Speaker | None:
+    """The person named at the start of ``words`` (吴翔宇自称…, 项目负责人袁野身后…), after a
+    title and organisation (枣庄市发展改革委主任刘中波信心十足)."""
+    found = named_person(words[:12])
+    if found.person and words.find(found.name) <= 8:
+        return found
+    pos = 0
+    for word, tag in segment.words(words[:24]):
+        if tag in segment.PERSON:
+            end = pos + len(word)
+            titled = zh_speaker(words[:end])
+            named = titled.person and titled.name.endswith(word)
+            return titled if named and is_title(words[: end - len(titled.name)]) else None
+        pos += len(word)
+    return None
 
 
 def _title_before(pairs: tuple[tuple[str, str], ...], i: int) -> str:
@@ -384,4 +413,33 @@ def _en_name(text: str, previous: Speaker | None) -> Speaker:
             return Speaker(name, title, person=True)
     if _EN_SURNAME.match(text) and text not in _EN_NOT_NAME and not _EN_HONORIFIC.match(text):
         return Speaker(text, person=True)
+    return NOBODY
+
+
+# A run of capitalised words (Service Employees International Union, Jane Doe).
+_EN_CAPITALS = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
+# A capitalised run after "the" names a thing (a paper, a building), never a person; so does
+# one ending in a publication's word.
+_EN_THING = re.compile(r"\bthe\s+$", re.I)
+_EN_PUBLICATION = re.compile(
+    r"\b(?:Times|Post|Journal|News|Herald|Tribune|Gazette|Daily|Press|Review|Weekly|Magazine|"
+    r"Telegraph|Guardian|Observer|Chronicle|Wire|Agency|Television|Radio|TV)$"
+)
+_EN_SPOKESPERSON = re.compile(r"\bspokes(?:wo)?(?:man|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
+
+
+def en_mentioned(window: str) -> Speaker:
+    """The last person named in ``window``, or a body whose spokesperson it names (a
+    spokeswoman for the Service Employees International Union … she said)."""
+    for m in reversed(list(_EN_CAPITALS.finditer(window))):
+        words = m.group(0)
+        if _EN_SPOKESPERSON.search(window[: m.start()]):
+            body = en_speaker(words)
+            if body.name and not body.person:
+                return body
+        if _EN_THING.search(window[: m.start()]) or _EN_PUBLICATION.search(words):
+            continue  # the Daily Times, the White House: named things, not people
+        person = en_speaker(words)
+        if person.person and " " in person.name:
+            return Speaker(person.name, person=True)
     return NOBODY

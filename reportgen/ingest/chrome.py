@@ -92,6 +92,28 @@ def _menu_item(text: str) -> bool:
     return width(text) <= 6 and not re.search(r"[，。,:：；;！？!?]", text)
 
 
+def glued_tails(blocks: list[Block], start: int) -> None:
+    """Page chrome the page ran on after a paragraph's last sentence, with no break between
+    ('……仍将持续。返回腾讯网首页>>'): split off as furniture; the paragraph keeps its text."""
+    out = blocks[:start]
+    for block in blocks[start:]:
+        out.append(block)
+        cut = _last_end(block.text) if block.kind == "para" else 0
+        tail = block.text[cut:].strip() if cut else ""
+        if tail and width(tail) <= 24 and not ends_sentence(tail) and patterns.ad(tail):
+            block.text = block.text[:cut].rstrip()
+            out.append(Block("furniture", tail))
+    blocks[:] = out
+
+
+def _last_end(text: str) -> int:
+    """Where the text's last sentence ends (after its mark and a closing quote), or 0."""
+    at = max(text.rfind(mark) for mark in "。！？!?")
+    if at < 0:
+        return 0
+    return at + 2 if text[at + 1 : at + 2] in ("”", "」") else at + 1
+
+
 def release_header(blocks: list[Block], start: int) -> None:
     """Short lines under the headline that a date line closes before any text (a release's
     issuer and occasion: 'Remarks of the Governor', 'Office of the Mayor', then 'May 2, 2025')

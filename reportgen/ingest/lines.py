@@ -98,6 +98,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     _repeated_title(blocks, front)
     chrome.release_header(blocks, front.start)
     _captions_over_credits(blocks, front.start)
+    chrome.glued_tails(blocks, front.start)
     chrome.after_the_end(blocks, front.start)
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)

@@ -214,6 +214,11 @@ def furniture(text: str) -> bool:
     )
 
 
+def ad(text: str) -> bool:
+    """A portal's link or ad words, never prose ('返回腾讯网首页>>', '点击阅读全文')."""
+    return _AD.search(text) is not None and _not_prose(text)
+
+
 # An editor's note on the column or series the article belongs to, or on the article's own
 # corrections: about the article, not in it. (A note that opens the article's own subject is
 # its introduction and stays text.)

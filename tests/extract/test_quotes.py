@@ -308,3 +308,141 @@ def test_zh_reporting_clause_naming_whom_it_tells() -> None:
 def test_zh_quote_opening_a_paragraph_then_the_person_after_a_comma() -> None:
     (got,) = _quotes("“涨价是回归商业本质的理性行为”，刘兴亮劝导消费者要理解涨价。")
     assert got[0] == "刘兴亮"
+
+
+def test_zh_subjectless_telling_verbs_take_the_person_after_the_run() -> None:
+    got = _quotes(
+        "鼓励浙江“要把农业产业做大做强”；指示湖南“努力推动旅游业转型升级”……"
+        "一场场调研，李强总理指明方向。"
+    )
+    assert [(s, t) for s, _, t in got] == [
+        ("李强", "要把农业产业做大做强"),
+        ("李强", "努力推动旅游业转型升级"),
+    ]
+
+
+def test_zh_subjectless_telling_verb_goes_on_with_the_paragraphs_speaker() -> None:
+    got = _quotes("在村口，张伟笑着说“今年收成真好”；在学校，询问学生们“午饭吃得饱吗”。")
+    assert [(s, t) for s, _, t in got] == [("张伟", "今年收成真好"), ("张伟", "午饭吃得饱吗")]
+
+
+def test_zh_subjectless_telling_verb_with_no_speaker_before_names_nobody() -> None:
+    got = _quotes("在学校，询问学生们“午饭吃得饱吗”。")
+    assert [(s, t) for s, _, t in got] == [("", "午饭吃得饱吗")]
+
+
+def test_zh_speech_nouns_owned_by_the_person_after_them() -> None:
+    got = _quotes(
+        "从“要把群众冷暖放在心上”的谆谆叮咛，到“乡村振兴要靠产业”的殷切嘱托，李强总理始终关心民生。"
+    )
+    assert [(s, t) for s, _, t in got] == [
+        ("李强", "要把群众冷暖放在心上"),
+        ("李强", "乡村振兴要靠产业"),
+    ]
+
+
+_AD = "Advertisement - scroll to continue reading"
+
+
+def test_a_quote_run_over_paragraphs_stops_at_an_ad_between_them() -> None:
+    model = extract_text(
+        "Council Budget Runs Late\n\n"
+        "The budget was late. Jane Doe said: “The rate of spending is rising "
+        "faster than anyone planned this year.\n\n"
+        "“Nobody has explained where the money for the new depot went.\n\n"
+        f"{_AD}\n\n"
+        "“It is time the council was straight with the public about it,” Ms Doe said.\n"
+    )
+    assert _AD in model.furniture
+    assert [(q.speaker, q.text[:12], q.text[-11:]) for q in model.quotes] == [
+        ("Jane Doe", "The rate of ", "depot went.")
+    ]
+
+
+def test_a_quote_run_cut_by_an_ad_takes_the_attribution_after_it() -> None:
+    model = extract_text(
+        "Council Budget Runs Late\n\n"
+        "“The rate of spending is rising faster than anyone planned this year.\n\n"
+        f"{_AD}\n\n"
+        "“It is time the council was straight with the public about it,” Jane Doe said.\n"
+    )
+    assert [(q.speaker, q.text[:12], q.text[-10:]) for q in model.quotes] == [
+        ("Jane Doe", "The rate of ", "this year.")
+    ]
+
+
+def test_zh_a_places_resident_named_after_de_speaks() -> None:
+    got = _quotes("今年春天，云南某县石门村的拉珍一家搬进了新房，“新房子又宽敞又亮堂，住着舒心。”")
+    assert [(s, t) for s, _, t in got] == [("拉珍", "新房子又宽敞又亮堂，住着舒心。")]
+
+
+def test_zh_a_word_after_de_with_no_place_before_names_nobody() -> None:
+    got = _quotes("这段时间的变化一家人都看在眼里，“新房子又宽敞又亮堂，住着舒心。”")
+    assert [s for s, _, _ in got] == [""]
+
+
+def test_zh_a_whole_quote_after_a_scene_is_the_paragraphs_person() -> None:
+    got = _quotes(
+        "72岁的退休教师王秀英今年搬了新家。推开窗户，微风吹进客厅，“屋里亮堂多了，心里也敞亮！”"
+    )
+    assert [(s, t) for s, _, t in got] == [("王秀英", "屋里亮堂多了，心里也敞亮！")]
+
+
+def test_zh_a_whole_quote_after_a_scene_with_nobody_named_has_no_speaker() -> None:
+    got = _quotes("新小区今年交付。推开窗户，微风吹进客厅，“屋里亮堂多了，心里也敞亮！”")
+    assert [s for s, _, _ in got] == [""]
+
+
+def test_zh_opening_quote_spoken_by_the_person_in_the_next_clause_of_the_sentence() -> None:
+    got = _quotes(
+        "“把这片滩涂建成生态公园，附近居民都能受益。”今年首次外出调研，李强总理来到湿地考察。"
+    )
+    assert [(s, t) for s, _, t in got] == [("李强", "把这片滩涂建成生态公园，附近居民都能受益。")]
+
+
+def test_zh_opening_quote_with_a_person_only_in_a_later_sentence_is_no_speech() -> None:
+    got = _quotes(
+        "“把这片滩涂建成生态公园，附近居民都能受益。”今年首次外出调研，湿地迎来游客。李强总理来到湿地。"
+    )
+    assert got == []
+
+
+def _en_said(*paragraphs: str) -> list[tuple[str, str, str]]:
+    model = extract_text("Strike Goes On\n\n" + "\n\n".join(paragraphs))
+    return [(q.speaker, q.title, q.text[:12]) for q in model.quotes]
+
+
+def test_en_quote_after_a_sentence_reporting_what_a_named_person_said() -> None:
+    got = _en_said(
+        "Union president Maria Lopez said the strike would go on. "
+        "“We will not back down on this issue at all.”"
+    )
+    assert got == [("Maria Lopez", "Union president", "We will not ")]
+
+
+def test_en_quote_after_a_sentence_naming_no_person_or_not_the_last_is_no_speech() -> None:
+    assert (
+        _en_said(
+            "The union said the strike would go on. “We will not back down on this issue at all.”",
+            "Maria Lopez said the strike would go on. The city disagreed. "
+            "“We will not back down on this issue at all.”",
+        )
+        == []
+    )
+
+
+def test_zh_a_quoted_paragraph_goes_on_with_the_speaker_named_last_before_it() -> None:
+    got = _quotes(
+        "“湿地保护要久久为功，一代接着一代干。”今年首次外出调研，李强总理来到湿地考察。",
+        "“这片湿地是城市的绿肺，也是候鸟的家园，必须守护好。”",
+    )
+    assert [s for s, _, _ in got] == ["李强", "李强"]
+
+
+def test_zh_a_quoted_paragraph_after_another_person_is_named_is_no_speech() -> None:
+    got = _quotes(
+        "“湿地保护要久久为功，一代接着一代干。”今年首次外出调研，李强总理来到湿地考察，"
+        "护林员张伟陪同。",
+        "“这片湿地是城市的绿肺，也是候鸟的家园，必须守护好。”",
+    )
+    assert [s for s, _, _ in got] == ["李强"]

@@ -39,3 +39,20 @@ def test_a_printed_pages_part_foot_after_the_end_is_furniture() -> None:
     m = extract_text(text)
     assert "Part II – Department Summaries Higher Education" in m.furniture
     assert _body(m) == [EN1, EN2]
+
+
+def test_a_portal_link_glued_after_the_last_sentence_is_furniture() -> None:
+    last = "园区负责人说，明年还将新建两条生产线，预计带动就业三百余人，整个项目年底前完工。"
+    text = (
+        "新园区开工\n\n某市新园区今天正式开工，首批入驻企业十二家，总投资超过二十亿元。\n\n"
+        f"{last}返回新闻网首页>>\n"
+    )
+    m = extract_text(text)
+    assert _body(m)[-1] == last
+    assert "返回新闻网首页>>" in m.furniture
+
+
+def test_words_after_the_last_sentence_that_are_no_link_stay_text() -> None:
+    last = "园区负责人说，明年还将新建两条生产线，整个项目年底前完工。记者还了解到"
+    text = f"新园区开工\n\n某市新园区今天正式开工，首批入驻企业十二家，总投资超过二十亿元。\n\n{last}\n"
+    assert _body(extract_text(text))[-1] == last
