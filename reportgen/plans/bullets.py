@@ -96,10 +96,172 @@ def trim_opening(sentence: str, language: str) -> str:
 
 
 def weak(sentence: str, language: str) -> bool:
-    """Whether ``sentence`` is no key sentence: empty, or a question (a short statement is
-    kept: a section's points are often as short as 有效激发消费活力。)."""
+    """Whether ``sentence`` is no key sentence: empty, a question or a bare transition (a short
+    statement is kept: a section's points are often as short as 有效激发消费活力。)."""
     text = sentence.strip()
-    return not text or bool(_QUESTION.search(text))
+    return not text or bool(_QUESTION.search(text)) or transition(text, language)
+
+
+# The words a bare transition is made of ("如今情况不同了。", "But that was then.", "Things
+# changed."): time and reference words, connectives, change verbs, particles. A short sentence
+# made of nothing else carries no figure, no named subject and no claim: it only turns the story.
+_ZH_TURN_WORDS = sorted(
+    [
+        "如今",
+        "现在",
+        "眼下",
+        "当下",
+        "此时",
+        "那时",
+        "这时",
+        "当时",
+        "后来",
+        "此后",
+        "从此",
+        "今天",
+        "今日",
+        "过去",
+        "以前",
+        "以往",
+        "曾经",
+        "然而",
+        "但是",
+        "可是",
+        "不过",
+        "于是",
+        "而且",
+        "可",
+        "但",
+        "却",
+        "而",
+        "情况",
+        "形势",
+        "局面",
+        "事情",
+        "事",
+        "一切",
+        "故事",
+        "问题",
+        "变化",
+        "这些",
+        "那些",
+        "这个",
+        "那个",
+        "这样",
+        "那样",
+        "如此",
+        "这",
+        "那",
+        "此",
+        "就",
+        "也",
+        "都",
+        "又",
+        "还",
+        "再",
+        "已经",
+        "早已",
+        "已",
+        "终于",
+        "真的",
+        "确实",
+        "其实",
+        "完全",
+        "彻底",
+        "大",
+        "很",
+        "悄然",
+        "正在",
+        "正",
+        "在",
+        "开始",
+        "发生",
+        "出现",
+        "来了",
+        "改变",
+        "变",
+        "不同",
+        "一样",
+        "样",
+        "不再",
+        "再也",
+        "没有",
+        "不",
+        "是",
+        "了",
+        "呢",
+        "啊",
+        "吧",
+        "的",
+        "之",
+        "有",
+        "所",
+    ],
+    key=len,
+    reverse=True,
+)
+_ZH_TURN = re.compile("(?:" + "|".join(map(re.escape, _ZH_TURN_WORDS)) + ")+")
+_EN_TURN_WORDS = set(
+    [
+        "but",
+        "and",
+        "yet",
+        "so",
+        "then",
+        "now",
+        "that",
+        "this",
+        "it",
+        "things",
+        "everything",
+        "all",
+        "times",
+        "story",
+        "was",
+        "is",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "be",
+        "changed",
+        "change",
+        "changing",
+        "different",
+        "no",
+        "longer",
+        "not",
+        "anymore",
+        "any",
+        "more",
+        "case",
+        "today",
+        "however",
+        "still",
+        "again",
+        "the",
+        "a",
+        "well",
+        "it's",
+        "that's",
+    ]
+)
+_TURN_MOST = {"zh": 12, "en": 6}  # characters (zh) or words (en) of a bare transition
+
+
+def transition(sentence: str, language: str) -> bool:
+    """Whether ``sentence`` is a bare transition: short, with no digit, and made only of the
+    time, reference, connective and change words above (如今情况不同了。, But that was then.)."""
+    text = sentence.strip().rstrip("。！!.…”’\"' ")
+    if not text or re.search(r"\d", text):
+        return False
+    if re.search(r"[\u4e00-\u9fff]", text):  # the sentence's own language, not the article's
+        core = re.sub(r"[，,、；;：:\s“”‘’\"']", "", text)
+        return len(core) <= _TURN_MOST["zh"] and not _ZH_TURN.sub("", core)
+    words = re.findall(r"[A-Za-z']+", text)
+    return 0 < len(words) <= _TURN_MOST["en"] and all(w.lower() in _EN_TURN_WORDS for w in words)
 
 
 def _frame(clause: str, language: str) -> bool:
