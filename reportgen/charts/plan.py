@@ -9,7 +9,7 @@ from reportgen.charts.compare import enumerated, problems, same_measure
 from reportgen.charts.wording import Wording, load_wording
 from reportgen.charts.wording import bar_label as _label
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
-from reportgen.plans.select import card_label, headline, showable, vague
+from reportgen.plans.select import CARDS_FEWEST, card_label, headline, showable, vague
 
 MAX_FIGURES = 6
 MAX_BARS = 8
@@ -127,7 +127,7 @@ def _headline_facts(model: Model) -> list[Fact]:
 
 def _figures(ctx: _Ctx) -> ChartSpec | None:
     w, facts = ctx.w, _headline_facts(ctx.model)
-    if not facts:
+    if len(facts) < CARDS_FEWEST:  # one card alone is no panel: the brief's table states it
         return None
     labels = [card_label(f, ctx.model) or _short(ctx.model.sentence_of(f)) for f in facts]
     shown = [w.display(f) for f in facts]

@@ -365,7 +365,8 @@ def lead_quotes(model: Model, most: int = 2) -> list[str]:
 
 def headline_facts(model: Model, limit: int = 4) -> list[str]:
     """Facts for the KPI slide: the article's headline figures, ranked by the one rule the brief
-    and the charts share (plans.select.headline)."""
-    from reportgen.plans.select import headline
+    and the charts share (plans.select.headline); none when fewer than CARDS_FEWEST."""
+    from reportgen.plans.select import CARDS_FEWEST, headline
 
-    return [f.id for f in headline(model, limit)]
+    facts = headline(model, limit)
+    return [f.id for f in facts] if len(facts) >= CARDS_FEWEST else []

@@ -20,6 +20,10 @@ _NOT_FIGURES = ("年", "月", "日", "天", "个月", "小时", "分钟", "秒",
 _DIGIT = re.compile(r"\d")
 
 
+# Fewest headline figures worth a panel of cards (the deck's KPI slide, the figures chart): one
+# card alone is a near-empty slide; its figure stays in the points and the brief's key figures.
+CARDS_FEWEST = 2
+
 def showable(f: Fact) -> bool:
     """Whether ``f`` may stand as a value on a card or a bar: measured (or a rank or range), a
     figure of an amount rather than a time, an event count or a word that merely holds a numeral
