@@ -220,3 +220,16 @@ def test_few_charts_are_left_as_planned() -> None:
     model = zh_model()
     specs = plan(model)
     assert bounded(specs, model) is specs
+
+
+def test_no_chart_of_figures_without_words_or_of_unlike_measures() -> None:
+    from reportgen.charts.plan import plan as plan_charts
+    from reportgen.extract import extract_text
+
+    text = (
+        "基金观察\n\n## 一、经营\n\n三十家基金公司合计实现营业收入300.5亿元、净利润120.2亿元。"
+        "公司数量稳步增加。\n\n## 二、退市\n\n今年以来退市公司47家，其中，45家为A股退市，2家为B股退市。"
+        "市场生态持续优化。\n"
+    )
+    kinds = [s.kind for s in plan_charts(extract_text(text))]
+    assert "bar" not in kinds and "stacked" not in kinds
