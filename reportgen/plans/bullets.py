@@ -106,147 +106,37 @@ def weak(sentence: str, language: str) -> bool:
 # changed."): time and reference words, connectives, change verbs, particles. A short sentence
 # made of nothing else carries no figure, no named subject and no claim: it only turns the story.
 _ZH_TURN_WORDS = sorted(
-    [
-        "如今",
-        "现在",
-        "眼下",
-        "当下",
-        "此时",
-        "那时",
-        "这时",
-        "当时",
-        "后来",
-        "此后",
-        "从此",
-        "今天",
-        "今日",
-        "过去",
-        "以前",
-        "以往",
-        "曾经",
-        "然而",
-        "但是",
-        "可是",
-        "不过",
-        "于是",
-        "而且",
-        "可",
-        "但",
-        "却",
-        "而",
-        "情况",
-        "形势",
-        "局面",
-        "事情",
-        "事",
-        "一切",
-        "故事",
-        "问题",
-        "变化",
-        "这些",
-        "那些",
-        "这个",
-        "那个",
-        "这样",
-        "那样",
-        "如此",
-        "这",
-        "那",
-        "此",
-        "就",
-        "也",
-        "都",
-        "又",
-        "还",
-        "再",
-        "已经",
-        "早已",
-        "已",
-        "终于",
-        "真的",
-        "确实",
-        "其实",
-        "完全",
-        "彻底",
-        "大",
-        "很",
-        "悄然",
-        "正在",
-        "正",
-        "在",
-        "开始",
-        "发生",
-        "出现",
-        "来了",
-        "改变",
-        "变",
-        "不同",
-        "一样",
-        "样",
-        "不再",
-        "再也",
-        "没有",
-        "不",
-        "是",
-        "了",
-        "呢",
-        "啊",
-        "吧",
-        "的",
-        "之",
-        "有",
-        "所",
-    ],
+    set(
+        re.findall(
+            r"\S+",
+            (
+                "如今 现在 眼下 当下 此时 那时 这时 当时 后来 此后 "
+                "从此 今天 今日 过去 以前 以往 曾经 然而 但是 可是 "
+                "不过 于是 而且 情况 形势 局面 事情 一切 故事 问题 "
+                "变化 这些 那些 这个 那个 这样 那样 如此 已经 早已 "
+                "终于 真的 确实 其实 完全 彻底 悄然 正在 开始 发生 "
+                "出现 来了 改变 不同 一样 不再 再也 没有 可 但 却 "
+                "而 事 这 那 此 就 也 都 又 还 再 已 大 很 正 "
+                "在 变 样 不 是 了 呢 啊 吧 的 之 有 所 还有 "
+                "另外 另 一个 关键 一点 点 这里"
+            ),
+        )
+    ),
     key=len,
     reverse=True,
 )
 _ZH_TURN = re.compile("(?:" + "|".join(map(re.escape, _ZH_TURN_WORDS)) + ")+")
 _EN_TURN_WORDS = set(
-    [
-        "but",
-        "and",
-        "yet",
-        "so",
-        "then",
-        "now",
-        "that",
-        "this",
-        "it",
-        "things",
-        "everything",
-        "all",
-        "times",
-        "story",
-        "was",
-        "is",
-        "were",
-        "are",
-        "has",
-        "have",
-        "had",
-        "been",
-        "be",
-        "changed",
-        "change",
-        "changing",
-        "different",
-        "no",
-        "longer",
-        "not",
-        "anymore",
-        "any",
-        "more",
-        "case",
-        "today",
-        "however",
-        "still",
-        "again",
-        "the",
-        "a",
-        "well",
-        "it's",
-        "that's",
-    ]
+    re.findall(
+        r"\S+",
+        (
+            "a again all and any anymore are be been but case change changed changing "
+            "different everything had has have however is it it's longer more no not "
+            "now so still story that that's the then things this times today was well "
+            "were yet here here's there's another key point thing one more next "
+            "finally"
+        ),
+    )
 )
 _TURN_MOST = {"zh": 12, "en": 6}  # characters (zh) or words (en) of a bare transition
 

@@ -24,6 +24,7 @@ _DIGIT = re.compile(r"\d")
 # card alone is a near-empty slide; its figure stays in the points and the brief's key figures.
 CARDS_FEWEST = 2
 
+
 def showable(f: Fact) -> bool:
     """Whether ``f`` may stand as a value on a card or a bar: measured (or a rank or range), a
     figure of an amount rather than a time, an event count or a word that merely holds a numeral
