@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
-from reportgen.plans.bullets import weak
+from reportgen.plans.bullets import trim_opening, weak
 from reportgen.plans.deck import (
     _clip,
     commentary_of,
@@ -254,10 +254,10 @@ def _said(topic: list[dict], model: Model) -> str:
     if not topic:
         return ""
     head, after = topic[0]["head"], topic[0]["body"]
-    if not weak(head, model.language):
-        return head
+    if not weak(head, model.language):  # without its dateline (本报北京4月2日电（记者…）)
+        return trim_opening(head, model.language, named_source=True)
     if after and not weak(after, model.language) and not _QUESTION_END.search(head):
-        return after
+        return trim_opening(after, model.language, named_source=True)
     return ""
 
 

@@ -81,12 +81,15 @@ def clean(text: str) -> str:
     return _ENUMERATOR.sub("", _EMPHASIS.sub("", text).strip(), count=1)
 
 
-def trim_opening(sentence: str, language: str) -> str:
+def trim_opening(sentence: str, language: str, named_source: bool = False) -> str:
     """``sentence`` without a leading dateline, reporter, attribution or connective, when what
-    is left still holds a clause of its own (otherwise the sentence as it was)."""
+    is left still holds a clause of its own (otherwise the sentence as it was). With
+    ``named_source`` the attribution that names where the news came from (记者从某部门获悉：)
+    stays: a brief's key point keeps its source, a slide's bullet is shorter without it."""
     text = sentence.strip()
     if language == "zh":
-        for pattern in (_ZH_DATELINE, _ZH_REPORTER, _ZH_LEARNED, _ZH_CONNECTIVE):
+        learned = () if named_source else (_ZH_LEARNED,)
+        for pattern in (_ZH_DATELINE, _ZH_REPORTER, *learned, _ZH_CONNECTIVE):
             text = pattern.sub("", text, count=1)
     else:
         rest = _EN_CONNECTIVE.sub("", text, count=1)

@@ -237,7 +237,7 @@ def _roles(model: Model) -> tuple[set[str], set[str], set[str]]:
 def _position(f: Fact, model: Model) -> float:
     """Where the figure stands: the headline, the lead, a section's opening, a paragraph's
     opening sentence weigh more than the body."""
-    if model.headline and f.text and f.text in model.headline:
+    if _in_title(f, model):
         return 3.0
     if f.theme is None:
         first = model.lead[0].span if model.lead else None
@@ -250,6 +250,19 @@ def _position(f: Fact, model: Model) -> float:
         if any(p.span.start == f.sentence_span.start for p in paras):
             score += 0.5
     return score
+
+
+def _in_title(f: Fact, model: Model) -> bool:
+    """Whether the headline or its dek states the figure: its words, or its number with its unit
+    (超107万辆 in a dek, 超过107万辆 in the body)."""
+    titles = " ".join(t for t in (model.headline, model.dek) if t)
+    if not titles or not f.text:
+        return False
+    if f.text in titles:
+        return True
+    number = re.search(r"\d[\d,.]*", f.text)
+    core = number.group(0) + f.unit if number and f.unit else ""
+    return bool(core) and re.search(r"(?<![\d.,])" + re.escape(core), titles) is not None
 
 
 def complete(f: Fact, model: Model) -> bool:

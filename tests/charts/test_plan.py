@@ -200,7 +200,8 @@ def test_charts_are_bounded_by_the_figure_ranking() -> None:
         f"今年第{i}号园区产值达到{i + 100}亿元，同比增长{i % 30}.5%，企业{i % 90 + 10}家。"
         for i in range(60)
     )
-    model = extract_text(f"# 数字段落\n\n{body}\n")
+    lead = "全市工业总产值达到9000亿元，外贸进出口额达到3200亿元。"  # two headline cards
+    model = extract_text(f"# 数字段落\n\n{lead}\n\n{body}\n")
     specs = plan(model)
     assert len(specs) == MAX_CHARTS and specs[0].kind == "figures"
     ids = [s.id for s in specs]
