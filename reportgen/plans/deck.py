@@ -145,6 +145,7 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         title = t.heading[: -len(t.tagline)].strip()
     # a dash or bullet a heading opens with is the page's typography, no part of its title
     title = title.lstrip("—–－-•·● \u3000") or title
+    title = _unpunctuated(title)
     return {
         "index": i,
         "heading": t.heading,
@@ -168,6 +169,15 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "charts": charts,
         "cases": _theme_cases(model, i),
     }
+
+
+def _unpunctuated(title: str) -> str:
+    """A slide title without the sentence end or colon its heading closes on (思想领航，…根本遵循。
+    英国《泰晤士报》：): a title is a phrase, the mark only led into the paragraph below."""
+    bare = title.rstrip("。：:，,；; \u3000")
+    if bare.endswith(".") and bare.count(".") == 1 and not bare[-2:-1].isupper():
+        bare = bare[:-1]
+    return bare or title
 
 
 # A boxed commentary or sidebar the page sets under a section (【点评】, 【记者手记】):

@@ -74,3 +74,21 @@ def test_a_bare_transition_is_no_key_point_of_the_brief() -> None:
     doc = Document(io.BytesIO(render_brief(extract_text(TURNS))))
     shown = [p.text.strip() for p in doc.paragraphs if p.style.name.startswith("List")]
     assert shown and not any(t.startswith("如今情况不同了") for t in shown)
+
+
+def test_a_slide_title_never_ends_on_a_sentence_end_or_a_colon() -> None:
+    from pptx import Presentation
+
+    text = "\n\n".join(
+        [
+            "# 外媒看港口",
+            "## 思想引领，为港口发展指明方向。",
+            "港区集装箱吞吐量达到120万标箱，比前年多出两成。新建码头三座。",
+            "## 英国某某报：",
+            "港口一派繁忙景象，货轮排队进港。码头工人三班倒。",
+        ]
+    )
+    deck = Presentation(io.BytesIO(build_deck(extract_text(text))))
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert "思想引领，为港口发展指明方向" in titles
+    assert not any(t.endswith(("。", "：", ":")) for t in titles)
