@@ -301,7 +301,10 @@ _OPENERS = frozenset(
     {"though", "although", "only", "instead", "even", "also", "just", "still", "yet", "then"}
     | {"there", "here", "both", "such", "generally", "whether", "however", "further"}
 )
-_DANGLING = frozenset({"be", "been", "being", "has", "have", "had", "will", "would", "could"})
+_DANGLING = frozenset(
+    {"be", "been", "being", "has", "have", "had", "will", "would", "could"}
+    | {"make", "makes", "earn", "earns", "get", "gets", "said", "says", "want", "wants"}
+)
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "i'm", "they're", "we're"})
 
 
