@@ -393,9 +393,11 @@ def theme_keys(theme) -> list[str]:
 
 
 def _heading_has(heading: str, key: str) -> bool:
-    """``key`` is in the heading, or the heading was cut (…) after at least 4 of its characters."""
+    """``key`` is in the heading (a slide title may leave out the colon or sentence end the
+    article's heading closes on), or the heading was cut (…) after at least 4 of its
+    characters."""
     key = fold(key)
-    if key in heading:
+    if key in heading or (fold(key.rstrip("。：:，,；;. ")) or key) in heading:
         return True
     for stem in _ELLIPSIS.split(heading)[:-1]:
         if any(key.startswith(stem[-k:]) for k in range(len(stem), 3, -1)):
