@@ -15,7 +15,8 @@ from reportgen.writers.deck import build_deck
 
 PARAGRAPHS = [
     "Port workers walk out",
-    "Dock workers at the river port went on strike on Monday. Most of them earn $11.25 an hour.",
+    "Dock workers at the river port went on strike on Monday. "
+    "The port handled 2.4 million containers last year.",
     "The union says the port has refused to talk since the spring, and members voted to walk out.",
     "Ships waiting to unload were sent to other ports along the coast, the port authority said.",
 ]
@@ -39,12 +40,12 @@ def test_one_headline_figure_gets_no_card_slide_and_no_figures_panel() -> None:
     assert not [c for c in charts if c.kind == "figures"]
     data = build_deck(model)
     assert _cards(data) == 0
-    assert "$11.25 an hour" in _text(data)  # the figure is still shown, in its sentence
+    assert "2.4 million containers" in _text(data)  # the figure is still shown, in its sentence
     brief = Document(io.BytesIO(render_brief(model)))
-    assert "$11.25 an hour" in " ".join(p.text for p in brief.paragraphs)
+    assert "2.4 million containers" in " ".join(p.text for p in brief.paragraphs)
 
 
 def test_two_headline_figures_get_their_cards() -> None:
-    text = "\n\n".join([*PARAGRAPHS, "The port handled 2.4 million containers last year."])
+    text = "\n\n".join([*PARAGRAPHS, "The port's revenue reached $310 million in the same year."])
     model = extract_text(text)
     assert _cards(build_deck(model)) == 2
