@@ -393,11 +393,12 @@ def theme_keys(theme) -> list[str]:
 
 
 def _heading_has(heading: str, key: str) -> bool:
-    """``key`` is in the heading (a slide title may leave out the colon or sentence end the
-    article's heading closes on), or the heading was cut (…) after at least 4 of its
+    """``key`` is in the heading (a slide title leaves out the dash a heading opens with and the
+    colon or sentence end it closes on), or the heading was cut (…) after at least 4 of its
     characters."""
     key = fold(key)
-    if key in heading or (fold(key.rstrip("。：:，,；;. ")) or key) in heading:
+    bare = fold(key.lstrip("—–－-•·● \u3000").rstrip("。：:，,；;. ")) or key
+    if key in heading or bare in heading:
         return True
     for stem in _ELLIPSIS.split(heading)[:-1]:
         if any(key.startswith(stem[-k:]) for k in range(len(stem), 3, -1)):

@@ -92,3 +92,11 @@ def test_a_slide_title_never_ends_on_a_sentence_end_or_a_colon() -> None:
     titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
     assert "思想引领，为港口发展指明方向" in titles
     assert not any(t.endswith(("。", "：", ":")) for t in titles)
+
+
+def test_verify_finds_a_heading_in_a_title_without_its_dash_or_colon() -> None:
+    from reportgen.verify.checks import _heading_has, fold
+
+    assert _heading_has(fold("英国某某报"), "英国某某报：")
+    assert _heading_has(fold("（清）某某"), "——（清）某某")
+    assert not _heading_has(fold("港口观察"), "航运观察：")
