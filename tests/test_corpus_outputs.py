@@ -163,8 +163,11 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # requirement stated before an English figure, a condition, a baseline or a lone range end and
 # a bound sorting a count (11家…超过1万亿元) hedged the figure; 80 of 254 after the second
 # merge of subject binding (places finished by their next word, display figures, recipients of
-# money in English). A ceiling: lower it when it falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 80
+# money in English); 76 of 248 once a figure the dek states (超107万辆) ranks as the
+# headline's and a lone headline figure got no KPI slide and no figures panel (the same figure
+# stays counted once, in the brief's lead figures: the card floor below went from 250 to 245).
+# A ceiling: lower it when it falls, raise it only with a stated reason.
+BAD_CARDS_CEILING = 76
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
@@ -179,7 +182,9 @@ def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
         g = gold.load(path)
         if g.name not in held:
             total.add(corpus_cards.tally(g, models[g.name]))
-    assert total.cards >= 250  # precision is not bought by leaving every card empty
+    # precision is not bought by leaving every card empty (245: a lone headline figure is shown
+    # once, in the brief, not also on a one-card slide and a one-card panel)
+    assert total.cards >= 245
     assert total.bad <= BAD_CARDS_CEILING, total.why
 
 
@@ -188,12 +193,14 @@ def test_brief_deck_and_charts_share_one_choice_of_figures(models) -> None:
     panel; a section's key-point figure is its summary card's; every one is card-worthy."""
     from reportgen.plans.brief import plan_context
     from reportgen.plans.deck import headline_facts
-    from reportgen.plans.select import card_worthy, section_figure
+    from reportgen.plans.select import CARDS_FEWEST, card_worthy, section_figure
 
     for name, model in models.items():
         context = plan_context(model, None, labels("brief", model.language, template_dirs()), None)
         cards = headline_facts(model)
-        assert [d["id"] for d in context["lead_top"]] == cards, name
+        lead = [d["id"] for d in context["lead_top"]]
+        # a lone headline figure is the brief's lead figure only: no one-card slide or panel
+        assert lead == cards or (not cards and len(lead) < CARDS_FEWEST), name
         panels = [s for s in plan(model) if s.kind == "figures"]
         assert not panels or set(cards) <= set(panels[0].facts), name
         by_id = {f.id: f for f in model.facts}

@@ -37,11 +37,45 @@ def problems(spec: ChartSpec, model: Model) -> list[str]:
     if spec.kind in ("stacked", "donut"):
         if not _parts_of_one_whole(facts, model):
             out.append("its parts are not stated as parts of one whole (其中 / of which)")
-    elif not (same_measure(facts) or enumerated(facts, model.text)):
-        out.append("its bars measure different things and are not listed together")
     else:
-        out += _levels_and_frames(facts, model)
+        out += bar_problems(facts, model)
     return out
+
+
+def bar_problems(facts: list[Fact], model: Model) -> list[str]:
+    """What makes bars of ``facts`` an unfair comparison: different measures not listed as one
+    list, positions in a ranking (a longer bar would read as more), a whole beside its own parts
+    (This includes…, 其中…), levels and changes, different time frames."""
+    if not (same_measure(facts) or enumerated(facts, model.text)):
+        return ["its bars measure different things and are not listed together"]
+    out = [
+        f"{f.text} is a position in a ranking, not a quantity" for f in facts if f.kind == "rank"
+    ]
+    if _whole_and_parts(facts, model):
+        out.append("its bars are a whole and parts of it (This includes…, 其中…)")
+    return out + _levels_and_frames(facts, model)
+
+
+# How a sentence opens when its figures are parts of a figure stated before it.
+_INCLUDES = re.compile(
+    r"^\W*(?:This|That|It|These|The (?:total|amount|sum|increase|figure))\s+(?:includes?|included|"
+    r"comprises?|consists? of)\b|^\W*(?:Of (?:this|that|which|these|the total)|Including)\b|"
+    r"^\W*(?:其中|包括|这其中|这当中|内含)",
+    re.I,
+)
+
+
+def _whole_and_parts(facts: list[Fact], model: Model) -> bool:
+    """Whether a bar's figure opens a sentence that breaks down a figure of an earlier bar."""
+    ids = {f.id for f in facts}
+    for rel in model.relations:
+        if rel.kind == "part_of" and rel.whole in ids and ids & set(rel.parts):
+            return True
+    starts = sorted({f.sentence_span.start for f in facts})
+    if len(starts) < 2:
+        return False
+    text = model.text
+    return any(_INCLUDES.match(text[at : at + 80]) for at in starts[1:])
 
 
 def _doubtful(facts: list[Fact], model: Model) -> list[Fact]:
@@ -113,7 +147,7 @@ def enumerated(facts: list[Fact], text: str) -> bool:
     """Figures listed together in one sentence, one after another with only a name between them
     (北京10.7%、浙江10.6%、江苏9.8%): the article itself sets them side by side."""
     sentences = {(f.sentence_span.start, f.sentence_span.end) for f in facts}
-    if len(sentences) != 1:
+    if len(sentences) != 1 or _measures_of_one(facts):
         return False
     ordered = sorted(facts, key=lambda f: f.span.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
@@ -128,8 +162,26 @@ def enumerated(facts: list[Fact], text: str) -> bool:
 # Words between two figures of a list that make the second no next item but another measure: a
 # change (增产了, 较去年同期减少), a rank (排名), a share or comparison (占, 比).
 _NOT_A_NAME = re.compile(
-    r"增|减|降|升|涨|跌|提高|排名|位列|较|比|同比|环比|占|up|down|rose|fell|more|less|than", re.I
+    r"增|减|降|升|涨|跌|提高|排名|位列|较|比|同比|环比|占|其中|包括|up|down|rose|fell|more|less|"
+    r"than|of which|including",
+    re.I,
 )
+
+
+# Names that are measures, not subjects: a list of them (营业收入474.04亿元、净利润163.82亿元;
+# revenue of $2 billion, profit of $300 million) gives different measures of one subject.
+_MEASURE_NAME = re.compile(
+    r"(?:收入|营收|利润|净利|毛利|产值|产量|销量|销售额|增加值|总额|余额|支出|成本|费用|税收|投资额?|"
+    r"出口额?|进口额?|消费额?|贷款|存款|市值|资产|负债|GDP|revenues?|profits?|income|sales|output|"
+    r"exports|imports|spending|costs?|assets|debt|earnings)$",
+    re.I,
+)
+
+
+def _measures_of_one(facts: list[Fact]) -> bool:
+    """Whether the figures' names are different measures (revenue and profit), not subjects."""
+    names = {_key(f.label or f.counts) for f in facts}
+    return len(names) == len(facts) and all(_MEASURE_NAME.search(n) for n in names)
 
 
 def _parts_of_one_whole(facts: list[Fact], model: Model) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportgen.charts.compare import enumerated, problems, same_measure
+from reportgen.charts.compare import bar_problems, enumerated, problems, same_measure
 from reportgen.charts.wording import Wording, load_wording
 from reportgen.charts.wording import bar_label as _label
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
-from reportgen.plans.select import card_label, headline, showable, vague
+from reportgen.plans.select import CARDS_FEWEST, card_label, headline, showable, vague
 
 MAX_FIGURES = 6
 MAX_BARS = 8
@@ -127,7 +127,7 @@ def _headline_facts(model: Model) -> list[Fact]:
 
 def _figures(ctx: _Ctx) -> ChartSpec | None:
     w, facts = ctx.w, _headline_facts(ctx.model)
-    if not facts:
+    if len(facts) < CARDS_FEWEST:  # one card alone is no panel: the brief's table states it
         return None
     labels = [card_label(f, ctx.model) or _short(ctx.model.sentence_of(f)) for f in facts]
     shown = [w.display(f) for f in facts]
@@ -282,7 +282,9 @@ def _bar_label(fact: Fact, group: list[Fact], model: Model) -> str:
 def _bar(ctx: _Ctx, theme: int, taken: set[str]) -> ChartSpec | None:
     """One bar chart of the section's figures that share a unit (two or more, never one)."""
     facts = [f for f in ctx.model.facts if f.theme == theme and f.id not in taken]
-    groups = _comparable_groups(ctx, facts)
+    groups = [
+        g for g in _comparable_groups(ctx, facts) if not bar_problems(g[:MAX_BARS], ctx.model)
+    ]
     if not groups:
         return None
     # the most bars; on a tie, bars that count one kind of thing (…企业 / …企业)
@@ -348,8 +350,8 @@ def _stacked(ctx: _Ctx, rel: Relation) -> ChartSpec | None:
         parts = [model.fact(p) for p in rel.parts]
     except KeyError:
         return None
-    if not parts or any(p.unit != whole.unit for p in parts):
-        return None
+    if not parts or any(p.unit != whole.unit or not _label(p) for p in parts):
+        return None  # every part named in words (never 45家 for a label)
     total = sum(p.value for p in parts)
     if total > whole.value:
         return None  # parts overlap or exceed the whole: not a breakdown we can draw honestly

@@ -15,8 +15,11 @@ def bar_label(fact: Fact) -> str:
     """What a bar or a chart title names: what the figure counts, or its label when that phrase
     opens with the tail of a date (年我国经济发展新动能指数: the year's digits fell off)."""
     counts = fact.counts.strip()
-    if _CUT_DATE.match(counts) and fact.label.strip():
+    cut = _CUT_DATE.match(counts)
+    if cut and fact.label.strip():
         return fact.label.strip()
+    if cut and len(counts) - cut.end() >= 2:  # 月份钢铁行业PMI: the date's tail is no word of it
+        return counts[cut.end() :]
     return counts
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
+from reportgen.plans.bullets import trim_opening, weak
 from reportgen.plans.deck import (
     _clip,
     commentary_of,
@@ -240,10 +241,27 @@ def lead_points(model: Model, most: int = 5) -> list[str]:
     holds = [any(p.span.start <= at < p.span.end for at in figures) for p in paragraphs]
     order = sorted(range(len(paragraphs)), key=lambda i: (not holds[i], i))
     fewest = 2 if len(topics_heads(paragraphs)) < 3 else 0  # quote openers only when need be
-    heads = {i: topics([paragraphs[i]], model.language, 1, fewest, LONGEST) for i in order}
-    said = [i for i in order if heads[i] and not heads[i][0]["head"].endswith(("？", "?"))]
-    chosen = said[:most]  # a question (为什么选择这里？) states no point
-    return [heads[i][0]["head"] for i in sorted(chosen)]
+    heads = {
+        i: _said(topics([paragraphs[i]], model.language, 1, fewest, LONGEST), model) for i in order
+    }
+    chosen = [i for i in order if heads[i]][:most]
+    return [heads[i] for i in sorted(chosen)]
+
+
+def _said(topic: list[dict], model: Model) -> str:
+    """What a paragraph's topic states: its opening sentence, or the sentence after it when that
+    opening is a bare transition (如今情况不同了。); a question (为什么选择这里？) states none."""
+    if not topic:
+        return ""
+    head, after = topic[0]["head"], topic[0]["body"]
+    if not weak(head, model.language):  # without its dateline (本报北京4月2日电（记者…）)
+        return trim_opening(head, model.language, named_source=True)
+    if after and not weak(after, model.language) and not _QUESTION_END.search(head):
+        return trim_opening(after, model.language, named_source=True)
+    return ""
+
+
+_QUESTION_END = re.compile(r"[？?][”’」』）)\"']*\s*$")
 
 
 def apart(quotes: list[dict], paragraphs: list[str]) -> list[dict]:

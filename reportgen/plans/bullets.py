@@ -81,12 +81,15 @@ def clean(text: str) -> str:
     return _ENUMERATOR.sub("", _EMPHASIS.sub("", text).strip(), count=1)
 
 
-def trim_opening(sentence: str, language: str) -> str:
+def trim_opening(sentence: str, language: str, named_source: bool = False) -> str:
     """``sentence`` without a leading dateline, reporter, attribution or connective, when what
-    is left still holds a clause of its own (otherwise the sentence as it was)."""
+    is left still holds a clause of its own (otherwise the sentence as it was). With
+    ``named_source`` the attribution that names where the news came from (记者从某部门获悉：)
+    stays: a brief's key point keeps its source, a slide's bullet is shorter without it."""
     text = sentence.strip()
     if language == "zh":
-        for pattern in (_ZH_DATELINE, _ZH_REPORTER, _ZH_LEARNED, _ZH_CONNECTIVE):
+        learned = () if named_source else (_ZH_LEARNED,)
+        for pattern in (_ZH_DATELINE, _ZH_REPORTER, *learned, _ZH_CONNECTIVE):
             text = pattern.sub("", text, count=1)
     else:
         rest = _EN_CONNECTIVE.sub("", text, count=1)
@@ -96,10 +99,62 @@ def trim_opening(sentence: str, language: str) -> str:
 
 
 def weak(sentence: str, language: str) -> bool:
-    """Whether ``sentence`` is no key sentence: empty, or a question (a short statement is
-    kept: a section's points are often as short as 有效激发消费活力。)."""
+    """Whether ``sentence`` is no key sentence: empty, a question or a bare transition (a short
+    statement is kept: a section's points are often as short as 有效激发消费活力。)."""
     text = sentence.strip()
-    return not text or bool(_QUESTION.search(text))
+    return not text or bool(_QUESTION.search(text)) or transition(text, language)
+
+
+# The words a bare transition is made of ("如今情况不同了。", "But that was then.", "Things
+# changed."): time and reference words, connectives, change verbs, particles. A short sentence
+# made of nothing else carries no figure, no named subject and no claim: it only turns the story.
+_ZH_TURN_WORDS = sorted(
+    set(
+        re.findall(
+            r"\S+",
+            (
+                "如今 现在 眼下 当下 此时 那时 这时 当时 后来 此后 "
+                "从此 今天 今日 过去 以前 以往 曾经 然而 但是 可是 "
+                "不过 于是 而且 情况 形势 局面 事情 一切 故事 问题 "
+                "变化 这些 那些 这个 那个 这样 那样 如此 已经 早已 "
+                "终于 真的 确实 其实 完全 彻底 悄然 正在 开始 发生 "
+                "出现 来了 改变 不同 一样 不再 再也 没有 可 但 却 "
+                "而 事 这 那 此 就 也 都 又 还 再 已 大 很 正 "
+                "在 变 样 不 是 了 呢 啊 吧 的 之 有 所 还有 "
+                "另外 另 一个 关键 一点 点 这里"
+            ),
+        )
+    ),
+    key=len,
+    reverse=True,
+)
+_ZH_TURN = re.compile("(?:" + "|".join(map(re.escape, _ZH_TURN_WORDS)) + ")+")
+_EN_TURN_WORDS = set(
+    re.findall(
+        r"\S+",
+        (
+            "a again all and any anymore are be been but case change changed changing "
+            "different everything had has have however is it it's longer more no not "
+            "now so still story that that's the then things this times today was well "
+            "were yet here here's there's another key point thing one more next "
+            "finally"
+        ),
+    )
+)
+_TURN_MOST = {"zh": 12, "en": 6}  # characters (zh) or words (en) of a bare transition
+
+
+def transition(sentence: str, language: str) -> bool:
+    """Whether ``sentence`` is a bare transition: short, with no digit, and made only of the
+    time, reference, connective and change words above (如今情况不同了。, But that was then.)."""
+    text = sentence.strip().rstrip("。！!.…”’\"' ")
+    if not text or re.search(r"\d", text):
+        return False
+    if re.search(r"[\u4e00-\u9fff]", text):  # the sentence's own language, not the article's
+        core = re.sub(r"[，,、；;：:\s“”‘’\"']", "", text)
+        return len(core) <= _TURN_MOST["zh"] and not _ZH_TURN.sub("", core)
+    words = re.findall(r"[A-Za-z']+", text)
+    return 0 < len(words) <= _TURN_MOST["en"] and all(w.lower() in _EN_TURN_WORDS for w in words)
 
 
 def _frame(clause: str, language: str) -> bool:

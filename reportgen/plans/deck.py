@@ -147,7 +147,7 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
-    title = title.lstrip(HEAD_MARKS) or title
+    title = _unpunctuated(title.lstrip(HEAD_MARKS) or title)
     return {
         "index": i,
         "heading": t.heading,
@@ -171,6 +171,15 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "charts": charts,
         "cases": _theme_cases(model, i),
     }
+
+
+def _unpunctuated(title: str) -> str:
+    """A slide title without the sentence end or colon its heading closes on (思想领航，…根本遵循。
+    英国《泰晤士报》：): a title is a phrase, the mark only led into the paragraph below."""
+    bare = title.rstrip("。：:，,；; \u3000")
+    if bare.endswith(".") and bare.count(".") == 1 and not bare[-2:-1].isupper():
+        bare = bare[:-1]
+    return bare or title
 
 
 # A boxed commentary or sidebar the page sets under a section (【点评】, 【记者手记】):
@@ -368,7 +377,8 @@ def lead_quotes(model: Model, most: int = 2) -> list[str]:
 
 def headline_facts(model: Model, limit: int = 4) -> list[str]:
     """Facts for the KPI slide: the article's headline figures, ranked by the one rule the brief
-    and the charts share (plans.select.headline)."""
-    from reportgen.plans.select import headline
+    and the charts share (plans.select.headline); none when fewer than CARDS_FEWEST."""
+    from reportgen.plans.select import CARDS_FEWEST, headline
 
-    return [f.id for f in headline(model, limit)]
+    facts = headline(model, limit)
+    return [f.id for f in facts] if len(facts) >= CARDS_FEWEST else []

@@ -20,6 +20,11 @@ _NOT_FIGURES = ("年", "月", "日", "天", "个月", "小时", "分钟", "秒",
 _DIGIT = re.compile(r"\d")
 
 
+# Fewest headline figures worth a panel of cards (the deck's KPI slide, the figures chart): one
+# card alone is a near-empty slide; its figure stays in the points and the brief's key figures.
+CARDS_FEWEST = 2
+
+
 def showable(f: Fact) -> bool:
     """Whether ``f`` may stand as a value on a card or a bar: measured (or a rank or range), a
     figure of an amount rather than a time, an event count or a word that merely holds a numeral
@@ -245,7 +250,7 @@ def _roles(model: Model) -> tuple[set[str], set[str], set[str]]:
 def _position(f: Fact, model: Model) -> float:
     """Where the figure stands: the headline, the lead, a section's opening, a paragraph's
     opening sentence weigh more than the body."""
-    if model.headline and f.text and f.text in model.headline:
+    if _in_title(f, model):
         return 3.0
     if f.theme is None:
         first = model.lead[0].span if model.lead else None
@@ -258,6 +263,19 @@ def _position(f: Fact, model: Model) -> float:
         if any(p.span.start == f.sentence_span.start for p in paras):
             score += 0.5
     return score
+
+
+def _in_title(f: Fact, model: Model) -> bool:
+    """Whether the headline or its dek states the figure: its words, or its number with its unit
+    (超107万辆 in a dek, 超过107万辆 in the body)."""
+    titles = " ".join(t for t in (model.headline, model.dek) if t)
+    if not titles or not f.text:
+        return False
+    if f.text in titles:
+        return True
+    number = re.search(r"\d[\d,.]*", f.text)
+    core = number.group(0) + f.unit if number and f.unit else ""
+    return bool(core) and re.search(r"(?<![\d.,])" + re.escape(core), titles) is not None
 
 
 def complete(f: Fact, model: Model) -> bool:
@@ -296,7 +314,10 @@ _OPENERS = frozenset(
     {"though", "although", "only", "instead", "even", "also", "just", "still", "yet", "then"}
     | {"there", "here", "both", "such", "generally", "whether", "however", "further"}
 )
-_DANGLING = frozenset({"be", "been", "being", "has", "have", "had", "will", "would", "could"})
+_DANGLING = frozenset(
+    {"be", "been", "being", "has", "have", "had", "will", "would", "could"}
+    | {"make", "makes", "earn", "earns", "get", "gets", "said", "says", "want", "wants"}
+)
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "i'm", "they're", "we're"})
 
 

@@ -383,9 +383,7 @@ def theme_keys(theme) -> list[str]:
     heading = theme.heading.strip()
     if not heading:
         return []
-    from reportgen.plans.deck import HEAD_MARKS  # what a slide title drops from a heading
-
-    keys = [heading, heading.lstrip(HEAD_MARKS)]
+    keys = [heading]
     tagline = theme.tagline.strip()
     if tagline and heading.endswith(tagline) and len(heading) > len(tagline):
         keys.append(heading[: -len(tagline)].strip())
@@ -395,9 +393,14 @@ def theme_keys(theme) -> list[str]:
 
 
 def _heading_has(heading: str, key: str) -> bool:
-    """``key`` is in the heading, or the heading was cut (…) after at least 4 of its characters."""
+    """``key`` is in the heading (a slide title leaves out the dash a heading opens with and the
+    colon or sentence end it closes on), or the heading was cut (…) after at least 4 of its
+    characters."""
+    from reportgen.plans.deck import HEAD_MARKS  # what a slide title drops from a heading
+
     key = fold(key)
-    if key in heading:
+    bare = fold(key.lstrip(HEAD_MARKS).rstrip("。：:，,；;. ")) or key
+    if key in heading or bare in heading:
         return True
     for stem in _ELLIPSIS.split(heading)[:-1]:
         if any(key.startswith(stem[-k:]) for k in range(len(stem), 3, -1)):

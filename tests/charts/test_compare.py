@@ -69,3 +69,35 @@ def test_hedged_or_quoted_figures_are_no_bars() -> None:
     assert any("hedged" in p for p in problems(_spec("bar", m.facts), m))
     m = extract_text("标题\n\n他说：“甲地种了300亩，乙地种了500亩。”\n")
     assert any("someone's words" in p for p in problems(_spec("bar", m.facts), m))
+
+
+def test_different_measures_of_one_subject_are_no_list() -> None:
+    m = extract_text("标题\n\n三十家基金公司合计实现营业收入300.5亿元、净利润120.2亿元。\n")
+    assert not enumerated(m.facts, m.text)
+    assert problems(_spec("bar", m.facts), m)
+
+
+def test_positions_in_a_ranking_are_no_bars() -> None:
+    m = extract_text("标题\n\n在全国港口排行中，甲港排名第3位。乙港排名第7位。\n")
+    facts = [
+        f.model_copy(update={"subject": s, "label": "排名"})
+        for f, s in zip(m.facts, ("甲港", "乙港"), strict=True)
+    ]
+    m = m.model_copy(update={"facts": facts})
+    assert same_measure(facts) and all(f.kind == "rank" for f in facts)
+    assert any("position in a ranking" in p for p in problems(_spec("bar", facts), m))
+
+
+def test_a_whole_and_its_parts_are_no_pair_of_bars() -> None:
+    text = (
+        "Title\n\nThe plan adds $40.0 million for the county colleges and student aid. "
+        "This includes $32.5 million for the county colleges and $7.5 million for student aid.\n"
+    )
+    m = extract_text(text)
+    whole, part = m.facts[0], m.facts[1]
+    pair = [
+        whole.model_copy(update={"subject": "county colleges and student aid", "label": "adds"}),
+        part.model_copy(update={"subject": "county colleges", "label": "adds"}),
+    ]
+    m = m.model_copy(update={"facts": [*pair, *m.facts[2:]]})
+    assert any("whole and parts" in p for p in problems(_spec("bar", pair), m))

@@ -200,7 +200,8 @@ def test_charts_are_bounded_by_the_figure_ranking() -> None:
         f"今年第{i}号园区产值达到{i + 100}亿元，同比增长{i % 30}.5%，企业{i % 90 + 10}家。"
         for i in range(60)
     )
-    model = extract_text(f"# 数字段落\n\n{body}\n")
+    lead = "全市工业总产值达到9000亿元，外贸进出口额达到3200亿元。"  # two headline cards
+    model = extract_text(f"# 数字段落\n\n{lead}\n\n{body}\n")
     specs = plan(model)
     assert len(specs) == MAX_CHARTS and specs[0].kind == "figures"
     ids = [s.id for s in specs]
@@ -220,3 +221,16 @@ def test_few_charts_are_left_as_planned() -> None:
     model = zh_model()
     specs = plan(model)
     assert bounded(specs, model) is specs
+
+
+def test_no_chart_of_figures_without_words_or_of_unlike_measures() -> None:
+    from reportgen.charts.plan import plan as plan_charts
+    from reportgen.extract import extract_text
+
+    text = (
+        "基金观察\n\n## 一、经营\n\n三十家基金公司合计实现营业收入300.5亿元、净利润120.2亿元。"
+        "公司数量稳步增加。\n\n## 二、退市\n\n今年以来退市公司47家，其中，45家为A股退市，2家为B股退市。"
+        "市场生态持续优化。\n"
+    )
+    kinds = [s.kind for s in plan_charts(extract_text(text))]
+    assert "bar" not in kinds and "stacked" not in kinds

@@ -52,3 +52,11 @@ def test_a_counted_phrase_cut_after_a_dates_digits_names_the_bar_by_its_label() 
     assert bar_label(kept) == "创新活力指数"
     titles = [s.title for s in plan(model)]
     assert not any(t.startswith(("年", "月")) for t in titles)
+
+
+def test_a_cut_date_tail_without_a_label_is_dropped_from_the_bar_label() -> None:
+    from reportgen.charts.wording import bar_label
+
+    model = extract_text("标题\n\n7月份钢厂开工指数为41.2，比上月下降1.5个点。\n")
+    fact = model.facts[0].model_copy(update={"counts": "月份钢厂开工指数", "label": ""})
+    assert bar_label(fact) == "钢厂开工指数"

@@ -142,3 +142,19 @@ def test_a_table_flattened_into_a_line_is_left_to_the_brief() -> None:
     items = [{"head": row + "Reserve $2,378.6 $1,949.1", "body": ""}]
     items.append({"head": "The reserve falls below the required level next year.", "body": ""})
     assert [b["head"] for b in bullets(items, "en")] == [items[1]["head"]]
+
+
+def test_a_bare_transition_is_no_key_sentence() -> None:
+    from reportgen.plans.bullets import transition
+
+    for zh in ("如今情况不同了。", "一切都变了。", "现在不一样了。", "问题来了。"):
+        assert transition(zh, "zh") and weak(zh, "zh"), zh
+    for en in ("But that was then.", "Things changed.", "That is no longer the case."):
+        assert transition(en, "en") and weak(en, "en"), en
+    # a figure, a named subject or a claim is content, however short
+    for zh in ("2024年情况不同了。", "有效激发消费活力。", "发展是硬道理。", "港口变了。"):
+        assert not transition(zh, "zh"), zh
+    for en in ("Costs rose.", "The union struck.", "Chicago changed."):
+        assert not transition(en, "en"), en
+    b = bullet("如今情况不同了。", "新建的三座码头让靠港时间缩短了一半。", "zh")
+    assert b["head"] == "新建的三座码头让靠港时间缩短了一半。"

@@ -241,3 +241,10 @@ def test_headline_figures_are_ranked_once_per_model_and_follow_its_changes(seed_
             fact.kind = kind
     finally:
         select._headline = real
+
+
+def test_an_english_label_ending_on_a_verb_is_incomplete() -> None:
+    for scrap in ("two-year diploma earn", "night-shift nurses make", "the mayor said"):
+        assert not complete_label(scrap, "en"), scrap
+    for label in ("average pay", "health costs", "daily wages"):
+        assert complete_label(label, "en"), label

@@ -46,3 +46,57 @@ def test_bullets_are_key_sentences_and_main_clauses() -> None:
     assert "全市充电桩数量达到5.6万个。" in heads  # 据统计， trimmed
     notes = points[0][2]
     assert "今年以来，全市新能源汽车产业规模持续扩大，整车产量同比增长35%" in notes
+
+
+TURNS = "\n\n".join(
+    [
+        "港口物流观察",
+        "去年，港区的集装箱吞吐量达到120万标箱，比前年多出两成。",
+        "过去这里只有一条泊位。",
+        "如今情况不同了。新建的三座码头让船舶靠港时间缩短了一半。",
+        "Things changed. 园区引进了十二家货代企业，开通了五条航线。",
+    ]
+)
+
+
+def test_a_bare_transition_is_never_a_bullets_head() -> None:
+    heads = [h for h, _, _ in _points(build_deck(extract_text(TURNS)))]
+    assert "如今情况不同了。" not in heads
+    assert "新建的三座码头让船舶靠港时间缩短了一半。" in heads  # the sentence after it
+    assert not any(h.startswith("Things changed") for h in heads)
+
+
+def test_a_bare_transition_is_no_key_point_of_the_brief() -> None:
+    from docx import Document
+
+    from reportgen.writers.brief import render_brief
+
+    doc = Document(io.BytesIO(render_brief(extract_text(TURNS))))
+    shown = [p.text.strip() for p in doc.paragraphs if p.style.name.startswith("List")]
+    assert shown and not any(t.startswith("如今情况不同了") for t in shown)
+
+
+def test_a_slide_title_never_ends_on_a_sentence_end_or_a_colon() -> None:
+    from pptx import Presentation
+
+    text = "\n\n".join(
+        [
+            "# 外媒看港口",
+            "## 思想引领，为港口发展指明方向。",
+            "港区集装箱吞吐量达到120万标箱，比前年多出两成。新建码头三座。",
+            "## 英国某某报：",
+            "港口一派繁忙景象，货轮排队进港。码头工人三班倒。",
+        ]
+    )
+    deck = Presentation(io.BytesIO(build_deck(extract_text(text))))
+    titles = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
+    assert "思想引领，为港口发展指明方向" in titles
+    assert not any(t.endswith(("。", "：", ":")) for t in titles)
+
+
+def test_verify_finds_a_heading_in_a_title_without_its_dash_or_colon() -> None:
+    from reportgen.verify.checks import _heading_has, fold
+
+    assert _heading_has(fold("英国某某报"), "英国某某报：")
+    assert _heading_has(fold("（清）某某"), "——（清）某某")
+    assert not _heading_has(fold("港口观察"), "航运观察：")
