@@ -1,9 +1,11 @@
 """Figures no card shows as a measured value: a condition's, a rule's, a baseline, a range end
-read alone, a bound that sorts what a count counts (plans.select.hedged)."""
+read alone, a bound that sorts what a count counts (plans.hedges.hedged, through
+plans.select.card_worthy)."""
 
 from __future__ import annotations
 
 from reportgen.extract import extract_text
+from reportgen.plans.hedges import hedged
 from reportgen.plans.select import card_worthy, headline
 
 
@@ -73,3 +75,9 @@ def test_a_footnote_number_opening_a_sentence_is_no_card() -> None:
     )
     assert not any(v for k, v in got.items() if k.startswith("2 "))
     assert any(v for k, v in got.items() if "2.4" in k)
+
+
+def test_hedged_reads_a_plan_stated_before_the_figure() -> None:
+    model = extract_text("标题\n\n去年全市产值达到900亿元。今年力争产值突破1000亿元。\n")
+    got = {f.text: hedged(f, model) for f in model.facts}
+    assert got == {"900亿元": False, "突破1000亿元": True}
