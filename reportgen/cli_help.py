@@ -6,7 +6,7 @@ import io
 import os
 import sys
 
-import click
+import typer
 from typer.core import TyperCommand, TyperGroup
 
 # What is styled, by pattern over the plain help text (its layout is kept exactly: the examples
@@ -52,12 +52,12 @@ def _help(plain: str) -> str:
 class StyledGroup(TyperGroup):
     """The tool's command group, with its help styled on a terminal."""
 
-    def get_help(self, ctx: click.Context) -> str:
+    def get_help(self, ctx: typer.Context) -> str:
         return _help(super().get_help(ctx))
 
 
 class StyledCommand(TyperCommand):
     """A command, with its help styled on a terminal."""
 
-    def get_help(self, ctx: click.Context) -> str:
+    def get_help(self, ctx: typer.Context) -> str:
         return _help(super().get_help(ctx))

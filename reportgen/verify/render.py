@@ -38,7 +38,14 @@ def render_findings(out_dir: Path, names: list[str], model: Model) -> list[Findi
 
 def pdf_findings(name: str, pdf: Path, fonts: InstalledFonts | None = None) -> list[Finding]:
     """Text outside the page, fonts not embedded, and Chinese characters without a glyph."""
-    import pdfplumber
+    try:
+        import pdfplumber
+    except ImportError:
+        from reportgen.errors import OutputError
+
+        raise OutputError(
+            "checking rendered pages needs pdfplumber: pip install 'reportgen[render]'"
+        ) from None
 
     fonts = fonts or InstalledFonts()
     unit = "slide" if name.endswith(".pptx") else "PDF page"

@@ -58,3 +58,16 @@ def test_unembedded_fonts_are_named(tmp_path) -> None:
     pdf = tmp_path / "x.pdf"
     _pdf(pdf, 0.4)
     assert _unembedded(pdf) == []  # matplotlib embeds its fonts
+
+
+def test_rendered_pages_without_pdfplumber_say_how_to_install_it(tmp_path, monkeypatch) -> None:
+    import sys
+
+    import pytest
+
+    from reportgen.errors import OutputError
+    from reportgen.verify.render import pdf_findings
+
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # as on an install without the extra
+    with pytest.raises(OutputError, match=r"pip install 'reportgen\[render\]'"):
+        pdf_findings("deck.pptx", tmp_path / "deck.pdf")
