@@ -110,7 +110,23 @@ def normalize(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = _drop_undrawable(text)
     text = _FULLWIDTH_NUMBER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-    return "\n".join(line.strip(" \u3000") for line in text.split("\n"))
+    lines = text.split("\n")
+    header = _yaml_header_end(lines)  # its indentation is YAML syntax (permalink: >, lists)
+    return "\n".join(
+        line.rstrip(" \u3000") if i < header else line.strip(" \u3000")
+        for i, line in enumerate(lines)
+    )
+
+
+def _yaml_header_end(lines: list[str]) -> int:
+    """How many lines a YAML header (--- … --- at the top, as static sites write) takes, its
+    closing line included; 0 without one."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for i, line in enumerate(lines[1:81], start=1):
+        if line.strip() in ("---", "..."):
+            return i + 1
+    return 0
 
 
 def _drop_undrawable(text: str) -> str:

@@ -93,3 +93,20 @@ def test_private_use_and_unassigned_characters_are_dropped() -> None:
     from reportgen.ingest.read import normalize
 
     assert normalize("182.6\ue000亿元\U00077d4c，한국😀") == "182.6亿元，한국😀"
+
+
+def test_a_yaml_headers_indentation_is_kept_for_its_parser() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.ingest.read import normalize
+
+    text = (
+        "---\nlayout: post\ntitle: Factory orders rise\npermalink: >\n  https://example.com/a\n"
+        "tags:\n  - economy\n---\n\n  Factory orders rose 2.1 percent in March.  \n"
+    )
+    out = normalize(text)
+    assert "\n  https://example.com/a\n" in out and "\n  - economy\n" in out
+    assert out.endswith("\nFactory orders rose 2.1 percent in March.\n")  # the body trimmed
+    model = extract_text(text)
+    assert model.headline == "Factory orders rise"
+    assert [p.text for p in model.lead] == ["Factory orders rose 2.1 percent in March."]
+    assert normalize("  ---\nnot: a header\n  indented\n") == "---\nnot: a header\nindented\n"
