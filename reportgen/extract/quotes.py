@@ -48,19 +48,19 @@ _ZH_PLAIN_SAY = frozenset({"说", "说道", "问", "询问", "叮嘱"})
 # A quote that is what a speech noun after it holds (“…”的殷殷叮咛, “…”的严厉表态).
 _ZH_NOUNS = r"(?:叮咛|嘱托|叮嘱|表态|讲话|指示|寄语)"
 _ZH_SPEECH_NOUN = re.compile(rf"^的[^，。“”「」]{{0,4}}?{_ZH_NOUNS}")
-# Who opens the clause after such speech nouns (“A”的殷殷叮咛，到“B”的深情嘱托，习近平总书记…).
+# Who opens the clause after such speech nouns (“A”的殷殷叮咛，到“B”的深情嘱托，王省长…).
 _ZH_NOUN_OWNER = re.compile(
     rf"^的[^，。“”「」]{{0,4}}?{_ZH_NOUNS}"
     rf"(?:[，,]?(?:到|再到|又到|和|与)?[“「][^“”「」]+[”」]的[^，。“”「」]{{0,4}}?{_ZH_NOUNS})*"
     r"[，,](?P<rest>[^。！？!?\n]{0,40})"
 )
 # A run of quotes (“A”；“B”“C”) closed by an ellipsis, and who opens the clause after it.
-# Between the quotes may stand a short telling clause (“A”；指示山西“B”……习近平总书记…).
+# Between the quotes may stand a short telling clause (“A”；指示某市“B”……王省长…).
 _ZH_CHAIN = re.compile(
     r"^(?:[；;、，,]?[^。！？!?“”「」\n…；;，,]{0,8}[“「][^“”「」]+[”」])*(?:……|…)+"
     r"(?P<rest>[^。！？!?\n]{0,40})"
 )
-# A date opening the sentence after a quote (“…”。2025年1月，习近平总书记…).
+# A date opening the sentence after a quote (“…”。2025年1月，王省长…).
 _ZH_DATE_LEAD = re.compile(r"^[。]?\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上下]午)?[，,]?")
 # After a whole quoted sentence, the person who opens the next clause (“……。”吴翔宇自称…).
 _ZH_NAMED_AFTER = re.compile(r"^[，,]?\s*(?P<sp>[^。！？!?“”「」\n，,]{2,30})")
@@ -316,14 +316,14 @@ class _Finder:
         if named is not None and len(m.group("q")) >= 8:
             sentence = re.split(r"[。！？!?；;]", rest, maxsplit=1)[0]
             for clause in re.split(r"[，,]", sentence.lstrip("，,。"))[:2]:
-                person = opening_person(clause)  # “…。”全会后首次考察，习近平总书记…
+                person = opening_person(clause)  # “…。”会后首次调研，张部长…
                 if person is not None:
                     return person, m.end(), True
         return NOBODY, m.end(), False
 
     def _noun_owner(self, para: str, m: re.Match) -> Speaker:
         """Whose words a speech noun holds: the body or person right before the quote, else the
-        person opening the clause after the nouns (“A”的殷殷叮咛，到“B”的嘱托，习近平总书记…)."""
+        person opening the clause after the nouns (“A”的殷殷叮咛，到“B”的嘱托，王省长…)."""
         speaker = _right_before(para, m)
         if speaker.name:
             return speaker
@@ -333,7 +333,7 @@ class _Finder:
     def _told(self, para: str, m: re.Match) -> Speaker | None:
         """The speaker of 勉励辽宁“…”, 叮嘱老人“…”: a telling verb and whom it addresses. A
         clause with no subject is told by the person opening the clause after the run of such
-        quotes (勉励辽宁“A”；指示山西“B”……习近平总书记…), else by the person who spoke the
+        quotes (勉励某省“A”；指示某市“B”……王省长…), else by the person who spoke the
         paragraph's earlier quote (笑着说“A”；在某中学，询问孩子们“B”)."""
         told = _ZH_TELL.search(para[: m.start()])
         if told is None or len(m.group("q")) < 4 or not _addressee(told.group("obj")):
@@ -347,14 +347,14 @@ class _Finder:
 
     def _chain(self, para: str, m: re.Match) -> Speaker | None:
         """The person who opens a clause after a run of quotes closed by an ellipsis
-        (“A”；“B”……习近平总书记…, “A”……一次次考察，习近平总书记…)."""
+        (“A”；“B”……王省长…, “A”……一次次调研，王省长…)."""
         if len(m.group("q")) < 6:
             return None
         chain = _ZH_CHAIN.match(para[m.end() :])
         if chain is None:
             return None
         for clause in re.split(r"[，,]", chain.group("rest"))[:3]:
-            person = opening_person(clause)  # 一次次地方考察、…，习近平总书记指方向
+            person = opening_person(clause)  # 一次次调研、…，王省长指方向
             if person is not None:
                 return person
         return None

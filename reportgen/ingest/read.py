@@ -110,23 +110,16 @@ def normalize(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = _drop_undrawable(text)
     text = _FULLWIDTH_NUMBER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-    lines = text.split("\n")
-    header = _yaml_header_end(lines)  # its indentation is YAML syntax (permalink: >, lists)
+    header = YAML_HEADER.match(text)  # its indentation is YAML syntax (permalink: >, lists)
+    kept = text[: header.end()].count("\n") if header else 0
     return "\n".join(
-        line.rstrip(" \u3000") if i < header else line.strip(" \u3000")
-        for i, line in enumerate(lines)
+        line.rstrip(" \u3000") if i < kept else line.strip(" \u3000")
+        for i, line in enumerate(text.split("\n"))
     )
 
 
-def _yaml_header_end(lines: list[str]) -> int:
-    """How many lines a YAML header (--- … --- at the top, as static sites write) takes, its
-    closing line included; 0 without one."""
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for i, line in enumerate(lines[1:81], start=1):
-        if line.strip() in ("---", "..."):
-            return i + 1
-    return 0
+# A YAML header (--- … --- at the top, as static sites and archive dumps write).
+YAML_HEADER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){1,80}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 
 
 def _drop_undrawable(text: str) -> str:

@@ -15,6 +15,7 @@ from reportgen.ingest.blocks import (
     width,
 )
 from reportgen.ingest.heads import _LEAD_IN
+from reportgen.ingest.read import YAML_HEADER
 
 _CONTINUES = re.compile(
     r"\b(?:the|a|an|of|to|in|on|for|and|or|but|with|by|at|from|that|which|who|is|are|was|were"
@@ -24,13 +25,10 @@ _CONTINUES = re.compile(
 _CJK = re.compile(f"[{CJK}]")
 
 
-_YAML_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){1,80}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-
-
 def front_matter_yaml(text: str) -> tuple[dict, str, str]:
     """A YAML header (--- … ---, as static-site and archive dumps write) split from the
     article: its fields, the text after it, and the header itself. ({}, text, "") without."""
-    match = _YAML_FRONT.match(text)
+    match = YAML_HEADER.match(text)
     if match is None:
         return {}, text, ""
     import yaml

@@ -147,7 +147,7 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
     title = t.heading
     if t.tagline and t.heading.endswith(t.tagline) and len(t.heading) > len(t.tagline):
         title = t.heading[: -len(t.tagline)].strip()
-    title = _unpunctuated(title.lstrip(HEAD_MARKS) or title)
+    title = slide_title(title)
     return {
         "index": i,
         "heading": t.heading,
@@ -171,6 +171,12 @@ def _theme_view(model: Model, i: int, entries: dict) -> dict:
         "charts": charts,
         "cases": _theme_cases(model, i),
     }
+
+
+def slide_title(heading: str) -> str:
+    """What a slide title keeps of a heading: not the dash or bullet it opens with (the page's
+    typography) nor the sentence end or colon it closes on (verify reads headings the same way)."""
+    return _unpunctuated(heading.lstrip(HEAD_MARKS) or heading)
 
 
 def _unpunctuated(title: str) -> str:

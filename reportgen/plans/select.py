@@ -55,17 +55,28 @@ def _crowded(f: Fact, model: Model, most: int = 8) -> bool:
     return len(_peers(f, model)) >= most
 
 
-_PEERS: list = []  # [(facts list, {sentence start: facts})] for the model last asked about
-
-
 def _peers(f: Fact, model: Model) -> list[Fact]:
     """The facts of ``f``'s sentence (indexed once per model: per fact it was quadratic)."""
-    if not _PEERS or _PEERS[0][0] is not model.facts:
+
+    def by_sentence(facts: list[Fact]) -> dict[int, list[Fact]]:
         index: dict[int, list[Fact]] = {}
-        for g in model.facts:
+        for g in facts:
             index.setdefault(g.sentence_span.start, []).append(g)
-        _PEERS[:] = [(model.facts, index)]
-    return _PEERS[0][1].get(f.sentence_span.start, [f])
+        return index
+
+    return _per_model("peers", model, by_sentence).get(f.sentence_span.start, [f])
+
+
+_PER_MODEL: dict[str, tuple] = {}  # name -> (facts list, index) for the model last asked about
+
+
+def _per_model(name: str, model: Model, build):
+    """``build(model.facts)``, kept while the same model's facts are asked about: the brief and
+    the deck ask per figure, and recomputing per figure made them quadratic."""
+    hit = _PER_MODEL.get(name)
+    if hit is None or hit[0] is not model.facts:
+        hit = _PER_MODEL[name] = (model.facts, build(model.facts))
+    return hit[1]
 
 
 def card_worthy(f: Fact, model: Model) -> bool:
@@ -362,14 +373,10 @@ def _twice(f: Fact, model: Model) -> bool:
     return _counted(model)[f.counts.strip().casefold()] > 1
 
 
-_COUNTED: list = []  # [(facts list, Counter)] for the model last asked about
-
-
 def _counted(model: Model):
-    """How many facts count each word (casefolded), computed once per model: asking per fact
-    made the brief quadratic in its figures."""
+    """How many facts count each word (casefolded), computed once per model."""
     from collections import Counter
 
-    if not _COUNTED or _COUNTED[0][0] is not model.facts:
-        _COUNTED[:] = [(model.facts, Counter(g.counts.strip().casefold() for g in model.facts))]
-    return _COUNTED[0][1]
+    return _per_model(
+        "counted", model, lambda facts: Counter(g.counts.strip().casefold() for g in facts)
+    )

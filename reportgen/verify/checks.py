@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from reportgen.model import Model
+from reportgen.plans.deck import slide_title
 from reportgen.verify.findings import Document, Finding, Piece
 from reportgen.verify.source import _HAN, _NUMBER, Source, _canon, fold
 
@@ -396,10 +397,8 @@ def _heading_has(heading: str, key: str) -> bool:
     """``key`` is in the heading (a slide title leaves out the dash a heading opens with and the
     colon or sentence end it closes on), or the heading was cut (…) after at least 4 of its
     characters."""
-    from reportgen.plans.deck import HEAD_MARKS  # what a slide title drops from a heading
-
+    bare = fold(slide_title(key)) or fold(key)
     key = fold(key)
-    bare = fold(key.lstrip(HEAD_MARKS).rstrip("。：:，,；;. ")) or key
     if key in heading or bare in heading:
         return True
     for stem in _ELLIPSIS.split(heading)[:-1]:
