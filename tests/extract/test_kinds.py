@@ -35,6 +35,41 @@ def _kinds(body: str) -> list[tuple[str, str]]:
             ],
         ),
         ("主要目标是：增长5%左右；一季度已增长4%。", [("5%左右", "target"), ("4%", "measured")]),
+        # a bound and its verb: 最高罚, 最多可领
+        ("违规者最高罚五万元。", [("五万元", "limit")]),
+        # a bound naming a class before a noun, or a measure's bound before 的 and a noun
+        ("8000元以下电脑销量增长12%。", [("8000元以下", "limit"), ("12%", "measured")]),
+        ("地区生产总值超过500亿元的县有8个。", [("超过500亿元", "limit"), ("8个", "measured")]),
+        # a count or a share before 的 is a value, not a class
+        ("超过80%的居民参加了体检。", [("超过80%", "measured")]),
+        ("实现了对全县70%以上的覆盖。", [("70%以上", "measured")]),
+        ("全市增长10%以上，领跑全省。", [("10%以上", "measured")]),
+        # 预期寿命 is no forecast; 预期目标 is a target
+        ("人均预期寿命提高到80岁。", [("80岁", "measured")]),
+        ("增长预期目标为6%左右。", [("6%左右", "target")]),
+        # a past value set against a forecast is measured
+        ("今年销量有望超过去年的90万辆。", [("90万辆", "measured")]),
+        ("今年销量有望超过2023年的90万辆。", [("90万辆", "measured")]),
+        # a span of years is no deadline
+        ("2020年至2023年平均增长4.5%。", [("4.5%", "measured")]),
+        # a maybe right after the figure
+        ("全省约3000万人次可能出游。", [("约3000万人次", "forecast")]),
+        # now-words after the aim: today's value
+        ("目标是将目前的30种制度合并。", [("30种", "measured")]),
+        # an elliptic clause carries the plan of the clause before it
+        (
+            "规划总面积约50平方公里，其中陆域30平方公里，总投资80亿元。",
+            [("约50平方公里", "target"), ("30平方公里", "target"), ("80亿元", "target")],
+        ),
+        (
+            "今年赤字率拟按3%左右安排、比上年提高0.5个百分点。",
+            [("3%左右", "target"), ("0.5个百分点", "target")],
+        ),
+        # a clause of its own (a time, a done-word) stops the carry
+        (
+            "计划新建学校12所，去年建成8所。",
+            [("12所", "target"), ("8所", "measured")],
+        ),
     ],
 )
 def test_chinese_kinds(body, expected) -> None:
@@ -102,3 +137,14 @@ def test_a_figure_risen_to_by_a_past_year_is_measured() -> None:
     goal = "力争到2027年底，技术合同成交额达到300亿元。"
     at = goal.index("300")
     assert kind_of(goal, at, at + 6, 0, "", "zh") == "target"
+
+
+def test_english_requirements_and_current_values() -> None:
+    m = extract_text(
+        "Title\n\nCurrent law requires a 12.5 percent reserve. Forecasts of falling prices "
+        "were overtaken by the current rate of 4.1 percent.\n"
+    )
+    assert [(f.text, f.kind) for f in m.facts] == [
+        ("12.5 percent", "limit"),
+        ("4.1 percent", "measured"),
+    ]

@@ -112,8 +112,8 @@ def test_quoted_and_hedged_figures_never_reach_a_card() -> None:
     )
     assert card_worthy(by_text["320亿元"], model)
     assert quoted(by_text["10多万元"], model) and not card_worthy(by_text["10多万元"], model)
-    # a plan named in an earlier clause of the sentence, a threshold qualifying a noun
-    assert hedged(by_text["5.66万亿元"], model) and by_text["5.66万亿元"].kind == "measured"
+    # an elliptic clause after a plan (its kind carries the plan), a threshold qualifying a noun
+    assert hedged(by_text["5.66万亿元"], model) and by_text["5.66万亿元"].kind == "target"
     assert hedged(by_text["5%以上"], model)
     assert not hedged(by_text["320亿元"], model)
     ids = {f.id for f in headline(model, 6)}
