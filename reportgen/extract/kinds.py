@@ -4,7 +4,8 @@ The form decides ranks and ranges (the parser marks them); otherwise the words o
 own clause do: a cap or threshold (不低于, 最高罚, up to, requires a) right before it, a bound
 that names a class (6000元以下手机), a forecast (预计, 可能, 会, is expected to) or a goal (力争,
 目标, 将新增, aims to) earlier in the clause unless a now-word (目前, current) stands between, a
-maybe right after it (可能出游), or 的目标 right after it; a past value set against another
+maybe right after it (可能出游), 的目标 right after it, 将 before a verb (将取消: a
+forecast) or bringing a thing to a level (将通胀率降到2%: an aim); a past value set against another
 (去年的90万辆) is measured. In Chinese a list of goals opened by a colon in its paragraph
 (主要预期目标是：…；…；) makes its figures targets, unless the figure's own clause says it is
 done (已, 完成了). An elliptic clause (陆域30平方公里, 比上年提高0.5个百分点: a few words and no
@@ -47,6 +48,10 @@ _ZH_TARGET = re.compile(
     r"|(?<![截直年])至|在)20\d\d年(?:底|末)?[，,]?"
 )
 _ZH_TARGET_AFTER = re.compile(r"^的?(?:预期)?目标")
+# 将 bringing something to a level (将通胀率降到2%, 将每亩种到5500株): an aim.
+_ZH_BRING_TO = re.compile(r"(?<![即必])将(?!近)[^，。；、]{1,8}(?:到|至)$")
+# 将 before a verb and the figure (将取消四分之一, 将达年销100万辆, 将突破1000万辆): a forecast.
+_ZH_WILL = re.compile(r"(?<![即必])将(?!近)[\u4e00-\u9fff]{0,3}$")
 _ZH_DONE = re.compile(r"已|完成了|实现了|达到了|超过了|突破了")
 _ZH_GOAL_LIST = re.compile(r"目标[是为]?[：:]")
 _EN_LIMIT_BEFORE = re.compile(
@@ -177,6 +182,10 @@ def _zh(before: str, after: str) -> str:
         return "forecast"
     if (target is not None and not _ZH_NOW.search(before, target)) or _ZH_TARGET_AFTER.match(after):
         return "target"
+    for pattern, kind in ((_ZH_BRING_TO, "target"), (_ZH_WILL, "forecast")):
+        m = pattern.search(before)
+        if m and not _ZH_NOW.search(m.group(0)):
+            return kind
     return "measured"
 
 

@@ -65,6 +65,11 @@ def _kinds(body: str) -> list[tuple[str, str]]:
             "今年赤字率拟按3%左右安排、比上年提高0.5个百分点。",
             [("3%左右", "target"), ("0.5个百分点", "target")],
         ),
+        # 将 before a verb: a future (a forecast); 将 bringing a thing to a level: an aim;
+        # 将近 (nearly) is neither
+        ("航空公司表示，明日将取消三分之一的航班。", [("三分之一", "forecast")]),
+        ("央行将通胀率降到2%的努力仍在继续。", [("2%", "target")]),
+        ("全村将近300户参加。", [("将近300户", "measured")]),
         # a clause of its own (a time, a done-word) stops the carry
         (
             "计划新建学校12所，去年建成8所。",
