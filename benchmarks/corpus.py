@@ -409,12 +409,16 @@ def _score_figures(s: Score, d: dict, model, language: str) -> None:
 
 def match_figures(gold: list[dict], facts: list) -> tuple[list[tuple[dict, object]], set[int]]:
     """Gold figures paired with the model's facts, in gold order: by the text as written first,
-    else by value (``_core``); also the ids of the facts matched as written."""
+    else by value (``_core``), else (English) by value without the counted noun (``_bare``);
+    also the ids of the facts matched as written."""
     by_text: dict[str, list] = defaultdict(list)
     by_core: dict[str, list] = defaultdict(list)
+    by_bare: dict[str, list] = defaultdict(list)
     for f in facts:
         by_text[fold(f.text)].append(f)
         by_core[_core(f.text)].append(f)
+        if _bare(f):
+            by_bare[_bare(f)].append(f)
     matched, exact = [], set()
     for g in gold:
         pool = by_text.get(fold(g["text"]))
@@ -424,12 +428,28 @@ def match_figures(gold: list[dict], facts: list) -> tuple[list[tuple[dict, objec
             exact.add(id(f))
             matched.append((g, f))
             continue
-        pool = by_core.get(_core(g["text"]))
+        pool = by_core.get(_core(g["text"])) or by_bare.get(_core(g["text"]))
         if pool:
             f = pool.pop(0)
-            by_text[fold(f.text)].remove(f)
+            for index, key in ((by_text, fold(f.text)), (by_core, _core(f.text))):
+                if f in index.get(key, []):
+                    index[key].remove(f)
+            for bare in by_bare.values():
+                if f in bare:
+                    bare.remove(f)
             matched.append((g, f))
     return matched, exact
+
+
+def _bare(fact) -> str:
+    """An English fact's value without the noun it counts (``nearly 20 airports`` -> the core
+    of ``nearly 20``): the gold writes English figures without their counted noun; empty for a
+    fact whose unit is no word (a currency, a percent, a scale)."""
+    unit = fold(_get(fact, "unit") or "")
+    core = _core(fact.text)
+    if not re.fullmatch(r"[a-z][a-z-]+", unit) or not core.endswith(unit):
+        return ""
+    return core[: -len(unit)] if re.search(r"\d$", core[: -len(unit)]) else ""
 
 
 def non_figure(fact, d: dict) -> bool:

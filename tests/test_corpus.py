@@ -110,6 +110,19 @@ def test_subject_matching_needs_the_entity_and_the_measure() -> None:
     assert not holds("规上工业总产值", "钱塘区|规上工业总产值", "zh", entity_words="萧山")
 
 
+def test_english_figures_match_without_their_counted_noun() -> None:
+    """The gold writes English figures without the noun they count (``nearly 20``); a model's
+    ``nearly 20 airports`` holds that value, and is no exact match; a currency or a percent is
+    never cut to its number."""
+    from types import SimpleNamespace as F
+
+    airports = F(text="nearly 20 airports", unit="airports")
+    dollars = F(text="$5 million", unit="million USD")
+    gold = [{"text": "nearly 20"}, {"text": "$5"}]
+    matched, exact = scorer.match_figures(gold, [airports, dollars])
+    assert matched == [(gold[0], airports)] and not exact
+
+
 def test_subject_bigrams_never_span_two_of_the_models_fields() -> None:
     """The model's subject, label and counts are joined with spaces: a character pair across a
     space is no word of either field, so it neither counts nor dilutes the label's words."""
