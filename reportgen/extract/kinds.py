@@ -63,7 +63,8 @@ _EN_LIMIT_BEFORE = re.compile(
 _EN_FORECAST = re.compile(
     r"\b(?:expected|expects|expecting|projected|projecting|forecast|forecasts|forecasting|"
     r"estimated to|anticipated|"
-    r"predicted|predicts|likely to|is set to|are set to|will|would|could)\b",
+    r"predicted|predicts|likely to|is set to|are set to|slated to|poised to|on track to|"
+    r"will|would|could)\b",
     re.I,
 )
 _EN_TARGET = re.compile(

@@ -348,9 +348,26 @@ def _en_head_noun(m: re.Match) -> tuple[str, int]:
     first, second = (m.group("unit") or "").lower(), (m.group("unit2") or "").lower()
     if first in _EN_JOINS or _participle(first):
         return "", m.end("num")  # '18 and offers', '25 and 54 compared': nothing counted
-    if second and not first.endswith("s") and second not in _EN_NOT_UNITS:
+    if second and not _plural(first) and second not in _EN_NOT_UNITS:
         return second, m.end("unit2")
     return first, m.end("unit") if first else m.end()
+
+
+# Plurals without an -s: a figure counts them, and the word after them is a verb (1,500 people
+# become work-ready), never what is counted.
+_EN_PLURALS = frozenset({"people", "children", "men", "women", "staff", "personnel", "police",
+    "cattle", "sheep", "fish", "deer", "livestock", "poultry", "feet", "teeth", "mice",
+    "geese", "youth", "aircraft", "offspring"})  # fmt: skip
+
+
+def _plural(word: str) -> bool:
+    """Whether a word is a plural noun: an -s ending or a plural without one (people)."""
+    return word.endswith("s") or word in _EN_PLURALS
+
+
+_EN_ADJECTIVES = frozenset({"new", "full", "part", "small", "large", "big", "major", "senior",
+    "young", "old", "local", "public", "private", "low", "high", "top", "key", "other", "extra",
+    "direct", "net", "gross", "total"})  # fmt: skip
 
 
 def _participle(word: str) -> bool:

@@ -153,3 +153,13 @@ def test_english_requirements_and_current_values() -> None:
         ("12.5 percent", "limit"),
         ("4.1 percent", "measured"),
     ]
+
+
+def test_english_slated_and_poised_are_forecasts() -> None:
+    m = extract_text(
+        "Title\n\nThe hub is slated to create 150 jobs. The plant is poised to hire 40 staff.\n"
+    )
+    assert [(f.text, f.kind) for f in m.facts] == [
+        ("150 jobs", "forecast"),
+        ("40 staff", "forecast"),
+    ]

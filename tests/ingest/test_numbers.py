@@ -119,6 +119,18 @@ def test_en_quantities(text, surface, value, unit, qualifier, normalized) -> Non
     )
 
 
+def test_en_counted_noun_is_the_word_after_a_qualifier_never_a_verb() -> None:
+    """After a word that qualifies a noun (existing, foreign-funded) the next word is what a
+    figure counts; after a noun without a plural -s (people, staff) the next word is a verb."""
+    assert [q.text for q in find_en("It will help 1,500 people become work-ready.")] == [
+        "1,500 people"
+    ]
+    assert [q.text for q in find_en("It trains 120 existing shearers.")] == [
+        "120 existing shearers"
+    ]
+    assert [q.text for q in find_en("It has 300 local staff.")] == ["300 local staff"]
+
+
 def test_en_years_are_not_quantities() -> None:
     assert find_en("In 2024 the town grew, and in 1999 it shrank.") == []
 
