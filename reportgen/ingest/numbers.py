@@ -324,8 +324,8 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
     if no_figure(text, m.start(), m.start("num"), m.end("num"), bare=not (cur or pct or scale)):
         return None
     unit, base = _en_unit(cur, scale, pct, unit_word)
-    if not unit and "." not in num and not scale:
-        return None
+    if not unit and "." not in num and not scale and "," not in num:
+        return None  # a bare whole number (a year, a count of nothing) unless digit-grouped
     end = unit_end if unit_word and unit_word == unit else _en_end(m)
     qword = re.sub(r"\s+", " ", (m.group("qb") or "").lower())
     qualifier = EN_QUALIFIERS.get(qword, "exact")

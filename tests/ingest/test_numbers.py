@@ -131,6 +131,12 @@ def test_en_counted_noun_is_the_word_after_a_qualifier_never_a_verb() -> None:
     assert [q.text for q in find_en("It has 300 local staff.")] == ["300 local staff"]
 
 
+def test_en_digit_grouped_number_is_a_figure_with_no_noun() -> None:
+    """65,281 with no noun after it is still a figure (a year or a bare 1380 is not)."""
+    found = find_en("It rose by 1380 last month, to 65,281, in 2024.")
+    assert [q.text for q in found] == ["65,281"]
+
+
 def test_en_years_are_not_quantities() -> None:
     assert find_en("In 2024 the town grew, and in 1999 it shrank.") == []
 
