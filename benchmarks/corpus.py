@@ -449,7 +449,8 @@ def _bare(fact) -> str:
     core = _core(fact.text)
     if not re.fullmatch(r"[a-z][a-z-]+", unit) or not core.endswith(unit):
         return ""
-    return core[: -len(unit)] if re.search(r"\d$", core[: -len(unit)]) else ""
+    value = re.sub(r"[a-z-]+$", "", core)  # 55,800 full-time jobs: the words before the noun too
+    return value if re.search(r"\d$", value) else ""
 
 
 def non_figure(fact, d: dict) -> bool:

@@ -117,10 +117,11 @@ def test_english_figures_match_without_their_counted_noun() -> None:
     from types import SimpleNamespace as F
 
     airports = F(text="nearly 20 airports", unit="airports")
+    jobs = F(text="55,800 full-time jobs", unit="jobs")
     dollars = F(text="$5 million", unit="million USD")
-    gold = [{"text": "nearly 20"}, {"text": "$5"}]
-    matched, exact = scorer.match_figures(gold, [airports, dollars])
-    assert matched == [(gold[0], airports)] and not exact
+    gold = [{"text": "nearly 20"}, {"text": "55,800"}, {"text": "$5"}]
+    matched, exact = scorer.match_figures(gold, [airports, jobs, dollars])
+    assert matched == [(gold[0], airports), (gold[1], jobs)] and not exact
 
 
 def test_subject_bigrams_never_span_two_of_the_models_fields() -> None:
