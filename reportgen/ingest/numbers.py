@@ -346,13 +346,15 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
 def _en_head_noun(m: re.Match) -> tuple[str, int]:
     """The counted noun: '12 foreign-funded projects' counts projects, '200 firms in' firms."""
     first, second = (m.group("unit") or "").lower(), (m.group("unit2") or "").lower()
-    if first in _EN_JOINS or _participle(first):
-        return "", m.end("num")  # '18 and offers', '25 and 54 compared': nothing counted
+    if first in _EN_JOINS or first in _EN_NOT_UNITS - _EN_BEFORE_NOUN or _participle(first):
+        return "", m.end("num")  # '18 and offers', '54 compared', '1380 last month': nothing
     if second and not _plural(first) and second not in _EN_NOT_UNITS:
         return second, m.end("unit2")
     return first, m.end("unit") if first else m.end()
 
 
+# Words of _EN_NOT_UNITS that may stand between a figure and what it counts (18 new jobs).
+_EN_BEFORE_NOUN = frozenset({"new", "more"})
 # Plurals without an -s: a figure counts them, and the word after them is a verb (1,500 people
 # become work-ready), never what is counted.
 _EN_PLURALS = frozenset({"people", "children", "men", "women", "staff", "personnel", "police",
