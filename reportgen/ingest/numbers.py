@@ -346,7 +346,7 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
 def _en_head_noun(m: re.Match) -> tuple[str, int]:
     """The counted noun: '12 foreign-funded projects' counts projects, '200 firms in' firms."""
     first, second = (m.group("unit") or "").lower(), (m.group("unit2") or "").lower()
-    if first in _EN_JOINS or first in _EN_NOT_UNITS - _EN_BEFORE_NOUN or _participle(first):
+    if first in _EN_JOINS or first in _EN_NOT_UNITS - _EN_BEFORE_NOUN or _participle(first, second):
         return "", m.end("num")  # '18 and offers', '54 compared', '1380 last month': nothing
     if second and not _plural(first) and second not in _EN_NOT_UNITS:
         return second, m.end("unit2")
@@ -372,9 +372,13 @@ _EN_ADJECTIVES = frozenset({"new", "full", "part", "small", "large", "big", "maj
     "direct", "net", "gross", "total"})  # fmt: skip
 
 
-def _participle(word: str) -> bool:
-    """A verb's -ed form (compared, included): what follows a figure, never what it counts."""
-    return len(word) >= 6 and word.endswith("ed")
+def _participle(word: str, after: str = "") -> bool:
+    """A verb's -ed form (compared, included): what follows a figure, never what it counts;
+    not a compound (foreign-funded) nor a participle before a plural noun (registered voters),
+    which qualify what is counted."""
+    if len(word) < 6 or not word.endswith("ed") or "-" in word:
+        return False
+    return not (after and _plural(after) and after not in _EN_NOT_UNITS)
 
 
 def _en_unit(cur: str, scale: str, pct: str, word: str) -> tuple[str, str]:

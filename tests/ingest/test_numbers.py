@@ -137,6 +137,13 @@ def test_en_digit_grouped_number_is_a_figure_with_no_noun() -> None:
     assert [q.text for q in found] == ["65,281"]
 
 
+def test_en_compound_or_participle_before_a_plural_qualifies_what_is_counted() -> None:
+    assert [q.text for q in find_en("It approved 12 foreign-funded projects.")] == [
+        "12 foreign-funded projects"
+    ]
+    assert [q.text for q in find_en("It has 25 registered voters.")] == ["25 registered voters"]
+
+
 def test_en_years_are_not_quantities() -> None:
     assert find_en("In 2024 the town grew, and in 1999 it shrank.") == []
 
