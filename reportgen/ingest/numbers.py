@@ -230,6 +230,8 @@ def _not_quantity(text: str, m: re.Match, cn: bool, value: float) -> bool:
         return True
     if after in ("级", "强", "届") or (not unit and after in ("年", "月", "日", "号", "季", "期")):
         return True
+    if unit == "位" and after == "数":
+        return True  # 两位数增长: double-digit, no count
     if not cn and _is_year(num, unit, text, m):
         return True
     if cn and unit in ("元", "次") and re.match(r"[\u4e00-\u9fff]", after) and after != "的":
@@ -301,8 +303,10 @@ def _cn_not_quantity(num: str, unit: str | None, value: float) -> bool:
         return True
     if set(num) <= set("百千万亿"):  # 万元, 亿元, 千米, 百分点: a unit's prefix, not a number
         return True
-    if len(num) == 1 and num in "零〇一两":
+    if len(num) == 1 and num in "零〇一":
         return True
+    if num == "两":  # 两家, 两台, 两批: a count; 两个 opens set phrases (两个维护), 两年 a span
+        return unit not in _COUNTERS or unit == "个"
     return value < 2 and unit in _MEASURE_ONLY
 
 

@@ -205,3 +205,13 @@ def test_grams_are_a_unit() -> None:
 
     found = [(q.text, q.unit) for q in find_zh("充绒可精确到0.01克，每袋含蛋白质20毫克。")]
     assert found == [("0.01克", "克"), ("20毫克", "毫克")]
+
+
+def test_zh_lengths_basis_points_and_two_of_a_counter() -> None:
+    """毫米 and 厘米 are lengths, bps/BP basis points; 两 before a counter is a count, but not
+    两个 (set phrases: 两个维护), 两年 (a span) nor 两位数 (double digits)."""
+    found = [(q.text, q.base_unit) for q in find_quantities("降雨2150毫米，降息25bps。", "zh")]
+    assert found == [("2150毫米", "米"), ("25bps", "个基点")]
+    texts = lambda t: [q.text for q in find_quantities(t, "zh")]  # noqa: E731
+    assert texts("两家公司各买两台设备。") == ["两家", "两台"]
+    assert texts("做到两个维护，两年来实现两位数增长。") == []
