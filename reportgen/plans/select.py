@@ -83,15 +83,26 @@ def card_worthy(f: Fact, model: Model) -> bool:
     """Whether ``f`` may be a headline or summary card, where a reader takes a figure for a
     measured fact of the article's subject: showable, not in someone's words (a quote, a
     title in 《》, a slogan in “”) and not hedged anywhere before it in its sentence (a
-    plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元).
-    Precision first: a doubtful figure leaves its card empty."""
+    plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元)
+    and about someone known (``unsure_subject``). Precision first: a doubtful figure
+    leaves its card empty."""
     return (
         showable(f)
         and not quoted(f, model)
         and not hedged(f, model)
         and not _crowded(f, model)
         and not _marker(f, model)
+        and not unsure_subject(f, model)
     )
+
+
+def unsure_subject(f: Fact, model: Model) -> bool:
+    """Whether nobody is known whom ``f`` is about while the article's sections may be about
+    different things: no subject of its own, in an article of sections with no main subject (a
+    digest of items, a feature whose sections each follow someone). On a card such a figure
+    reads as the article's; it stays in the sections and the annex. (An article of one topic
+    without sections speaks of that topic throughout.)"""
+    return not f.subject.strip() and not model.subject.strip() and len(model.themes) >= 2
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"
@@ -129,16 +140,18 @@ def _position(f: Fact, model: Model) -> float:
     if _in_title(f, model):
         return 3.0
     if f.theme is None:
-        first = model.lead[0].span if model.lead else None
-        return 2.0 if first and first.start <= f.span.start < first.end else 1.5
-    score = 0.0
-    if 0 <= f.theme < len(model.themes):
-        paras = model.themes[f.theme].paragraphs
+        paras = model.lead
         if paras and paras[0].span.start <= f.span.start < paras[0].span.end:
-            score += 1.0
-        if any(p.span.start == f.sentence_span.start for p in paras):
-            score += 0.5
-    return score
+            return 2.0
+        base = 1.0
+    elif 0 <= f.theme < len(model.themes):
+        paras = model.themes[f.theme].paragraphs
+        first = paras and paras[0].span.start <= f.span.start < paras[0].span.end
+        base = 1.0 if first else 0.0
+    else:
+        return 0.0
+    # a paragraph's opening sentence states its point; later ones give its cases
+    return base + (0.5 if any(p.span.start == f.sentence_span.start for p in paras) else 0.0)
 
 
 def _in_title(f: Fact, model: Model) -> bool:
@@ -161,18 +174,29 @@ def complete(f: Fact, model: Model) -> bool:
 
 
 def complete_label(label: str, language: str) -> bool:
-    """Whether ``label`` names what is measured: Chinese longer than two characters; English
-    words that neither open nor close on a function word nor hold a pronoun ("date they have
-    been", "attendants asking for")."""
+    """Whether ``label`` names what is measured: Chinese longer than two characters, neither
+    opening on a particle (的发电量) nor closing on one, a conjunction or a preposition (9日的罢工
+    是继: the words of a clause cut before its measure); English words that neither open nor
+    close on a function word nor hold a pronoun ("date they have been", "attendants asking
+    for") nor end on a possessive (Chris Hipkins’: whose, not what)."""
     if language == "zh":
-        return len(label) > 2
+        return (
+            len(label) > 2 and label[0] not in _ZH_OPEN_PARTICLES and label[-1] not in _ZH_DANGLING
+        )
     words = label.casefold().replace("’", "'").split()
     return (
         bool(words)
         and words[0] not in _FUNCTION_WORDS | _OPENERS
         and words[-1] not in _FUNCTION_WORDS | _DANGLING
+        and not words[-1].endswith(("'", "'s"))
         and not _PRONOUNS.intersection(words)
     )
+
+
+# Characters a Chinese label never opens on (a particle) or closes on (a particle, conjunction or
+# preposition: what is measured comes after it).
+_ZH_OPEN_PARTICLES = frozenset("的了之")
+_ZH_DANGLING = frozenset("的是继和与及或在对把被将从向于了而并")
 
 
 # English words a label never starts with: "for", "that's thought behind" say nothing measured.
