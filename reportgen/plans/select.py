@@ -102,7 +102,9 @@ def unsure_subject(f: Fact, model: Model) -> bool:
     digest of items, a feature whose sections each follow someone). On a card such a figure
     reads as the article's; it stays in the sections and the annex. (An article of one topic
     without sections speaks of that topic throughout.)"""
-    return not f.subject.strip() and not model.subject.strip() and len(model.themes) >= 2
+    if f.subject.strip() or model.subject.strip() or len(model.themes) < 2:
+        return False
+    return any(g.subject.strip() for g in model.facts)  # (a model that names no one: no rule)
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"

@@ -256,11 +256,14 @@ def test_a_figure_about_nobody_known_is_no_card(seed_model) -> None:
     best = headline(seed_model)[0]
     assert card_worthy(best, seed_model)
     anonymous = best.model_copy(update={"subject": ""})
-    model = seed_model.model_copy(update={"facts": [anonymous], "subject": ""})
+    named = [g for g in seed_model.facts if g.id != best.id and g.subject]
+    model = seed_model.model_copy(update={"facts": [anonymous, *named], "subject": ""})
     assert not card_worthy(anonymous, model)  # it would read as the main subject's
     assert best.id not in [f.id for f in headline(model)]
     single = model.model_copy(update={"themes": model.themes[:1]})
     assert card_worthy(anonymous, single)  # one topic throughout: its figures are that topic's
+    nobody = model.model_copy(update={"facts": [anonymous]})
+    assert card_worthy(anonymous, nobody)  # a model that names no one: no subject to doubt
 
 
 def test_a_label_cut_at_a_particle_or_a_possessive_is_incomplete() -> None:
