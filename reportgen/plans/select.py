@@ -82,7 +82,8 @@ def _per_model(name: str, model: Model, build):
 def card_worthy(f: Fact, model: Model) -> bool:
     """Whether ``f`` may be a headline or summary card, where a reader takes a figure for a
     measured fact of the article's subject: showable, not in someone's words (a quote, a
-    title in 《》, a slogan in “”) and not hedged anywhere before it in its sentence (a
+    title in 《》, a slogan in “”), no example's detail (``example``) and not hedged anywhere
+    before it in its sentence (a
     plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元)
     and about someone known (``unsure_subject``). Precision first: a doubtful figure
     leaves its card empty."""
@@ -92,6 +93,7 @@ def card_worthy(f: Fact, model: Model) -> bool:
         and not hedged(f, model)
         and not _crowded(f, model)
         and not _marker(f, model)
+        and not example(f, model)
         and not unsure_subject(f, model)
     )
 
@@ -105,6 +107,20 @@ def unsure_subject(f: Fact, model: Model) -> bool:
     if f.subject.strip() or model.subject.strip() or len(model.themes) < 2:
         return False
     return any(g.subject.strip() for g in model.facts)  # (a model that names no one: no rule)
+
+
+# A sentence that gives an example (以同盾科技为例, 比如, For example): its figures are a case's
+# details, not the article's headline figures.
+_EXAMPLE = re.compile(
+    r"以[^，。；,;]{1,24}为例|(?:^|[，,：:])\s*(?:比如|例如|譬如|举例来说)|"
+    r"\b(?:for example|for instance|as an example|to take one example)\b",
+    re.I,
+)
+
+
+def example(f: Fact, model: Model) -> bool:
+    """Whether the figure's sentence gives an example (before the figure): a case's detail."""
+    return bool(_EXAMPLE.search(model.text[f.sentence_span.start : f.span.start]))
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"
@@ -276,7 +292,8 @@ _HEADLINE: dict[int, tuple[Model, tuple, list[Fact]]] = {}
 def headline(model: Model, limit: int = 4) -> list[Fact]:
     """The article's headline figures, the same for the brief's lead figures, the deck's cards
     and the charts' figures panel: the best-ranked showable, non-minor figures, at first one per
-    section (the lead's as many), then the next best; each figure once; in article order."""
+    section (the lead's as many), then the next best; each figure once, one per card label in
+    a sentence; in article order."""
     facts = tuple((id(f), f.kind, f.label, f.subject, f.theme, f.value) for f in model.facts)
     hit = _HEADLINE.get(limit)
     if hit is None or hit[0] is not model or hit[1] != facts:
@@ -306,7 +323,16 @@ def _headline(model: Model, limit: int) -> list[Fact]:
             chosen.append(f)
             if f.theme is not None:
                 themes.add(f.theme)
-    return sorted(chosen, key=lambda f: f.span.start)
+    # one card per label and sentence: a second value of one sentence under the same words
+    # (全巴黎16条地铁线路有10条停运) reads as a contradiction; the better-ranked one stays, the
+    # other is left to the text (no weaker figure is drawn in to fill its place)
+    kept, said = [], set()
+    for f in chosen:
+        key = (card_label(f, model), f.sentence_span.start)
+        if key not in said:
+            said.add(key)
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.span.start)
 
 
 def section_figure(model: Model, theme: int) -> Fact | None:

@@ -289,3 +289,37 @@ def test_a_paragraphs_opening_figure_ranks_above_its_later_cases() -> None:
     model = extract_text(text)
     order = [f.text for f in ranked(model.facts, model)]
     assert order.index("800亿元") < order.index("900亿元")
+
+
+def test_an_examples_figures_are_no_cards() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_worthy, example
+
+    model = extract_text(
+        "桐庐县数字经济观察\n\n桐庐县数字经济核心产业营业收入达到320亿元。"
+        "以龙头企业甲公司为例，其营业收入达到45亿元。\n"
+    )
+    by_text = {f.text: f for f in model.facts}
+    assert not example(by_text["320亿元"], model) and card_worthy(by_text["320亿元"], model)
+    assert example(by_text["45亿元"], model) and not card_worthy(by_text["45亿元"], model)
+    english = extract_text(
+        "Town budget\n\nThe town spent $12 million on roads. For example, one bridge cost "
+        "$3 million to repair.\n"
+    )
+    by_text = {f.text: f for f in english.facts}
+    assert example(by_text["$3 million"], english)
+    assert not example(by_text["$12 million"], english)
+
+
+def test_two_values_of_one_sentence_under_one_label_give_one_card() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_label
+
+    model = extract_text(
+        "桐庐县交通观察\n\n桐庐县公交公司说，全县16条公交线路有10条停运。"
+        "全县公路里程达到2800公里。全县客运量达到1500万人次。\n"
+    )
+    by_text = {f.text: f for f in model.facts}
+    assert card_label(by_text["16条"], model) == card_label(by_text["10条"], model)
+    shown = [f.text for f in headline(model)]
+    assert "16条" in shown and "10条" not in shown  # 10 of the 16 lines: not 10 lines
