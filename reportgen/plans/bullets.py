@@ -245,7 +245,7 @@ def bullets(items: list[dict], language: str) -> list[dict]:
     kept = [
         b
         for b in out
-        if not _table(b["head"])
+        if not table(b["head"])
         and (b["body"] or not (weak(b["head"], language) or _echoed_figure(b["head"], text)))
     ]
     return kept or out
@@ -254,7 +254,7 @@ def bullets(items: list[dict], language: str) -> list[dict]:
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-def _table(head: str, most: int = 8) -> bool:
+def table(head: str, most: int = 8) -> bool:
     """Whether ``head`` is a table flattened into a line (``most`` figures or more): the brief
     keeps it, a bullet cannot say its rows and columns."""
     return len(_NUMBER.findall(head)) >= most

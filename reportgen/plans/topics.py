@@ -40,11 +40,11 @@ def topic_slides(paragraphs, language: str, most: int = 6, per: int = 3) -> list
     in Chinese the rest of the cut sentence in its place, the notes reading it whole). A
     paragraph whose opening gives no title, or of one sentence, is a bullet of one slide of
     such points (at most LOOSE_MOST), titled "" (the plan names it). Paragraphs opening with a
-    quote are left to the quote slides. At most ``most`` slides: the brief keeps every
-    paragraph."""
+    quote are left to the quote slides. No slide holds one short line (plans.deck._short). At
+    most ``most`` slides: the brief keeps every paragraph."""
     out: list[dict] = []
     for para in paragraphs:
-        sentences = _sentences(para.text)
+        sentences = [x for x in _sentences(para.text) if _speakable(x, language)]
         if not sentences or sentences[0][0] in _OPENING_QUOTES:
             continue
         title, rest = topic_title(sentences[0], language)
@@ -57,11 +57,16 @@ def topic_slides(paragraphs, language: str, most: int = 6, per: int = 3) -> list
         others = [*sentences[:at], *rest, *sentences[at + 1 :]]
         others = [x for x in others if x[0] not in _OPENING_QUOTES]
         # one sentence: a slide of its own when the rest of it says enough to be a bullet
+        items = []
         if title and (len(sentences) > 1 or len("".join(rest)) >= TOPIC_REST_FEWEST):
+            items = bullets(_heads(others), language)[:per]
+        lines = [next((x for x in sentences if not weak(x, language)), "")]  # past a transition
+        if len(items) == 1 and _short(items[0], language):
+            items, lines = [], sentences  # a title over one short line: both loose points
+        if items:
             if len(out) >= most:
                 break
-            items = bullets(_heads(others), language)[:per]
-            if rest and items and items[0]["head"] == bullets(_heads(rest), language)[0]["head"]:
+            if rest and items[0]["head"] == bullets(_heads(rest), language)[0]["head"]:
                 items[0]["note"] = sentences[at]  # the notes read the titled sentence whole
             out.append({"title": title, "items": items})
             continue
@@ -73,10 +78,21 @@ def topic_slides(paragraphs, language: str, most: int = 6, per: int = 3) -> list
                 break
             loose = {"title": "", "items": []}
             out.append(loose)
-        line = next((x for x in sentences if not weak(x, language)), "")  # past a transition
-        if len(loose["items"]) < LOOSE_MOST and line and line[0] not in _OPENING_QUOTES:
-            loose["items"] += bullets(_heads([line]), language)
-    return [t for t in out if t["items"]]
+        for line in lines:
+            if len(loose["items"]) < LOOSE_MOST and line and line[0] not in _OPENING_QUOTES:
+                loose["items"] += bullets(_heads([line]), language)
+    # no slide of one short line: it is left to the brief
+    return [
+        t
+        for t in out
+        if t["items"] and not (len(t["items"]) == 1 and _short(t["items"][0], language))
+    ]
+
+
+def _short(item: dict, language: str) -> bool:
+    from reportgen.plans.deck import _short as short
+
+    return short(item, language)
 
 
 TOPIC_REST_FEWEST = 20  # characters of the rest of a one-sentence paragraph's titled sentence
@@ -113,6 +129,16 @@ def _open_quotes(text: str) -> bool:
 def _attribution(before: str, text: str) -> bool:
     """Whether ``text`` only says who spoke the quote ``before`` closes on (站长左廷介绍。)."""
     return before.rstrip()[-1:] in '”」』"' and len(text) <= 24 and bool(_SAYS.search(text))
+
+
+def _speakable(sentence: str, language: str) -> bool:
+    """Whether a sentence may be a title or a bullet at all: no table flattened into a line
+    (plans.bullets) and no run-on longer than a point holds (plans.deck.LONGEST): those are
+    left to the brief, never cut with an ellipsis."""
+    from reportgen.plans.bullets import table
+    from reportgen.plans.deck import LONGEST
+
+    return not table(sentence) and len(sentence) <= LONGEST.get(language, 220)
 
 
 def _heads(sentences: list[str]) -> list[dict]:

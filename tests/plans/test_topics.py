@@ -21,6 +21,7 @@ def test_an_article_without_sections_gets_topic_slides_titled_by_its_paragraphs(
         "责任编辑：李四",
         "示例市将继续扩大开放。",
         "“我们会继续努力。”市长说。",
+        "示例市还将加快建设国际物流枢纽。",
     )
     slides = topic_slides(paras, "zh")
     titles = [s["title"] for s in slides]
@@ -31,7 +32,13 @@ def test_an_article_without_sections_gets_topic_slides_titled_by_its_paragraphs(
     # a one-sentence paragraph is a bullet of the one slide of loose points, never under
     # another paragraph's title; chrome and quotes give no slide and no bullet
     loose = [s for s in slides if not s["title"]]
-    assert len(loose) == 1 and [i["head"] for i in loose[0]["items"]] == ["示例市将继续扩大开放。"]
+    assert len(loose) == 1
+    assert [i["head"] for i in loose[0]["items"]] == [
+        "示例市将继续扩大开放。",
+        "示例市还将加快建设国际物流枢纽。",
+    ]
+    # a slide of one short line says nothing: left to the brief
+    assert topic_slides(_paras("示例市将继续扩大开放。"), "zh") == []
     text = " ".join(i["head"] + i["body"] for s in slides for i in s["items"]) + " ".join(titles)
     assert "责任编辑" not in text and "我们会继续努力" not in text
 
