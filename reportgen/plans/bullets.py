@@ -148,7 +148,7 @@ _TURN_MOST = {"zh": 12, "en": 6}  # characters (zh) or words (en) of a bare tran
 def transition(sentence: str, language: str) -> bool:
     """Whether ``sentence`` is a bare transition: short, with no digit, and made only of the
     time, reference, connective and change words above (如今情况不同了。, But that was then.)."""
-    text = sentence.strip().rstrip("。！!.…”’\"' ")
+    text = sentence.strip().replace("’", "'").rstrip("。！!.…”'\": ：")
     if not text or re.search(r"\d", text):
         return False
     if re.search(r"[\u4e00-\u9fff]", text):  # the sentence's own language, not the article's

@@ -12,7 +12,7 @@ from reportgen.plans.bullets import bullets, chrome, clean, main_clause, trim_op
 from reportgen.plans.deck import _OPENING_QUOTES, _unpunctuated
 
 # Longest topic slide title (characters): about two lines of a title at its smallest size.
-TITLE_MAX = {"zh": 30, "en": 90}
+TITLE_MAX = {"zh": 30, "en": 110}
 
 
 def topic_title(sentence: str, language: str) -> tuple[str, str]:
@@ -102,14 +102,15 @@ LOOSE_MOST = 5  # points on the slide of paragraphs that give no topic slide of 
 def _sentences(text: str) -> list[str]:
     """The sentences of a paragraph, ended by Chinese or English marks (a period only before a
     space, never in an abbreviation), as ``sentence_at`` reads them; a quote of several
-    sentences stays one, with the short attribution after it (“…。…。”站长说。)."""
+    sentences stays one, with the short attribution after it (“…。…。”站长说。), and an
+    English clause after a semicolon (one opening in lower case) stays with its sentence."""
     line = protect(" ".join(text.split("\n")))
     out: list[str] = []
     for m in _SENTENCE_IN_LINE.finditer(line):
         x = unprotect(m.group(0)).strip()
         if not x:
             continue
-        if out and (_open_quotes(out[-1]) or _attribution(out[-1], x)):
+        if out and (_open_quotes(out[-1]) or _attribution(out[-1], x) or x[0].islower()):
             out[-1] = f"{out[-1]}{x}" if _CJK.search(x[:1]) else f"{out[-1]} {x}"
         else:
             out.append(x)

@@ -189,3 +189,11 @@ def test_page_chrome_is_never_a_bullet() -> None:
     assert bullets(items[:2], "zh") == []  # only chrome: no bullet at all
     assert chrome("Photo: Getty Images") and chrome("Advertisement")
     assert not chrome("The town received funding for a new library.")
+
+
+def test_a_transition_with_a_curly_apostrophe_or_a_colon_is_still_one() -> None:
+    from reportgen.plans.bullets import transition
+
+    assert transition("But here’s another key point:", "en")
+    assert transition("But here's another key point.", "en")
+    assert not transition("But here’s the budget: $3 million.", "en")

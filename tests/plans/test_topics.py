@@ -91,3 +91,12 @@ def test_a_quote_of_several_sentences_stays_one_with_its_attribution() -> None:
         'He said: "We build. We hire."',
         "Jobs grew.",
     ]
+
+
+def test_an_english_clause_after_a_semicolon_stays_with_its_sentence() -> None:
+    from reportgen.plans.topics import _sentences
+
+    assert _sentences("Colleges create jobs; support apprenticeships with labor. Fees fell.") == [
+        "Colleges create jobs; support apprenticeships with labor.",
+        "Fees fell.",
+    ]
