@@ -169,9 +169,11 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # 54 of 231 once a figure with no subject in a sectioned article without a main subject, a
 # label cut at a particle or a possessive and an example's figures (以…为例) gave no card, and
 # two values of one sentence under one label one card (the card floor went from 245 to 231:
-# the cards that are right went up from 160 to 164, the 14 fewer were wrong ones).
+# the cards that are right went up from 160 to 164, the 14 fewer were wrong ones); 49 of 231
+# once a Chinese card shows the fuller phrase its figure counts when the label is its tail
+# (内需对我国经济增长的贡献率, not 贡献率).
 # A ceiling: lower it when it falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 54
+BAD_CARDS_CEILING = 49
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:

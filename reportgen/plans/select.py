@@ -325,10 +325,11 @@ def _headline(model: Model, limit: int) -> list[Fact]:
                 themes.add(f.theme)
     # one card per label and sentence: a second value of one sentence under the same words
     # (全巴黎16条地铁线路有10条停运) reads as a contradiction; the better-ranked one stays, the
-    # other is left to the text (no weaker figure is drawn in to fill its place)
+    # other is left to the text (no weaker figure is drawn in to fill its place). A change
+    # stated with its verb (增长3.6倍) is another measure.
     kept, said = [], set()
     for f in chosen:
-        key = (card_label(f, model), f.sentence_span.start)
+        key = ((f.label or f.counts).strip(), change_verb(f, model), f.sentence_span.start)
         if key not in said:
             said.add(key)
             kept.append(f)
@@ -352,6 +353,13 @@ def section_figure(model: Model, theme: int) -> Fact | None:
     return strongest(own, model)
 
 
+# A time a counted phrase opens with, or the unit left of a date whose number was cut off (年…)
+_LEADING_TIME = re.compile(
+    r"^(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?|[上下]半年|今年|去年|全年|[年月日号](?!度))"
+)
+FULLER_MOST = 16  # characters of what a figure counts, shown on a card in place of its label
+
+
 def card_label(f: Fact, model: Model) -> str:
     """What a card says under a figure: its label (else what it counts), with its subject when
     that is not the article's main subject and the label does not name it already."""
@@ -364,6 +372,10 @@ def card_label(f: Fact, model: Model) -> str:
         and counts[-len(label) - 1] in "非不未无"
     ):
         label = counts  # 非制造业PMI: a label that lost its negation says the opposite
+    elif model.language == "zh" and label and counts.endswith(label) and counts != label:
+        fuller = _LEADING_TIME.sub("", counts)  # 2024年暑期档档期总票房: the year is no measure
+        if len(label) < len(fuller) <= FULLER_MOST and complete_label(fuller, "zh"):
+            label = fuller  # 内需对我国经济增长的贡献率, not 贡献率: whose rate it is
     verb = change_verb(f, model)
     if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
         label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()

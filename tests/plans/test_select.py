@@ -323,3 +323,19 @@ def test_two_values_of_one_sentence_under_one_label_give_one_card() -> None:
     assert card_label(by_text["16条"], model) == card_label(by_text["10条"], model)
     shown = [f.text for f in headline(model)]
     assert "16条" in shown and "10条" not in shown  # 10 of the 16 lines: not 10 lines
+
+
+def test_a_card_says_whose_rate_it_is_when_the_text_does() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_label
+
+    model = extract_text(
+        "桐庐县经济观察\n\n2024年，桐庐县内需对经济增长的贡献率达到89%。"
+        "2024年桐庐县新型储能在运规模达到71万千瓦。\n"
+    )
+    by_text = {f.text: f for f in model.facts}
+    rate = by_text["89%"]
+    assert rate.counts.endswith(rate.label) and rate.label != rate.counts
+    assert card_label(rate, model) == rate.counts  # 内需…的贡献率, not a bare 贡献率
+    scale = card_label(by_text["71万千瓦"], model)
+    assert scale == "桐庐县新型储能在运规模"  # no year, nor the 年 of a cut-off date
