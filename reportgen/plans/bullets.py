@@ -218,6 +218,9 @@ def bullet(head: str, body: str, language: str) -> dict:
     head, rest = main_clause(head, language)
     if rest:
         body = rest
+    # a clause the page ended on a semicolon or comma (a list run into a paragraph) ends bare
+    head = head.rstrip("；;，, ") or head
+    body = body.rstrip("；;，, ") or body
     longest = BODY_MAX.get(language, 160)
     if len(body) <= longest:
         return {"head": head, "body": body}

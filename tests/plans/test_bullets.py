@@ -197,3 +197,9 @@ def test_a_transition_with_a_curly_apostrophe_or_a_colon_is_still_one() -> None:
     assert transition("But here’s another key point:", "en")
     assert transition("But here's another key point.", "en")
     assert not transition("But here’s the budget: $3 million.", "en")
+
+
+def test_a_bullet_never_ends_on_a_semicolon_or_a_comma() -> None:
+    assert bullet("钢管桩一寸寸扎入海床；", "", "zh")["head"] == "钢管桩一寸寸扎入海床"
+    b = bullet("Colleges create jobs;", "and support apprenticeships,", "en")
+    assert b == {"head": "Colleges create jobs", "body": "and support apprenticeships"}
