@@ -165,9 +165,15 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # merge of subject binding (places finished by their next word, display figures, recipients of
 # money in English); 76 of 248 once a figure the dek states (超107万辆) ranks as the
 # headline's and a lone headline figure got no KPI slide and no figures panel (the same figure
-# stays counted once, in the brief's lead figures: the card floor below went from 250 to 245).
+# stays counted once, in the brief's lead figures: the card floor below went from 250 to 245);
+# 54 of 231 once a figure with no subject in a sectioned article without a main subject, a
+# label cut at a particle or a possessive and an example's figures (以…为例) gave no card, and
+# two values of one sentence under one label one card (the card floor went from 245 to 231:
+# the cards that are right went up from 160 to 164, the 14 fewer were wrong ones); 49 of 231
+# once a Chinese card shows the fuller phrase its figure counts when the label is its tail
+# (内需对我国经济增长的贡献率, not 贡献率).
 # A ceiling: lower it when it falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 76
+BAD_CARDS_CEILING = 49
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
@@ -183,8 +189,9 @@ def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
         if g.name not in held:
             total.add(corpus_cards.tally(g, models[g.name]))
     # precision is not bought by leaving every card empty (245: a lone headline figure is shown
-    # once, in the brief, not also on a one-card slide and a one-card panel)
-    assert total.cards >= 245
+    # once, in the brief, not also on a one-card slide and a one-card panel; 231: cards of
+    # unknown subjects, cut labels and examples' details left out, see the ceiling above)
+    assert total.cards >= 231
     assert total.bad <= BAD_CARDS_CEILING, total.why
 
 

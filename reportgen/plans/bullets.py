@@ -19,7 +19,8 @@ HEAD_MAX = {"zh": 56, "en": 140}
 HEAD_MIN = {"zh": 10, "en": 40}
 _QUESTION = re.compile(r"[？?][”’」』）)\"']*\s*$")
 _ZH_FRAME_START = re.compile(
-    r"(?:在|对于|对|随着|为了|为|从|自|当|通过|针对|围绕|按照|根据|经过|截至|截止|就|据|面对|基于|受)"
+    r"(?:在|对于|对|随着|为了|为|从|自|当|通过|针对|围绕|按照|根据|经过|截至|截止|就|据|面对|基于|受|"
+    r"不管|无论|不论)"
 )
 # A clause that only says who tells what follows (国家统计局公布数据, 某某表示): no head ends on it.
 _ZH_SAYS_END = re.compile(
@@ -147,7 +148,7 @@ _TURN_MOST = {"zh": 12, "en": 6}  # characters (zh) or words (en) of a bare tran
 def transition(sentence: str, language: str) -> bool:
     """Whether ``sentence`` is a bare transition: short, with no digit, and made only of the
     time, reference, connective and change words above (如今情况不同了。, But that was then.)."""
-    text = sentence.strip().rstrip("。！!.…”’\"' ")
+    text = sentence.strip().replace("’", "'").rstrip("。！!.…”'\": ：")
     if not text or re.search(r"\d", text):
         return False
     if re.search(r"[\u4e00-\u9fff]", text):  # the sentence's own language, not the article's
@@ -170,11 +171,11 @@ def _frame(clause: str, language: str) -> bool:
     return bool(_EN_FRAME_START.match(clause))
 
 
-def main_clause(sentence: str, language: str) -> tuple[str, str]:
+def main_clause(sentence: str, language: str, longest: int | None = None) -> tuple[str, str]:
     """(head, rest): ``sentence`` cut at the first clause boundary that leaves a head of at least
-    HEAD_MIN characters and at most HEAD_MAX; the whole sentence and "" when it fits already or
-    no boundary serves. The boundary's punctuation is dropped from the head."""
-    longest = HEAD_MAX.get(language, 120)
+    HEAD_MIN characters and at most ``longest`` (HEAD_MAX); the whole sentence and "" when it
+    fits already or no boundary serves. The boundary's punctuation is dropped from the head."""
+    longest = longest or HEAD_MAX.get(language, 120)
     if len(sentence) <= longest:
         return sentence, ""
     shortest = HEAD_MIN.get(language, 10)
@@ -200,10 +201,16 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in pairs) and text.count('"') % 2 == 0
 
 
+# Longest body of a bullet (characters): a longer case is cut to its main clause, or, when it
+# has none, left to the speaker notes (``note``) and the brief; never cut mid-thought.
+BODY_MAX = {"zh": 60, "en": 160}
+
+
 def bullet(head: str, body: str, language: str) -> dict:
     """A slide bullet from a point (``head``, its case ``body``): the key sentence, trimmed of
     its opening, cut to its main clause when too long (the rest of the sentence then is the
-    body)."""
+    body); a body longer than BODY_MAX is cut to its main clause, or left out when it has none.
+    When the body is cut, ``note`` holds the bullet's whole text (the speaker notes read it)."""
     head, body = clean(head), _EMPHASIS.sub("", body).strip()
     if weak(head, language) and body and not weak(body, language):
         head, body = body, ""
@@ -211,19 +218,37 @@ def bullet(head: str, body: str, language: str) -> dict:
     head, rest = main_clause(head, language)
     if rest:
         body = rest
-    return {"head": head, "body": body}
+    # a clause the page ended on a semicolon or comma (a list run into a paragraph) ends bare
+    head = head.rstrip("；;，, ") or head
+    body = body.rstrip("；;，, ") or body
+    longest = BODY_MAX.get(language, 160)
+    if len(body) <= longest:
+        return {"head": head, "body": body}
+    whole = _said(head, body, language)
+    short, more = main_clause(body, language, longest)
+    body = short if more and len(short) <= longest else ""
+    return {"head": head, "body": body, "note": whole}
+
+
+def _said(head: str, body: str, language: str) -> str:
+    """A point's head and body as one text, as the article says them."""
+    if head and body and head.rstrip()[-1:] not in "。！？；：.!?;:”’\"')）":
+        return f"{head}，{body}" if language == "zh" else f"{head}, {body}"
+    return f"{head}{body}" if language == "zh" else " ".join(x for x in (head, body) if x)
 
 
 def bullets(items: list[dict], language: str) -> list[dict]:
     """The bullets of a list of points: each made a ``bullet``; a point that is nothing but a
     question, a bare figure another bullet states with its words, or a table flattened into a
-    line, is left to the brief when others remain."""
+    line, is left to the brief when others remain; a line of page chrome (``chrome``) never is
+    a bullet."""
+    items = [i for i in items if not chrome(i["head"])]
     out = [bullet(i["head"], i["body"], language) for i in items]
     text = " ".join(b["head"] + b["body"] for b in out)
     kept = [
         b
         for b in out
-        if not _table(b["head"])
+        if not table(b["head"])
         and (b["body"] or not (weak(b["head"], language) or _echoed_figure(b["head"], text)))
     ]
     return kept or out
@@ -232,7 +257,7 @@ def bullets(items: list[dict], language: str) -> list[dict]:
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-def _table(head: str, most: int = 8) -> bool:
+def table(head: str, most: int = 8) -> bool:
     """Whether ``head`` is a table flattened into a line (``most`` figures or more): the brief
     keeps it, a bullet cannot say its rows and columns."""
     return len(_NUMBER.findall(head)) >= most
@@ -246,3 +271,13 @@ def _echoed_figure(head: str, text: str) -> bool:
     another bullet states with its words."""
     head = head.strip().rstrip("。.")
     return bool(_BARE_FIGURE.fullmatch(head)) and text.count(head) > 1
+
+
+def chrome(text: str) -> bool:
+    """Whether ``text`` is a line of the page rather than of the article (navigation, an ad, a
+    credit, a byline, a photo credit), by the furniture patterns ingest reads pages with: if
+    one reaches a plan, it is no bullet and no title."""
+    from reportgen.ingest.patterns import ad, kind
+
+    line = text.strip()
+    return bool(line) and (kind(line) in ("furniture", "credit", "caption", "byline") or ad(line))

@@ -36,11 +36,18 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
         ],
         "quotes": [q.model_dump(mode="json") for q in model.quotes],
         "lead_topics": [] if shown else bullets(topics(model.lead, model.language), model.language),
+        "lead_slides": [] if shown else _topic_slides(model.lead, model.language),
         "lead_quotes": [] if shown else lead_quotes(model),
         "publication": publication(model),
         "display_title": display_title(model),
         "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
     }
+
+
+def _topic_slides(paragraphs, language: str) -> list[dict]:
+    from reportgen.plans.topics import topic_slides
+
+    return topic_slides(paragraphs, language)
 
 
 # Where the page names its publication: a 来源 line (来源：求是网作者：…, （来源：新华社）), a

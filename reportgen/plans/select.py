@@ -82,16 +82,45 @@ def _per_model(name: str, model: Model, build):
 def card_worthy(f: Fact, model: Model) -> bool:
     """Whether ``f`` may be a headline or summary card, where a reader takes a figure for a
     measured fact of the article's subject: showable, not in someone's words (a quote, a
-    title in 《》, a slogan in “”) and not hedged anywhere before it in its sentence (a
-    plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元).
-    Precision first: a doubtful figure leaves its card empty."""
+    title in 《》, a slogan in “”), no example's detail (``example``) and not hedged anywhere
+    before it in its sentence (a
+    plan, a forecast, a cap or threshold named in an earlier clause: 拟…，赤字规模5.66万亿元)
+    and about someone known (``unsure_subject``). Precision first: a doubtful figure
+    leaves its card empty."""
     return (
         showable(f)
         and not quoted(f, model)
         and not hedged(f, model)
         and not _crowded(f, model)
         and not _marker(f, model)
+        and not example(f, model)
+        and not unsure_subject(f, model)
     )
+
+
+def unsure_subject(f: Fact, model: Model) -> bool:
+    """Whether nobody is known whom ``f`` is about while the article's sections may be about
+    different things: no subject of its own, in an article of sections with no main subject (a
+    digest of items, a feature whose sections each follow someone). On a card such a figure
+    reads as the article's; it stays in the sections and the annex. (An article of one topic
+    without sections speaks of that topic throughout.)"""
+    if f.subject.strip() or model.subject.strip() or len(model.themes) < 2:
+        return False
+    return any(g.subject.strip() for g in model.facts)  # (a model that names no one: no rule)
+
+
+# A sentence that gives an example (以同盾科技为例, 比如, For example): its figures are a case's
+# details, not the article's headline figures.
+_EXAMPLE = re.compile(
+    r"以[^，。；,;]{1,24}为例|(?:^|[，,：:])\s*(?:比如|例如|譬如|举例来说)|"
+    r"\b(?:for example|for instance|as an example|to take one example)\b",
+    re.I,
+)
+
+
+def example(f: Fact, model: Model) -> bool:
+    """Whether the figure's sentence gives an example (before the figure): a case's detail."""
+    return bool(_EXAMPLE.search(model.text[f.sentence_span.start : f.span.start]))
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“「『《", "”」』》"
@@ -129,16 +158,18 @@ def _position(f: Fact, model: Model) -> float:
     if _in_title(f, model):
         return 3.0
     if f.theme is None:
-        first = model.lead[0].span if model.lead else None
-        return 2.0 if first and first.start <= f.span.start < first.end else 1.5
-    score = 0.0
-    if 0 <= f.theme < len(model.themes):
-        paras = model.themes[f.theme].paragraphs
+        paras = model.lead
         if paras and paras[0].span.start <= f.span.start < paras[0].span.end:
-            score += 1.0
-        if any(p.span.start == f.sentence_span.start for p in paras):
-            score += 0.5
-    return score
+            return 2.0
+        base = 1.0
+    elif 0 <= f.theme < len(model.themes):
+        paras = model.themes[f.theme].paragraphs
+        first = paras and paras[0].span.start <= f.span.start < paras[0].span.end
+        base = 1.0 if first else 0.0
+    else:
+        return 0.0
+    # a paragraph's opening sentence states its point; later ones give its cases
+    return base + (0.5 if any(p.span.start == f.sentence_span.start for p in paras) else 0.0)
 
 
 def _in_title(f: Fact, model: Model) -> bool:
@@ -161,18 +192,29 @@ def complete(f: Fact, model: Model) -> bool:
 
 
 def complete_label(label: str, language: str) -> bool:
-    """Whether ``label`` names what is measured: Chinese longer than two characters; English
-    words that neither open nor close on a function word nor hold a pronoun ("date they have
-    been", "attendants asking for")."""
+    """Whether ``label`` names what is measured: Chinese longer than two characters, neither
+    opening on a particle (的发电量) nor closing on one, a conjunction or a preposition (9日的罢工
+    是继: the words of a clause cut before its measure); English words that neither open nor
+    close on a function word nor hold a pronoun ("date they have been", "attendants asking
+    for") nor end on a possessive (Chris Hipkins’: whose, not what)."""
     if language == "zh":
-        return len(label) > 2
+        return (
+            len(label) > 2 and label[0] not in _ZH_OPEN_PARTICLES and label[-1] not in _ZH_DANGLING
+        )
     words = label.casefold().replace("’", "'").split()
     return (
         bool(words)
         and words[0] not in _FUNCTION_WORDS | _OPENERS
         and words[-1] not in _FUNCTION_WORDS | _DANGLING
+        and not words[-1].endswith(("'", "'s"))
         and not _PRONOUNS.intersection(words)
     )
+
+
+# Characters a Chinese label never opens on (a particle) or closes on (a particle, conjunction or
+# preposition: what is measured comes after it).
+_ZH_OPEN_PARTICLES = frozenset("的了之")
+_ZH_DANGLING = frozenset("的是继和与及或在对把被将从向于了而并")
 
 
 # English words a label never starts with: "for", "that's thought behind" say nothing measured.
@@ -250,7 +292,8 @@ _HEADLINE: dict[int, tuple[Model, tuple, list[Fact]]] = {}
 def headline(model: Model, limit: int = 4) -> list[Fact]:
     """The article's headline figures, the same for the brief's lead figures, the deck's cards
     and the charts' figures panel: the best-ranked showable, non-minor figures, at first one per
-    section (the lead's as many), then the next best; each figure once; in article order."""
+    section (the lead's as many), then the next best; each figure once, one per card label in
+    a sentence; in article order."""
     facts = tuple((id(f), f.kind, f.label, f.subject, f.theme, f.value) for f in model.facts)
     hit = _HEADLINE.get(limit)
     if hit is None or hit[0] is not model or hit[1] != facts:
@@ -280,7 +323,17 @@ def _headline(model: Model, limit: int) -> list[Fact]:
             chosen.append(f)
             if f.theme is not None:
                 themes.add(f.theme)
-    return sorted(chosen, key=lambda f: f.span.start)
+    # one card per label and sentence: a second value of one sentence under the same words
+    # (全巴黎16条地铁线路有10条停运) reads as a contradiction; the better-ranked one stays, the
+    # other is left to the text (no weaker figure is drawn in to fill its place). A change
+    # stated with its verb (增长3.6倍) is another measure.
+    kept, said = [], set()
+    for f in chosen:
+        key = ((f.label or f.counts).strip(), change_verb(f, model), f.sentence_span.start)
+        if key not in said:
+            said.add(key)
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.span.start)
 
 
 def section_figure(model: Model, theme: int) -> Fact | None:
@@ -300,6 +353,13 @@ def section_figure(model: Model, theme: int) -> Fact | None:
     return strongest(own, model)
 
 
+# A time a counted phrase opens with, or the unit left of a date whose number was cut off (年…)
+_LEADING_TIME = re.compile(
+    r"^(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?|[上下]半年|今年|去年|全年|[年月日号](?!度))"
+)
+FULLER_MOST = 16  # characters of what a figure counts, shown on a card in place of its label
+
+
 def card_label(f: Fact, model: Model) -> str:
     """What a card says under a figure: its label (else what it counts), with its subject when
     that is not the article's main subject and the label does not name it already."""
@@ -312,6 +372,10 @@ def card_label(f: Fact, model: Model) -> str:
         and counts[-len(label) - 1] in "非不未无"
     ):
         label = counts  # 非制造业PMI: a label that lost its negation says the opposite
+    elif model.language == "zh" and label and counts.endswith(label) and counts != label:
+        fuller = _LEADING_TIME.sub("", counts)  # 2024年暑期档档期总票房: the year is no measure
+        if len(label) < len(fuller) <= FULLER_MOST and complete_label(fuller, "zh"):
+            label = fuller  # 内需对我国经济增长的贡献率, not 贡献率: whose rate it is
     verb = change_verb(f, model)
     if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
         label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()

@@ -158,3 +158,48 @@ def test_a_bare_transition_is_no_key_sentence() -> None:
         assert not transition(en, "en"), en
     b = bullet("如今情况不同了。", "新建的三座码头让靠港时间缩短了一半。", "zh")
     assert b["head"] == "新建的三座码头让靠港时间缩短了一半。"
+
+
+def test_a_long_case_is_cut_to_its_main_clause_and_read_whole_in_the_notes() -> None:
+    case = (
+        "全区规上工业总产值同比增长12.5%，其中高新技术产业产值占比首次超过一半，"
+        "数字经济核心产业增加值增长15%，新能源汽车、集成电路等新兴产业链加快成形。"
+    )
+    b = bullet("产业升级步伐加快。", case, "zh")
+    assert b["body"] == "全区规上工业总产值同比增长12.5%"  # its main clause, word for word
+    assert case in b["note"] and "产业升级步伐加快" in b["note"]
+    short = bullet("产业升级步伐加快。", "全区规上工业总产值同比增长12.5%。", "zh")
+    assert "note" not in short  # nothing cut, nothing to add
+    # a long case with no clause to cut at is left to the notes, never cut mid-thought
+    run_on = "新能源汽车集成电路生物医药高端装备等新兴产业链在全区加快成形并带动上下游企业" * 2
+    b = bullet("产业升级步伐加快。", run_on, "zh")
+    assert b["body"] == "" and run_on in b["note"]
+    assert len(bullet("Growth.", "word " * 60, "en")["body"]) <= 160
+
+
+def test_page_chrome_is_never_a_bullet() -> None:
+    from reportgen.plans.bullets import chrome
+
+    items = [
+        {"head": "责任编辑：张三", "body": ""},
+        {"head": "返回腾讯网首页>>", "body": ""},
+        {"head": "全区工业产值增长8%。", "body": ""},
+    ]
+    assert [b["head"] for b in bullets(items, "zh")] == ["全区工业产值增长8%。"]
+    assert bullets(items[:2], "zh") == []  # only chrome: no bullet at all
+    assert chrome("Photo: Getty Images") and chrome("Advertisement")
+    assert not chrome("The town received funding for a new library.")
+
+
+def test_a_transition_with_a_curly_apostrophe_or_a_colon_is_still_one() -> None:
+    from reportgen.plans.bullets import transition
+
+    assert transition("But here’s another key point:", "en")
+    assert transition("But here's another key point.", "en")
+    assert not transition("But here’s the budget: $3 million.", "en")
+
+
+def test_a_bullet_never_ends_on_a_semicolon_or_a_comma() -> None:
+    assert bullet("钢管桩一寸寸扎入海床；", "", "zh")["head"] == "钢管桩一寸寸扎入海床"
+    b = bullet("Colleges create jobs;", "and support apprenticeships,", "en")
+    assert b == {"head": "Colleges create jobs", "body": "and support apprenticeships"}

@@ -106,7 +106,7 @@ def test_quoted_and_hedged_figures_never_reach_a_card() -> None:
     from reportgen.plans.select import card_worthy, hedged, quoted
 
     model, by_text = _facts_of(
-        "# 某县经济\n\n全县地区生产总值达到320亿元，同比增长6%。\n\n"
+        "# 桐庐县经济\n\n全县地区生产总值达到320亿元，同比增长6%。\n\n"
         "“去年挣了10多万元。”村民老李说。今年赤字率拟按4%左右安排，赤字规模5.66万亿元。"
         "不少人寻找年化利率5%以上的美元存款。\n"
     )
@@ -248,3 +248,94 @@ def test_an_english_label_ending_on_a_verb_is_incomplete() -> None:
         assert not complete_label(scrap, "en"), scrap
     for label in ("average pay", "health costs", "daily wages"):
         assert complete_label(label, "en"), label
+
+
+def test_a_figure_about_nobody_known_is_no_card(seed_model) -> None:
+    from reportgen.plans.select import card_worthy, headline
+
+    best = headline(seed_model)[0]
+    assert card_worthy(best, seed_model)
+    anonymous = best.model_copy(update={"subject": ""})
+    named = [g for g in seed_model.facts if g.id != best.id and g.subject]
+    model = seed_model.model_copy(update={"facts": [anonymous, *named], "subject": ""})
+    assert not card_worthy(anonymous, model)  # it would read as the main subject's
+    assert best.id not in [f.id for f in headline(model)]
+    single = model.model_copy(update={"themes": model.themes[:1]})
+    assert card_worthy(anonymous, single)  # one topic throughout: its figures are that topic's
+    nobody = model.model_copy(update={"facts": [anonymous]})
+    assert card_worthy(anonymous, nobody)  # a model that names no one: no subject to doubt
+
+
+def test_a_label_cut_at_a_particle_or_a_possessive_is_incomplete() -> None:
+    assert complete_label("集装箱吞吐量", "zh")
+    assert not complete_label("的发电量", "zh")  # opens on a particle: its owner was cut off
+    assert not complete_label("9日的罢工是继", "zh")  # a clause cut before what it measures
+    assert not complete_label("增长了", "zh")
+    assert complete_label("在校生人数", "zh")  # 在 opening a word is no preposition
+    assert not complete_label("Chris Hipkins’", "en")  # whose, not what
+    assert not complete_label("the party's", "en")
+    assert complete_label("cash funds increase", "en")
+
+
+def test_a_paragraphs_opening_figure_ranks_above_its_later_cases() -> None:
+    from reportgen.extract import extract_text
+
+    text = (
+        "桐庐县去年经济稳步增长\n\n"
+        "桐庐县经济总量稳步增长。全县工业产值达到1200亿元，同比增长5%。\n\n"
+        "桐庐县外贸进出口总额达到800亿元，创历史新高。其中一家企业出口额达到900亿元。\n\n"
+        "桐庐县社会消费品零售总额达到600亿元。\n"
+    )
+    model = extract_text(text)
+    order = [f.text for f in ranked(model.facts, model)]
+    assert order.index("800亿元") < order.index("900亿元")
+
+
+def test_an_examples_figures_are_no_cards() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_worthy, example
+
+    model = extract_text(
+        "桐庐县数字经济观察\n\n桐庐县数字经济核心产业营业收入达到320亿元。"
+        "以龙头企业甲公司为例，其营业收入达到45亿元。\n"
+    )
+    by_text = {f.text: f for f in model.facts}
+    assert not example(by_text["320亿元"], model) and card_worthy(by_text["320亿元"], model)
+    assert example(by_text["45亿元"], model) and not card_worthy(by_text["45亿元"], model)
+    english = extract_text(
+        "Town budget\n\nThe town spent $12 million on roads. For example, one bridge cost "
+        "$3 million to repair.\n"
+    )
+    by_text = {f.text: f for f in english.facts}
+    assert example(by_text["$3 million"], english)
+    assert not example(by_text["$12 million"], english)
+
+
+def test_two_values_of_one_sentence_under_one_label_give_one_card() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_label
+
+    model = extract_text(
+        "桐庐县交通观察\n\n桐庐县公交公司说，全县16条公交线路有10条停运。"
+        "全县公路里程达到2800公里。全县客运量达到1500万人次。\n"
+    )
+    by_text = {f.text: f for f in model.facts}
+    assert card_label(by_text["16条"], model) == card_label(by_text["10条"], model)
+    shown = [f.text for f in headline(model)]
+    assert "16条" in shown and "10条" not in shown  # 10 of the 16 lines: not 10 lines
+
+
+def test_a_card_says_whose_rate_it_is_when_the_text_does() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_label
+
+    model = extract_text(
+        "桐庐县经济观察\n\n2024年，桐庐县内需对经济增长的贡献率达到89%。"
+        "2024年桐庐县新型储能在运规模达到71万千瓦。\n"
+    )
+    by_text = {f.text: f for f in model.facts}
+    rate = by_text["89%"]
+    assert rate.counts.endswith(rate.label) and rate.label != rate.counts
+    assert card_label(rate, model) == rate.counts  # 内需…的贡献率, not a bare 贡献率
+    scale = card_label(by_text["71万千瓦"], model)
+    assert scale == "桐庐县新型储能在运规模"  # no year, nor the 年 of a cut-off date

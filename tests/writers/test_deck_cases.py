@@ -162,9 +162,13 @@ def test_case_labels_exist(lang: str) -> None:
 
 
 def test_a_cases_slide_never_repeats_its_names_as_chips(seed_model, tmp_path) -> None:
-    prs = _open(build_deck(seed_model, charts=fake_charts(seed_model, tmp_path / "c")))
+    # more names than two rows of chips hold: the section's cases need a slide of their own
+    first = next(e for e in seed_model.entities if e.theme is not None)
+    many = [first.model_copy(update={"text": f"{first.text}第{i}分公司"}) for i in range(1, 25)]
+    model = seed_model.model_copy(update={"entities": [*seed_model.entities, *many]})
+    prs = _open(build_deck(model, charts=fake_charts(model, tmp_path / "c")))
     own = [s for s in prs.slides if s.shapes.title.text_frame.text.endswith("：案例")]
-    assert own, "the seed has a section whose cases need a slide of their own"
+    assert own, "a section whose cases need a slide of their own"
     for slide in own:
         assert any(s.name == "Point" for s in slide.shapes)
         assert _chips(slide) == []

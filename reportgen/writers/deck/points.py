@@ -20,20 +20,27 @@ class PointSlides:
     """Point and case slides of a deck (a mixin of the deck renderer)."""
 
     def _slide_points(self, spec: dict) -> None:
-        items = [
-            (str(i.get("head", "")), str(i.get("body", "")))
+        given = [
+            i
             for i in spec.get("items") or []
             if isinstance(i, dict) and (i.get("head") or i.get("body"))
         ]
+        items = [(str(i.get("head", "")), str(i.get("body", ""))) for i in given]
+        # a bullet cut short (plans.bullets) has its whole text read in the speaker notes
+        said = {item: str(i["note"]) for item, i in zip(items, given, strict=True) if i.get("note")}
         theme = _int(spec.get("theme"))
         cases = self._cases(theme, spec.get("cases"))
-        strip = self._points(spec.get("title", ""), theme, items, cases)
+        strip = self._points(spec.get("title", ""), theme, items, cases, said=said)
         if cases and not strip:
             self._slide_cases(spec.get("title", ""), theme, cases)
 
-    def _points(self, title: str, theme, items: list, cases: list, talk: bool = True) -> bool:
+    def _points(
+        self, title: str, theme, items: list, cases: list, talk: bool = True, said=None
+    ) -> bool:
         """Points (head, body) packed onto as few slides as fit, continued when they do not;
-        ``cases`` as a strip of chips on the last one when there is room (returns whether)."""
+        ``cases`` as a strip of chips on the last one when there is room (returns whether);
+        ``said`` gives the whole text the notes read for a point shown cut short."""
+        said = said or {}
         frame = self.frame
         width = (frame.w - int(0.3 * EMU_IN) - 2 * INSET) / EMU_PT * SAFE
 
@@ -65,7 +72,7 @@ class PointSlides:
         for n, (size, group) in enumerate(pages):
             last = n == len(pages) - 1
             if talk:
-                notes = self._talk([self._joined(h, b) for h, b in group])
+                notes = self._talk([said.get((h, b)) or self._joined(h, b) for h, b in group])
                 notes += self._notes_cases(cases) if last and strip is not None else []
             else:  # a cases slide: the notes give each of its names with the sentence
                 named = {e.text: e for e in cases}

@@ -42,3 +42,18 @@ def test_empty_items_make_no_slide() -> None:
     deck = new_deck()
     deck.render({"kind": "points", "title": "要点", "items": [{}, "x", {"head": ""}]})
     assert titles(deck.prs) == []
+
+
+def test_a_bullet_cut_short_is_read_whole_in_the_notes() -> None:
+    import io
+
+    from pptx import Presentation
+
+    deck = new_deck()
+    whole = "全区工业产值增长8%，其中高新技术产业增长12%，占比首次过半。"
+    items = [{"head": "产业升级", "body": "全区工业产值增长8%", "note": whole}]
+    deck.render({"kind": "points", "title": "要点", "items": items})
+    assert "占比首次过半" not in "\n".join(_points(deck))  # the slide shows the short bullet
+    prs = Presentation(io.BytesIO(deck.finish().to_bytes()))
+    notes = prs.slides[0].notes_slide.notes_text_frame.text
+    assert whole in notes
