@@ -171,9 +171,12 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # two values of one sentence under one label one card (the card floor went from 245 to 231:
 # the cards that are right went up from 160 to 164, the 14 fewer were wrong ones); 49 of 231
 # once a Chinese card shows the fuller phrase its figure counts when the label is its tail
-# (内需对我国经济增长的贡献率, not 贡献率).
+# (内需对我国经济增长的贡献率, not 贡献率); 51 of 230 with the figure and kind work of the same
+# day (raised by 2 with this reason: basis points and 两家 are figures now and a forecast
+# "slated to create 150 jobs" no card, so the ranking reached a deeper figure in two articles,
+# and the scorer now judges English cards it had called "not in the gold").
 # A ceiling: lower it when it falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 49
+BAD_CARDS_CEILING = 51
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
@@ -190,8 +193,9 @@ def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
             total.add(corpus_cards.tally(g, models[g.name]))
     # precision is not bought by leaving every card empty (245: a lone headline figure is shown
     # once, in the brief, not also on a one-card slide and a one-card panel; 231: cards of
-    # unknown subjects, cut labels and examples' details left out, see the ceiling above)
-    assert total.cards >= 231
+    # unknown subjects, cut labels and examples' details left out, see the ceiling above; 230:
+    # a forecast is no card)
+    assert total.cards >= 230
     assert total.bad <= BAD_CARDS_CEILING, total.why
 
 
