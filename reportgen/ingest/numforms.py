@@ -178,8 +178,15 @@ _ZH_PER = re.compile(
 _EN_PER = re.compile(
     r"^(?:\s*/\s*|\s+(?:per|an|a|each)\s+)(?P<per>(?:credit\s+)?(?:hour|day|week|month|year|"
     r"person|student|household|head|capita|barrel|ton|tonne|pound|gallon|share|unit|acre|"
-    r"square\s+foot|kilowatt-hour))\b",
+    r"square\s+foot|kilowatt-hour))\b"
+    r"|^\s+(?P<adverb>hourly|daily|weekly|monthly|annually|yearly)\b",
     re.I,
+)
+_EN_ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+                  "annually": "year", "yearly": "year"}  # fmt: skip
+# 每吨960美元, 每周5天: the unit a figure is counted per, written before it.
+_ZH_EACH_BEFORE = re.compile(
+    r"每(?P<per>人|亩|吨|公斤|斤|千克|平方米|年|月|周|天|小时|户|台|件|股|辆|间|套)$"
 )
 
 
@@ -187,8 +194,15 @@ def per_unit(text: str, q: Quantity, language: str) -> Quantity:
     """A rate: 33万元/人, 500元/亩, 8元每小时, $30/month, $15 an hour, $116 per credit hour."""
     after = text[q.end : q.end + 24]
     m = (_ZH_PER if language == "zh" else _EN_PER).match(after)
+    if language == "zh" and not m and q.unit:
+        return _each_before(text, q)
     if not m or not q.unit:
         return q
+    if m.groupdict().get("adverb"):  # "$15 hourly": a rate per hour
+        end = q.end + len(m.group(0))
+        each = _EN_ADVERB_PER[m.group("adverb").lower()]
+        unit, base = f"{q.unit}/{each}", f"{q.base_unit}/{each}"
+        return replace(q, end=end, text=text[q.start : end], unit=unit, base_unit=base)
     if language == "zh" and m.group("each") and not q.unit.endswith("元"):
         return q  # 8元每小时 is a price per hour; a count before 每 is no rate
     per = m.group(0)
@@ -199,6 +213,17 @@ def per_unit(text: str, q: Quantity, language: str) -> Quantity:
         each = " ".join(m.group("per").lower().split())
         unit, base = f"{q.unit}/{each}", f"{q.base_unit}/{each}"
     return replace(q, end=end, text=text[q.start : end], unit=unit, base_unit=base)
+
+
+def _each_before(text: str, q: Quantity) -> Quantity:
+    """A figure after 每 and a unit (每吨960美元, 每周5天) is a rate per that unit, written
+    from 每 on."""
+    m = _ZH_EACH_BEFORE.search(text, max(0, q.start - 4), q.start)
+    if not m or m.end() != q.start:
+        return q
+    per = m.group("per")
+    unit, base = f"{q.unit}/{per}", f"{q.base_unit}/{per}"
+    return replace(q, start=m.start(), text=text[m.start() : q.end], unit=unit, base_unit=base)
 
 
 # ---------------------------------------------------------------- English

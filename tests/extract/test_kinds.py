@@ -117,7 +117,7 @@ def test_an_english_demand_is_a_target() -> None:
         "currently make $10.50 an hour."
     )
     kinds = {f.text: f.kind for f in model.facts}
-    assert kinds["$15"] == "target" and kinds["$10.50 an hour"] == "measured"
+    assert kinds["$15 hourly"] == "target" and kinds["$10.50 an hour"] == "measured"
 
 
 def test_as_of_a_year_end_is_no_target() -> None:

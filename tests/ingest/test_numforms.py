@@ -110,3 +110,16 @@ def test_a_price_per_unit_may_be_written_with_each() -> None:
 
     assert [q.text for q in find_quantities("收费8元每小时，", "zh")] == ["8元每小时"]
     assert [q.text for q in find_quantities("发放3个每人", "zh")] == ["3个"]
+
+
+def test_a_rate_written_with_its_unit_before_or_an_adverb_after() -> None:
+    """每吨960美元 and 每周5天 are rates per ton and per week, written from 每 on (每年增长5%
+    is no rate: a verb stands between); "$15 hourly" is a rate per hour."""
+    from reportgen.ingest.numbers import find_quantities
+
+    zh = [
+        (q.text, q.unit) for q in find_quantities("价格为每吨960美元，每周5天，每年增长5%。", "zh")
+    ]
+    assert zh == [("每吨960美元", "美元/吨"), ("每周5天", "天/周"), ("5%", "%")]
+    en = [(q.text, q.unit) for q in find_quantities("They want a $15 hourly wage.", "en")]
+    assert en == [("$15 hourly", "USD/hour")]
