@@ -16,11 +16,14 @@ _NUM = rf"(?:{NUMBER}|{_CN})"
 # A rank needs its scope or a ranking verb: 全省第二, 位居全国第3位, 排名第十; 第二批 is no rank.
 _ZH_RANK = re.compile(
     r"(?P<scope>(?:全国|全省|全市|全区|全县|全球|世界|全国同类|同类|全行业|区域|中部|西部|东部)"
-    r"(?:城市|地区|省份|县市)?)?(?P<head>第(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})(?P<tail>位|名)?)"
+    r"(?:城市|地区|省份|县市)?)?(?P<head>(?:第|(?P<top>前))(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})"
+    r"(?P<tail>位|名|大|强)?)"
     r"(?![届批次期季轮号条款章节部分项个家年天人])"
 )
+# A ranking verb right before the rank, or before a short scope (位列行业第二, 排名前五).
 _ZH_RANK_VERB = re.compile(
-    r"(?:居|位居|位列|列|排名|排|跃居|跃升至|上升至|升至|稳居|保持|名列|跻身)$"
+    r"(?:(?:居|位居|位列|列|排名|排|跃居|跃升至|上升至|升至|稳居|保持|名列|跻身)"
+    r"|(?:位居|位列|排名|跃居|稳居|名列|跻身)[\u4e00-\u9fff]{1,4})$"
 )
 # Shares in tenths: 三成, 近七成, 两成以上.
 _ZH_SHARE = re.compile(
@@ -90,8 +93,15 @@ def _zh_dash_range(text: str, m: re.Match) -> Quantity | None:
 
 
 def _zh_rank(text: str, m: re.Match) -> Quantity | None:
-    before = text[max(0, m.start() - 4) : m.start()]
-    if not m.group("scope") and not m.group("tail") and not _ZH_RANK_VERB.search(before):
+    """A rank (全省第二, 世界第二大, 位列行业第二) or a top-N (排名前五, 票房榜前5位): its scope,
+    a rank word after it (位, 名, 大, 强) or a ranking verb before it; a top-N needs the verb or
+    位/名/强 (前五年, 前三季度 are spans)."""
+    before = text[max(0, m.start() - 8) : m.start()]
+    verb = bool(_ZH_RANK_VERB.search(before))
+    if m.group("top"):
+        if not verb and m.group("tail") not in ("位", "名", "强"):
+            return None
+    elif not m.group("scope") and not m.group("tail") and not verb:
         return None
     n = m.group("n")
     value = float(n) if n.isdigit() else read_cn(n)

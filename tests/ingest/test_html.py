@@ -105,7 +105,7 @@ def test_seed_page_extracts_like_the_text(tmp_path, seed_model) -> None:
     model = _extract(tmp_path, seed_page())
     assert model.source.format == "html"
     assert signature(model) == signature(seed_model)
-    assert len(model.facts) == len(seed_model.facts) == 34
+    assert len(model.facts) == len(seed_model.facts) == 35
     assert len(model.quotes) == len(seed_model.quotes) > 0
     # Same canonical text, less the print furniture at the end of the paper version.
     assert seed_model.text.startswith(model.text)

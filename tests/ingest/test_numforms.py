@@ -123,3 +123,21 @@ def test_a_rate_written_with_its_unit_before_or_an_adverb_after() -> None:
     assert zh == [("每吨960美元", "美元/吨"), ("每周5天", "天/周"), ("5%", "%")]
     en = [(q.text, q.unit) for q in find_quantities("They want a $15 hourly wage.", "en")]
     assert en == [("$15 hourly", "USD/hour")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        ("中国是世界第二大经济体。", ["世界第二大"]),
+        ("净利润位列行业第二。", ["第二"]),
+        ("排名前五的券商。", ["前五"]),
+        ("票房榜前5位为甲、乙。", ["前5位"]),
+        ("跻身全国前十。", ["全国前十"]),
+        ("前五年增长较快，前三季度回落。", []),  # spans, not ranks
+        ("居民第二次参加。", []),
+    ],
+)
+def test_ranks_with_a_rank_word_a_short_scope_or_a_top_n(text, ranks) -> None:
+    from reportgen.ingest.numbers import find_quantities
+
+    assert [q.text for q in find_quantities(text, "zh") if q.kind == "rank"] == ranks
