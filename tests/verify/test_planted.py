@@ -107,7 +107,7 @@ PLANTED = [
     ("seed", BRIEF, BODY, ">产业链上下游企业<", ">德国考察团<", "not its own"),
     # labels cut mid-word
     ("seed", DECK, SLIDES, ">规上工业总产值<", ">上工业总产<", "cuts a word"),
-    ("seed", DECK, SLIDES, ">校企技术交易额<", ">企技术交易<", "cuts a word"),
+    ("seed", DECK, SLIDES, ">汽车产量<", ">车产量<", "cuts a word"),
     # a target, cap or forecast shown as a value
     ("targets", BRIEF, BODY, ">35个（目标）<", ">35个<", "target in the source, shown as a value"),
     # a comparator's figure shown under the article's subject
