@@ -93,7 +93,8 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     sentence, clause = _before(text, sentence_start, start)
     pairs = _trim(_glued(segment.words(clause)))
     subject = colon_topic(sentence)
-    subject = subject or _entity(_named(clause), "") or _entity(_named(sentence), main)
+    sentence = unsourced(sentence)
+    subject = subject or _entity(_named(clause), "", main) or _entity(_named(sentence), main)
     words = [w for w, _ in _past_subject(pairs, subject)]
     if not subject:  # an article of items (a digest) has no main subject: each item's own topic
         subject = topic(sentence)
@@ -312,21 +313,52 @@ def _compounds(pairs) -> tuple[tuple[str, str], ...]:
 
 def named_in(sentence: str) -> str:
     """The first place or body ``sentence`` names (its topic), or ""."""
-    return _entity(_named(_PAREN.sub("", sentence)), "")
+    return _entity(_named(unsourced(_PAREN.sub("", sentence))), "")
 
 
-def _entity(pairs, main: str) -> str:
+def _entity(pairs, main: str, scope: str = "") -> str:
     """The first place or body named in the sentence (Chinese puts the topic first; later names
     are often destinations or comparators), never a name after a comparing word (比日本…), else
-    the article's main subject."""
+    the article's main subject. ``scope`` is the main subject when ``main`` is not given (a
+    clause's names are read before its sentence's): the country's name for itself (我国) is the
+    main subject when that is the country too."""
     before = ""
     for word, tag in pairs:
         if (tag in ENTITY_TAGS or _person(word, tag)) and len(word) >= 2 and before not in _VERSUS:
             return word
         if word in _SCOPE and main:
             return main
+        if word in _OWN_COUNTRY:
+            return (main or scope) if (main or scope) in _NATIONAL else word
         before = word
     return main
+
+
+# How a Chinese paper names its own country inside a sentence (我国经济, 我国的…总数): the
+# country is the subject, as a place named there would be.
+_OWN_COUNTRY = frozenset({"我国"})
+_NATIONAL = frozenset({"我国", "全国", "国内", "中国"})
+
+
+# Where a sentence says who wrote or reported it rather than whom it is about: a dateline
+# (本报北京4月2日电), a document's title (《2019年中国…报告》), a source clause (据国家统计局
+# 监测，; Wind数据显示，; 记者从某部门获悉：). Names in them are sources, not subjects.
+_TITLE = re.compile(r"《[^《》]*》")
+_SOURCE_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,：:；;]))\s*(?:(?:据|根据|依据)[^，,：:；;。]{1,30}|"
+    r"[^，,：:；;。]{1,30}?(?:显示|获悉|监测|统计|报道|发布))[，,：:]"
+)
+
+
+def unsourced(sentence: str) -> str:
+    """``sentence`` without its dateline, document titles and source clauses."""
+    from reportgen.ingest.patterns import dateline
+
+    opening = dateline(sentence)
+    if opening:
+        sentence = sentence[opening.end() :].lstrip(" \u3000")
+    sentence = _TITLE.sub("", sentence)
+    return _SOURCE_CLAUSE.sub("", sentence)
 
 
 def _person(word: str, tag: str) -> bool:
