@@ -197,3 +197,25 @@ def test_a_place_after_a_verb_of_going_or_joining_is_no_subject() -> None:
     )
     assert facts["6个"].subject != "联合国"
     assert facts["1.2万吨"].subject != "越南"
+
+
+def test_the_countrys_name_for_itself_is_the_subject_of_its_clause() -> None:
+    """我国 in a sentence names the country, before a province named later in it."""
+    facts = _facts(
+        "浙江乡村旅游\n\n浙江乡村旅游升温。浙江、云南等地乡村入选名录，我国的示范乡村总数达到15个。\n"
+    )
+    assert facts["15个"].subject == "我国"
+
+
+def test_a_dateline_a_title_and_a_source_clause_name_no_subject() -> None:
+    """Who reports a figure (本报北京…电, 据某局监测, 某数据显示, 《某报告》) is not whom it is
+    about: the figure keeps the article's subject."""
+    facts = _facts(
+        "消费持续回暖\n\n国内消费持续回暖。"
+        "本报北京4月2日电  记者从国家发展改革委获悉：1至2月，社会消费品零售总额同比增长4%。"
+        "据国家统计局监测，全国流通领域50种重要生产资料市场价格中，12种产品价格上涨。"
+        "《2019年中国共享充电行业报告》显示，共享充电宝市场用户规模达到1.5亿人次。\n"
+    )
+    assert facts["4%"].subject == "国内"
+    assert facts["12种"].subject != "国家统计局"
+    assert facts["1.5亿人次"].subject != "中国"
