@@ -129,7 +129,7 @@ def _carry_subjects(
     """A paragraph's sentence that names nobody goes on about the one the sentence before it
     named (营口港2007年吞吐量超过亿吨。2012年吞吐量突破3亿吨 -> 营口港), not the article's main
     subject."""
-    from reportgen.extract.labels import named_in
+    from reportgen.extract.labels import named_in, opening_name
 
     names: dict[tuple[int, int], bool] = {}  # per sentence: a line of many figures is one
     for fact in facts:
@@ -143,7 +143,7 @@ def _carry_subjects(
         before = index.around(start - 1) if start > 0 else (0, 0)
         if before[1] > start or before[0] < paragraph:
             continue
-        named = named_in(text[before[0] : before[1]])
+        named = opening_name(text[before[0] : before[1]])
         if named:
             fact.subject = named
 

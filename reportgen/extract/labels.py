@@ -316,6 +316,27 @@ def named_in(sentence: str) -> str:
     return _entity(_named(unsourced(_PAREN.sub("", sentence))), "")
 
 
+def opening_name(sentence: str) -> str:
+    """The first place or body ``sentence`` names, for a next sentence naming nobody to go on
+    about (营口港…。2012年吞吐量… -> 营口港); a general group the tagger calls a place (城市,
+    城镇) only where it opens its clause, never inside an object (建设…城市危旧房改造…)."""
+    for clause in re.split(r"[，,；;：:]", unsourced(_PAREN.sub("", sentence))):
+        pairs, verb = [], False
+        for word, tag in _named(clause):
+            verb = verb or tag in ("v", "vd")
+            if not (verb and word in _GROUPS):
+                pairs.append((word, tag))
+        found = _entity(pairs, "")
+        if found:
+            return found
+    return ""
+
+
+# Words for a kind of place that the tagger calls places (城市, 城镇): a group a figure may be
+# about, but only as a clause's topic.
+_GROUPS = frozenset({"城市", "城镇", "农村", "乡村", "城乡", "大洋", "海外", "各地", "地方"})
+
+
 def _entity(pairs, main: str, scope: str = "") -> str:
     """The first place or body named in the sentence (Chinese puts the topic first; later names
     are often destinations or comparators), never a name after a comparing word (比日本…), else

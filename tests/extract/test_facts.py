@@ -148,6 +148,16 @@ def test_a_sentence_naming_nobody_goes_on_about_the_sentence_before_it() -> None
     ]
 
 
+def test_a_general_group_inside_an_object_does_not_carry_to_the_next_sentence() -> None:
+    """城市 named inside what a sentence did (建设…城市危旧房改造…住房) is not what the next
+    sentence, naming nobody, goes on about: that stays the article's subject."""
+    model = extract_text(
+        "浙江民生改善\n\n浙江民生持续改善。建设筹集城中村、城市危旧房改造等安置住房30万套。"
+        "人均预期寿命提高到80岁。\n"
+    )
+    assert {f.text: f.subject for f in model.facts}["80岁"] == "浙江"
+
+
 def test_a_figure_alone_on_its_line_means_what_its_next_statement_says() -> None:
     from reportgen.extract import extract_text
 
