@@ -271,7 +271,7 @@ def _named(text: str) -> tuple[tuple[str, str], ...]:
     starts and ends on word boundaries."""
     from reportgen.extract.entities import find_entities
 
-    pairs = segment.words(text)
+    pairs = _companies(segment.words(text))
     found = find_entities(text, 0, len(text), "zh")
     if not found:
         return _compounds(pairs)
@@ -309,6 +309,44 @@ def _compounds(pairs) -> tuple[tuple[str, str], ...]:
         else:
             out.append((word, tag))
     return tuple(out)
+
+
+def _companies(pairs) -> tuple[tuple[str, str], ...]:
+    """Two single characters the tagger could not make a word of, followed by a company's
+    suffix at the topic of the text (同/矛/科技…的营业收入), made one body (nt): a name in a
+    sentence (never a main subject: a company a lead names in passing is not the article's).
+    A word the tagger does not know before a suffix is not enough (城投/公司 is a kind of
+    company, a broker quoted is a source)."""
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        n = _name_before(out) if word in _COMPANY_SUFFIXES else 0
+        if n and not any(t in ("v", "vd") for _, t in out[:-n]):  # the topic, before a verb
+            name = "".join(w for w, _ in out[-n:])
+            del out[-n:]
+            out.append((name + word, "nt"))
+        else:
+            out.append((word, tag))
+    return tuple(out)
+
+
+# Words that end a company's name (同矛科技, 某某股份, 某某集团).
+_COMPANY_SUFFIXES = frozenset(
+    {"科技", "集团", "股份", "控股", "公司", "证券", "药业", "实业", "传媒", "电子", "电气"}
+)
+# Characters no name is made of (particles, pronouns, numbers' neighbours: 这家, 各大).
+_NOT_NAME = frozenset(
+    "的了个等是为在由让把被向从到有家位所名已将也都这那其该此每各多和与及或并以于对就大新"
+)
+_NOT_NAME_TAGS = frozenset({"m", "x", "r", "u", "uj", "ul", "c", "d", "y", "eng"})
+
+
+def _name_before(out: list[tuple[str, str]]) -> int:
+    """How many of the last words in ``out`` make a name the tagger could not read (two single
+    characters, 2), or 0."""
+    singles = [
+        w for w, t in out[-2:] if len(w) == 1 and w not in _NOT_NAME and t not in _NOT_NAME_TAGS
+    ]
+    return 2 if len(singles) == 2 and len(out) >= 2 else 0
 
 
 def named_in(sentence: str) -> str:

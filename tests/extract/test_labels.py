@@ -219,3 +219,17 @@ def test_a_dateline_a_title_and_a_source_clause_name_no_subject() -> None:
     assert facts["4%"].subject == "国内"
     assert facts["12种"].subject != "国家统计局"
     assert facts["1.5亿人次"].subject != "中国"
+
+
+def test_a_company_name_the_tagger_cut_into_single_characters_is_one_subject() -> None:
+    """同/矛/科技: two characters the tagger could not make a word of, before a company's
+    suffix at the sentence's topic, are one name, the subject of its figures (not the main
+    subject); a word it does not know is not enough (城投/公司 is a kind of company)."""
+    from reportgen.extract.labels import _companies
+
+    facts = _facts(
+        "中国金融科技观察\n\n中国金融科技企业增多。同矛科技2019年的营业收入为2.61亿元。\n"
+    )
+    assert facts["2.61亿元"].subject == "同矛科技"
+    assert _companies((("城投", "j"), ("公司", "n")))[-1] == ("公司", "n")
+    assert _companies((("这", "r"), ("个", "q"), ("公司", "n")))[-1] == ("公司", "n")
