@@ -211,6 +211,9 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
             if counted
             else bound.label
         )
+        of_what = _share_of(text, q)
+        if of_what:
+            fact.label = of_what
         fact.subject = bound.subject
         bare = not fact.label and not counted
         if bare and clause_start > s_start + 1 and not _fact_before(text, s_start, q):
@@ -219,6 +222,23 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     else:
         fact.label = label_en(text, q.start, q.end, s_start) or fact.counts
         fact.subject = bind_en(text, q.start, q.end, s_start, main)
+
+
+def _share_of(text: str, q: Quantity) -> str:
+    """What a share is a share of, when the noun after it says so (创造全市近60%的货物进出口,
+    1/3的税收 -> 货物进出口, 税收): the nouns after its 的, else ""."""
+    from reportgen.extract.labels import label_after
+
+    if q.base_unit != "%" or text[q.end : q.end + 1] != "的":
+        return ""
+    if text[max(0, q.start - 1) : q.start] in _TO:  # 降到2%的努力: the noun is no whole
+        return ""
+    return label_after(text, q.end + 1)
+
+
+# Words that make a figure the end point of a verb (降到2%, 提高至5%): a noun after its 的 is
+# what the whole phrase describes, not what the figure is a share of.
+_TO = frozenset("到至为达于")
 
 
 def _fuller(clause_label: str, counts: str) -> str:

@@ -184,3 +184,16 @@ def test_a_counted_figure_with_nothing_after_it_takes_its_clauses_label() -> Non
     (fact,) = model.facts
     assert fact.label == "千亿县数量"  # the clause's noun phrase, not what precedes the verb
     assert not fact.counts.endswith("增至")
+
+
+def test_a_share_is_labelled_by_the_noun_after_its_de() -> None:
+    """近60%的货物进出口, 1/3的税收: the noun after the share's 的 is what it is a share of;
+    not when the figure ends a verb's reach (降到2%的努力)."""
+    model = extract_text(
+        "外资企业\n\n外资企业创造全市近60%的货物进出口，1/3的税收。"
+        "央行将通胀率降到2%的努力仍在继续。\n"
+    )
+    labels = {f.text: f.label for f in model.facts}
+    assert labels["近60%"] == "货物进出口"
+    assert labels["1/3"] == "税收"
+    assert labels["2%"] != "努力"
