@@ -94,7 +94,10 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     pairs = _trim(_glued(segment.words(clause)))
     subject = colon_topic(sentence)
     sentence = unsourced(sentence)
-    subject = subject or _entity(_named(clause), "", main) or _entity(_named(sentence), main)
+    subject = subject or _entity(_named(clause), "", main)
+    said = _SPEAKER_CLAUSE.sub("", sentence)  # 某某表示，…: a name in what is said comes first
+    subject = subject or (said != sentence and _entity(_named(said), "")) or ""
+    subject = subject or _entity(_named(sentence), main)
     words = [w for w, _ in _past_subject(pairs, subject)]
     if not subject:  # an article of items (a digest) has no main subject: each item's own topic
         subject = topic(sentence)
@@ -407,6 +410,11 @@ _SOURCE_CLAUSE = re.compile(
     r"(?:^|(?<=[，,：:；;]))\s*(?:(?:据|根据|依据)[^，,：:；;。]{1,30}|"
     r"[^，,：:；;。]{1,30}?(?:显示|获悉|监测|统计|报道|发布))[，,：:]"
 )
+
+
+# A clause saying who speaks (某某在会上表示，): the speaker is the subject of what is said
+# only when that names nobody else.
+_SPEAKER_CLAUSE = re.compile(r"^[^，,：:；;。]{1,30}?(?:表示|认为|指出|称|说|介绍|强调)[，,：:]")
 
 
 def unsourced(sentence: str) -> str:

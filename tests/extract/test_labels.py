@@ -233,3 +233,14 @@ def test_a_company_name_the_tagger_cut_into_single_characters_is_one_subject() -
     assert facts["2.61亿元"].subject == "同矛科技"
     assert _companies((("城投", "j"), ("公司", "n")))[-1] == ("公司", "n")
     assert _companies((("这", "r"), ("个", "q"), ("公司", "n")))[-1] == ("公司", "n")
+
+
+def test_a_speaker_is_the_subject_only_when_what_is_said_names_nobody() -> None:
+    """某某表示，…: a place or body named in what is said is its figures' subject; a speaker
+    naming nobody after it stays the subject of what it says it will do."""
+    facts = _facts(
+        "外资与罢工\n\n外资持续流入。浙江省商务厅表示，外资企业是杭州经济的重要组成部分，"
+        "贡献了40%的工业产值。法国航空公司表示，明天将取消四分之一的航班。\n"
+    )
+    assert facts["40%"].subject == "杭州"
+    assert facts["四分之一"].subject == "法国航空公司"
