@@ -244,3 +244,9 @@ def test_a_speaker_is_the_subject_only_when_what_is_said_names_nobody() -> None:
     )
     assert facts["40%"].subject == "杭州"
     assert facts["四分之一"].subject == "法国航空公司"
+
+
+def test_a_locative_word_never_ends_a_label() -> None:
+    """排行表当中，某港排名第8位: the rank names the list before it, never its 当中."""
+    facts = _facts("港口\n\n而2020年全国港口综合竞争力排行表当中，青岛港排名第8位。\n")
+    assert facts["第8位"].label and "当中" not in facts["第8位"].label
