@@ -205,6 +205,7 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     fact.high = q.high
     if language == "zh":
         bound = bind_zh(text, q.start, s_start, main)
+        fact.counts = _past(fact.counts, bound.subject)
         counted = q.kind != "rank" and _counted(q)
         fact.label = (
             (label_after(text, q.end) or _fuller(bound.label, fact.counts))
@@ -212,7 +213,7 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
             else bound.label
         )
         of_what = _share_of(text, q)
-        if of_what:
+        if of_what and (len(of_what) > 2 or not fact.label):  # 运力 alone says less
             fact.label = of_what
         fact.subject = bound.subject
         bare = not fact.label and not counted
@@ -222,6 +223,14 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     else:
         fact.label = label_en(text, q.start, q.end, s_start) or fact.counts
         fact.subject = bind_en(text, q.start, q.end, s_start, main)
+
+
+def _past(counts: str, subject: str) -> str:
+    """What a figure counts without the subject that opens it (大连港净利润 -> 净利润, 美国的
+    发电量 -> 发电量): the subject is said on its own."""
+    rest = counts[len(subject) :] if subject and counts.startswith(subject) else ""
+    rest = rest.lstrip("的之")
+    return rest if len(rest) >= 2 else counts
 
 
 def _share_of(text: str, q: Quantity) -> str:

@@ -125,8 +125,8 @@ def _past_subject(pairs: list[tuple[str, str]], subject: str) -> list[tuple[str,
     if not subject or opening != subject:
         return pairs
     rest = pairs[n:]
-    while rest and rest[0][1] == "t":
-        rest = rest[1:]
+    while rest and (rest[0][1] == "t" or rest[0][1] in _LOOSE_START):
+        rest = rest[1:]  # 美国/的/发电量 -> 发电量
     return rest
 
 

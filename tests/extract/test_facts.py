@@ -197,3 +197,15 @@ def test_a_share_is_labelled_by_the_noun_after_its_de() -> None:
     assert labels["近60%"] == "货物进出口"
     assert labels["1/3"] == "税收"
     assert labels["2%"] != "努力"
+
+
+def test_what_a_figure_counts_does_not_repeat_its_subject() -> None:
+    """大连港净利润为5.21亿元: the subject is 大连港, what it counts 净利润 (not 大连港净利润);
+    美国的发电量 counts 发电量, without the 的."""
+    model = extract_text(
+        "港口\n\n青岛港净利润为5.21亿元，同比下降3%。今年，美国的发电量增加20.2GW。\n"
+    )
+    facts = {f.text: f for f in model.facts}
+    assert (facts["5.21亿元"].subject, facts["5.21亿元"].counts) == ("青岛港", "净利润")
+    assert facts["20.2GW"].counts == "发电量"
+    assert facts["20.2GW"].label == "发电量"
