@@ -385,8 +385,10 @@ def _entity(pairs, main: str, scope: str = "") -> str:
     clause's names are read before its sentence's): the country's name for itself (我国) is the
     main subject when that is the country too."""
     before = ""
-    for word, tag in pairs:
-        if (tag in ENTITY_TAGS or _person(word, tag)) and len(word) >= 2 and before not in _VERSUS:
+    for i, (word, tag) in enumerate(pairs):
+        toward = i + 1 < len(pairs) and pairs[i + 1][0] in _TOWARD  # 俄罗斯方向班列
+        named = tag in ENTITY_TAGS or _person(word, tag)
+        if named and len(word) >= 2 and before not in _VERSUS and not toward:
             return word
         if word in _SCOPE and main:
             return main
@@ -394,6 +396,11 @@ def _entity(pairs, main: str, scope: str = "") -> str:
             return (main or scope) if (main or scope) in _NATIONAL else word
         before = word
     return main
+
+
+# Words that make the place before them a direction (俄罗斯方向班列): where things go, not whom
+# the figure is about.
+_TOWARD = frozenset({"方向"})
 
 
 # How a Chinese paper names its own country inside a sentence (我国经济, 我国的…总数): the

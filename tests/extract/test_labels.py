@@ -250,3 +250,10 @@ def test_a_locative_word_never_ends_a_label() -> None:
     """排行表当中，某港排名第8位: the rank names the list before it, never its 当中."""
     facts = _facts("港口\n\n而2020年全国港口综合竞争力排行表当中，青岛港排名第8位。\n")
     assert facts["第8位"].label and "当中" not in facts["第8位"].label
+
+
+def test_a_place_before_a_direction_is_no_subject() -> None:
+    """越南方向班列: the trains run toward 越南; the figure stays the article's (广西)."""
+    facts = _facts("广西枢纽\n\n广西枢纽经济发展。去年越南方向班列开行860列。\n")
+    assert facts["860列"].subject == "广西"
+    assert "越南方向班列" in facts["860列"].label
