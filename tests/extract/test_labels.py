@@ -257,3 +257,11 @@ def test_a_place_before_a_direction_is_no_subject() -> None:
     facts = _facts("广西枢纽\n\n广西枢纽经济发展。去年越南方向班列开行860列。\n")
     assert facts["860列"].subject == "广西"
     assert "越南方向班列" in facts["860列"].label
+
+
+def test_genre_terms_with_a_verb_inside_stay_one_label() -> None:
+    """常住人口, 风控: terms of the genre the tagger cuts at a verb (常住/人口, 风/控) are one
+    noun, so a label keeps them whole."""
+    facts = _facts("县域\n\n县域经济发展。县城常住人口增长超过30%。金融风控企业已经达到573家。\n")
+    assert facts["超过30%"].label.endswith("常住人口")
+    assert facts["573家"].label == "金融风控企业"
