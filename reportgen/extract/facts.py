@@ -129,7 +129,8 @@ def _carry_subjects(
     """A paragraph's sentence that names nobody goes on about the one the sentence before it
     named (营口港2007年吞吐量超过亿吨。2012年吞吐量突破3亿吨 -> 营口港), not the article's main
     subject."""
-    from reportgen.extract.labels import named_in, opening_name
+    from reportgen.extract.labels import named_in, opening_name, unsourced
+    from reportgen.extract.topic import topic
 
     names: dict[tuple[int, int], bool] = {}  # per sentence: a line of many figures is one
     for fact in facts:
@@ -143,7 +144,8 @@ def _carry_subjects(
         before = index.around(start - 1) if start > 0 else (0, 0)
         if before[1] > start or before[0] < paragraph:
             continue
-        named = opening_name(text[before[0] : before[1]])
+        said = text[before[0] : before[1]]
+        named = opening_name(said) or ("" if main else topic(unsourced(said)))
         if named:
             fact.subject = named
 

@@ -209,3 +209,13 @@ def test_what_a_figure_counts_does_not_repeat_its_subject() -> None:
     assert (facts["5.21亿元"].subject, facts["5.21亿元"].counts) == ("青岛港", "净利润")
     assert facts["20.2GW"].counts == "发电量"
     assert facts["20.2GW"].label == "发电量"
+
+
+def test_an_items_sentence_naming_nobody_goes_on_about_the_topic_before_it() -> None:
+    """An article of items has no main subject: a sentence naming nobody continues the topic
+    the sentence before it opened on (医疗ETF本周连跌…。基金份额飙升至…亿元 -> 医疗ETF)."""
+    model = extract_text(
+        "早餐\n\n1、医疗ETF本周连跌5天，创上市新低。然而，基金份额飙升至769.96亿元。\n\n"
+        "2、光伏板块周五走强。\n"
+    )
+    assert {f.text: f.subject for f in model.facts}["769.96亿元"] == "医疗ETF"
