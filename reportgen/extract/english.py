@@ -128,7 +128,7 @@ def label_en(text: str, start: int, end: int, sentence_start: int) -> str:
     "" when the sentence does not say it so."""
     m = _NOUN_OF.search(text, max(sentence_start, start - 60), start)
     if not m:
-        return _noun_after(text, start, end, sentence_start)
+        return _noun_after(text, start, end, sentence_start) or _stated(text, start, sentence_start)
     of_what = _OF_WHAT.match(text[end : end + 60])
     noun = m.group(1)
     if of_what and of_what.group(1).split()[0] not in _EN_SKIP:
@@ -150,3 +150,30 @@ def _noun_after(text: str, start: int, end: int, sentence_start: int) -> str:
 
 
 _SCALE_WORDS = {"million", "billion", "thousand", "trillion", "percent", "per", "cent", "a", "an"}
+
+
+# "<noun phrase> is projected to be <figure>", "… was about …": the noun phrase the copula
+# follows, from its clause's start, names what the figure measures (never the verbs: "projected
+# be").
+_COPULA = re.compile(
+    r"^\s*(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+)?((?:[A-Za-z0-9–-][\w’'.-]*\s+){0,11}?"
+    r"[A-Za-z][\w’'-]*)\s+(?:is|are|was|were|will be)"
+    r"(?:\s+(?:projected|expected|estimated|forecast|budgeted|set|likely))?(?:\s+(?:to be|at))?"
+    r"(?:\s+(?:about|around|nearly|almost|roughly|up to|more than|over|only|just))?\s*$"
+)
+_NOT_NOUN_PHRASE = {"it", "this", "that", "there", "which", "what", "he", "she", "they", "we"}
+
+
+def _stated(text: str, start: int, sentence_start: int) -> str:
+    """What a figure measures when its clause states it of a noun phrase ("Total tuition
+    revenue for the boards is projected to be <figure>"): that phrase, else ""."""
+    clause = re.split(r"[,;:()•]", text[max(sentence_start, start - 160) : start])[-1]
+    m = _COPULA.match(clause)
+    if not m:
+        return ""
+    phrase = re.sub(r"\s+", " ", m.group(1)).strip()
+    if phrase.split()[0].lower() in _NOT_NOUN_PHRASE or re.search(
+        r"\b(?:is|are|was|were)\b", phrase
+    ):
+        return ""
+    return phrase

@@ -53,3 +53,13 @@ def test_a_name_does_not_run_over_a_line_break() -> None:
     assert main_subject_en("notes", "Weekly Address\nDenver workers earn more.") != (
         "Weekly Address Denver"
     )
+
+
+def test_a_noun_phrase_a_figure_is_stated_of_names_what_it_measures() -> None:
+    """ "<noun phrase> is projected to be <figure>": the phrase, never "projected be"."""
+    facts = _facts(
+        "Budget notes\n\nTotal FY 2025-26 fee revenue for the five county colleges is "
+        "projected to be $182.0 million.\n"
+    )
+    label = facts["$182.0 million"].label
+    assert label.startswith("Total FY 2025-26 fee revenue") and "projected" not in label
