@@ -62,11 +62,17 @@ def main_subject(headline: str, lead: str, language: str) -> str:
 
         return main_subject_en(headline, lead)
     counts: Counter[str] = Counter()
-    for weight, text in ((3, headline), (1, lead)):
+    for weight, text in ((3, headline), (1, _sourceless(lead[:600]))):
         for word, tag in _compounds(segment.words(_PAREN.sub("", text[:600]))):
             if (tag in ENTITY_TAGS or word in _SELF) and len(word) >= 2:
                 counts[_governed_place(word) if tag in segment.ORG else word] += weight
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _sourceless(text: str) -> str:
+    """``text`` without the source clauses of its sentences (据国家统计局，…): a source the
+    lead cites is not what the article is about."""
+    return "".join(unsourced(part) for part in re.split(r"(?<=[。！？!?\n])", text))
 
 
 def _governed_place(body: str) -> str:
@@ -100,7 +106,7 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     subject = subject or _entity(_named(sentence), main)
     words = [w for w, _ in _past_subject(pairs, subject)]
     if not subject:  # an article of items (a digest) has no main subject: each item's own topic
-        subject = topic(sentence)
+        subject = topic(clause) or topic(sentence)
         # a topic that is the whole label is also what is measured (园区企业达到573家)
         words = [w for w, _ in _past_subject(pairs, subject)] or words
     if (
@@ -414,8 +420,8 @@ _NATIONAL = frozenset({"我国", "全国", "国内", "中国"})
 # 监测，; Wind数据显示，; 记者从某部门获悉：). Names in them are sources, not subjects.
 _TITLE = re.compile(r"《[^《》]*》")
 _SOURCE_CLAUSE = re.compile(
-    r"(?:^|(?<=[，,：:；;]))\s*(?:(?:据|根据|依据)[^，,：:；;。]{1,30}|"
-    r"[^，,：:；;。]{1,30}?(?:显示|获悉|监测|统计|报道|发布))[，,：:]"
+    r"(?:^|(?<=[，,：:；;]))\s*(?:\d{1,2}[、.．]\s*)?\**(?:(?:据|根据|依据)[^，,：:；;。]{1,30}|"
+    r"[^，,：:；;。]{1,30}?(?:显示|获悉|监测|统计|报道|发布|公布数据))[，,：:]"
 )
 
 

@@ -265,3 +265,14 @@ def test_genre_terms_with_a_verb_inside_stay_one_label() -> None:
     facts = _facts("县域\n\n县域经济发展。县城常住人口增长超过30%。金融风控企业已经达到573家。\n")
     assert facts["超过30%"].label.endswith("常住人口")
     assert facts["573家"].label == "金融风控企业"
+
+
+def test_an_items_source_clause_and_its_figures_own_topic() -> None:
+    """In a digest's item (3、据国家统计局，…) the source is no subject; a figure's own clause
+    names its topic before the item's first clause does (本周股指…，医疗ETF本周连跌…)."""
+    facts = _facts(
+        "早餐\n\n3、据国家统计局，8月份钢铁行业PMI为40.4%。\n\n"
+        "4、本周股指涨跌互现，医疗ETF本周连跌5天。\n"
+    )
+    assert facts["40.4%"].subject != "国家统计局"
+    assert facts["5天"].subject == "医疗ETF"
