@@ -248,3 +248,17 @@ def test_an_english_label_ending_on_a_verb_is_incomplete() -> None:
         assert not complete_label(scrap, "en"), scrap
     for label in ("average pay", "health costs", "daily wages"):
         assert complete_label(label, "en"), label
+
+
+def test_a_card_of_an_article_of_items_says_whom_its_figure_is_about(seed_model) -> None:
+    """An article with no main subject (a digest of items): each card names its figure's own
+    subject, as a comparator's card does in an article that has one."""
+    from reportgen.plans.select import card_label
+
+    fact = next(f for f in seed_model.facts if f.label)
+    digest = seed_model.model_copy(update={"subject": ""})
+    about = fact.model_copy(update={"subject": "某某港"})
+    assert card_label(about, digest).startswith("某某港")
+    assert card_label(fact.model_copy(update={"subject": ""}), digest) == card_label(
+        fact.model_copy(update={"subject": ""}), seed_model
+    )
