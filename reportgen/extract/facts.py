@@ -207,7 +207,7 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     fact.high = q.high
     if language == "zh":
         bound = bind_zh(text, q.start, s_start, main)
-        fact.counts = _past(fact.counts, bound.subject)
+        fact.counts = _with_change(_past(fact.counts, bound.subject), text, s_start, q)
         counted = q.kind != "rank" and _counted(q)
         fact.label = (
             (label_after(text, q.end) or _fuller(bound.label, fact.counts))
@@ -225,6 +225,32 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     else:
         fact.label = label_en(text, q.start, q.end, s_start) or fact.counts
         fact.subject = bind_en(text, q.start, q.end, s_start, main)
+
+
+# A verb of change right before a figure (亩产提升10.1斤, 销量同比增长超35%): the figure is the
+# change, and what it counts says so.
+_CHANGE_BEFORE = re.compile(
+    r"(增长|提高|提升|增加|下降|减少|降低|上升|回落|下滑|下跌|上涨)了?"
+    r"(?:约|近|超过|超|逾|达到|达)?$"
+)
+
+
+def _with_change(counts: str, text: str, sentence_start: int, q: Quantity) -> str:
+    """``counts`` with the verb of change the figure follows (亩产 -> 亩产提升)."""
+    m = _CHANGE_BEFORE.search(text, max(sentence_start, q.start - 8), q.start)
+    if not m or not counts or counts.endswith(m.group(1)):
+        return counts
+    return counts + m.group(1)
+
+
+def without_change(counts: str) -> str:
+    """``counts`` without the verb of change ``_with_change`` gave it (亩产提升 -> 亩产)."""
+    return _CHANGE_END.sub("", counts) or counts
+
+
+_CHANGE_END = re.compile(
+    r"(?:同比|环比)?(?:增长|提高|提升|增加|下降|减少|降低|上升|回落|下滑|下跌|上涨)$"
+)
 
 
 def _past(counts: str, subject: str) -> str:

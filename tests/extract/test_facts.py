@@ -201,13 +201,13 @@ def test_a_share_is_labelled_by_the_noun_after_its_de() -> None:
 
 def test_what_a_figure_counts_does_not_repeat_its_subject() -> None:
     """大连港净利润为5.21亿元: the subject is 大连港, what it counts 净利润 (not 大连港净利润);
-    美国的发电量 counts 发电量, without the 的."""
+    美国的发电量 counts 发电量(增加), without the 的."""
     model = extract_text(
         "港口\n\n青岛港净利润为5.21亿元，同比下降3%。今年，美国的发电量增加20.2GW。\n"
     )
     facts = {f.text: f for f in model.facts}
     assert (facts["5.21亿元"].subject, facts["5.21亿元"].counts) == ("青岛港", "净利润")
-    assert facts["20.2GW"].counts == "发电量"
+    assert facts["20.2GW"].counts == "发电量增加"  # the change (see below)
     assert facts["20.2GW"].label == "发电量"
 
 
@@ -219,3 +219,12 @@ def test_an_items_sentence_naming_nobody_goes_on_about_the_topic_before_it() -> 
         "2、光伏板块周五走强。\n"
     )
     assert {f.text: f.subject for f in model.facts}["769.96亿元"] == "医疗ETF"
+
+
+def test_a_figure_after_a_verb_of_change_counts_the_change() -> None:
+    """亩产提升10.1斤 is the rise in yield, not the yield: what it counts says 亩产提升; a
+    figure reached (提高到) is the level itself."""
+    model = extract_text("粮食\n\n去年粮食亩产提升10.1斤。今年亩产提高到1300斤。\n")
+    facts = {f.text: f for f in model.facts}
+    assert facts["10.1斤"].counts.endswith("亩产提升")
+    assert not facts["1300斤"].counts.endswith("提高")
