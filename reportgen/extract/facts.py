@@ -263,14 +263,25 @@ def _past(counts: str, subject: str) -> str:
 
 def _share_of(text: str, q: Quantity) -> str:
     """What a share is a share of, when the noun after it says so (创造全市近60%的货物进出口,
-    1/3的税收 -> 货物进出口, 税收): the nouns after its 的, else ""."""
-    from reportgen.extract.labels import label_after
+    1/3的税收 -> 货物进出口, 税收), or the measure another figure is (2.44万亿元的管理规模): the
+    nouns after its 的, else ""."""
+    from reportgen.extract.labels import MEASURE_END, label_after
 
-    if q.base_unit != "%" or text[q.end : q.end + 1] != "的":
+    if text[q.end : q.end + 1] != "的":
         return ""
     if text[max(0, q.start - 1) : q.start] in _TO:  # 降到2%的努力: the noun is no whole
         return ""
-    return label_after(text, q.end + 1)
+    noun = label_after(text, q.end + 1)
+    if q.base_unit == "%" or noun.endswith(_MEASURE_NOUNS) or noun[-1:] in MEASURE_END:
+        return noun  # 2.44万亿元的管理规模: a measure, not a thing (50亿元的项目)
+    return ""
+
+
+# Nouns that name a measure though their last character does not say so (管理规模, 净利润).
+_MEASURE_NOUNS = (
+    "规模", "利润", "收入", "营收", "面积", "产值", "投资", "融资", "票房", "成本", "费用",
+    "补贴", "预算", "资金", "税收", "工资", "租金", "市值", "估值", "储量", "人口", "订单",
+)  # fmt: skip
 
 
 # Words that make a figure the end point of a verb (降到2%, 提高至5%): a noun after its 的 is

@@ -228,3 +228,12 @@ def test_a_figure_after_a_verb_of_change_counts_the_change() -> None:
     facts = {f.text: f for f in model.facts}
     assert facts["10.1斤"].counts.endswith("亩产提升")
     assert not facts["1300斤"].counts.endswith("提高")
+
+
+def test_a_figure_followed_by_de_and_a_measure_is_labelled_by_that_measure() -> None:
+    """以2.44万亿元的管理规模…: the noun after 的 names the measure when it is one; a thing
+    after it (50亿元的项目) is no measure."""
+    model = extract_text("理财\n\n某某理财以2.44万亿元的管理规模位居第一。全市开工50亿元的项目。\n")
+    labels = {f.text: f.label for f in model.facts}
+    assert labels["2.44万亿元"] == "管理规模"
+    assert labels["50亿元"] != "项目"
