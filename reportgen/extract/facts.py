@@ -271,7 +271,12 @@ def _share_of(text: str, q: Quantity) -> str:
         return ""
     if text[max(0, q.start - 1) : q.start] in _TO:  # 降到2%的努力: the noun is no whole
         return ""
-    noun = label_after(text, q.end + 1)
+    from reportgen.extract import segment
+
+    first = segment.words(text[q.end + 1 : q.end + 8])[:1]
+    when = first[0][0] if first and first[0][1] == "t" else ""  # 14.47亿元的上半年净利润
+    noun = label_after(text, q.end + 1 + len(when))
+    noun = when + noun if noun and when else noun
     if q.base_unit == "%" or noun.endswith(_MEASURE_NOUNS) or noun[-1:] in MEASURE_END:
         return noun  # 2.44万亿元的管理规模: a measure, not a thing (50亿元的项目)
     return ""

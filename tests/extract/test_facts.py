@@ -237,3 +237,10 @@ def test_a_figure_followed_by_de_and_a_measure_is_labelled_by_that_measure() -> 
     labels = {f.text: f.label for f in model.facts}
     assert labels["2.44万亿元"] == "管理规模"
     assert labels["50亿元"] != "项目"
+
+
+def test_the_measure_after_a_figures_de_keeps_its_opening_time_word() -> None:
+    model = extract_text(
+        "理财\n\n某某理财以2.44万亿元的管理规模和14.47亿元的上半年净利润位居第一。\n"
+    )
+    assert {f.text: f.label for f in model.facts}["14.47亿元"] == "上半年净利润"
