@@ -23,6 +23,14 @@ _EN_SKIP = {"The", "This", "That", "In", "It", "A", "An", "But", "And", "For", "
             "FY", "Table", "Figure", "Chart", "Exhibit", "Source", "Note", "Item"}  # fmt: skip
 
 
+# Titles and forms of address: alone they name nobody ("the Minister said", "Ladies and
+# gentlemen"); with a name they are part of it (Finance Minister Nicola Willis).
+_TITLES = frozenset(
+    {"Minister", "President", "Secretary", "Governor", "Mayor", "Chairman", "Chair", "Director",
+     "Senator", "Mr", "Mrs", "Ms", "Dr", "Ladies", "Gentlemen", "Sir", "Madam", "Premier"}
+)  # fmt: skip
+
+
 def _en_names(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     """The names in ``text``: runs of capitalised words, without the words that open sentences
     (The, In…); a lone word capitalised only by its place (opening a sentence or bullet, after
@@ -37,6 +45,8 @@ def _en_names(text: str, common: frozenset[str] = frozenset()) -> list[str]:
             continue
         if len(words) == 1 and _capital_by_position(text, m.start(), words[0], common):
             continue
+        if len(words) == 1 and words[0] in _TITLES:
+            continue  # "the Minister", "Mr President": a title alone names nobody
         out.append(" ".join(words))
     return out
 
