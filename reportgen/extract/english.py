@@ -187,3 +187,57 @@ def _stated(text: str, start: int, sentence_start: int) -> str:
     ):
         return ""
     return phrase
+
+
+# What an English figure counts (moved from facts: the English half of ``counts``).
+_EN_MONEY = {"USD", "EUR", "GBP", "CNY"}
+_EN_STOPWORDS = {"last", "this", "next", "in", "of", "for", "and", "the", "a", "an", "to", "from"}
+_EN_AFTER = re.compile(r"^\s+(?:in|of|for|worth of)\s+((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)")
+# "$19 million for the Harbor Fund": money for a named recipient is labelled by it.
+_EN_FOR_NAME = re.compile(r"^\s+for\s+((?:the\s+)?(?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*)")
+
+
+def _en_figure_word(word: str) -> bool:
+    """A word holding a figure; a year is none ("5.7% unemployment in March 2013 and 5.2%")."""
+    return bool(re.search(r"\d", word)) and not re.fullmatch(r"(?:19|20)\d\d[.,;:]?", word)
+
+
+_EN_EDGE = {"for", "in", "on", "with", "from", "as", "than", "per", "or"}  # never a label's end
+_EN_SCALES = {"thousand", "million", "billion", "trillion", "percent", "per", "cent", "points"}
+_EN_NOISE = re.compile(
+    r"\b(?:was|were|is|are|reached|rose|fell|grew|increased|decreased|jumped|climbed|to|of|by|at|"
+    r"stands|stood|remains|remained|totals|totaled|totalled|amounted|hit|dropped|declined|"
+    r"about|over|more than|nearly|almost|some|around|its|their|the|a|an|and|up|down)\b",
+    re.I,
+)
+
+
+def counts_en(text: str, q, sentence_start: int) -> str:
+    """What an English figure counts: its unit's noun, the words after it naming the money's
+    purpose or recipient, else the last words of its clause (another figure's never)."""
+    base = q.unit.split()[-1] if q.unit else ""
+    base = base.split("/")[0]  # a rate ($10.50 an hour: USD/hour) counts what its money counts
+    if base and base not in _EN_MONEY and base not in ("%", "points"):
+        return base
+    after = _EN_AFTER.match(text[q.end : q.end + 60]) or _EN_FOR_NAME.match(
+        text[q.end : q.end + 60]
+    )
+    if after and base in _EN_MONEY:
+        words = after.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w in _EN_STOPWORDS), len(words))
+        if cut:
+            return " ".join(words[:cut])
+    clause = re.split(r"[,;:()]", text[sentence_start : q.start])[-1]
+    words = clause.split()
+    figure = max((i for i, w in enumerate(words) if _en_figure_word(w)), default=-1)
+    words = words[figure + 1 :]  # another figure's words never label this one
+    if figure >= 0:
+        while words and words[0].lower() in _EN_SCALES:
+            words = words[1:]  # the rest of that figure ($44 million)
+    words = _EN_NOISE.sub(" ", " ".join(w for w in words if not re.search(r"\d", w))).split()
+    words = words[-4:]
+    while words and words[-1].lower() in _EN_EDGE:
+        words.pop()
+    while words and words[0].lower() in _EN_EDGE:
+        words.pop(0)
+    return " ".join(words)
