@@ -278,9 +278,9 @@ def _named(text: str) -> tuple[tuple[str, str], ...]:
     """``text``'s words, with each company, institution or project name that the suffix finder
     sees (同盾科技公司, 嘉鱼县蔬菜产业技术研究院) made one word tagged a body (nt), when the name
     starts and ends on word boundaries."""
-    from reportgen.extract.entities import find_entities
+    from reportgen.extract.entities import find_entities, persons
 
-    pairs = _companies(segment.words(text))
+    pairs = persons(_companies(segment.words(text)), _SURNAMES)
     found = find_entities(text, 0, len(text), "zh")
     if not found:
         return _compounds(pairs)
@@ -390,6 +390,11 @@ def _entity(pairs, main: str, scope: str = "") -> str:
     the article's main subject. ``scope`` is the main subject when ``main`` is not given (a
     clause's names are read before its sentence's): the country's name for itself (我国) is the
     main subject when that is the country too."""
+    from reportgen.extract.entities import acting_person
+
+    person = acting_person(pairs)
+    if person:  # 在成都…住院的付小姐，借了…, 湖南…村，村民周正每天…: the place is the setting
+        return person
     before = ""
     for i, (word, tag) in enumerate(pairs):
         toward = i + 1 < len(pairs) and pairs[i + 1][0] in _TOWARD  # 俄罗斯方向班列
@@ -446,6 +451,8 @@ def _person(word: str, tag: str) -> bool:
     three characters the tagger calls a person, opening with a common surname, and no word of
     its dictionary (高水平, 名特优 are words it mis-tags; its guesses at rare words that are
     names are not in it)."""
+    if tag == "nrp":  # a name after a role, a surname with 先生 (entities.persons)
+        return True
     return tag == "nr" and len(word) == 3 and word[0] in _SURNAMES and not segment.known(word)
 
 

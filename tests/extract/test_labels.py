@@ -276,3 +276,10 @@ def test_an_items_source_clause_and_its_figures_own_topic() -> None:
     )
     assert facts["40.4%"].subject != "国家统计局"
     assert facts["5天"].subject == "医疗ETF"
+
+
+def test_a_person_the_sentence_is_about_comes_before_the_place_they_are_in() -> None:
+    facts = _facts(
+        "电商\n\n农村电商发展。湖南益阳富民村，村民周正每天都要寄腊肉，“10斤腊肉快递费不到20元”。\n"
+    )
+    assert facts["不到20元"].subject == "周正"
