@@ -393,8 +393,8 @@ def _entity(pairs, main: str, scope: str = "") -> str:
     from reportgen.extract.entities import acting_person
 
     person = acting_person(pairs)
-    if person:  # 在成都…住院的付小姐，借了…, 湖南…村，村民周正每天…: the place is the setting
-        return person
+    if person and not any(t in segment.ORG for _, t in pairs):  # a body's man speaks for it
+        return person  # 在成都…的付小姐，借了…, 湖南…村，村民周正每天…: the place is the setting
     before = ""
     for i, (word, tag) in enumerate(pairs):
         toward = i + 1 < len(pairs) and pairs[i + 1][0] in _TOWARD  # 俄罗斯方向班列

@@ -283,3 +283,8 @@ def test_a_person_the_sentence_is_about_comes_before_the_place_they_are_in() -> 
         "电商\n\n农村电商发展。湖南益阳富民村，村民周正每天都要寄腊肉，“10斤腊肉快递费不到20元”。\n"
     )
     assert facts["不到20元"].subject == "周正"
+
+
+def test_a_bodys_officer_speaks_for_the_body() -> None:
+    facts = _facts("园区\n\n园区发展提速。园区管委会主任张强说，明年计划新增项目50个以上。\n")
+    assert facts["50个以上"].subject == "园区管委会"
