@@ -230,17 +230,20 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
 # A verb of change right before a figure (亩产提升10.1斤, 销量同比增长超35%): the figure is the
 # change, and what it counts says so.
 _CHANGE_BEFORE = re.compile(
-    r"(增长|提高|提升|增加|下降|减少|降低|上升|回落|下滑|下跌|上涨)了?"
+    r"((?:同比|环比)?(?:增长|提高|提升|增加|下降|减少|降低|上升|回落|下滑|下跌|上涨))了?"
     r"(?:约|近|超过|超|逾|达到|达)?$"
 )
 
 
 def _with_change(counts: str, text: str, sentence_start: int, q: Quantity) -> str:
     """``counts`` with the verb of change the figure follows (亩产 -> 亩产提升)."""
-    m = _CHANGE_BEFORE.search(text, max(sentence_start, q.start - 8), q.start)
+    m = _CHANGE_BEFORE.search(text, max(sentence_start, q.start - 10), q.start)
     if not m or not counts or counts.endswith(m.group(1)):
         return counts
-    return counts + m.group(1)
+    verb = m.group(1)  # 同比增长 whole: the segmenter reads it as one word
+    return counts + (
+        verb[2:] if counts.endswith(verb[:2]) and verb[:2] in ("同比", "环比") else verb
+    )
 
 
 def without_change(counts: str) -> str:

@@ -244,3 +244,9 @@ def test_the_measure_after_a_figures_de_keeps_its_opening_time_word() -> None:
         "理财\n\n某某理财以2.44万亿元的管理规模和14.47亿元的上半年净利润位居第一。\n"
     )
     assert {f.text: f.label for f in model.facts}["14.47亿元"] == "上半年净利润"
+
+
+def test_a_change_keeps_its_verb_whole() -> None:
+    """同比增长 is one word: what a growth rate counts ends on it whole, never on half of it."""
+    model = extract_text("消费\n\n1至2月，社会消费品零售总额同比增长4%。\n")
+    assert model.facts[0].counts.endswith("零售总额同比增长")
