@@ -26,7 +26,7 @@ _ZH_DROP = re.compile(
     r"年|月|日|高达|多达|逾|仅|只有|只|已经|已达|又|也|都|还|再|首次|首批|新增|净增|下降|减少|"
     r"回落|上涨|带动|拉动|吸引|引进|培育|聚集|集聚|拥有|建成|建设|形成|打造|推动|持续|稳定|保持|"
     r"跃居|位居|位列|居|列|的|了|着|和|与|及|等|在|从|由|向|对|把|被|让|每|个|这|该|其|所|来|去|"
-    r"以上|以下|左右|余|多|有|后|前|内|中|里|上|下|当中|之中|之内|以内)$"
+    r"以上|以下|左右|余|多|有|后|前|内|中|里|上|下|当中|之中|之内|以内|会|能|可|要|需要|应)$"
 )
 _KEEP_TAGS = frozenset(
     {"n", "nz", "vn", "an", "ng", "nrt", "j", "l", "eng", "b", "nt", "ns", "nr", "s"}
@@ -179,8 +179,8 @@ def whole_words(sentence: str, start: int, end: int, limit: int = 14) -> str:
         if offsets[i] + len(pairs[i][0]) > end:
             break
         inside.append(pairs[i])
-    while inside and inside[-1][1] in _LOOSE:
-        inside.pop()
+    while inside and (inside[-1][1] in _LOOSE or inside[-1][0] in _MODALS):
+        inside.pop()  # 销量会 -> 销量
     while inside and _loose_start(*inside[0]):
         inside.pop(0)
     words = [w for w, _ in inside]
@@ -194,6 +194,10 @@ _LOOSE_START = frozenset(
     {"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "x", "zg", "f"}
 )
 _LOOSE = _LOOSE_START | {"m", "q", "t", "r"}
+
+
+# Modal verbs: never the end of a label (销量会接近90万辆).
+_MODALS = frozenset({"会", "能", "可", "要", "需要", "应", "可以", "能够", "将会"})
 
 
 def _loose_start(word: str, tag: str) -> bool:

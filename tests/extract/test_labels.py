@@ -288,3 +288,10 @@ def test_a_person_the_sentence_is_about_comes_before_the_place_they_are_in() -> 
 def test_a_bodys_officer_speaks_for_the_body() -> None:
     facts = _facts("园区\n\n园区发展提速。园区管委会主任张强说，明年计划新增项目50个以上。\n")
     assert facts["50个以上"].subject == "园区管委会"
+
+
+def test_a_modal_verb_never_ends_a_label() -> None:
+    """销量会接近90万辆: what the figure counts is 销量, not 销量会; 协会 keeps its 会."""
+    facts = _facts("汽车\n\n今年全年销量会接近90万辆。中国汽车工业协会共有会员120家。\n")
+    assert not facts["接近90万辆"].counts.endswith("会")
+    assert facts["接近90万辆"].label.endswith("销量")
