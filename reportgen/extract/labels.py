@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportgen.extract import segment
-from reportgen.extract.topic import colon_topic, topic
+from reportgen.extract.topic import colon_topic, counted_group, topic
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
@@ -106,7 +106,7 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     subject = subject or _entity(_named(sentence), main)
     words = [w for w, _ in _past_subject(pairs, subject)]
     if not subject:  # an article of items (a digest) has no main subject: each item's own topic
-        subject = topic(clause) or topic(sentence)
+        subject = topic(clause) or topic(sentence) or counted_group(sentence)
         # a topic that is the whole label is also what is measured (园区企业达到573家)
         words = [w for w, _ in _past_subject(pairs, subject)] or words
     if (
