@@ -295,3 +295,10 @@ def test_a_modal_verb_never_ends_a_label() -> None:
     facts = _facts("汽车\n\n今年全年销量会接近90万辆。中国汽车工业协会共有会员120家。\n")
     assert not facts["接近90万辆"].counts.endswith("会")
     assert facts["接近90万辆"].label.endswith("销量")
+
+
+def test_genre_terms_opening_on_a_character_the_tagger_drops_stay_whole() -> None:
+    """乘用车, 年化利率: their first character is no numeral or time word to drop."""
+    facts = _facts("车市\n\n2月乘用车零售量同比增长26%。存款年化利率达到5%以上。\n")
+    assert facts["26%"].label == "乘用车零售量"
+    assert facts["5%以上"].label.endswith("年化利率")
