@@ -166,10 +166,10 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # money in English); 76 of 248 once a figure the dek states (超107万辆) ranks as the
 # headline's and a lone headline figure got no KPI slide and no figures panel (the same figure
 # stays counted once, in the brief's lead figures: the card floor below went from 250 to 245);
-# 66 of 245 after the third subjects branch (company names, sources read past, carried groups
-# and topics, persons, and a digest's cards naming their figures' own subjects).
+# 62 of 245 after the third subjects branch (company names, sources read past, carried groups
+# and topics, counted groups, persons, and a digest's cards naming their figures' own subjects).
 # A ceiling: lower it when it falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 66
+BAD_CARDS_CEILING = 62
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
