@@ -407,7 +407,9 @@ def _noun_after(text: str, pos: int, sentence_end: int) -> str:
 
 
 # Tags that end what a figure counts: verbs, adverbs, prepositions, conjunctions, particles.
-_NOT_NOUN = frozenset({"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "r"})
+_NOT_NOUN = frozenset(
+    {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "r", "f"}
+)
 
 
 # Clause breaks no figure spans and no bracket is: what a figure counts is read after the last of

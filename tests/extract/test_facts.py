@@ -250,3 +250,9 @@ def test_a_change_keeps_its_verb_whole() -> None:
     """同比增长 is one word: what a growth rate counts ends on it whole, never on half of it."""
     model = extract_text("消费\n\n1至2月，社会消费品零售总额同比增长4%。\n")
     assert model.facts[0].counts.endswith("零售总额同比增长")
+
+
+def test_a_locative_after_what_a_figure_counts_is_not_part_of_it() -> None:
+    """573家金融风控企业中，有192家…: the figure counts 金融风控企业, not 金融风控企业中."""
+    model = extract_text("风控\n\n573家金融风控企业中，有192家企业获得投资。\n")
+    assert {f.text: f.counts for f in model.facts}["573家"] == "金融风控企业"
