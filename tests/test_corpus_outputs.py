@@ -175,8 +175,11 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # day (raised by 2 with this reason: basis points and 两家 are figures now and a forecast
 # "slated to create 150 jobs" no card, so the ranking reached a deeper figure in two articles,
 # and the scorer now judges English cards it had called "not in the gold").
+# then, merged with the third subjects branch (company names, sources read past, carried
+# groups and topics, counted groups, persons, a digest's cards naming their own subjects): 39
+# of 214 (the cards that are right 179 -> 175, the wrong ones 51 -> 39; held aside 48 -> 42).
 # A ceiling: lower it when it falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 51
+BAD_CARDS_CEILING = 39
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
@@ -194,8 +197,8 @@ def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
     # precision is not bought by leaving every card empty (245: a lone headline figure is shown
     # once, in the brief, not also on a one-card slide and a one-card panel; 231: cards of
     # unknown subjects, cut labels and examples' details left out, see the ceiling above; 230:
-    # a forecast is no card)
-    assert total.cards >= 230
+    # a forecast is no card; 214: the merge of the deck and subjects branches, see above)
+    assert total.cards >= 214
     assert total.bad <= BAD_CARDS_CEILING, total.why
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reportgen.errors import InputError
 from reportgen.extract.entities import find_entities
-from reportgen.extract.facts import TooManyFigures, extract_facts
+from reportgen.extract.facts import TooManyFigures, extract_facts, without_change
 from reportgen.extract.labels import main_subject
 from reportgen.extract.quotes import find_quotes
 from reportgen.extract.relations import find_relations
@@ -100,7 +100,7 @@ def _name_changes(facts, relations) -> None:
             fact, base = by_id[rel.fact], by_id[rel.of]
             verb = rel.text[: rel.text.find(fact.text)] if fact.text in rel.text else ""
             if base.counts and verb:
-                fact.counts = f"{base.counts}{verb}"
+                fact.counts = f"{without_change(base.counts)}{verb}"
 
 
 def _text(block: Block | None) -> str:

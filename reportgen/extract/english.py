@@ -23,6 +23,14 @@ _EN_SKIP = {"The", "This", "That", "In", "It", "A", "An", "But", "And", "For", "
             "FY", "Table", "Figure", "Chart", "Exhibit", "Source", "Note", "Item"}  # fmt: skip
 
 
+# Titles and forms of address: alone they name nobody ("the Minister said", "Ladies and
+# gentlemen"); with a name they are part of it (Finance Minister Nicola Willis).
+_TITLES = frozenset(
+    {"Minister", "President", "Secretary", "Governor", "Mayor", "Chairman", "Chair", "Director",
+     "Senator", "Mr", "Mrs", "Ms", "Dr", "Ladies", "Gentlemen", "Sir", "Madam", "Premier"}
+)  # fmt: skip
+
+
 def _en_names(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     """The names in ``text``: runs of capitalised words, without the words that open sentences
     (The, In…); a lone word capitalised only by its place (opening a sentence or bullet, after
@@ -37,6 +45,8 @@ def _en_names(text: str, common: frozenset[str] = frozenset()) -> list[str]:
             continue
         if len(words) == 1 and _capital_by_position(text, m.start(), words[0], common):
             continue
+        if len(words) == 1 and words[0] in _TITLES:
+            continue  # "the Minister", "Mr President": a title alone names nobody
         out.append(" ".join(words))
     return out
 
@@ -128,7 +138,7 @@ def label_en(text: str, start: int, end: int, sentence_start: int) -> str:
     "" when the sentence does not say it so."""
     m = _NOUN_OF.search(text, max(sentence_start, start - 60), start)
     if not m:
-        return _noun_after(text, start, end, sentence_start)
+        return _noun_after(text, start, end, sentence_start) or _stated(text, start, sentence_start)
     of_what = _OF_WHAT.match(text[end : end + 60])
     noun = m.group(1)
     if of_what and of_what.group(1).split()[0] not in _EN_SKIP:
@@ -150,3 +160,84 @@ def _noun_after(text: str, start: int, end: int, sentence_start: int) -> str:
 
 
 _SCALE_WORDS = {"million", "billion", "thousand", "trillion", "percent", "per", "cent", "a", "an"}
+
+
+# "<noun phrase> is projected to be <figure>", "… was about …": the noun phrase the copula
+# follows, from its clause's start, names what the figure measures (never the verbs: "projected
+# be").
+_COPULA = re.compile(
+    r"^\s*(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+)?((?:[A-Za-z0-9–-][\w’'.-]*\s+){0,11}?"
+    r"[A-Za-z][\w’'-]*)\s+(?:is|are|was|were|will be)"
+    r"(?:\s+(?:projected|expected|estimated|forecast|budgeted|set|likely))?(?:\s+(?:to be|at))?"
+    r"(?:\s+(?:about|around|nearly|almost|roughly|up to|more than|over|only|just))?\s*$"
+)
+_NOT_NOUN_PHRASE = {"it", "this", "that", "there", "which", "what", "he", "she", "they", "we"}
+
+
+def _stated(text: str, start: int, sentence_start: int) -> str:
+    """What a figure measures when its clause states it of a noun phrase ("Total tuition
+    revenue for the boards is projected to be <figure>"): that phrase, else ""."""
+    clause = re.split(r"[,;:()•]", text[max(sentence_start, start - 160) : start])[-1]
+    m = _COPULA.match(clause)
+    if not m:
+        return ""
+    phrase = re.sub(r"\s+", " ", m.group(1)).strip()
+    if phrase.split()[0].lower() in _NOT_NOUN_PHRASE or re.search(
+        r"\b(?:is|are|was|were)\b", phrase
+    ):
+        return ""
+    return phrase
+
+
+# What an English figure counts (moved from facts: the English half of ``counts``).
+_EN_MONEY = {"USD", "EUR", "GBP", "CNY"}
+_EN_STOPWORDS = {"last", "this", "next", "in", "of", "for", "and", "the", "a", "an", "to", "from"}
+_EN_AFTER = re.compile(r"^\s+(?:in|of|for|worth of)\s+((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)")
+# "$19 million for the Harbor Fund": money for a named recipient is labelled by it.
+_EN_FOR_NAME = re.compile(r"^\s+for\s+((?:the\s+)?(?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*)")
+
+
+def _en_figure_word(word: str) -> bool:
+    """A word holding a figure; a year is none ("5.7% unemployment in March 2013 and 5.2%")."""
+    return bool(re.search(r"\d", word)) and not re.fullmatch(r"(?:19|20)\d\d[.,;:]?", word)
+
+
+_EN_EDGE = {"for", "in", "on", "with", "from", "as", "than", "per", "or"}  # never a label's end
+_EN_SCALES = {"thousand", "million", "billion", "trillion", "percent", "per", "cent", "points"}
+_EN_NOISE = re.compile(
+    r"\b(?:was|were|is|are|reached|rose|fell|grew|increased|decreased|jumped|climbed|to|of|by|at|"
+    r"stands|stood|remains|remained|totals|totaled|totalled|amounted|hit|dropped|declined|"
+    r"about|over|more than|nearly|almost|some|around|its|their|the|a|an|and|up|down)\b",
+    re.I,
+)
+
+
+def counts_en(text: str, q, sentence_start: int) -> str:
+    """What an English figure counts: its unit's noun, the words after it naming the money's
+    purpose or recipient, else the last words of its clause (another figure's never)."""
+    base = q.unit.split()[-1] if q.unit else ""
+    base = base.split("/")[0]  # a rate ($10.50 an hour: USD/hour) counts what its money counts
+    if base and base not in _EN_MONEY and base not in ("%", "points"):
+        return base
+    after = _EN_AFTER.match(text[q.end : q.end + 60]) or _EN_FOR_NAME.match(
+        text[q.end : q.end + 60]
+    )
+    if after and base in _EN_MONEY:
+        words = after.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w in _EN_STOPWORDS), len(words))
+        if cut:
+            return " ".join(words[:cut])
+    clause = re.split(r"[,;:()]", text[sentence_start : q.start])[-1]
+    words = clause.split()
+    figure = max((i for i, w in enumerate(words) if _en_figure_word(w)), default=-1)
+    words = words[figure + 1 :]  # another figure's words never label this one
+    if figure >= 0:
+        while words and words[0].lower() in _EN_SCALES:
+            words = words[1:]  # the rest of that figure ($44 million)
+    words = _EN_NOISE.sub(" ", " ".join(w for w in words if not re.search(r"\d", w))).split()
+    words = words[-4:]
+    while words and words[-1].lower() in _EN_EDGE:
+        words.pop()
+    while words and words[0].lower() in _EN_EDGE:
+        words.pop(0)
+    return " ".join(words)

@@ -133,3 +133,44 @@ def _outermost(found: list[FoundEntity]) -> list[FoundEntity]:
             continue
         out.append(f)
     return out
+
+
+# Words naming someone by their role before their name (村民周正, 店主李梅, 种粮大户王建国).
+_ROLES = frozenset(
+    {"村民", "农民", "市民", "居民", "店主", "老板", "店员", "大户", "种植户", "养殖户", "农户",
+     "负责人", "董事长", "总经理", "经理", "主任", "店长", "司机", "工人", "游客", "网友",
+     "学生", "教师", "医生", "嫌疑人", "犯罪嫌疑人", "创始人", "村支书", "社长"}
+)  # fmt: skip
+# Polite forms after a surname that name a person (付小姐, 王先生).
+_ADDRESS = frozenset({"小姐", "先生", "女士", "师傅"})
+
+
+def persons(pairs, surnames: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """``pairs`` with each person the tagger half sees made one word tagged ``nrp``: a name
+    of two or three characters opening with a common surname right after a role (村民/周正), or
+    a surname with a polite form (付/小姐)."""
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if word in _ADDRESS and out and len(out[-1][0]) == 1 and out[-1][0] in surnames:
+            out[-1] = (out[-1][0] + word, "nrp")
+            continue
+        role = bool(out) and out[-1][0] in _ROLES
+        if role and tag.startswith("nr") and 2 <= len(word) <= 3 and word[0] in surnames:
+            out.append((word, "nrp"))
+            continue
+        out.append((word, tag))
+    return tuple(out)
+
+
+# Tags of the word after a person who is a sentence's topic (周正每天…, 付小姐，借了…), not a
+# noun's owner (负责人袁野身后…).
+_ACTS = frozenset({"v", "vd", "d", "t", "r", "x", "p", "c"})
+
+
+def acting_person(pairs) -> str:
+    """The first person ``persons`` found who is the topic of what follows, or ""."""
+    for i, (word, tag) in enumerate(pairs):
+        after = pairs[i + 1][1] if i + 1 < len(pairs) else "x"
+        if tag == "nrp" and after in _ACTS:
+            return word
+    return ""

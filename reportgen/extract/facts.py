@@ -129,7 +129,8 @@ def _carry_subjects(
     """A paragraph's sentence that names nobody goes on about the one the sentence before it
     named (营口港2007年吞吐量超过亿吨。2012年吞吐量突破3亿吨 -> 营口港), not the article's main
     subject."""
-    from reportgen.extract.labels import named_in
+    from reportgen.extract.labels import named_in, opening_name, unsourced
+    from reportgen.extract.topic import topic
 
     names: dict[tuple[int, int], bool] = {}  # per sentence: a line of many figures is one
     for fact in facts:
@@ -143,7 +144,8 @@ def _carry_subjects(
         before = index.around(start - 1) if start > 0 else (0, 0)
         if before[1] > start or before[0] < paragraph:
             continue
-        named = named_in(text[before[0] : before[1]])
+        said = text[before[0] : before[1]]
+        named = opening_name(said) or ("" if main else topic(unsourced(said)))
         if named:
             fact.subject = named
 
@@ -205,12 +207,16 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     fact.high = q.high
     if language == "zh":
         bound = bind_zh(text, q.start, s_start, main)
+        fact.counts = _with_change(_past(fact.counts, bound.subject), text, s_start, q)
         counted = q.kind != "rank" and _counted(q)
         fact.label = (
             (label_after(text, q.end) or _fuller(bound.label, fact.counts))
             if counted
             else bound.label
         )
+        of_what = _share_of(text, q)
+        if of_what and (len(of_what) > 2 or not fact.label):  # 运力 alone says less
+            fact.label = of_what
         fact.subject = bound.subject
         bare = not fact.label and not counted
         if bare and clause_start > s_start + 1 and not _fact_before(text, s_start, q):
@@ -219,6 +225,76 @@ def _bind(text: str, fact: Fact, q: Quantity, language: str, main: str) -> None:
     else:
         fact.label = label_en(text, q.start, q.end, s_start) or fact.counts
         fact.subject = bind_en(text, q.start, q.end, s_start, main)
+
+
+# A verb of change right before a figure (亩产提升10.1斤, 销量同比增长超35%): the figure is the
+# change, and what it counts says so.
+_CHANGE_BEFORE = re.compile(
+    r"((?:同比|环比)?(?:增长|提高|提升|增加|下降|减少|降低|上升|回落|下滑|下跌|上涨))了?"
+    r"(?:约|近|超过|超|逾|达到|达)?$"
+)
+
+
+def _with_change(counts: str, text: str, sentence_start: int, q: Quantity) -> str:
+    """``counts`` with the verb of change the figure follows (亩产 -> 亩产提升)."""
+    m = _CHANGE_BEFORE.search(text, max(sentence_start, q.start - 10), q.start)
+    if not m or not counts or counts.endswith(m.group(1)):
+        return counts
+    verb = m.group(1)  # 同比增长 whole: the segmenter reads it as one word
+    return counts + (
+        verb[2:] if counts.endswith(verb[:2]) and verb[:2] in ("同比", "环比") else verb
+    )
+
+
+def without_change(counts: str) -> str:
+    """``counts`` without the verb of change ``_with_change`` gave it (亩产提升 -> 亩产)."""
+    return _CHANGE_END.sub("", counts) or counts
+
+
+_CHANGE_END = re.compile(
+    r"(?:同比|环比)?(?:增长|提高|提升|增加|下降|减少|降低|上升|回落|下滑|下跌|上涨)$"
+)
+
+
+def _past(counts: str, subject: str) -> str:
+    """What a figure counts without the subject that opens it (大连港净利润 -> 净利润, 美国的
+    发电量 -> 发电量): the subject is said on its own."""
+    rest = counts[len(subject) :] if subject and counts.startswith(subject) else ""
+    rest = rest.lstrip("的之")
+    return rest if len(rest) >= 2 else counts
+
+
+def _share_of(text: str, q: Quantity) -> str:
+    """What a share is a share of, when the noun after it says so (创造全市近60%的货物进出口,
+    1/3的税收 -> 货物进出口, 税收), or the measure another figure is (2.44万亿元的管理规模): the
+    nouns after its 的, else ""."""
+    from reportgen.extract.labels import MEASURE_END, label_after
+
+    if text[q.end : q.end + 1] != "的":
+        return ""
+    if text[max(0, q.start - 1) : q.start] in _TO:  # 降到2%的努力: the noun is no whole
+        return ""
+    from reportgen.extract import segment
+
+    first = segment.words(text[q.end + 1 : q.end + 8])[:1]
+    when = first[0][0] if first and first[0][1] == "t" else ""  # 14.47亿元的上半年净利润
+    noun = label_after(text, q.end + 1 + len(when))
+    noun = when + noun if noun and when else noun
+    if q.base_unit == "%" or noun.endswith(_MEASURE_NOUNS) or noun[-1:] in MEASURE_END:
+        return noun  # 2.44万亿元的管理规模: a measure, not a thing (50亿元的项目)
+    return ""
+
+
+# Nouns that name a measure though their last character does not say so (管理规模, 净利润).
+_MEASURE_NOUNS = (
+    "规模", "利润", "收入", "营收", "面积", "产值", "投资", "融资", "票房", "成本", "费用",
+    "补贴", "预算", "资金", "税收", "工资", "租金", "市值", "估值", "储量", "人口", "订单",
+)  # fmt: skip
+
+
+# Words that make a figure the end point of a verb (降到2%, 提高至5%): a noun after its 的 is
+# what the whole phrase describes, not what the figure is a share of.
+_TO = frozenset("到至为达于")
 
 
 def _fuller(clause_label: str, counts: str) -> str:
@@ -258,7 +334,9 @@ def counts(
 ) -> str:
     """Best effort at what a quantity counts: the noun after a measure word, else the subject."""
     if language != "zh":
-        return _counts_en(text, q, sentence_start)
+        from reportgen.extract.english import counts_en
+
+        return counts_en(text, q, sentence_start)
     if _counted(q):
         after = _noun_after(text, q.end, sentence_end)
         if after.endswith("级"):
@@ -329,7 +407,9 @@ def _noun_after(text: str, pos: int, sentence_end: int) -> str:
 
 
 # Tags that end what a figure counts: verbs, adverbs, prepositions, conjunctions, particles.
-_NOT_NOUN = frozenset({"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "r"})
+_NOT_NOUN = frozenset(
+    {"v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "r", "f"}
+)
 
 
 # Clause breaks no figure spans and no bracket is: what a figure counts is read after the last of
@@ -396,54 +476,3 @@ def _last_chars(text: str, n: int) -> str:
     if len(text) > n and text[-n - 1].isdigit() and tail[:1].isdigit():
         tail = tail.lstrip("0123456789.,")
     return tail
-
-
-_EN_MONEY = {"USD", "EUR", "GBP", "CNY"}
-_EN_STOPWORDS = {"last", "this", "next", "in", "of", "for", "and", "the", "a", "an", "to", "from"}
-_EN_AFTER = re.compile(r"^\s+(?:in|of|for|worth of)\s+((?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*)")
-# "$19 million for the Harbor Fund": money for a named recipient is labelled by it.
-_EN_FOR_NAME = re.compile(r"^\s+for\s+((?:the\s+)?(?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*)")
-
-
-def _en_figure_word(word: str) -> bool:
-    """A word holding a figure; a year is none ("5.7% unemployment in March 2013 and 5.2%")."""
-    return bool(re.search(r"\d", word)) and not re.fullmatch(r"(?:19|20)\d\d[.,;:]?", word)
-
-
-_EN_EDGE = {"for", "in", "on", "with", "from", "as", "than", "per", "or"}  # never a label's end
-_EN_SCALES = {"thousand", "million", "billion", "trillion", "percent", "per", "cent", "points"}
-_EN_NOISE = re.compile(
-    r"\b(?:was|were|is|are|reached|rose|fell|grew|increased|decreased|jumped|climbed|to|of|by|at|"
-    r"stands|stood|remains|remained|totals|totaled|totalled|amounted|hit|dropped|declined|"
-    r"about|over|more than|nearly|almost|some|around|its|their|the|a|an|and|up|down)\b",
-    re.I,
-)
-
-
-def _counts_en(text: str, q: Quantity, sentence_start: int) -> str:
-    base = q.unit.split()[-1] if q.unit else ""
-    base = base.split("/")[0]  # a rate ($10.50 an hour: USD/hour) counts what its money counts
-    if base and base not in _EN_MONEY and base not in ("%", "points"):
-        return base
-    after = _EN_AFTER.match(text[q.end : q.end + 60]) or _EN_FOR_NAME.match(
-        text[q.end : q.end + 60]
-    )
-    if after and base in _EN_MONEY:
-        words = after.group(1).split()
-        cut = next((i for i, w in enumerate(words) if w in _EN_STOPWORDS), len(words))
-        if cut:
-            return " ".join(words[:cut])
-    clause = re.split(r"[,;:()]", text[sentence_start : q.start])[-1]
-    words = clause.split()
-    figure = max((i for i, w in enumerate(words) if _en_figure_word(w)), default=-1)
-    words = words[figure + 1 :]  # another figure's words never label this one
-    if figure >= 0:
-        while words and words[0].lower() in _EN_SCALES:
-            words = words[1:]  # the rest of that figure ($44 million)
-    words = _EN_NOISE.sub(" ", " ".join(w for w in words if not re.search(r"\d", w))).split()
-    words = words[-4:]
-    while words and words[-1].lower() in _EN_EDGE:
-        words.pop()
-    while words and words[0].lower() in _EN_EDGE:
-        words.pop(0)
-    return " ".join(words)

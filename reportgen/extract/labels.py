@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportgen.extract import segment
-from reportgen.extract.topic import colon_topic, topic
+from reportgen.extract.topic import colon_topic, counted_group, topic
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
@@ -26,7 +26,7 @@ _ZH_DROP = re.compile(
     r"年|月|日|高达|多达|逾|仅|只有|只|已经|已达|又|也|都|还|再|首次|首批|新增|净增|下降|减少|"
     r"回落|上涨|带动|拉动|吸引|引进|培育|聚集|集聚|拥有|建成|建设|形成|打造|推动|持续|稳定|保持|"
     r"跃居|位居|位列|居|列|的|了|着|和|与|及|等|在|从|由|向|对|把|被|让|每|个|这|该|其|所|来|去|"
-    r"以上|以下|左右|余|多|有|后|前|内|中|里|上|下)$"
+    r"以上|以下|左右|余|多|有|后|前|内|中|里|上|下|当中|之中|之内|以内|会|能|可|要|需要|应)$"
 )
 _KEEP_TAGS = frozenset(
     {"n", "nz", "vn", "an", "ng", "nrt", "j", "l", "eng", "b", "nt", "ns", "nr", "s"}
@@ -62,11 +62,17 @@ def main_subject(headline: str, lead: str, language: str) -> str:
 
         return main_subject_en(headline, lead)
     counts: Counter[str] = Counter()
-    for weight, text in ((3, headline), (1, lead)):
+    for weight, text in ((3, headline), (1, _sourceless(lead[:600]))):
         for word, tag in _compounds(segment.words(_PAREN.sub("", text[:600]))):
             if (tag in ENTITY_TAGS or word in _SELF) and len(word) >= 2:
                 counts[_governed_place(word) if tag in segment.ORG else word] += weight
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _sourceless(text: str) -> str:
+    """``text`` without the source clauses of its sentences (据国家统计局，…): a source the
+    lead cites is not what the article is about."""
+    return "".join(unsourced(part) for part in re.split(r"(?<=[。！？!?\n])", text))
 
 
 def _governed_place(body: str) -> str:
@@ -93,10 +99,14 @@ def bind_zh(text: str, start: int, sentence_start: int, main: str) -> Bound:
     sentence, clause = _before(text, sentence_start, start)
     pairs = _trim(_glued(segment.words(clause)))
     subject = colon_topic(sentence)
-    subject = subject or _entity(_named(clause), "") or _entity(_named(sentence), main)
+    sentence = unsourced(sentence)
+    subject = subject or _entity(_named(clause), "", main)
+    said = _SPEAKER_CLAUSE.sub("", sentence)  # 某某表示，…: a name in what is said comes first
+    subject = subject or (said != sentence and _entity(_named(said), "")) or ""
+    subject = subject or _entity(_named(sentence), main)
     words = [w for w, _ in _past_subject(pairs, subject)]
     if not subject:  # an article of items (a digest) has no main subject: each item's own topic
-        subject = topic(sentence)
+        subject = topic(clause) or topic(sentence) or counted_group(sentence)
         # a topic that is the whole label is also what is measured (园区企业达到573家)
         words = [w for w, _ in _past_subject(pairs, subject)] or words
     if (
@@ -121,8 +131,8 @@ def _past_subject(pairs: list[tuple[str, str]], subject: str) -> list[tuple[str,
     if not subject or opening != subject:
         return pairs
     rest = pairs[n:]
-    while rest and rest[0][1] == "t":
-        rest = rest[1:]
+    while rest and (rest[0][1] == "t" or rest[0][1] in _LOOSE_START):
+        rest = rest[1:]  # 美国/的/发电量 -> 发电量
     return rest
 
 
@@ -169,8 +179,8 @@ def whole_words(sentence: str, start: int, end: int, limit: int = 14) -> str:
         if offsets[i] + len(pairs[i][0]) > end:
             break
         inside.append(pairs[i])
-    while inside and inside[-1][1] in _LOOSE:
-        inside.pop()
+    while inside and (inside[-1][1] in _LOOSE or inside[-1][0] in _MODALS):
+        inside.pop()  # 销量会 -> 销量
     while inside and _loose_start(*inside[0]):
         inside.pop(0)
     words = [w for w, _ in inside]
@@ -184,6 +194,10 @@ _LOOSE_START = frozenset(
     {"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "x", "zg", "f"}
 )
 _LOOSE = _LOOSE_START | {"m", "q", "t", "r"}
+
+
+# Modal verbs: never the end of a label (销量会接近90万辆).
+_MODALS = frozenset({"会", "能", "可", "要", "需要", "应", "可以", "能够", "将会"})
 
 
 def _loose_start(word: str, tag: str) -> bool:
@@ -268,9 +282,9 @@ def _named(text: str) -> tuple[tuple[str, str], ...]:
     """``text``'s words, with each company, institution or project name that the suffix finder
     sees (同盾科技公司, 嘉鱼县蔬菜产业技术研究院) made one word tagged a body (nt), when the name
     starts and ends on word boundaries."""
-    from reportgen.extract.entities import find_entities
+    from reportgen.extract.entities import find_entities, persons
 
-    pairs = segment.words(text)
+    pairs = persons(_companies(segment.words(text)), _SURNAMES)
     found = find_entities(text, 0, len(text), "zh")
     if not found:
         return _compounds(pairs)
@@ -310,23 +324,130 @@ def _compounds(pairs) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _companies(pairs) -> tuple[tuple[str, str], ...]:
+    """Two single characters the tagger could not make a word of, followed by a company's
+    suffix at the topic of the text (同/矛/科技…的营业收入), made one body (nt): a name in a
+    sentence (never a main subject: a company a lead names in passing is not the article's).
+    A word the tagger does not know before a suffix is not enough (城投/公司 is a kind of
+    company, a broker quoted is a source)."""
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        n = _name_before(out) if word in _COMPANY_SUFFIXES else 0
+        if n and not any(t in ("v", "vd") for _, t in out[:-n]):  # the topic, before a verb
+            name = "".join(w for w, _ in out[-n:])
+            del out[-n:]
+            out.append((name + word, "nt"))
+        else:
+            out.append((word, tag))
+    return tuple(out)
+
+
+# Words that end a company's name (同矛科技, 某某股份, 某某集团).
+_COMPANY_SUFFIXES = frozenset(
+    {"科技", "集团", "股份", "控股", "公司", "证券", "药业", "实业", "传媒", "电子", "电气"}
+)
+# Characters no name is made of (particles, pronouns, numbers' neighbours: 这家, 各大).
+_NOT_NAME = frozenset(
+    "的了个等是为在由让把被向从到有家位所名已将也都这那其该此每各多和与及或并以于对就大新"
+)
+_NOT_NAME_TAGS = frozenset({"m", "x", "r", "u", "uj", "ul", "c", "d", "y", "eng"})
+
+
+def _name_before(out: list[tuple[str, str]]) -> int:
+    """How many of the last words in ``out`` make a name the tagger could not read (two single
+    characters, 2), or 0."""
+    singles = [
+        w for w, t in out[-2:] if len(w) == 1 and w not in _NOT_NAME and t not in _NOT_NAME_TAGS
+    ]
+    return 2 if len(singles) == 2 and len(out) >= 2 else 0
+
+
 def named_in(sentence: str) -> str:
     """The first place or body ``sentence`` names (its topic), or ""."""
-    return _entity(_named(_PAREN.sub("", sentence)), "")
+    return _entity(_named(unsourced(_PAREN.sub("", sentence))), "")
 
 
-def _entity(pairs, main: str) -> str:
+def opening_name(sentence: str) -> str:
+    """The first place or body ``sentence`` names, for a next sentence naming nobody to go on
+    about (营口港…。2012年吞吐量… -> 营口港); a general group the tagger calls a place (城市,
+    城镇) only where it opens its clause, never inside an object (建设…城市危旧房改造…)."""
+    for clause in re.split(r"[，,；;：:]", unsourced(_PAREN.sub("", sentence))):
+        pairs, verb = [], False
+        for word, tag in _named(clause):
+            verb = verb or tag in ("v", "vd")
+            if not (verb and word in _GROUPS):
+                pairs.append((word, tag))
+        found = _entity(pairs, "")
+        if found:
+            return found
+    return ""
+
+
+# Words for a kind of place that the tagger calls places (城市, 城镇): a group a figure may be
+# about, but only as a clause's topic.
+_GROUPS = frozenset({"城市", "城镇", "农村", "乡村", "城乡", "大洋", "海外", "各地", "地方"})
+
+
+def _entity(pairs, main: str, scope: str = "") -> str:
     """The first place or body named in the sentence (Chinese puts the topic first; later names
     are often destinations or comparators), never a name after a comparing word (比日本…), else
-    the article's main subject."""
+    the article's main subject. ``scope`` is the main subject when ``main`` is not given (a
+    clause's names are read before its sentence's): the country's name for itself (我国) is the
+    main subject when that is the country too."""
+    from reportgen.extract.entities import acting_person
+
+    person = acting_person(pairs)
+    if person and not any(t in segment.ORG for _, t in pairs):  # a body's man speaks for it
+        return person  # 在成都…的付小姐，借了…, 湖南…村，村民周正每天…: the place is the setting
     before = ""
-    for word, tag in pairs:
-        if (tag in ENTITY_TAGS or _person(word, tag)) and len(word) >= 2 and before not in _VERSUS:
+    for i, (word, tag) in enumerate(pairs):
+        toward = i + 1 < len(pairs) and pairs[i + 1][0] in _TOWARD  # 俄罗斯方向班列
+        named = tag in ENTITY_TAGS or _person(word, tag)
+        if named and len(word) >= 2 and before not in _VERSUS and not toward:
             return word
         if word in _SCOPE and main:
             return main
+        if word in _OWN_COUNTRY:
+            return (main or scope) if (main or scope) in _NATIONAL else word
         before = word
     return main
+
+
+# Words that make the place before them a direction (俄罗斯方向班列): where things go, not whom
+# the figure is about.
+_TOWARD = frozenset({"方向"})
+
+
+# How a Chinese paper names its own country inside a sentence (我国经济, 我国的…总数): the
+# country is the subject, as a place named there would be.
+_OWN_COUNTRY = frozenset({"我国"})
+_NATIONAL = frozenset({"我国", "全国", "国内", "中国"})
+
+
+# Where a sentence says who wrote or reported it rather than whom it is about: a dateline
+# (本报北京4月2日电), a document's title (《2019年中国…报告》), a source clause (据国家统计局
+# 监测，; Wind数据显示，; 记者从某部门获悉：). Names in them are sources, not subjects.
+_TITLE = re.compile(r"《[^《》]*》")
+_SOURCE_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,：:；;]))\s*(?:\d{1,2}[、.．]\s*)?\**(?:(?:据|根据|依据)[^，,：:；;。]{1,30}|"
+    r"[^，,：:；;。]{1,30}?(?:显示|获悉|监测|统计|报道|发布|公布数据))[，,：:]"
+)
+
+
+# A clause saying who speaks (某某在会上表示，): the speaker is the subject of what is said
+# only when that names nobody else.
+_SPEAKER_CLAUSE = re.compile(r"^[^，,：:；;。]{1,30}?(?:表示|认为|指出|称|说|介绍|强调)[，,：:]")
+
+
+def unsourced(sentence: str) -> str:
+    """``sentence`` without its dateline, document titles and source clauses."""
+    from reportgen.ingest.patterns import dateline
+
+    opening = dateline(sentence)
+    if opening:
+        sentence = sentence[opening.end() :].lstrip(" \u3000")
+    sentence = _TITLE.sub("", sentence)
+    return _SOURCE_CLAUSE.sub("", sentence)
 
 
 def _person(word: str, tag: str) -> bool:
@@ -334,6 +455,8 @@ def _person(word: str, tag: str) -> bool:
     three characters the tagger calls a person, opening with a common surname, and no word of
     its dictionary (高水平, 名特优 are words it mis-tags; its guesses at rare words that are
     names are not in it)."""
+    if tag == "nrp":  # a name after a role, a surname with 先生 (entities.persons)
+        return True
     return tag == "nr" and len(word) == 3 and word[0] in _SURNAMES and not segment.known(word)
 
 

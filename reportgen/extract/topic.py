@@ -69,3 +69,31 @@ def colon_topic(sentence: str) -> str:
         if not any(tag in _NOT_IN_NAME for _, tag in pairs):
             found = m.group(1)
     return found
+
+
+# A count opening a sentence (已有66家基金公司…, 13家券商公布…): the figure with its measure word,
+# after the words that may stand before a topic.
+_COUNTED_GROUP = re.compile(
+    r"^(?:已有|共有|有|已|共|目前|今年以来|截至[^，,]{0,12})*\d+[家只个名所]"
+)
+
+
+_ITEM = re.compile(r"^[\s*]*(?:\d{1,2}[、.．]\s*)?\**")
+
+
+def counted_group(sentence: str) -> str:
+    """The group a sentence opens by counting (已有66家基金公司上半年经营情况曝光，合计实现营业
+    收入… -> 基金公司): what the following figures are about in an article of items; "" when
+    none."""
+    first = _BREAK.split(_ITEM.sub("", sentence))[0]
+    m = _COUNTED_GROUP.match(first)
+    if not m:
+        return ""
+    nouns = []
+    for word, tag in segment.words(first[m.end() :]):
+        if tag not in _NOUNS or (nouns and word[-1] in _MEASURE_END):
+            break
+        nouns.append(word)
+    phrase = "".join(nouns)
+    ok = len(phrase) >= 2 and phrase not in _GENERIC and phrase[-1] not in _MEASURE_END
+    return phrase if ok else ""

@@ -362,7 +362,8 @@ FULLER_MOST = 16  # characters of what a figure counts, shown on a card in place
 
 def card_label(f: Fact, model: Model) -> str:
     """What a card says under a figure: its label (else what it counts), with its subject when
-    that is not the article's main subject and the label does not name it already."""
+    that is not the article's main subject (or the article has none: a digest's items are each
+    about their own) and the label does not name it already."""
     label = (f.label or f.counts).strip()
     counts = f.counts.strip()
     if (
@@ -380,7 +381,8 @@ def card_label(f: Fact, model: Model) -> str:
     if verb and verb not in label:  # 单位产品能耗下降 45.92%: a change shows which way
         label = f"{label}{verb}" if model.language == "zh" else f"{label} {verb}".strip()
     subject = subject_of(f, model)
-    if not foreign(f, model) or subject in label or not label:
+    own = foreign(f, model) or not model.subject.strip()  # an article of items: each its own
+    if not own or subject in label or not label:
         return label or subject
     sep = "" if model.language == "zh" else " — "
     return f"{subject}{sep}{label}" if model.language == "zh" else f"{label}{sep}{subject}"

@@ -53,3 +53,22 @@ def test_a_name_does_not_run_over_a_line_break() -> None:
     assert main_subject_en("notes", "Weekly Address\nDenver workers earn more.") != (
         "Weekly Address Denver"
     )
+
+
+def test_a_noun_phrase_a_figure_is_stated_of_names_what_it_measures() -> None:
+    """ "<noun phrase> is projected to be <figure>": the phrase, never "projected be"."""
+    facts = _facts(
+        "Budget notes\n\nTotal FY 2025-26 fee revenue for the five county colleges is "
+        "projected to be $182.0 million.\n"
+    )
+    label = facts["$182.0 million"].label
+    assert label.startswith("Total FY 2025-26 fee revenue") and "projected" not in label
+
+
+def test_a_title_or_form_of_address_alone_names_nobody() -> None:
+    """ "Ladies and gentlemen", "the Minister": no subject; a title with its name stays."""
+    assert main_subject_en("", "Ladies and gentlemen, Ladies of the jury. Paul Smith spoke.") == (
+        "Paul Smith"
+    )
+    assert "Finance Minister Ann Lee" in _en_names("Finance Minister Ann Lee and the Minister met.")
+    assert "Minister" not in _en_names("Finance Minister Ann Lee and the Minister met.")

@@ -51,3 +51,14 @@ def test_a_name_never_opens_with_a_preposition_adverb_or_verb() -> None:
     assert _names("据汽车市场调研公司报告,") == [("汽车市场调研公司", "company")]
     assert _names("报道,暗示苹果公司将发布新品。") == [("苹果公司", "company")]
     assert _names("仍然雄踞银行理财市场第一名。") == []
+
+
+def test_a_name_after_a_role_or_before_a_polite_form_is_a_person() -> None:
+    from reportgen.extract.entities import acting_person, persons
+
+    surnames = frozenset("周付李")
+    pairs = persons((("村民", "n"), ("周正", "nr"), ("每天", "r")), surnames)
+    assert pairs[1] == ("周正", "nrp") and acting_person(pairs) == "周正"
+    assert persons((("付", "v"), ("小姐", "nr")), surnames) == (("付小姐", "nrp"),)
+    owner = persons((("负责人", "n"), ("李野", "nr"), ("身后", "f")), surnames)
+    assert acting_person(owner) == ""  # a noun's owner is not the topic

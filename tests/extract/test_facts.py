@@ -148,6 +148,16 @@ def test_a_sentence_naming_nobody_goes_on_about_the_sentence_before_it() -> None
     ]
 
 
+def test_a_general_group_inside_an_object_does_not_carry_to_the_next_sentence() -> None:
+    """城市 named inside what a sentence did (建设…城市危旧房改造…住房) is not what the next
+    sentence, naming nobody, goes on about: that stays the article's subject."""
+    model = extract_text(
+        "浙江民生改善\n\n浙江民生持续改善。建设筹集城中村、城市危旧房改造等安置住房30万套。"
+        "人均预期寿命提高到80岁。\n"
+    )
+    assert {f.text: f.subject for f in model.facts}["80岁"] == "浙江"
+
+
 def test_a_figure_alone_on_its_line_means_what_its_next_statement_says() -> None:
     from reportgen.extract import extract_text
 
@@ -174,3 +184,75 @@ def test_a_counted_figure_with_nothing_after_it_takes_its_clauses_label() -> Non
     (fact,) = model.facts
     assert fact.label == "千亿县数量"  # the clause's noun phrase, not what precedes the verb
     assert not fact.counts.endswith("增至")
+
+
+def test_a_share_is_labelled_by_the_noun_after_its_de() -> None:
+    """近60%的货物进出口, 1/3的税收: the noun after the share's 的 is what it is a share of;
+    not when the figure ends a verb's reach (降到2%的努力)."""
+    model = extract_text(
+        "外资企业\n\n外资企业创造全市近60%的货物进出口，1/3的税收。"
+        "央行将通胀率降到2%的努力仍在继续。\n"
+    )
+    labels = {f.text: f.label for f in model.facts}
+    assert labels["近60%"] == "货物进出口"
+    assert labels["1/3"] == "税收"
+    assert labels["2%"] != "努力"
+
+
+def test_what_a_figure_counts_does_not_repeat_its_subject() -> None:
+    """大连港净利润为5.21亿元: the subject is 大连港, what it counts 净利润 (not 大连港净利润);
+    美国的发电量 counts 发电量(增加), without the 的."""
+    model = extract_text(
+        "港口\n\n青岛港净利润为5.21亿元，同比下降3%。今年，美国的发电量增加20.2GW。\n"
+    )
+    facts = {f.text: f for f in model.facts}
+    assert (facts["5.21亿元"].subject, facts["5.21亿元"].counts) == ("青岛港", "净利润")
+    assert facts["20.2GW"].counts == "发电量增加"  # the change (see below)
+    assert facts["20.2GW"].label == "发电量"
+
+
+def test_an_items_sentence_naming_nobody_goes_on_about_the_topic_before_it() -> None:
+    """An article of items has no main subject: a sentence naming nobody continues the topic
+    the sentence before it opened on (医疗ETF本周连跌…。基金份额飙升至…亿元 -> 医疗ETF)."""
+    model = extract_text(
+        "早餐\n\n1、医疗ETF本周连跌5天，创上市新低。然而，基金份额飙升至769.96亿元。\n\n"
+        "2、光伏板块周五走强。\n"
+    )
+    assert {f.text: f.subject for f in model.facts}["769.96亿元"] == "医疗ETF"
+
+
+def test_a_figure_after_a_verb_of_change_counts_the_change() -> None:
+    """亩产提升10.1斤 is the rise in yield, not the yield: what it counts says 亩产提升; a
+    figure reached (提高到) is the level itself."""
+    model = extract_text("粮食\n\n去年粮食亩产提升10.1斤。今年亩产提高到1300斤。\n")
+    facts = {f.text: f for f in model.facts}
+    assert facts["10.1斤"].counts.endswith("亩产提升")
+    assert not facts["1300斤"].counts.endswith("提高")
+
+
+def test_a_figure_followed_by_de_and_a_measure_is_labelled_by_that_measure() -> None:
+    """以2.44万亿元的管理规模…: the noun after 的 names the measure when it is one; a thing
+    after it (50亿元的项目) is no measure."""
+    model = extract_text("理财\n\n某某理财以2.44万亿元的管理规模位居第一。全市开工50亿元的项目。\n")
+    labels = {f.text: f.label for f in model.facts}
+    assert labels["2.44万亿元"] == "管理规模"
+    assert labels["50亿元"] != "项目"
+
+
+def test_the_measure_after_a_figures_de_keeps_its_opening_time_word() -> None:
+    model = extract_text(
+        "理财\n\n某某理财以2.44万亿元的管理规模和14.47亿元的上半年净利润位居第一。\n"
+    )
+    assert {f.text: f.label for f in model.facts}["14.47亿元"] == "上半年净利润"
+
+
+def test_a_change_keeps_its_verb_whole() -> None:
+    """同比增长 is one word: what a growth rate counts ends on it whole, never on half of it."""
+    model = extract_text("消费\n\n1至2月，社会消费品零售总额同比增长4%。\n")
+    assert model.facts[0].counts.endswith("零售总额同比增长")
+
+
+def test_a_locative_after_what_a_figure_counts_is_not_part_of_it() -> None:
+    """573家金融风控企业中，有192家…: the figure counts 金融风控企业, not 金融风控企业中."""
+    model = extract_text("风控\n\n573家金融风控企业中，有192家企业获得投资。\n")
+    assert {f.text: f.counts for f in model.facts}["573家"] == "金融风控企业"

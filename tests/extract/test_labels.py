@@ -197,3 +197,108 @@ def test_a_place_after_a_verb_of_going_or_joining_is_no_subject() -> None:
     )
     assert facts["6个"].subject != "联合国"
     assert facts["1.2万吨"].subject != "越南"
+
+
+def test_the_countrys_name_for_itself_is_the_subject_of_its_clause() -> None:
+    """我国 in a sentence names the country, before a province named later in it."""
+    facts = _facts(
+        "浙江乡村旅游\n\n浙江乡村旅游升温。浙江、云南等地乡村入选名录，我国的示范乡村总数达到15个。\n"
+    )
+    assert facts["15个"].subject == "我国"
+
+
+def test_a_dateline_a_title_and_a_source_clause_name_no_subject() -> None:
+    """Who reports a figure (本报北京…电, 据某局监测, 某数据显示, 《某报告》) is not whom it is
+    about: the figure keeps the article's subject."""
+    facts = _facts(
+        "消费持续回暖\n\n国内消费持续回暖。"
+        "本报北京4月2日电  记者从国家发展改革委获悉：1至2月，社会消费品零售总额同比增长4%。"
+        "据国家统计局监测，全国流通领域50种重要生产资料市场价格中，12种产品价格上涨。"
+        "《2019年中国共享充电行业报告》显示，共享充电宝市场用户规模达到1.5亿人次。\n"
+    )
+    assert facts["4%"].subject == "国内"
+    assert facts["12种"].subject != "国家统计局"
+    assert facts["1.5亿人次"].subject != "中国"
+
+
+def test_a_company_name_the_tagger_cut_into_single_characters_is_one_subject() -> None:
+    """同/矛/科技: two characters the tagger could not make a word of, before a company's
+    suffix at the sentence's topic, are one name, the subject of its figures (not the main
+    subject); a word it does not know is not enough (城投/公司 is a kind of company)."""
+    from reportgen.extract.labels import _companies
+
+    facts = _facts(
+        "中国金融科技观察\n\n中国金融科技企业增多。同矛科技2019年的营业收入为2.61亿元。\n"
+    )
+    assert facts["2.61亿元"].subject == "同矛科技"
+    assert _companies((("城投", "j"), ("公司", "n")))[-1] == ("公司", "n")
+    assert _companies((("这", "r"), ("个", "q"), ("公司", "n")))[-1] == ("公司", "n")
+
+
+def test_a_speaker_is_the_subject_only_when_what_is_said_names_nobody() -> None:
+    """某某表示，…: a place or body named in what is said is its figures' subject; a speaker
+    naming nobody after it stays the subject of what it says it will do."""
+    facts = _facts(
+        "外资与罢工\n\n外资持续流入。浙江省商务厅表示，外资企业是杭州经济的重要组成部分，"
+        "贡献了40%的工业产值。法国航空公司表示，明天将取消四分之一的航班。\n"
+    )
+    assert facts["40%"].subject == "杭州"
+    assert facts["四分之一"].subject == "法国航空公司"
+
+
+def test_a_locative_word_never_ends_a_label() -> None:
+    """排行表当中，某港排名第8位: the rank names the list before it, never its 当中."""
+    facts = _facts("港口\n\n而2020年全国港口综合竞争力排行表当中，青岛港排名第8位。\n")
+    assert facts["第8位"].label and "当中" not in facts["第8位"].label
+
+
+def test_a_place_before_a_direction_is_no_subject() -> None:
+    """越南方向班列: the trains run toward 越南; the figure stays the article's (广西)."""
+    facts = _facts("广西枢纽\n\n广西枢纽经济发展。去年越南方向班列开行860列。\n")
+    assert facts["860列"].subject == "广西"
+    assert "越南方向班列" in facts["860列"].label
+
+
+def test_genre_terms_with_a_verb_inside_stay_one_label() -> None:
+    """常住人口, 风控: terms of the genre the tagger cuts at a verb (常住/人口, 风/控) are one
+    noun, so a label keeps them whole."""
+    facts = _facts("县域\n\n县域经济发展。县城常住人口增长超过30%。金融风控企业已经达到573家。\n")
+    assert facts["超过30%"].label.endswith("常住人口")
+    assert facts["573家"].label == "金融风控企业"
+
+
+def test_an_items_source_clause_and_its_figures_own_topic() -> None:
+    """In a digest's item (3、据国家统计局，…) the source is no subject; a figure's own clause
+    names its topic before the item's first clause does (本周股指…，医疗ETF本周连跌…)."""
+    facts = _facts(
+        "早餐\n\n3、据国家统计局，8月份钢铁行业PMI为40.4%。\n\n"
+        "4、本周股指涨跌互现，医疗ETF本周连跌5天。\n"
+    )
+    assert facts["40.4%"].subject != "国家统计局"
+    assert facts["5天"].subject == "医疗ETF"
+
+
+def test_a_person_the_sentence_is_about_comes_before_the_place_they_are_in() -> None:
+    facts = _facts(
+        "电商\n\n农村电商发展。湖南益阳富民村，村民周正每天都要寄腊肉，“10斤腊肉快递费不到20元”。\n"
+    )
+    assert facts["不到20元"].subject == "周正"
+
+
+def test_a_bodys_officer_speaks_for_the_body() -> None:
+    facts = _facts("园区\n\n园区发展提速。园区管委会主任张强说，明年计划新增项目50个以上。\n")
+    assert facts["50个以上"].subject == "园区管委会"
+
+
+def test_a_modal_verb_never_ends_a_label() -> None:
+    """销量会接近90万辆: what the figure counts is 销量, not 销量会; 协会 keeps its 会."""
+    facts = _facts("汽车\n\n今年全年销量会接近90万辆。中国汽车工业协会共有会员120家。\n")
+    assert not facts["接近90万辆"].counts.endswith("会")
+    assert facts["接近90万辆"].label.endswith("销量")
+
+
+def test_genre_terms_opening_on_a_character_the_tagger_drops_stay_whole() -> None:
+    """乘用车, 年化利率: their first character is no numeral or time word to drop."""
+    facts = _facts("车市\n\n2月乘用车零售量同比增长26%。存款年化利率达到5%以上。\n")
+    assert facts["26%"].label == "乘用车零售量"
+    assert facts["5%以上"].label.endswith("年化利率")

@@ -34,3 +34,21 @@ def test_the_name_before_the_colon_is_the_subject_even_when_the_item_names_anoth
     text = "公司快讯\n\n华光电子：确认中标远航公司设备采购项目，中标额3000万元。\n"
     facts = {f.text: f for f in extract_text(text).facts}
     assert facts["3000万元"].subject == "华光电子"
+
+
+def test_a_sentence_opening_on_a_count_is_about_the_group_counted() -> None:
+    from reportgen.extract.topic import counted_group
+
+    assert counted_group("已有66家基金公司上半年经营情况曝光，合计实现营业收入") == "基金公司"
+    assert counted_group("今年以来，合计实现营业收入") == ""
+    assert counted_group("全市32家企业营业收入") == ""  # a count inside, not opening
+
+
+def test_an_items_figures_are_about_the_group_its_sentence_opens_by_counting() -> None:
+    from reportgen.extract import extract_text
+
+    model = extract_text(
+        "早餐\n\n3、已有66家基金公司上半年经营情况曝光，合计实现营业收入474.04亿元。\n\n"
+        "4、光伏板块走强。\n"
+    )
+    assert {f.text: f.subject for f in model.facts}["474.04亿元"] == "基金公司"

@@ -339,3 +339,17 @@ def test_a_card_says_whose_rate_it_is_when_the_text_does() -> None:
     assert card_label(rate, model) == rate.counts  # 内需…的贡献率, not a bare 贡献率
     scale = card_label(by_text["71万千瓦"], model)
     assert scale == "桐庐县新型储能在运规模"  # no year, nor the 年 of a cut-off date
+
+
+def test_a_card_of_an_article_of_items_says_whom_its_figure_is_about(seed_model) -> None:
+    """An article with no main subject (a digest of items): each card names its figure's own
+    subject, as a comparator's card does in an article that has one."""
+    from reportgen.plans.select import card_label
+
+    fact = next(f for f in seed_model.facts if f.label)
+    digest = seed_model.model_copy(update={"subject": ""})
+    about = fact.model_copy(update={"subject": "某某港"})
+    assert card_label(about, digest).startswith("某某港")
+    assert card_label(fact.model_copy(update={"subject": ""}), digest) == card_label(
+        fact.model_copy(update={"subject": ""}), seed_model
+    )
