@@ -96,15 +96,34 @@ def _title_neighbours(h1, picked: list) -> list:
 
 
 def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
-    """Headings with nothing under them (left over from removed link lists) are dropped."""
+    """Headings with nothing under them (left over from removed link lists) are dropped, but
+    for the first lines of two-line heads."""
+    kept = _two_line_heads(blocks)
     out: list[Block] = []
     for block in reversed(blocks):
         nxt = out[-1] if out else None
         empty = nxt is None or (nxt.kind == "heading" and 1 < nxt.level <= block.level)
-        if block.kind == "heading" and block.level > 1 and empty:
+        if block.kind == "heading" and block.level > 1 and empty and id(block) not in kept:
             continue
         out.append(block)
     return out[::-1]
+
+
+def _two_line_heads(blocks: list[Block]) -> set[int]:
+    """The labels of two-line heads (a short heading, then its slogan as a heading of the same
+    size over text: reportgen/ingest/heads.py pairs them), when the page sets two or more of
+    them or the slogan is quoted or dashed; a box's title ('相关新闻') is none."""
+    from reportgen.ingest.heads import tagline_shaped
+
+    pairs = []
+    for label, line, text in zip(blocks, blocks[1:], blocks[2:], strict=False):
+        heads = label.kind == line.kind == "heading" and label.level == line.level
+        if heads and text.kind == "para" and width(label.text) <= 30:
+            boxed = patterns.kind(label.text) or patterns.RELATED.match(label.text)
+            if tagline_shaped(label, line) and not boxed:
+                pairs.append((label, line))
+    marked = [(a, b) for a, b in pairs if re.match(r"^[“「『\"'‘—–-]", b.text)]
+    return {id(a) for a, _ in (pairs if len(pairs) >= 2 else marked)}
 
 
 def _title(doc) -> tuple[str, object | None]:
