@@ -174,7 +174,6 @@ def find_heads(blocks: list[Block], start: int) -> None:
     body = blocks[start:]
     if any(b.kind == "heading" for b in body):
         _marked_labels(body)
-        pair_heads(body)
         return
     # (numeral, head), numbered, bold, (head, tagline), heads beside clearer ones, questions
     numerals, numbered, bold, standalone, weak, questions = [], [], [], [], [], []  # type: ignore[var-annotated]
@@ -229,7 +228,6 @@ def find_heads(blocks: list[Block], start: int) -> None:
     for block in chosen:
         block.kind, block.level = "heading", 2
     _labels(body)
-    pair_heads(body)
 
 
 def _byline_under(body: list[Block], block: Block, nxt: Block | None, j: int | None) -> int | None:
@@ -406,7 +404,7 @@ def _bold_head(block: Block) -> bool:
     return short and _single_sentence(text) and not _LEAD_IN.search(text)
 
 
-def pair_heads(body: list[Block]) -> None:
+def pair_heads(blocks: list[Block], start: int) -> None:
     """Two heads with no text between them, text after the second: one two-line head (a label,
     then its slogan or sub-heading, longer than it or quoted or led by a dash), the second line
     its tagline, never a section left empty (a short head under a longer one, shaped like it,
@@ -414,7 +412,7 @@ def pair_heads(body: list[Block]) -> None:
     A second head numbered in another style opens a level under the first ('一、…' over
     '（一）…'): every head numbered that way goes one level down. A level whose heads also
     stand after text is a level of its own, left as it is. Two passes: linear."""
-    seq = [b for b in body if b.kind not in _SKIPPED]
+    seq = [b for b in blocks[start:] if b.kind not in _SKIPPED]
     after_text: set[int] = set()  # heading levels set after text somewhere
     for k, block in enumerate(seq):
         if block.kind == "heading" and (k == 0 or seq[k - 1].kind != "heading"):

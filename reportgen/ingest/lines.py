@@ -36,6 +36,7 @@ from reportgen.ingest.heads import (  # noqa: F401
     NUMBERED,
     find_heads,
     join_attributions,
+    pair_heads,
     split_theses,
 )
 from reportgen.ingest.rows import (  # noqa: F401 - the readers take them from here
@@ -103,6 +104,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
+    pair_heads(blocks, front.start)
     _first_head_in_title(blocks, front)
     _closing_box_heads(blocks, front)
     bylines.trailing_bylines(blocks, front)
