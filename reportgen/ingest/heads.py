@@ -441,3 +441,19 @@ def tagline_shaped(label: Block, line: Block) -> bool:
     """The line under a label reads as its slogan or sub-heading: longer, quoted or dashed."""
     text = line.text
     return width(text) > width(label.text) or bool(_QUOTED.match(text) or _SUBTITLE.match(text))
+
+
+def subtitle_heading(blocks: list[Block], start: int, block: Block) -> bool:
+    """A heading right under the title, before any text, is its subtitle, not a section's head,
+    when a dash leads it ('——来自某县的调查') or no heading of its size or smaller follows it
+    (the sections are larger, or there are none); a short label ('概述', 'Summary') or a
+    numbered head stays a head."""
+    at = next((i for i in range(start, len(blocks)) if blocks[i] is block), None)
+    if at is None or any(b.kind not in _SKIPPED for b in blocks[start:at]):
+        return False
+    text = block.text
+    if _SUBTITLE.match(text):
+        return True
+    label = width(text) < (6 if is_cjk(text) else 8) or bool(NUMBERED.match(text))
+    later = (b for b in blocks[at + 1 :] if b.kind == "heading")
+    return not label and all(b.level < block.level for b in later)

@@ -13,6 +13,7 @@ from reportgen.errors import InputError
 from reportgen.ingest import Parsed, clean_text, patterns
 from reportgen.ingest.blocks import Block, ends_sentence, width
 from reportgen.ingest.charsets import decode_html
+from reportgen.ingest.load import same_title
 
 _CODE_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas",
@@ -62,7 +63,7 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
     for element in _with_title_area(_main_content(doc), h1):
         walker.visit(element)
     walker.flush()
-    blocks = _drop_empty_headings([b for b in walker.blocks if b.text])
+    blocks = _drop_empty_headings([b for b in walker.blocks if b.text], title)
     if not any(b.kind in ("para", "caption") for b in blocks):
         raise InputError("no article text found in the HTML page", path=path)
     subheads = [b for b in blocks if id(b) in walker.bold]
@@ -95,14 +96,15 @@ def _title_neighbours(h1, picked: list) -> list:
     return out
 
 
-def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
+def _drop_empty_headings(blocks: list[Block], title: str = "") -> list[Block]:
     """Headings with nothing under them (left over from removed link lists) are dropped, but
-    for the first lines of two-line heads."""
+    for the first lines of two-line heads and a kicker over the headline (the page's title)."""
     kept = _two_line_heads(blocks)
     out: list[Block] = []
     for block in reversed(blocks):
         nxt = out[-1] if out else None
         empty = nxt is None or (nxt.kind == "heading" and 1 < nxt.level <= block.level)
+        empty = empty and not (nxt is not None and title and nxt.text == title)
         if block.kind == "heading" and block.level > 1 and empty and id(block) not in kept:
             continue
         out.append(block)
@@ -128,7 +130,7 @@ def _two_line_heads(blocks: list[Block]) -> set[int]:
 
 def _title(doc) -> tuple[str, object | None]:
     """The page's headline and its h1 (the one matching the <title> if several), else the
-    <title> less the site name."""
+    <title> less the site name (with the first h1, to find the title area by)."""
     named = [
         clean_text(v) for v in doc.xpath("//meta[@property='og:title']/@content|//title/text()")
     ]
@@ -139,10 +141,10 @@ def _title(doc) -> tuple[str, object | None]:
         heads.remove((text, h1))
         h1.drop_tree()  # the site's name set as an h1 ('…orders jump - Site News' over it)
     for text, h1 in heads:
-        if any(text in n or n in text for n in named):
+        if any(same_title(text, n) for n in named):
             return text, h1
-    if heads:
-        return heads[0]
+    if heads:  # no h1 is the page's title: the title is the evidence (reportgen/ingest/load.py)
+        return (_without_site(named[0]) if named else heads[0][0]), heads[0][1]
     return (_without_site(named[0]) if named else ""), None
 
 

@@ -38,6 +38,7 @@ from reportgen.ingest.heads import (  # noqa: F401
     join_attributions,
     pair_heads,
     split_theses,
+    subtitle_heading,
 )
 from reportgen.ingest.rows import (  # noqa: F401 - the readers take them from here
     front_matter_yaml,
@@ -271,7 +272,9 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
     marked = [b for b in zone if b.kind == "heading"]
     titles = [b for b in zone if b.kind in ("para", "heading", "caption")]
     headline = min(marked, key=lambda b: b.level) if marked else None
-    for b in marked:
+    pre = zone[: zone.index(headline)] if headline is not None else []
+    summary = [b for b in pre if b.emphasis == "em" and not _kicker(b.text)]  # (classed, italic)
+    for b in marked + summary:  # a pre-title set as a heading is the dek, as in print
         if b is not headline and front.dek is None:
             front.dek, b.kind = b, "dek"
     titles = [b for b in titles if b.kind != "dek"]
@@ -312,6 +315,11 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
         front.headline_text = match.group("h").strip()
         if front.series is None:
             front.series_text = (match.groupdict().get("s") or match.group("s2")).strip()
+
+
+def _kicker(text: str) -> bool:
+    """A short label, no clause in it ('高质量发展调研行', 'Inside Politics'): a series line."""
+    return width(text) <= (12 if is_cjk(text) else 8) and not re.search(r"[，,；;。：:]", text)
 
 
 _BAR_TAIL = re.compile(r"^\s*[-–—|｜_·]{1,2}\s*\S.{0,40}$")
@@ -400,7 +408,8 @@ def _repeated_title(blocks: list[Block], front: Front) -> None:
 
 def _dek_heading(blocks: list[Block], front: Front) -> None:
     """A whole sentence set as a heading right under the title is its summary, not a head; so
-    is a line there that repeats the title ('“…”——习近平总书记引领…迈上新台阶')."""
+    is a subtitle set as a heading (reportgen/ingest/heads.py), and a line there that repeats
+    the title ('“…”——习近平总书记引领…迈上新台阶')."""
     if front.dek is not None or front.headline is None:
         return
     first = next((b for b in blocks[front.start : front.start + 3] if b.kind == "para"), None)
@@ -413,7 +422,7 @@ def _dek_heading(blocks: list[Block], front: Front) -> None:
         if block.kind != "heading":
             continue
         long = width(block.text) > (20 if is_cjk(block.text) else 24)
-        if long and ends_sentence(block.text):
+        if long and ends_sentence(block.text) or subtitle_heading(blocks, front.start, block):
             front.dek, block.kind = block, "dek"
         return
 

@@ -223,3 +223,28 @@ def test_two_line_heads_in_a_page_keep_their_label_headings(tmp_path) -> None:
     one = f"<h2>相关新闻</h2><h2>民生改善与群众满意</h2><p>{PROSE}</p>"
     page = f"<html><body><article><h1>标题</h1><p>{PROSE}</p>{one}</article></body></html>"
     assert _themes(page, "a.html", tmp_path) == [("民生改善与群众满意", "", 1)]
+
+
+def _front(text: str) -> tuple[str, str, list[str]]:
+    from reportgen.extract import extract_text
+
+    m = extract_text(text)
+    return m.headline, m.dek, [t.heading for t in m.themes]
+
+
+def test_a_heading_right_under_the_title_is_its_subtitle_not_a_section() -> None:
+    """Led by a dash, or with no heading its size or smaller after it: the dek. A short label
+    ('概述') or a heading with sections its size after it stays a head."""
+    assert _front(f"# 县域经济稳中向好\n\n## ——来自某县的调查\n\n{PROSE}\n") == (
+        "县域经济稳中向好",
+        "——来自某县的调查",
+        [],
+    )
+    en = "The plant opened on Monday after four years of construction and hiring in the county."
+    text = f"# Valley town bets on batteries\n\n## A new plant will hire 900 people\n\n{en}\n"
+    assert _front(text)[1:] == ("A new plant will hire 900 people", [])
+    text = f"# 标题\n\n### 来自某县的调查\n\n{PROSE}\n\n## 第一部分\n\n{PROSE}\n\n## 第二部分\n\n{PROSE}\n"
+    assert _front(text) == ("标题", "来自某县的调查", ["第一部分", "第二部分"])
+    text = f"# 标题\n\n## 来自某县的调查\n\n{PROSE}\n\n## 第二部分的内容\n\n{PROSE}\n"
+    assert _front(text) == ("标题", "", ["来自某县的调查", "第二部分的内容"])
+    assert _front(f"# 标题\n\n## 概述\n\n{PROSE}\n") == ("标题", "", ["概述"])

@@ -465,3 +465,15 @@ def test_a_caption_in_the_pictures_own_paragraph_after_a_break(tmp_path) -> None
     model = _extract(tmp_path, page)
     assert [c.text for c in model.captions] == ["工人在施工现场作业。"]
     assert [p.text for p in model.lead] == [p1, p2, p2]
+
+
+def test_a_small_heading_over_the_headline_is_kept_for_the_front_matter(tmp_path) -> None:
+    """A heading set over the page's headline (its kicker or pre-title) has no text under it,
+    but is no heading left over from a removed list: it stays, out of the body."""
+    para = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
+    page = "<html><head><title>县域经济稳中向好 - 某某网</title></head><body><div>"
+    page += f"<h3>高质量发展调研行</h3><h2>县域经济稳中向好</h2><p>{para}</p><p>{para}</p></div>"
+    model = _extract(tmp_path, page + "</body></html>")
+    assert model.headline == "县域经济稳中向好"
+    assert "高质量发展调研行" in (model.series, model.dek)
+    assert [p.text for p in model.lead] == [para, para]

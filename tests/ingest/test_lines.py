@@ -640,3 +640,15 @@ def test_a_short_column_name_over_a_sentence_case_title_stays_the_series() -> No
     )
     assert m.headline == "Valley town bets big on batteries and new jobs"
     assert m.series == "Economy Watch"
+
+
+def test_a_summary_in_italics_over_the_title_is_the_dek_a_short_label_the_series() -> None:
+    text = f"*A new plant will hire 900 people over five years*\n\n# Valley Town Bets\n\n{EN1}\n"
+    m = extract_text(text)
+    assert (m.headline, m.series, m.dek) == (
+        "Valley Town Bets",
+        "",
+        "A new plant will hire 900 people over five years",
+    )
+    m = extract_text(f"*Inside Politics*\n\n# Valley Town Bets\n\n{EN1}\n")
+    assert (m.headline, m.series, m.dek) == ("Valley Town Bets", "Inside Politics", "")
