@@ -27,6 +27,55 @@ _NOT_STORY = ("furniture", "credit", "byline", "dateline", "front")
 _WEEKDAY_END = re.compile(r"^\s*(?:(?:星期|周)[一二三四五六日天])?\s*$")
 _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T\s]|$)")
 
+# ---------------------------------------------------------------- lines that are a date
+
+_WEEKDAY_ZH = r"(?:\s*(?:星期|周)[一二三四五六日天])?"
+_DATE_LINE = re.compile(  # '2022年03月07日 星期一 15:21', '发布时间：2022-03-07 15:21 来源：某报'
+    r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?"
+    rf"\d{{4}}\s*[-年/.]\s*\d{{1,2}}\s*[-月/.]\s*\d{{1,2}}\s*日?{_WEEKDAY_ZH}"
+    rf"(?:\s*\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?)?{_WEEKDAY_ZH}"
+    r"(?:[\s|｜/]*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40}"
+    r"|\s*[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻|客户端))?\s*$"
+)
+# A date and time with the source that published it ('2025年05月07日 10:30 某某财经').
+_DATED_SOURCE = re.compile(
+    r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+    r"\s+(?:来源\s*[:：]\s*)?[^\s。，,！？!?：:]{2,16}$"
+)
+# What an English date line holds besides its date: the label ('Published', 'Updated on:'),
+# the weekday, the time and its zone ('3:04 PM EDT'), 'at', and a short section label after a
+# bar ('March 14, 2024 | Press Release').
+_EN_LABEL = re.compile(
+    r"^\s*(?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified|issued|released"
+    r"|date)(?:\s+on)?\s*:?",
+    re.I,
+)
+_EN_TAIL = re.compile(r"\s*[|｜·•]\s*(?!by\b)[A-Za-z][\w&'-]*(?:\s+[\w&'-]+){0,2}\s*$", re.I)
+_EN_PIECES = re.compile(
+    r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
+    r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b(?:at|on)\b"
+    r"|(?-i:\b(?:[A-Z]{2,4}|GMT|UTC)\b)(?:[+-]\d{1,2}(?::?\d{2})?)?|[\s,|｜·•/-]+",
+    re.I,
+)
+
+_RELATIVE = re.compile(  # a page's time since it was published ('3 hours ago', '2小时前')
+    r"^(?:(?:published|updated|posted)\s+)?\d{1,2}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?)\s+ago$|^\d{1,2}\s*(?:秒|分钟|小时|天|周)前$|^刚刚$",
+    re.I,
+)
+
+
+def dated(text: str) -> bool:
+    """A line that is a date (with a time or its source, as page headers set it, or with its
+    label: 'Published 3:04 PM EDT, Tue May 2, 2023', 'Updated May 2, 2023 at 10:01 a.m. ET')."""
+    if _DATE_LINE.match(text) or _DATED_SOURCE.match(text) or _RELATIVE.match(text):
+        return True
+    match = DATE.search(text) if len(text) <= 80 else None
+    if match is None or re.search(r"[\u4e00-\u9fff]", text):
+        return False
+    rest = _EN_LABEL.sub("", text[: match.start()]) + " " + _EN_TAIL.sub("", text[match.end() :])
+    return not _EN_PIECES.sub("", rest).strip(" .")
+
 
 def publication_date(blocks: list[Block], start: int, meta: str = "") -> str:
     """The date the article was published, as written, or '' when none is certain.

@@ -188,7 +188,8 @@ def _byline(doc) -> str:
 
 _PUBLISHED_META = {
     "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
-    "publish_date", "date", "dc.date.issued", "dcterms.issued",
+    "publish_date", "date", "dc.date.issued", "dcterms.issued", "dc.date", "parsely-pub-date",
+    "sailthru.date", "article.published", "publication_date", "citation_publication_date",
 }  # fmt: skip
 
 
@@ -212,7 +213,12 @@ def _published(doc) -> str:
     list of other stories), as written; else the date its metadata gives (its day), else ''."""
     from reportgen.ingest.dates import DATE, meta_date
 
-    for el in doc.xpath("//body//*[@class or @id]"):
+    for el in doc.xpath("//body//*[@class or @id or @datetime]"):
+        line = clean_text(el.getparent().text_content()) if el.tag == "time" else ""
+        dateline = width(line) <= 40 and not ends_sentence(line)  # (no date in a sentence)
+        stamp = meta_date(el.get("datetime")) if line and dateline else ""
+        if stamp and not _listed(el) and not _in_clutter(el):
+            return stamp  # <time datetime="2023-05-02T15:04:00Z">3 hours ago</time>
         if not _TIME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
         if el.tag in _CODE_TAGS or _listed(el):

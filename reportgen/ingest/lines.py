@@ -127,7 +127,8 @@ def mark_known(blocks: list[Block]) -> None:
         if block.kind == "para" and i >= 3 and len(block.text.strip()) == 1:
             block.kind = "furniture"  # one character alone is no paragraph
             continue
-        if block.kind == "para" and _LONE_FIGURE.match(block.text) and width(block.text) <= 10:
+        figure = _LONE_FIGURE.match(block.text) and not patterns.dated(block.text)  # 2022.03.07
+        if block.kind == "para" and figure and width(block.text) <= 10:
             block.item = True  # a figure set large on its own (a KPI graphic): body, but whole
             continue
         boxed = late or (block.kind == "heading" and prose > 0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from reportgen.ingest.blocks import _FURNITURE, ends_sentence, width
+from reportgen.ingest.dates import dated
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _NAME = f"[{_HAN}·]{{2,5}}"
@@ -21,10 +22,13 @@ _ROLE = (
 )
 _ROLE_OR_TEXT = rf"(?:(?:《[^》]{{1,12}}》\s*)?{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
 _SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
-BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+{_CLOSE}$")
+_PHOTO_ROLE = rf"(?:图|摄影|摄)\s*{_SEP}"  # the photographer named after the writer ('图/李四')
+BYLINE_ZH = re.compile(
+    rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+(?:{_PHOTO_ROLE}{_SPACED_NAMES})?{_CLOSE}$"
+)
 _BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
 _BYLINE_EN = re.compile(
-    r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*"
+    r"^(?:(?:words|text|written|story)\s+)?by\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*"
     r"(?:\s*[|｜—–-]\s*(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z&][\w.&'-]*){0,4})?$",  # '| Agency'
     re.I,
 )
@@ -119,19 +123,6 @@ _AD = re.compile(
     r"|^\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?!\d).{0,24}$",
     re.I,
 )
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-_DATE_EN = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+"
-    + _MONTHS
-    + r"|"
-    + _MONTHS
-    + r"\s+\d{1,2},?)\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*[A-Z]{2,4})?)?$",
-    re.I,
-)
 END_MARK = re.compile(
     r"^(?:-*\s*ends?\s*-*|-30-|[(（【]完[)）】])$|^(?:©|\(c\)\s|copyright\b|版权所有)", re.I
 )
@@ -140,18 +131,6 @@ _PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)�
 _PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]$")
 _ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题(?:为)?\s*[:：《]")
 _DEBRIS = re.compile(r"^(?:[#*\\\-=_~+>|\s]+|img|image|图片)$", re.I)
-_DATE_LINE = re.compile(
-    r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
-    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
-    r"(?:[\s|｜/]*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40}"
-    r"|\s*[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻|客户端))?\s*$"
-)
-# A date and time with the source that published it ('2025年05月07日 10:30 某某财经').
-_DATED_SOURCE = re.compile(
-    r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-    r"\s+(?:来源\s*[:：]\s*)?[^\s。，,！？!?：:]{2,16}$"
-)
-
 _AGENCY = r"[\u4e00-\u9fff]{0,8}(?:社|网|报|台|新闻|客户端)"
 DATELINE_ZH = re.compile(
     rf"^(?P<d>{_AGENCY}[\u4e00-\u9fff]{{0,10}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息))"
@@ -205,9 +184,7 @@ def furniture(text: str) -> bool:
         or _PRINT_SOURCE.match(text)
         or _ORIGINAL_TITLE.match(text)
         or _DEBRIS.match(text)
-        or _DATE_LINE.match(text)
-        or _DATED_SOURCE.match(text)
-        or _DATE_EN.match(text)
+        or dated(text)
         or end_mark(text)
         or _CODE.match(text)
         or (_AD.search(text) is not None and _not_prose(text))
@@ -237,11 +214,6 @@ _ABOUT_SERIES = re.compile(
 
 def _series_note(text: str) -> bool:
     return bool(_EDITOR_NOTE.match(text)) and bool(_ABOUT_SERIES.search(text))
-
-
-def dated(text: str) -> bool:
-    """A line that is a date (with a time or its source, as page headers set it)."""
-    return bool(_DATE_EN.match(text) or _DATE_LINE.match(text) or _DATED_SOURCE.match(text))
 
 
 def _not_prose(text: str) -> bool:
@@ -328,12 +300,24 @@ _NAME_OUTLET = re.compile(
     rf"^{_NAME}(?:[\s、,，]+{_NAME}){{0,3}}\s*[/／]\s*[^/／\s]{{2,12}}(?:报|网|社|台|新闻|杂志|周刊)$"
 )
 _AFFILIATED = re.compile(r"^[(（]\s*(?:作者|撰稿)\s*[:：][^()（）]{2,40}[)）]$")
+# A writer named with their post, no 'By' ('Jane Doe | Staff writer', 'Jane Doe, Reporter').
+_NAME_ROLE_EN = re.compile(
+    r"^(?:by\s+)?(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
+    r"(?:\s+and\s+(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}))?\s*[,|｜•·—–-]\s*"
+    r"(?:(?:senior|chief|staff|contributing|special|political|business|investigative|the)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist)s?$",
+    re.I,
+)
+_DATE_AFTER = re.compile(r"^(?P<who>.+?)\s*[|｜•·—–,]\s*(?P<date>[^|｜•·—–]+)$")
 
 
 def byline(text: str) -> bool:
     """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
     text = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
+    dated_tail = _DATE_AFTER.match(text)  # ('By Jane Doe | May 2, 2023')
+    if dated_tail and dated(dated_tail.group("date")):
+        text = dated_tail.group("who")
     if width(text) > 40 or not text:
         return False
     return bool(
@@ -341,6 +325,7 @@ def byline(text: str) -> bool:
         or _BYLINE_EN.match(text)
         or _AFFILIATED.match(text)
         or _NAME_OUTLET.match(text)
+        or _NAME_ROLE_EN.match(text)
     )
 
 
@@ -378,13 +363,13 @@ def kind(text: str) -> str:
 
 
 _ROLE_WORDS = re.compile(
-    rf"{_ROLE}(?:{_SEP})?|文{_SEP}|^(?:words |text |written )?by\s+|[(（)）]", re.I
+    rf"{_ROLE}(?:{_SEP})?|文{_SEP}|^(?:words |text |written |story )?by\s+|[(（)）]", re.I
 )
 _NOT_NAMES = re.compile(
     r"\b(?:CNN\w*|Reuters|AP|AFP|Bloomberg|Staff|Writer|Reporter|Correspondent|Editor|Updated"
     r"|Published|News|Times|Post|Journal|Press|Agency|Xinhua|Union|Party|Council|Ministry"
     r"|Department|Office|Government|Association|Institute|University|Committee|Media"
-    r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)\b",
+    r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)s?\b",
     re.I,
 )
 _TASKS = {
@@ -395,7 +380,7 @@ _NOT_NAME_ZH = re.compile(r"(?:网|报|社|台|新闻|中心|公司|集团|部|�
 _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b" + _MONTH + r"|\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]",
+    r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]|\s(?:图|摄影|摄)\s*[|｜︱丨:：/]",
     re.I,
 )
 
@@ -472,7 +457,9 @@ def bracket_name(text: str) -> list[str]:
 
 def names(text: str) -> list[str]:
     """The writers' names in a byline, without roles, dates, outlets or reading times."""
-    text = _PRINT_SOURCE_TAIL.sub("", text)
+    text = _PRINT_SOURCE_TAIL.sub("", text).strip("【】[] ")
+    lead = re.match(rf"{_OPEN}{_ROLE_OR_TEXT}", text)  # ('文 | 张三': no bar to cut at)
+    text = text[lead.end() :] if lead and re.search(f"[{_HAN}]", text) else text
     cut = _BYLINE_END.search(text)
     text = text[: cut.start()] if cut else text
     han = len(re.findall(f"[{_HAN}]", text))

@@ -46,3 +46,18 @@ def test_a_print_byline_after_a_square_mark() -> None:
     m = extract_text(f"县城夜经济火了\n\n■本报记者 张三 李四\n\n{P1}\n\n{P2}\n")
     assert m.headline == "县城夜经济火了"
     assert m.authors == ["张三", "李四"]
+
+
+def test_a_writer_named_with_a_post_and_a_date_line_under_the_title() -> None:
+    from reportgen.extract import extract_text
+
+    en = "The plant opened on Monday after four years of construction and hiring in the county."
+    m = extract_text(
+        f"Valley Town Bets on Batteries\n\nJane Doe, Staff writer\nMay 2, 2023\n\n{en}\n"
+    )
+    assert (m.headline, m.authors, m.date) == (
+        "Valley Town Bets on Batteries",
+        ["Jane Doe"],
+        "May 2, 2023",
+    )
+    assert [p.text for p in m.lead] == [en]

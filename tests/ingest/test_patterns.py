@@ -182,3 +182,31 @@ def test_a_share_bar_over_the_title_is_no_series() -> None:
     assert m.headline == "一季度全省经济开局良好"
     assert not m.series
     assert [p.text for p in m.lead] == [p1, p2]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("文｜张三", ["张三"]),
+        ("文 | 张三", ["张三"]),
+        ("撰文：张三", ["张三"]),
+        ("【记者 张三】", ["张三"]),
+        ("记者 张三 通讯员 李四", ["张三", "李四"]),
+        ("文/张三 图/李四", ["张三"]),  # (the photographer is no writer)
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe | May 2, 2023", ["Jane Doe"]),
+        ("Story by Jane Doe", ["Jane Doe"]),
+        ("Jane Doe | Staff writer", ["Jane Doe"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("By Jane Doe • Senior Reporter", ["Jane Doe"]),
+        ("Jane Doe and John Roe, Contributing Writers", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_byline_shapes_and_their_names(line: str, names: list[str]) -> None:
+    assert patterns.kind(line) == "byline"
+    assert patterns.names(line) == names
+
+
+def test_a_title_case_line_with_no_post_after_it_is_no_byline() -> None:
+    assert patterns.kind("Valley Town Bets, Again") == ""
+    assert patterns.kind("Jobs and Wages | Business") == ""
