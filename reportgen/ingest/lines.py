@@ -447,12 +447,15 @@ def _first_head_in_title(blocks: list[Block], front: Front) -> None:
 
 def _captions_over_credits(blocks: list[Block], start: int) -> None:
     """A short sentence right over a line that is nothing but a photo credit ('新华社记者 李四摄',
-    '(AP Photo/Jane Doe)') is that photo's caption; a bare head over one stays a head."""
+    '(AP Photo/Jane Doe)') is that photo's caption; a bare head over one stays a head, and so
+    does a paragraph no shorter than the text's middle one (a picture credited, uncaptioned)."""
+    sizes = sorted(width(b.text) for b in blocks[start:] if b.kind == "para")
+    middle = sizes[len(sizes) // 2] if sizes else 0
     for i in range(max(start, 1), len(blocks)):
         block, prev = blocks[i], blocks[i - 1]
         if block.kind != "caption" or prev.kind != "para" or prev.item or i - 1 < start:
             continue
-        if not patterns.photographer(block.text) or width(prev.text) > 60:
+        if not patterns.photographer(block.text) or width(prev.text) > min(60, middle - 1):
             continue
         sentence = ends_sentence(prev.text) or re.search(r"[，,]", prev.text)
         if (

@@ -63,8 +63,10 @@ _IMAGE_CREDIT = re.compile(
     r"|^[(（]\s*[^()（）\s]{2,12}发\s*[)）]$"
     r"|(?:^|[\s。！？!?])[^\s。！？!?，,]{2,12}(?:供图|供照|图片提供)$"
     r"|^(?:photos?|photographs?|images?|pictures?|photo credit|image credit|credit|illustration"
-    r"|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]"
-    r"|^(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic)\s+(?:by|via|courtesy(?: of)?)"
+    r"|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]|^credit(?:\.{2,3}|…)\s*\S"
+    r"|^(?:图片?(?:来自|源自)|图源(?!于))[^\s。！？!?，,:：|｜/]{1,10}$"  # 图片来自网络
+    r"|(?:^|[.!?]\s+)(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic)\s+"
+    r"(?:by|via|courtesy(?: of)?)"
     r"\s+[^.!?]{2,60}$"
     r"|(?-i:(?:^|\s)(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w.'-]*\w(?:\s+[A-Z][\w.'-]*\w){0,3}"
     r"(?:/File Photo)?$)"
@@ -80,13 +82,15 @@ _IMAGE_CREDIT = re.compile(
     r"|\((?:Xinhua|AFP|AP|Reuters|EPA|IC|CFP|VCG|China Daily|CNS)\s*/\s*[^()/]{2,40}\)$"
     r"|(?-i:[.!?]\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'-]*[a-z]){1,2}\s*/\s*(?:The\s+)?[A-Z][\w&.'-]*\w"
     r"(?:\s+[A-Z][\w&.'-]*\w){0,3}$)"  # '… on Tuesday. Jane Doe/The Oregonian' closing a caption
+    r"|(?-i:\([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,2}\s*/\s*(?:The\s+)?[A-Z][\w&.'-]*"
+    r"(?:\s+[A-Z][\w&.'-]*){0,3}\)$)"  # '… on Tuesday (Jane Doe/The Oregonian)'
     r"|^(?:staff|file|staff file) photo(?:graph)?s?(?:\s+by\s+[^.!?]{2,40})?\.?$"
     r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters"
     r"|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}(?:Images|Photos?"
     r"|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",
     re.I,
 )
-_POINTER = "▲△↑"  # a caption's mark pointing at the picture over it
+_POINTER = "▲△↑▼▽↓"  # a caption's mark pointing at the picture over (or under) it
 _PHOTO_BY = re.compile(
     rf"(?:^|[\s。！？!?）)”'\"])(?:(?:人民网|新华网|新华社|中新社|中新网|人民日报|本报|视觉中国)\s*)?"
     rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*[/／]?\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
@@ -293,7 +297,7 @@ def caption_credit(text: str) -> str:
     match = _IMAGE_CREDIT.search(text)
     if match is None:
         return ""
-    return text if match.start() == 0 else text[match.start() :].lstrip(" 。！？!?")
+    return text if match.start() == 0 else text[match.start() :].lstrip(" 。！？!?.")
 
 
 _NAME_OUTLET = re.compile(

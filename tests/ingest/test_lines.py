@@ -652,3 +652,13 @@ def test_a_summary_in_italics_over_the_title_is_the_dek_a_short_label_the_series
     )
     m = extract_text(f"*Inside Politics*\n\n# Valley Town Bets\n\n{EN1}\n")
     assert (m.headline, m.series, m.dek) == ("Valley Town Bets", "Inside Politics", "")
+
+
+def test_a_paragraph_over_a_credit_alone_stays_text_unless_shorter_than_the_text() -> None:
+    """A credit line under a paragraph as long as the others credits an uncaptioned picture:
+    the paragraph stays text; a short line over it is the picture's caption."""
+    m = extract_text(f"Plant Opens\n\n{EN1}\n\n(AP Photo/Jane Doe)\n\n{EN2}\n\n{EN3}\n")
+    assert _body(m) == [EN1, EN2, EN3]
+    assert [c.text for c in m.captions] == ["(AP Photo/Jane Doe)"]
+    m = extract_text(f"标题\n\n{P1}\n\n新华社记者 李四 摄\n\n{P2}\n\n{P3}\n")
+    assert _body(m) == [P1, P2, P3]

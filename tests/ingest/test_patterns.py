@@ -210,3 +210,36 @@ def test_byline_shapes_and_their_names(line: str, names: list[str]) -> None:
 def test_a_title_case_line_with_no_post_after_it_is_no_byline() -> None:
     assert patterns.kind("Valley Town Bets, Again") == ""
     assert patterns.kind("Jobs and Wages | Business") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("图为园区全景。新华社记者 张三 摄", "新华社记者 张三 摄"),
+        ("游客在景区游览。（图片来源：某某网）", "（图片来源：某某网）"),
+        ("图｜改造后的老街区焕然一新", "图｜改造后的老街区焕然一新"),
+        ("图片来自网络", "图片来自网络"),
+        ("图源网络", "图源网络"),
+        ("▼ 改造后的老街区", ""),
+        ("Workers at the plant. Photo: Jane Doe / Getty Images", "Jane Doe / Getty Images"),
+        ("Workers at the plant on Tuesday. (AP Photo/Jane Doe)", "(AP Photo/Jane Doe)"),
+        ("A view of the river. Photo by Jane Doe", "Photo by Jane Doe"),
+        ("Workers at the plant (Jane Doe/The Oregonian)", "(Jane Doe/The Oregonian)"),
+        ("Credit...Jane Doe for The Daily Planet", "Credit...Jane Doe for The Daily Planet"),
+    ],
+)
+def test_caption_shapes_and_the_credit_they_carry(line: str, credit: str) -> None:
+    assert patterns.kind(line) == "caption"
+    assert patterns.caption_credit(line) == credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "图源于此次调查的结论",
+        "He said the photo by the river was his favourite.",
+        "The council met on Tuesday (Smith/Jones).",
+    ],
+)
+def test_sentences_with_picture_words_are_no_captions(line: str) -> None:
+    assert patterns.kind(line) == ""
