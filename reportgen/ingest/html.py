@@ -13,25 +13,19 @@ from reportgen.errors import InputError
 from reportgen.ingest import Parsed, clean_text, patterns
 from reportgen.ingest.blocks import Block, ends_sentence, width
 from reportgen.ingest.charsets import decode_html
+from reportgen.ingest.clutter import (
+    BYLINE_CLASS,
+    CODE_TAGS,
+    DROP_TAGS,
+    in_clutter,
+    listed,
+    strip_clutter,
+)
 from reportgen.ingest.load import same_title
 
-_CODE_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas",
-    "button", "select", "input", "textarea",
-)  # fmt: skip
-_DROP_TAGS = (*_CODE_TAGS, "nav", "aside", "footer", "form", "dialog", "menu")
-_CLUTTER = re.compile(
-    r"(?:^|[-_\s])(?:share|sharing|social|comments?|replies|related|recommend(?:ed|s)?"
-    r"|read-?more|breadcrumbs?|crumbs?|nav|navbar|navigation|menu|sidebar|footer|copyright"
-    r"|advert\w*|ads?|banner|sponsor\w*|subscribe|newsletter|toolbar|pager|pagination"
-    r"|popup|modal|cookies?|login|signup|qrcode|hot-?news|more-?news|tags?)(?:[-_\s]|$)",
-    re.IGNORECASE,
-)
-_CLUTTER_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
 _CAPTION_CLASS = re.compile(
     r"caption|pic-?te?xt|img-?desc|image-?desc|photo-?desc|pic-?desc|imgtxt|图注", re.IGNORECASE
 )
-_BYLINE_CLASS = re.compile(r"byline|author(?!i[sz]|it)|writer|reporter", re.I)  # not authorized
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LEAF = {"p", "li", "dt", "dd", "pre", "address", "figcaption", "caption", *_HEADING}
 _BLOCK = _LEAF | {
@@ -57,7 +51,7 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page ({exc})", path=path) from None
     byline, published = _byline(doc), _published(doc)
-    _strip_clutter(doc)
+    strip_clutter(doc)
     title, h1 = _title(doc)
     walker = _Walker()
     for element in _with_title_area(_main_content(doc), h1):
@@ -167,10 +161,10 @@ def _byline(doc) -> str:
     """The byline shown on the page (an author/byline element), else the author metadata."""
     for el in doc.xpath("//body//*[@class or @id or @itemprop or @rel]"):
         attrs = " ".join(el.get(a, "") for a in ("class", "id", "itemprop", "rel"))
-        if el.tag in _DROP_TAGS or not _BYLINE_CLASS.search(attrs) or _in_clutter(el):
+        if el.tag in DROP_TAGS or not BYLINE_CLASS.search(attrs) or in_clutter(el):
             continue
         text = clean_text(el.text_content())
-        if text and width(text) <= 40 and not _listed(el) and not patterns.credit(text):
+        if text and width(text) <= 40 and not listed(el) and not patterns.credit(text):
             return text  # (an 'author' element holding the editor's credit names no writer)
     metas = (
         "//meta[@name='author']/@content",
@@ -196,18 +190,6 @@ _PUBLISHED_META = {
 _TIME_CLASS = re.compile(r"(?:^|[-_\s])(?:\w*time|\w*date|pub\w*|publish\w*)(?:[-_\s]|$)", re.I)
 
 
-def _listed(el) -> bool:
-    """Inside a link, or an item of a list of other stories (a list item that links a title):
-    those stories' writers and dates, not the article's."""
-    for anc in el.iterancestors():
-        if anc.tag == "a":
-            return True
-        if anc.tag == "li":
-            titles = [a for a in anc.iter("a") if width(clean_text(a.text_content())) > 10]
-            return any(el not in a.iterdescendants() for a in titles)
-    return False
-
-
 def _published(doc) -> str:
     """The publication date the page shows in a time or date element (the first one, not in a
     list of other stories), as written; else the date its metadata gives (its day), else ''."""
@@ -217,15 +199,15 @@ def _published(doc) -> str:
         line = clean_text(el.getparent().text_content()) if el.tag == "time" else ""
         dateline = width(line) <= 40 and not ends_sentence(line)  # (no date in a sentence)
         stamp = meta_date(el.get("datetime")) if line and dateline else ""
-        if stamp and not _listed(el) and not _in_clutter(el):
+        if stamp and not listed(el) and not in_clutter(el):
             return stamp  # <time datetime="2023-05-02T15:04:00Z">3 hours ago</time>
         if not _TIME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
-        if el.tag in _CODE_TAGS or _listed(el):
+        if el.tag in CODE_TAGS or listed(el):
             continue
         text = clean_text(el.text_content())
         match = DATE.search(text) if width(text) <= 60 else None
-        if match and not _in_clutter(el):
+        if match and not in_clutter(el):
             return meta_date(match.group(0))
 
     for meta in doc.iter("meta"):
@@ -238,15 +220,6 @@ def _published(doc) -> str:
         if match and (date := meta_date(match.group(1))):
             return date
     return ""
-
-
-def _in_clutter(el) -> bool:
-    for anc in el.iterancestors():
-        attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if anc.tag in _DROP_TAGS or (_CLUTTER.search(attrs) and not _BYLINE_CLASS.search(attrs)):
-            return True
-    attrs = f"{el.get('class', '')} {el.get('id', '')}"
-    return bool(_CLUTTER.search(attrs))
 
 
 def _json_ld_author(doc) -> str:
@@ -262,35 +235,6 @@ def _json_ld_author(doc) -> str:
             if any(names):
                 return " ".join(n for n in names if n)
     return ""
-
-
-def _strip_clutter(doc) -> None:
-    """Drop scripts, navigation, share bars, comments and related lists, but never the article."""
-    for el in list(doc.iter(etree.Comment, etree.ProcessingInstruction)):
-        if el.getparent() is not None:
-            el.drop_tree()
-    for el in list(doc.iter(*_CODE_TAGS)):
-        if el.getparent() is not None:
-            el.drop_tree()
-    total = len(doc.text_content()) or 1
-    for el in list(doc.iter(*_DROP_TAGS)):
-        if el.getparent() is not None and not _holds_article(el, total):
-            el.drop_tree()
-    for el in list(doc.xpath("//body//*[@class or @id or @role]")):
-        if el.getparent() is None or el.tag in ("body", "main", "article"):
-            continue
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
-        cluttered = _CLUTTER.search(attrs) or el.get("role", "") in _CLUTTER_ROLES
-        if cluttered and not _BYLINE_CLASS.search(attrs) and not _holds_article(el, total):
-            el.drop_tree()
-    for el in list(doc.iter("header")):
-        if el.getparent() is not None and not el.xpath(".//h1|.//h2"):
-            el.drop_tree()
-
-
-def _holds_article(el, total: int) -> bool:
-    """An element holding the headline or a large share of the page's text is never clutter."""
-    return bool(el.xpath(".//h1")) or len(el.text_content()) > 0.4 * total
 
 
 def _main_content(doc) -> list:
