@@ -285,7 +285,8 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
             front.dek = subtitle[0]
             subtitle[0].kind = "dek"
             titles = [b for b in titles if b is not subtitle[0]]
-        if front.dek is None and len(titles) >= 2 and _sentence_under_title(*titles[-2:]):
+        three = len(titles) == 3  # kicker, headline, subtitle (none marked, as print sets them)
+        if front.dek is None and (three or len(titles) > 1 and _sentence_under_title(*titles[-2:])):
             front.dek, titles[-1].kind = titles[-1], "dek"
             titles = titles[:-1]
         headline = titles[-1] if titles else None

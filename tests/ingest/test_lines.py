@@ -662,3 +662,17 @@ def test_a_paragraph_over_a_credit_alone_stays_text_unless_shorter_than_the_text
     assert [c.text for c in m.captions] == ["(AP Photo/Jane Doe)"]
     m = extract_text(f"标题\n\n{P1}\n\n新华社记者 李四 摄\n\n{P2}\n\n{P3}\n")
     assert _body(m) == [P1, P2, P3]
+
+
+def test_three_unmarked_title_lines_are_kicker_headline_and_subtitle() -> None:
+    m = extract_text(
+        f"高质量发展调研行\n\n县域经济稳中向好\n\n来自某县的调查与思考\n\n{P1}\n\n{P2}\n"
+    )
+    assert (m.series, m.headline, m.dek) == (
+        "高质量发展调研行",
+        "县域经济稳中向好",
+        "来自某县的调查与思考",
+    )
+    assert _body(m) == [P1, P2]
+    m = extract_text(f"县域经济稳中向好\n——来自某县的调查\n\n{P1}\n")
+    assert (m.headline, m.dek, _body(m)) == ("县域经济稳中向好", "——来自某县的调查", [P1])
