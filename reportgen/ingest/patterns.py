@@ -313,15 +313,23 @@ _NAME_ROLE_EN = re.compile(
     re.I,
 )
 _DATE_AFTER = re.compile(r"^(?P<who>.+?)\s*[|｜•·—–,]\s*(?P<date>[^|｜•·—–]+)$")
+_DATE_BEFORE = re.compile(r"^(?P<date>.+?)[\s|｜•·,—–]+(?P<who>by\s+[A-Z].*)$", re.I)
+
+
+def _undated(text: str) -> str:
+    """A byline less the date line set before or after it ('By Jane Doe | May 2, 2023',
+    'Posted May 2, 2023 by Jane Doe')."""
+    after, before = _DATE_AFTER.match(text), _DATE_BEFORE.match(text)
+    if after and dated(after.group("date")):
+        return after.group("who")
+    return before.group("who") if before and dated(before.group("date")) else text
 
 
 def byline(text: str) -> bool:
     """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
     text = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
-    dated_tail = _DATE_AFTER.match(text)  # ('By Jane Doe | May 2, 2023')
-    if dated_tail and dated(dated_tail.group("date")):
-        text = dated_tail.group("who")
+    text = _undated(text)
     if width(text) > 40 or not text:
         return False
     return bool(
@@ -461,7 +469,7 @@ def bracket_name(text: str) -> list[str]:
 
 def names(text: str) -> list[str]:
     """The writers' names in a byline, without roles, dates, outlets or reading times."""
-    text = _PRINT_SOURCE_TAIL.sub("", text).strip("【】[] ")
+    text = _undated(_PRINT_SOURCE_TAIL.sub("", text).strip("【】[] "))
     lead = re.match(rf"{_OPEN}{_ROLE_OR_TEXT}", text)  # ('文 | 张三': no bar to cut at)
     text = text[lead.end() :] if lead and re.search(f"[{_HAN}]", text) else text
     cut = _BYLINE_END.search(text)

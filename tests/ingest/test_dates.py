@@ -111,6 +111,10 @@ def test_a_byline_and_date_in_the_page_info_list_are_the_articles(tmp_path) -> N
         ("2022/03/07 15:21", "2022/03/07"),
         ("发布时间：2022-03-07 15:21:08", "2022-03-07"),
         ("时间：2022年03月07日", "2022年03月07日"),
+        ("2022-03-07 15:21 · 来源：某某财经", "2022-03-07"),
+        ("2022-03-07 15:21 浏览次数：1234", "2022-03-07"),
+        ("发布日期：2022-03-07 信息来源：某某市政府", "2022-03-07"),
+        ("某某网 2022年03月07日15:21", "2022年03月07日"),
     ],
 )
 def test_a_date_line_under_a_chinese_title_is_the_date_and_stays_out(line: str, date: str) -> None:
@@ -129,6 +133,7 @@ def test_a_date_line_under_a_chinese_title_is_the_date_and_stays_out(line: str, 
         "Posted: May 2, 2023",
         "May 2, 2023 | Press Release",
         "Tuesday, May 2, 2023 10:01 AM ET",
+        "May 2, 2023 / 10:01 AM / Updated 2 hours ago",
     ],
 )
 def test_an_english_date_line_with_its_label_time_or_section_is_the_date(line: str) -> None:
@@ -137,15 +142,17 @@ def test_an_english_date_line_with_its_label_time_or_section_is_the_date(line: s
     assert line in m.furniture and [p.text for p in m.lead] == [EN, EN]
 
 
-def test_a_byline_with_its_date_gives_both() -> None:
-    m = extract_text(f"Valley Town Bets on Batteries\n\nBy Jane Doe | May 2, 2023\n\n{EN}\n")
-    assert (m.authors, m.date) == (["Jane Doe"], "May 2, 2023")
+@pytest.mark.parametrize("line", ["By Jane Doe | May 2, 2023", "Posted May 2, 2023 by Jane Doe"])
+def test_a_byline_with_its_date_gives_both(line: str) -> None:
+    m = extract_text(f"Valley Town Bets on Batteries\n\n{line}\n\n{EN}\n")
+    assert (m.authors, m.date, [p.text for p in m.lead]) == (["Jane Doe"], "May 2, 2023", [EN])
 
 
 def test_a_sentence_with_a_date_in_it_is_no_date_line() -> None:
     from reportgen.ingest.dates import dated
 
     assert dated("May 2, 2023") and dated("3 hours ago") and dated("2小时前")
+    assert dated("Tue 2 May 2023 10.01 BST") and dated("Wednesday 3 May 2023 06:00 AEST")
     assert not dated("On May 2, 2023 the council voted to approve the plan.")
     assert not dated("By Jane Doe | May 2, 2023")  # (a byline: reportgen/ingest/patterns.py)
     assert not dated("2023年5月2日，当地召开会议")
