@@ -82,11 +82,18 @@ def publication_date(blocks: list[Block], start: int, meta: str = "") -> str:
     """The date the article was published, as written, or '' when none is certain.
 
     In order: a line labelled as the publication ('First published …', '发布时间：…'), a dated
-    line around the title (before the first sentence, at most six blocks into the body), a print
+    line around the title (before the first sentence, or a byline's under an introduction; at
+    most six blocks into the body), a print
     edition's line, then the page's metadata (its date part, 2024-08-18)."""
     labelled = front = edition = ""
-    prose = next((i for i, b in enumerate(blocks) if i >= start and _prose(b)), len(blocks))
+    proses = (i for i, b in enumerate(blocks) if i >= start and _prose(b))
+    prose, second = next(proses, len(blocks)), next(proses, len(blocks))
     for i, block in enumerate(blocks):
+        bylined = "byline" in (block.kind, blocks[i - 1].kind if i else "")
+        if bylined and i < min(second, start + 6):
+            prose = max(
+                prose, i + 1
+            )  # a byline and its date under an introduction ('By …' / 'May 2, 2023')
         if block.kind not in _NOT_STORY:
             continue
         match = DATE.search(block.text)

@@ -177,3 +177,12 @@ def test_a_page_date_from_a_time_element_or_more_metadata_never_from_a_sentence(
     graph = '{"@graph": [{"@type": "NewsArticle", "datePublished": "2023-05-02T15:04:00Z"}]}'
     ld = f"<script type='application/ld+json'>{graph}</script>"
     assert _page_date(tmp_path, ld) == "2023-05-02"
+
+
+def test_a_byline_and_its_date_under_an_introduction_give_the_date() -> None:
+    intro = "A new plant will hire 900 people over five years, officials say."
+    text = f"# Plant opens\n\n{intro}\n\nBy Jane Doe\n\nMay 2, 2023\n\n{EN}\n\n{EN}\n"
+    m = extract_text(text)
+    assert (m.authors, m.date) == (["Jane Doe"], "May 2, 2023")
+    later = f"# Plant opens\n\n{intro}\n\n{EN}\n\nBy Jane Doe\n\nMay 2, 2023\n\n{EN}\n"
+    assert extract_text(later).date == ""  # (after the text has begun: no longer the front)
