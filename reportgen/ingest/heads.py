@@ -422,7 +422,7 @@ def pair_heads(blocks: list[Block], start: int) -> None:
         first, second, text = seq[k], seq[k + 1], seq[k + 2]
         if first.kind != "heading" or second.kind != "heading" or text.kind != "para":
             continue
-        if second.level < first.level or width(first.text) > 40 or width(second.text) > 60:
+        if width(first.text) > 40 or width(second.text) > 60:
             continue
         styles = _numbering(first.text), _numbering(second.text)
         if all(styles) and styles[0] != styles[1]:
@@ -430,7 +430,8 @@ def pair_heads(blocks: list[Block], start: int) -> None:
             continue
         own_level = second.level != first.level and second.level in after_text
         if not styles[1] and not own_level and tagline_shaped(first, second):
-            second.kind, second.level = "tagline", first.level
+            first.level = second.level = min(first.level, second.level)  # (a small label over)
+            second.kind = "tagline"
     top = min((b.level for b in seq if b.kind == "heading"), default=0)
     for block in seq:
         if lower and block.kind == "heading" and _numbering(block.text) in lower:

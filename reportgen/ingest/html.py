@@ -106,14 +106,14 @@ def _drop_empty_headings(blocks: list[Block], title: str = "") -> list[Block]:
 
 
 def _two_line_heads(blocks: list[Block]) -> set[int]:
-    """The labels of two-line heads (a short heading, then its slogan as a heading of the same
-    size over text: reportgen/ingest/heads.py pairs them), when the page sets two or more of
-    them or the slogan is quoted or dashed; a box's title ('相关新闻') is none."""
+    """The labels of two-line heads (a short heading, then its slogan as a heading its size or
+    larger over text: reportgen/ingest/heads.py pairs them), when the page sets two or more
+    of them or the slogan is quoted or dashed; a box's title ('相关新闻') is none."""
     from reportgen.ingest.heads import tagline_shaped
 
     pairs = []
     for label, line, text in zip(blocks, blocks[1:], blocks[2:], strict=False):
-        heads = label.kind == line.kind == "heading" and label.level == line.level
+        heads = label.kind == line.kind == "heading" and label.level >= line.level
         if heads and text.kind == "para" and width(label.text) <= 30:
             boxed = patterns.kind(label.text) or patterns.RELATED.match(label.text)
             if tagline_shaped(label, line) and not boxed:

@@ -175,6 +175,7 @@ TWO_LINE = [("产业升级", "拼出一片新天地", 1), ("民生改善", "让�
         ("## {}", "## {}"),  # two headings of one size
         ("## {}", "### {}"),  # a smaller heading under each head, and nowhere else
         ("**{}**", "**{}**"),  # two bold lines
+        ("### {}", "## {}"),  # a small label over a larger heading
     ],
 )
 def test_a_head_right_over_another_head_line_is_one_two_line_head(first, second) -> None:
@@ -220,6 +221,9 @@ def test_two_line_heads_in_a_page_keep_their_label_headings(tmp_path) -> None:
     )
     page = f"<html><body><article><h1>县域经济稳中向好</h1><p>{PROSE}</p>{body}</article></body></html>"
     assert _themes(page, "a.html", tmp_path) == TWO_LINE
+    small = page.replace(f"<h2>{TWO_LINE[0][0]}</h2>", f"<h3>{TWO_LINE[0][0]}</h3>")
+    small = small.replace(f"<h2>{TWO_LINE[1][0]}</h2>", f"<h3>{TWO_LINE[1][0]}</h3>")
+    assert _themes(small, "a.html", tmp_path) == TWO_LINE
     one = f"<h2>相关新闻</h2><h2>民生改善与群众满意</h2><p>{PROSE}</p>"
     page = f"<html><body><article><h1>标题</h1><p>{PROSE}</p>{one}</article></body></html>"
     assert _themes(page, "a.html", tmp_path) == [("民生改善与群众满意", "", 1)]
