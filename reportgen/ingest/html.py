@@ -137,9 +137,26 @@ def _title(doc) -> tuple[str, object | None]:
     for text, h1 in heads:
         if any(same_title(text, n) for n in named):
             return text, h1
+    title = _shown_title(doc, named[0]) if named else ""
     if heads:  # no h1 is the page's title: the title is the evidence (reportgen/ingest/load.py)
-        return (_without_site(named[0]) if named else heads[0][0]), heads[0][1]
-    return (_without_site(named[0]) if named else ""), None
+        return (title or heads[0][0]), heads[0][1]
+    return title, None
+
+
+_TITLE_PARTS = re.compile(r"\s+[-–—|·:]{1,2}\s+|\s*[|_｜]\s*")
+
+
+def _shown_title(doc, title: str) -> str:
+    """The page title less the site's name: the longest part of it the page shows as a line of
+    its own (the site's name may stand before it: '某某财经 - 县域经济稳中向好'), else the title
+    less the parts after its first ('…_财经频道_某某网')."""
+    parts = [p for p in _TITLE_PARTS.split(title) if len(p) >= 4]
+    if len(parts) > 1:
+        shown = {clean_text(el.text_content()) for el in doc.xpath("//body//*[not(*)]")}
+        part = max((p for p in parts if p in shown), key=len, default="")  # (not the logo's)
+        if part:
+            return part
+    return _without_site(title)
 
 
 def _site_only(text: str, named: list[str]) -> bool:

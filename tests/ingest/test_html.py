@@ -477,3 +477,17 @@ def test_a_small_heading_over_the_headline_is_kept_for_the_front_matter(tmp_path
     assert model.headline == "县域经济稳中向好"
     assert "高质量发展调研行" in (model.series, model.dek)
     assert [p.text for p in model.lead] == [para, para]
+
+
+def test_the_site_name_before_the_page_title_is_not_the_headline(tmp_path) -> None:
+    """The page title's part the page shows as a line (the longest such part) is the headline,
+    wherever the site's name stands in the title."""
+    para = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
+    for title, shown in [
+        ("某某财经 - 县域经济稳中向好", "<div class='logo'>某某财经</div><p>县域经济稳中向好</p>"),
+        ("县域经济稳中向好_财经频道_某某网", "<p>县域经济稳中向好</p>"),
+    ]:
+        page = f"<html><head><title>{title}</title></head><body><div>{shown}"
+        model = _extract(tmp_path, page + f"<p>{para}</p><p>{para}</p></div></body></html>")
+        assert model.headline == "县域经济稳中向好"
+        assert [p.text for p in model.lead] == [para, para]
