@@ -115,6 +115,7 @@ def test_a_byline_and_date_in_the_page_info_list_are_the_articles(tmp_path) -> N
         ("2022-03-07 15:21 浏览次数：1234", "2022-03-07"),
         ("发布日期：2022-03-07 信息来源：某某市政府", "2022-03-07"),
         ("某某网 2022年03月07日15:21", "2022年03月07日"),
+        ("原创 张三 某某观察 2022年03月07日 15:21 北京", "2022年03月07日"),
     ],
 )
 def test_a_date_line_under_a_chinese_title_is_the_date_and_stays_out(line: str, date: str) -> None:

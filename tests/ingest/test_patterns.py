@@ -243,3 +243,9 @@ def test_caption_shapes_and_the_credit_they_carry(line: str, credit: str) -> Non
 )
 def test_sentences_with_picture_words_are_no_captions(line: str) -> None:
     assert patterns.kind(line) == ""
+
+
+@pytest.mark.parametrize("line", ["点击蓝字 关注我们", "点击上方蓝字关注", "设为星标", "点个在看"])
+def test_an_accounts_prompts_are_furniture_not_names(line: str) -> None:
+    assert patterns.kind(line) == "furniture"
+    assert not patterns.bare_names(line) or patterns.furniture(line)
