@@ -90,6 +90,11 @@ _IMAGE_CREDIT = re.compile(
     r"|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",
     re.I,
 )
+# A photographer and the outlet (an acronym, 'The …', 'Staff') alone: 'Jane Doe/CNN'.
+_NAME_CREDIT = re.compile(
+    r"^\(?[A-Z][a-z]+(?:\s+[A-Z][\w.'-]*[a-z]){1,2}\s*/\s*"
+    r"(?:The\s+[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}|[A-Z]{2,6}|Staff)\)?$"
+)
 _POINTER = "▲△↑▼▽↓"  # a caption's mark pointing at the picture over (or under) it
 _PHOTO_BY = re.compile(
     rf"(?:^|[\s。！？!?）)”'\"])(?:(?:人民网|新华网|新华社|中新社|中新网|人民日报|本报|视觉中国)\s*)?"
@@ -254,6 +259,7 @@ def image_credit(text: str) -> bool:
         return True  # '▲ 改造后的老街区': the line under a picture, pointing at it
     return bool(
         _IMAGE_CREDIT.search(text)
+        or _NAME_CREDIT.match(text)
         or _PHOTO_BY.search(text)
         or _PICTURED.match(text)
         or _TABLE_UNITS.match(text)
@@ -279,7 +285,8 @@ def photographer(text: str) -> bool:
     if width(text) > 40:
         return False
     match = _PHOTO_BY.search(text)
-    return (match is not None and match.start() == 0) or bool(_PHOTOGRAPHER_EN.match(text))
+    credit = _PHOTOGRAPHER_EN.match(text) or _NAME_CREDIT.match(text)
+    return (match is not None and match.start() == 0) or bool(credit)
 
 
 _PHOTOGRAPHER_EN = re.compile(
@@ -295,7 +302,7 @@ def caption_credit(text: str) -> str:
     match = _PHOTO_BY.search(text)
     if match:
         return text[match.start() :].lstrip(" 。！？!?）)”'\"")
-    match = _IMAGE_CREDIT.search(text)
+    match = _IMAGE_CREDIT.search(text) or _NAME_CREDIT.match(text)
     if match is None:
         return ""
     return text if match.start() == 0 else text[match.start() :].lstrip(" 。！？!?.")

@@ -676,3 +676,16 @@ def test_three_unmarked_title_lines_are_kicker_headline_and_subtitle() -> None:
     assert _body(m) == [P1, P2]
     m = extract_text(f"县域经济稳中向好\n——来自某县的调查\n\n{P1}\n")
     assert (m.headline, m.dek, _body(m)) == ("县域经济稳中向好", "——来自某县的调查", [P1])
+
+
+def test_a_caption_over_a_photographer_and_outlet_credit_on_the_next_line() -> None:
+    text = (
+        f"Plant Opens\n\n{EN1}\n\nWorkers assemble battery packs on Tuesday.\nJane Doe/CNN\n\n"
+        f"{EN2}\n\n{EN3}\n"
+    )
+    m = extract_text(text)
+    assert [c.text for c in m.captions] == [
+        "Workers assemble battery packs on Tuesday.",
+        "Jane Doe/CNN",
+    ]
+    assert _body(m) == [EN1, EN2, EN3] and not m.themes

@@ -226,6 +226,8 @@ def test_a_title_case_line_with_no_post_after_it_is_no_byline() -> None:
         ("A view of the river. Photo by Jane Doe", "Photo by Jane Doe"),
         ("Workers at the plant (Jane Doe/The Oregonian)", "(Jane Doe/The Oregonian)"),
         ("Credit...Jane Doe for The Daily Planet", "Credit...Jane Doe for The Daily Planet"),
+        ("Jane Doe/CNN", "Jane Doe/CNN"),
+        ("Jane Doe/The Oregonian", "Jane Doe/The Oregonian"),
     ],
 )
 def test_caption_shapes_and_the_credit_they_carry(line: str, credit: str) -> None:
