@@ -84,8 +84,8 @@ def publication_date(blocks: list[Block], start: int, meta: str = "") -> str:
 
     In order: a line labelled as the publication ('First published …', '发布时间：…'), a dated
     line around the title (before the first sentence, or a byline's under an introduction; at
-    most six blocks into the body), a print
-    edition's line, then the page's metadata (its date part, 2024-08-18)."""
+    most six blocks into the body), a print edition's line, the page's metadata (its date
+    part, 2024-08-18), then the date the text is signed with at its end."""
     labelled = front = edition = ""
     proses = (i for i, b in enumerate(blocks) if i >= start and _prose(b))
     prose, second = next(proses, len(blocks)), next(proses, len(blocks))
@@ -109,7 +109,21 @@ def publication_date(blocks: list[Block], start: int, meta: str = "") -> str:
             front = date
         elif not edition and _PRINT_EDITION.search(block.text):
             edition = date
-    return labelled or front or edition or meta_date(meta)
+    return labelled or front or edition or meta_date(meta) or _signed(blocks, start)
+
+
+_SIGNATURE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _signed(blocks: list[Block], start: int) -> str:
+    """The date a document is signed with at its end, under the name of the body that issues it
+    ('某某市人民政府' / '2024年8月18日'): the last lines but credits and page numbers."""
+    tail = [b for b in blocks[start:] if b.kind not in ("credit",) and b.text.strip()]
+    if len(tail) < 3 or not _SIGNATURE_DATE.match(tail[-1].text):
+        return ""
+    signer = tail[-2]  # a line of the text (a box of other stories is furniture)
+    named = signer.kind in ("para", "caption") and len(signer.text) <= 24
+    return _clean(tail[-1].text) if named and not ends_sentence(signer.text) else ""
 
 
 def _prose(block: Block) -> bool:

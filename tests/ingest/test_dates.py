@@ -187,3 +187,13 @@ def test_a_byline_and_its_date_under_an_introduction_give_the_date() -> None:
     assert (m.authors, m.date) == (["Jane Doe"], "May 2, 2023")
     later = f"# Plant opens\n\n{intro}\n\n{EN}\n\nBy Jane Doe\n\nMay 2, 2023\n\n{EN}\n"
     assert extract_text(later).date == ""  # (after the text has begun: no longer the front)
+
+
+def test_the_date_a_document_is_signed_with_at_its_end() -> None:
+    text = f"关于做好县域经济工作的通知\n\n{P1}\n\n{P1}\n\n某某市人民政府办公室\n\n2024年8月18日\n"
+    m = extract_text(text)
+    assert m.date == "2024年8月18日" and "2024年8月18日" in m.furniture
+    boxed = f"县域经济稳中向好\n\n{P1}\n\n{P1}\n\n相关新闻\n\n另一篇报道的标题\n\n2020年07月08日\n"
+    assert extract_text(boxed).date == ""
+    said = f"县域经济稳中向好\n\n{P1}\n\n{P2}\n"  # (a date in the last sentence is no signature)
+    assert extract_text(said).date == ""
