@@ -3,6 +3,7 @@ dateline opening the first paragraph, names in brackets or on a line at the arti
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reportgen.ingest import patterns
@@ -28,12 +29,19 @@ def place_byline(blocks: list[Block], text: str, front: Front) -> None:
     front.start += at <= front.start
 
 
+# The paper's own report, its writers in brackets ('本报讯（记者 张三 通讯员 李四）今年以来……').
+_OWN_REPORT = re.compile(r"^(?:本报|本刊|本台|本网)讯\s*(?P<who>[(（][^()（）]{2,40}[)）])")
+
+
 def dateline_in_body(blocks: list[Block], front: Front) -> None:
     """A dateline opening the first paragraph ('新华社北京11月1日电（记者 张三）今年以来……')."""
     if front.dateline:
         return
     paras = [b for b in blocks[front.start : front.start + 4] if b.kind == "para"]
     match = next((m for b in paras[:2] if (m := patterns.dateline(b.text))), None)
+    opening = next((m for b in paras[:1] if (m := _OWN_REPORT.match(b.text))), None)
+    if match is None and opening and patterns.byline(opening.group("who")):
+        front.authors.extend(patterns.names(opening.group("who")))  # (no dateline: no place)
     if match:
         front.dateline = match.group("d").strip()
         if match.groupdict().get("who"):

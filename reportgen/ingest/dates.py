@@ -142,3 +142,16 @@ def meta_date(value: object) -> str:
 
 def _clean(date: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*([年月])\s*", r"\1", date)).strip()
+
+
+_DATE_AFTER = re.compile(r"^(?P<who>.+?)\s*[|｜•·—–,]\s*(?P<date>[^|｜•·—–]+)$")
+_DATE_BEFORE = re.compile(r"^(?P<date>.+?)[\s|｜•·,—–]+(?P<who>by\s+[A-Z].*)$", re.I)
+
+
+def undated(text: str) -> str:
+    """A line less the date line set before or after it, as bylines carry their dates ('By Jane
+    Doe | May 2, 2023', 'Posted May 2, 2023 by Jane Doe')."""
+    after, before = _DATE_AFTER.match(text), _DATE_BEFORE.match(text)
+    if after and dated(after.group("date")):
+        return after.group("who")
+    return before.group("who") if before and dated(before.group("date")) else text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reportgen.ingest.blocks import _FURNITURE, ends_sentence, width
-from reportgen.ingest.dates import dated
+from reportgen.ingest.dates import dated, undated
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _NAME = f"[{_HAN}·]{{2,5}}"
@@ -18,7 +18,7 @@ _CLOSE = r"\s*[)）】\]]?"
 
 _ROLE = (
     r"(?:本报|本刊|本台|本网|新华社|中新社|人民日报|经济日报|光明日报)?(?:特约|实习|首席|驻\S{1,4})?"
-    r"(?:记者|通讯员|作者|撰文|文字|文图|图文|采写|主笔)"
+    r"(?:记者|通讯员|作者|撰文|撰稿|文字|文图|图文|采写|主笔)"
 )
 _ROLE_OR_TEXT = rf"(?:(?:《[^》]{{1,12}}》\s*)?{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
 _SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
@@ -320,24 +320,15 @@ _NAME_ROLE_EN = re.compile(
     r"(?:writer|reporter|correspondent|editor|contributor|columnist)s?$",
     re.I,
 )
-_DATE_AFTER = re.compile(r"^(?P<who>.+?)\s*[|｜•·—–,]\s*(?P<date>[^|｜•·—–]+)$")
-_DATE_BEFORE = re.compile(r"^(?P<date>.+?)[\s|｜•·,—–]+(?P<who>by\s+[A-Z].*)$", re.I)
-
-
-def _undated(text: str) -> str:
-    """A byline less the date line set before or after it ('By Jane Doe | May 2, 2023',
-    'Posted May 2, 2023 by Jane Doe')."""
-    after, before = _DATE_AFTER.match(text), _DATE_BEFORE.match(text)
-    if after and dated(after.group("date")):
-        return after.group("who")
-    return before.group("who") if before and dated(before.group("date")) else text
 
 
 def byline(text: str) -> bool:
     """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
     text = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
-    text = _undated(text)
+    text = undated(text)
+    if re.match(f"^{_ROLE_OR_TEXT}", text):  # ('作者：张三（某某大学教授）')
+        text = re.sub(r"\s*[（(][^()（）]{2,30}[)）]$", "", text)
     if width(text) > 40 or not text:
         return False
     return bool(
@@ -477,7 +468,7 @@ def bracket_name(text: str) -> list[str]:
 
 def names(text: str) -> list[str]:
     """The writers' names in a byline, without roles, dates, outlets or reading times."""
-    text = _undated(_PRINT_SOURCE_TAIL.sub("", text).strip("【】[] "))
+    text = undated(_PRINT_SOURCE_TAIL.sub("", text).strip("【】[] "))
     lead = re.match(rf"{_OPEN}{_ROLE_OR_TEXT}", text)  # ('文 | 张三': no bar to cut at)
     text = text[lead.end() :] if lead and re.search(f"[{_HAN}]", text) else text
     cut = _BYLINE_END.search(text)

@@ -61,3 +61,13 @@ def test_a_writer_named_with_a_post_and_a_date_line_under_the_title() -> None:
         "May 2, 2023",
     )
     assert [p.text for p in m.lead] == [en]
+
+
+def test_the_papers_own_report_names_its_writers_in_brackets() -> None:
+    from reportgen.extract import extract_text
+
+    para = "今年以来，全县工业产值增长百分之十二，新增企业三十余家，发展势头良好，前景可期。"
+    m = extract_text(f"县域经济稳中向好\n\n本报讯（记者 张三 通讯员 李四）{para}\n\n{para}\n")
+    assert (m.authors, m.dateline) == (["张三", "李四"], "")
+    assert len(m.lead) == 2  # (the paragraph stays whole)
+    assert extract_text(f"县域经济稳中向好\n\n本报讯（某某供稿）{para}\n").authors == []

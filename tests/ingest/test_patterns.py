@@ -193,6 +193,8 @@ def test_a_share_bar_over_the_title_is_no_series() -> None:
         ("【记者 张三】", ["张三"]),
         ("记者 张三 通讯员 李四", ["张三", "李四"]),
         ("文/张三 图/李四", ["张三"]),  # (the photographer is no writer)
+        ("撰稿：张三 李四", ["张三", "李四"]),
+        ("作者：张三（某某大学教授）", ["张三"]),
         ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
         ("By Jane Doe | May 2, 2023", ["Jane Doe"]),
         ("Story by Jane Doe", ["Jane Doe"]),
