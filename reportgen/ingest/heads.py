@@ -446,14 +446,15 @@ def tagline_shaped(label: Block, line: Block) -> bool:
 
 def subtitle_heading(blocks: list[Block], start: int, block: Block) -> bool:
     """A heading right under the title, before any text, is its subtitle, not a section's head,
-    when a dash leads it ('——来自某县的调查') or no heading of its size or smaller follows it
+    when a dash leads it ('——来自某县的调查'), it is set in italics or classed as a summary
+    (reportgen/ingest/html.py), or no heading of its size or smaller follows it
     (the sections are larger, or there are none); a short label ('概述', 'Summary') or a
     numbered head stays a head."""
     at = next((i for i in range(start, len(blocks)) if blocks[i] is block), None)
     if at is None or any(b.kind not in _SKIPPED for b in blocks[start:at]):
         return False
     text = block.text
-    if _SUBTITLE.match(text):
+    if _SUBTITLE.match(text) or block.emphasis == "em":  # (or set in italics, or classed so)
         return True
     label = width(text) < (6 if is_cjk(text) else 8) or bool(NUMBERED.match(text))
     later = (b for b in blocks[at + 1 :] if b.kind == "heading")

@@ -343,8 +343,9 @@ class _Walker:
                 self.add(block)
             return
         text = clean_text(el.text_content())
-        if tag in _HEADING:
-            self.add(Block("heading", text, _HEADING[tag], marked=True))
+        if tag in _HEADING:  # (a heading classed as the summary is one: its subtitle)
+            summary = "em" if _dek(el) else ""
+            self.add(Block("heading", text, _HEADING[tag], marked=True, emphasis=summary))
             return
         if not text and el.find(".//img") is not None:
             self.after_image = True

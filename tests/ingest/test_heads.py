@@ -252,3 +252,12 @@ def test_a_heading_right_under_the_title_is_its_subtitle_not_a_section() -> None
     text = f"# 标题\n\n## 来自某县的调查\n\n{PROSE}\n\n## 第二部分的内容\n\n{PROSE}\n"
     assert _front(text) == ("标题", "", ["来自某县的调查", "第二部分的内容"])
     assert _front(f"# 标题\n\n## 概述\n\n{PROSE}\n") == ("标题", "", ["概述"])
+    en = "The plant opened on Monday after four years of construction and hiring in the county."
+    text = (
+        f"# Valley Town Bets\n\n## *A new plant will hire 900 people*\n\n{en}\n\n## Jobs\n\n{en}\n"
+    )
+    assert _front(text + f"\n## Housing\n\n{en}\n") == (
+        "Valley Town Bets",
+        "A new plant will hire 900 people",
+        ["Jobs", "Housing"],
+    )

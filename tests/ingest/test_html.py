@@ -491,3 +491,13 @@ def test_the_site_name_before_the_page_title_is_not_the_headline(tmp_path) -> No
         model = _extract(tmp_path, page + f"<p>{para}</p><p>{para}</p></div></body></html>")
         assert model.headline == "县域经济稳中向好"
         assert [p.text for p in model.lead] == [para, para]
+
+
+def test_a_heading_classed_as_the_subtitle_is_the_dek_not_a_section(tmp_path) -> None:
+    para = "The plant opened on Monday after four years of construction and hiring in the county."
+    page = "<html><body><article><h1>Valley town bets on batteries</h1>"
+    page += "<h2 class='article-subtitle'>A new plant will hire 900 people</h2>"
+    page += f"<p>{para}</p><h2>Jobs</h2><p>{para}</p><h2>Housing</h2><p>{para}</p></article>"
+    model = _extract(tmp_path, page + "</body></html>")
+    assert model.dek == "A new plant will hire 900 people"
+    assert [t.heading for t in model.themes] == ["Jobs", "Housing"]
