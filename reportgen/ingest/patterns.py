@@ -18,7 +18,7 @@ _CLOSE = r"\s*[)）】\]]?"
 
 _ROLE = (
     r"(?:本报|本刊|本台|本网|新华社|中新社|人民日报|经济日报|光明日报)?(?:特约|实习|首席|驻\S{1,4})?"
-    r"(?:记者|通讯员|作者|撰文|撰稿|文字|文图|图文|采写|主笔)"
+    r"(?:记者|通讯员|实习生|作者|撰文|撰稿|文字|文图|图文|采写|主笔)"
 )
 _ROLE_OR_TEXT = rf"(?:(?:《[^》]{{1,12}}》\s*)?{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
 _SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
@@ -28,7 +28,8 @@ BYLINE_ZH = re.compile(
 )
 _BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
 _BYLINE_EN = re.compile(
-    r"^(?:(?:words|text|written|story)\s+)?by\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*"
+    r"^(?:(?:(?:words|text|written|story)\s+)?by\s*:?|(?:authors?|contributors?|writers?)\s*:)"
+    r"\s*[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*"
     r"(?:\s*[|｜—–-]\s*(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z&][\w.&'-]*){0,4})?$",  # '| Agency'
     re.I,
 )
@@ -62,9 +63,10 @@ _IMAGE_CREDIT = re.compile(
     r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
     r"|^[(（]\s*[^()（）\s]{2,12}发\s*[)）]$"
     r"|(?:^|[\s。！？!?])[^\s。！？!?，,]{2,12}(?:供图|供照|图片提供)$"
-    r"|^(?:photos?|photographs?|images?|pictures?|photo credit|image credit|credit|illustration"
-    r"|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]|^credit(?:\.{2,3}|…)\s*\S"
-    r"|^(?:图片?(?:来自|源自)|图源(?!于))[^\s。！？!?，,:：|｜/]{1,10}$"  # 图片来自网络
+    r"|^(?:photos?|photographs?|images?|pictures?|(?:photo|image) (?:credit|source)|credit"
+    r"|illustration|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]"
+    r"|^credit(?:\.{2,3}|…)\s*\S"
+    r"|^(?:图片?(?:来自|源自|来源于)|图源(?!于))[^\s。！？!?，,:：|｜/]{1,10}$"  # 图片来自网络
     r"|(?:^|[.!?]\s+)(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic)\s+"
     r"(?:by|via|courtesy(?: of)?)"
     r"\s+[^.!?]{2,60}$"
@@ -327,8 +329,10 @@ def byline(text: str) -> bool:
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
     text = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
     text = undated(text)
-    if re.match(f"^{_ROLE_OR_TEXT}", text):  # ('作者：张三（某某大学教授）')
-        text = re.sub(r"\s*[（(][^()（）]{2,30}[)）]$", "", text)
+    if re.match(f"^{_ROLE_OR_TEXT}", text):  # ('作者：张三（某某大学教授）', '文｜张三 编辑｜李四')
+        text = re.sub(
+            rf"\s*(?:[（(][^()（）]{{2,30}}[)）]|\s(?:{_CREDIT_ROLES}){_SEP}.*)$", "", text
+        )
     if width(text) > 40 or not text:
         return False
     return bool(
@@ -374,7 +378,9 @@ def kind(text: str) -> str:
 
 
 _ROLE_WORDS = re.compile(
-    rf"{_ROLE}(?:{_SEP})?|文{_SEP}|^(?:words |text |written |story )?by\s+|[(（)）]", re.I
+    rf"{_ROLE}(?:{_SEP})?|文{_SEP}|^(?:(?:words |text |written |story )?by\s*:?"
+    r"|(?:authors?|contributors?|writers?)\s*:)\s*|[(（)）]",
+    re.I,
 )
 _NOT_NAMES = re.compile(
     r"\b(?:CNN\w*|Reuters|AP|AFP|Bloomberg|Staff|Writer|Reporter|Correspondent|Editor|Updated"
@@ -391,7 +397,8 @@ _NOT_NAME_ZH = re.compile(r"(?:网|报|社|台|新闻|中心|公司|集团|部|�
 _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b" + _MONTH + r"|\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]|\s(?:图|摄影|摄)\s*[|｜︱丨:：/]",
+    r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]|\s(?:图|摄影|摄)\s*[|｜︱丨:：/]"
+    r"|\s+for\s+(?:the\s+)?(?-i:[A-Z])",  # ('By Jane Doe for The Daily Planet')
     re.I,
 )
 

@@ -195,6 +195,11 @@ def test_a_share_bar_over_the_title_is_no_series() -> None:
         ("文/张三 图/李四", ["张三"]),  # (the photographer is no writer)
         ("撰稿：张三 李四", ["张三", "李四"]),
         ("作者：张三（某某大学教授）", ["张三"]),
+        ("文 | 张三 编辑 | 李四", ["张三"]),  # (the editor is a credit, no writer)
+        ("实习生 赵六", ["赵六"]),
+        ("Written by: Jane Doe", ["Jane Doe"]),
+        ("Authors: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe for The Daily Planet", ["Jane Doe"]),
         ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
         ("By Jane Doe | May 2, 2023", ["Jane Doe"]),
         ("Story by Jane Doe", ["Jane Doe"]),
@@ -230,6 +235,8 @@ def test_a_title_case_line_with_no_post_after_it_is_no_byline() -> None:
         ("Credit...Jane Doe for The Daily Planet", "Credit...Jane Doe for The Daily Planet"),
         ("Jane Doe/CNN", "Jane Doe/CNN"),
         ("Jane Doe/The Oregonian", "Jane Doe/The Oregonian"),
+        ("图片来源于网络", "图片来源于网络"),
+        ("Image source: Getty Images", "Image source: Getty Images"),
     ],
 )
 def test_caption_shapes_and_the_credit_they_carry(line: str, credit: str) -> None:
