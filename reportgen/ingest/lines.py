@@ -307,13 +307,13 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
     if is_cjk(text):
         for _ in range(3):
             text = _SITE_SUFFIX.sub("", text)
-    match = _SERIES_AFTER.match(text) or _SERIES_BEFORE.match(text)
-    front.headline_text = text
+    match = (_SERIES_AFTER.match(text) if is_cjk(text) else None) or _SERIES_BEFORE.match(text)
+    front.headline_text = text  # (an English title's brackets are its own: '(again)')
     dated = _DATED_COLUMN.match(text) if is_cjk(text) else None
     if dated and front.series is None:
         front.series_text = (dated.group("s") or dated.group("s2")).strip()
         front.headline_text = (dated.group("h") or text).strip()
-    elif match and is_cjk(text):
+    elif match and (is_cjk(text) or match.group("s2")):  # 'Opinion | …' too
         front.headline_text = match.group("h").strip()
         if front.series is None:
             front.series_text = (match.groupdict().get("s") or match.group("s2")).strip()

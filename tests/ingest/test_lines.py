@@ -689,3 +689,10 @@ def test_a_caption_over_a_photographer_and_outlet_credit_on_the_next_line() -> N
         "Jane Doe/CNN",
     ]
     assert _body(m) == [EN1, EN2, EN3] and not m.themes
+
+
+def test_an_english_label_before_a_bar_is_the_series_and_brackets_stay_in_the_title() -> None:
+    m = extract_text(f"Opinion | Valley Town Bets on Batteries\n\n{EN1}\n")
+    assert (m.series, m.headline) == ("Opinion", "Valley Town Bets on Batteries")
+    m = extract_text(f"Valley Town Bets on Batteries (Again)\n\n{EN1}\n")
+    assert (m.series, m.headline) == ("", "Valley Town Bets on Batteries (Again)")
