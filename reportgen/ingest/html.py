@@ -24,7 +24,7 @@ from reportgen.ingest.clutter import (
 from reportgen.ingest.load import same_title
 
 _CAPTION_CLASS = re.compile(
-    r"caption|pic-?te?xt|img-?desc|image-?desc|photo-?desc|pic-?desc|imgtxt|图注", re.IGNORECASE
+    r"caption|pic[-_]?te?xt|(?:img|image|photo|pic)[-_]?desc|imgtxt|图注", re.IGNORECASE
 )
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LEAF = {"p", "li", "dt", "dd", "pre", "address", "figcaption", "caption", *_HEADING}
@@ -453,9 +453,14 @@ def _split_breaks(el) -> list[str]:
 
 
 def _table_blocks(table) -> list[Block]:
+    """A data table's rows, each a paragraph; a table that sets a picture and a line or two
+    under it (old pages lay pictures out so) gives those lines as the picture's captions."""
     blocks = [Block("caption", clean_text(c.text_content())) for c in table.iter("caption")]
+    rows = []
     for row in table.iter("tr"):
         cells = [clean_text(c.text_content()) for c in row if c.tag in ("td", "th")]
         if any(cells):
-            blocks.append(Block("para", " | ".join(c for c in cells if c)))
-    return blocks
+            rows.append(" | ".join(c for c in cells if c))
+    pictured = any(_seen(img) for img in table.iter("img")) and len(rows) <= 2
+    kind = "caption" if pictured and all(width(r) <= _CAPTION_WIDTH for r in rows) else "para"
+    return blocks + [Block(kind, row) for row in rows]

@@ -501,3 +501,19 @@ def test_a_heading_classed_as_the_subtitle_is_the_dek_not_a_section(tmp_path) ->
     model = _extract(tmp_path, page + "</body></html>")
     assert model.dek == "A new plant will hire 900 people"
     assert [t.heading for t in model.themes] == ["Jobs", "Housing"]
+
+
+def test_a_picture_laid_out_in_a_table_gives_its_caption_a_data_table_its_rows(tmp_path) -> None:
+    para = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
+    picture = (
+        "<table><tr><td><img src='a.jpg'></td></tr><tr><td>改造后的老街区焕然一新</td></tr></table>"
+    )
+    data = "<table><tr><td>地区</td><td>产值</td></tr><tr><td>甲县</td><td>12亿元</td></tr></table>"
+    page = f"<html><body><article><h1>标题</h1><p>{para}</p>{picture}<p>{para}</p>{data}"
+    model = _extract(tmp_path, page + f"<p>{para}</p></article></body></html>")
+    assert [c.text for c in model.captions] == ["改造后的老街区焕然一新"]
+    assert [p.text for p in model.lead] == [para, para, "地区 | 产值", "甲县 | 12亿元", para]
+    described = "<div><img src='a.jpg'><span class='img_descr'>工人在车间作业</span></div>"
+    page = f"<html><body><article><h1>标题</h1><p>{para}</p>{described}<p>{para}</p>"
+    model = _extract(tmp_path, page + "</article></body></html>")
+    assert [c.text for c in model.captions] == ["工人在车间作业"]
