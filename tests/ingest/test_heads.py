@@ -261,3 +261,21 @@ def test_a_heading_right_under_the_title_is_its_subtitle_not_a_section() -> None
         "A new plant will hire 900 people",
         ["Jobs", "Housing"],
     )
+
+
+def test_pairing_heads_stays_linear_in_the_article_size() -> None:
+    import time
+
+    from reportgen.ingest.layout import layout_from_text
+
+    def run(n: int) -> float:
+        parts = [f"## 产业{i}\n\n## 拼出一片新天地{i}\n\n{PROSE}" for i in range(n)]
+        parts += [f"**民生{i}**\n\n**“让群众更满意{i}”**\n\n{PROSE}" for i in range(n)]
+        text = "# 标题\n\n" + "\n\n".join(parts)
+        started = time.perf_counter()
+        layout_from_text(text)
+        return time.perf_counter() - started
+
+    run(20)
+    small, large = run(100), run(800)
+    assert large < 8 * small * 2.5
