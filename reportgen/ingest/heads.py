@@ -104,12 +104,15 @@ def split_theses(blocks: list[Block], start: int) -> None:
     ]
     if len(found) < 2:
         return
-    for k in reversed(found):
-        para = blocks[k + 1]
-        thesis = _THESIS.match(para.text).group(0)  # type: ignore[union-attr]
-        rest = Block("para", para.text[len(thesis) :].lstrip(), gap=0, lines=para.lines)
-        para.text, para.lines, para.rows = thesis, 1, []
-        blocks.insert(k + 2, rest)
+    paras = {k + 1 for k in found}
+    out: list[Block] = []
+    for i, para in enumerate(blocks):  # one pass, no inserts: linear in the article's size
+        out.append(para)
+        if i in paras:
+            thesis = _THESIS.match(para.text).group(0)  # type: ignore[union-attr]
+            out.append(Block("para", para.text[len(thesis) :].lstrip(), gap=0, lines=para.lines))
+            para.text, para.lines, para.rows = thesis, 1, []
+    blocks[:] = out
 
 
 def _numeral_then_thesis(numeral: Block, para: Block) -> bool:

@@ -263,7 +263,7 @@ def test_a_heading_right_under_the_title_is_its_subtitle_not_a_section() -> None
     )
 
 
-def test_pairing_heads_stays_linear_in_the_article_size() -> None:
+def test_pairing_heads_and_splitting_theses_stay_linear_in_the_article_size() -> None:
     import time
 
     from reportgen.ingest.layout import layout_from_text
@@ -271,6 +271,7 @@ def test_pairing_heads_stays_linear_in_the_article_size() -> None:
     def run(n: int) -> float:
         parts = [f"## 产业{i}\n\n## 拼出一片新天地{i}\n\n{PROSE}" for i in range(n)]
         parts += [f"**民生{i}**\n\n**“让群众更满意{i}”**\n\n{PROSE}" for i in range(n)]
+        parts += [f"（{i}）\n\n守住底线第{i}条。{PROSE}" for i in range(n)]  # (theses split off)
         text = "# 标题\n\n" + "\n\n".join(parts)
         started = time.perf_counter()
         layout_from_text(text)
