@@ -254,13 +254,18 @@ _DASHED = re.compile(r"^\s*(?:——|—|--)")
 def _titled(blocks: list[Block], title: str) -> int | None:
     """The block near the top that is the page's title, or its first part (the title less a
     subtitle after a dash or colon: '县域经济稳中向好——来自某县的调查'); None without one."""
+    title = _fold(title)
     for i, block in enumerate(blocks[:8]):
-        text = block.text
+        text = _fold(block.text)  # (the same words, whatever the quotes and spaces)
         first = len(text) >= 4 and title.startswith(text) and _TITLE_JOIN.match(title[len(text) :])
         same = text == title or first
         if same and block.kind in ("heading", "para"):
             return i
     return None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\"'“”‘’「」『』]+", "", text)
 
 
 def _headline_at(blocks: list[Block], at: int | None, title: str) -> int:

@@ -75,3 +75,9 @@ def test_an_h1_other_than_an_seo_title_stays_the_headline(tmp_path) -> None:
     assert head[0] == "Business" and "Valley town bets on batteries" in head[3]
     title = "<meta property='og:title' content='Valley town bets on batteries'>"
     assert _front(tmp_path, title, body, EN)[:2] == ("Valley town bets on batteries", "Business")
+
+
+def test_the_block_repeating_the_page_title_with_other_quotes_is_the_headline(tmp_path) -> None:
+    title = '<title>Valley town bets on "batteries" | Reuters</title>'
+    head = _front(tmp_path, title, "<p>Valley town bets on “batteries”</p>", EN)
+    assert head == ("Valley town bets on “batteries”", "", "", [EN, EN])
