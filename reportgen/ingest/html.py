@@ -180,7 +180,7 @@ def _byline(doc) -> str:
         attrs = " ".join(el.get(a, "") for a in ("class", "id", "itemprop", "rel"))
         if el.tag in DROP_TAGS or not BYLINE_CLASS.search(attrs) or in_clutter(el):
             continue
-        text = clean_text(el.text_content())
+        text = clean_text(_inline(el))
         if text and width(text) <= 40 and not listed(el) and not patterns.credit(text):
             return text  # (an 'author' element holding the editor's credit names no writer)
     metas = (
@@ -327,7 +327,10 @@ class _Walker:
         elif _linked_image(el) and not "".join(self.buffer).strip():
             self.after_image = True  # a picture inside a link (a video's poster frame)
         elif tag:
-            self.buffer.append(el.text_content())
+            piece = _inline(el)
+            if len(self.buffer) >= 2 and not self.buffer[-1] and _run_on(self.buffer[-2], piece):
+                piece = " " + piece  # ('<span>Jane Doe</span><span>Staff writer</span>')
+            self.buffer.append(piece)
             self.linked += _link_chars(el)
 
     @staticmethod
@@ -445,11 +448,31 @@ def _split_breaks(el) -> list[str]:
         elif isinstance(node.tag, str):
             parts[-1] += node.text or ""
             for child in node:
+                before = child.getprevious()
+                if before is not None and not before.tail and _run_on(parts[-1], _inline(child)):
+                    parts[-1] += " "
                 visit(child)
                 parts[-1] += child.tail or ""
 
     visit(el)
     return [t for t in (clean_text(p) for p in parts) if t]
+
+
+def _inline(el) -> str:
+    """An element's text, a space put between inline elements that run two words together
+    ('<span>Jane Doe</span><span>Staff writer</span>': a page's style sets them apart)."""
+    text = el.text or ""
+    for child in el:
+        piece = _inline(child) if isinstance(child.tag, str) else ""
+        before = child.getprevious()
+        text += " " if before is not None and not before.tail and _run_on(text, piece) else ""
+        text += piece + (child.tail or "")
+    return text
+
+
+def _run_on(text: str, after: str) -> bool:
+    """A word ends and a capitalised one begins with nothing between them (Latin letters)."""
+    return bool(re.search(r"[a-z0-9.]$", text)) and bool(re.match(r"[A-Z]", after))
 
 
 def _table_blocks(table) -> list[Block]:

@@ -314,12 +314,15 @@ _NAME_OUTLET = re.compile(
     rf"^{_NAME}(?:[\s、,，]+{_NAME}){{0,3}}\s*[/／]\s*[^/／\s]{{2,12}}(?:报|网|社|台|新闻|杂志|周刊)$"
 )
 _AFFILIATED = re.compile(r"^[(（]\s*(?:作者|撰稿)\s*[:：][^()（）]{2,40}[)）]$")
+_POST = (  # a writer's post ('Staff writer', 'Senior Reporter')
+    r"(?:(?:senior|chief|staff|contributing|special|political|business|investigative|the)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist)s?"
+)
 # A writer named with their post, no 'By' ('Jane Doe | Staff writer', 'Jane Doe, Reporter').
 _NAME_ROLE_EN = re.compile(
-    r"^(?:by\s+)?(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
-    r"(?:\s+and\s+(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}))?\s*[,|｜•·—–-]\s*"
-    r"(?:(?:senior|chief|staff|contributing|special|political|business|investigative|the)\s+)*"
-    r"(?:writer|reporter|correspondent|editor|contributor|columnist)s?$",
+    r"^(?:by\s+)?(?-i:(?!The\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
+    r"(?:\s+and\s+(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}))?(?:\s*[,|｜•·—–-]\s*|\s+)"
+    rf"{_POST}$",
     re.I,
 )
 
@@ -398,7 +401,7 @@ _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b" + _MONTH + r"|\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]|\s(?:图|摄影|摄)\s*[|｜︱丨:：/]"
-    r"|\s+for\s+(?:the\s+)?(?-i:[A-Z])",  # ('By Jane Doe for The Daily Planet')
+    r"|\s+for\s+(?:the\s+)?(?-i:[A-Z])|\s+" + _POST + r"\b",  # (… for The Daily Planet)
     re.I,
 )
 

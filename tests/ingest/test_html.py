@@ -517,3 +517,27 @@ def test_a_picture_laid_out_in_a_table_gives_its_caption_a_data_table_its_rows(t
     page = f"<html><body><article><h1>标题</h1><p>{para}</p>{described}<p>{para}</p>"
     model = _extract(tmp_path, page + "</article></body></html>")
     assert [c.text for c in model.captions] == ["工人在车间作业"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div class='byline'><span class='author'>Jane Doe</span><span>Staff writer</span></div>",
+        "<p class='byline'><span>Jane Doe</span><span>Staff writer</span></p>",
+        "<div class='byline'><a class='author-name'>Jane Doe</a><span>Reporter</span></div>",
+    ],
+)
+def test_a_writer_and_a_post_in_elements_set_side_by_side(tmp_path, byline: str) -> None:
+    """Inline elements that run two words together ('Jane Doe' 'Staff writer') are read apart:
+    the writer's name, not 'Jane DoeStaff writer'."""
+    para = "The plant opened on Monday after four years of construction and hiring in the county."
+    page = f"<html><body><article><h1>Valley town bets on batteries</h1>{byline}"
+    model = _extract(tmp_path, page + f"<p>{para}</p><p>{para}</p></article></body></html>")
+    assert model.authors == ["Jane Doe"]
+    assert [p.text for p in model.lead] == [para, para]
+
+
+def test_inline_elements_inside_words_or_chinese_text_run_on_as_before(tmp_path) -> None:
+    para = "<p><b>T</b>he plant opened on <i>Monday</i>. 今年<b>产值</b>增长<span>Q</span>1。</p>"
+    model = _extract(tmp_path, f"<html><body><h1>Plant</h1>{para}{para}</body></html>")
+    assert model.lead[0].text == "The plant opened on Monday. 今年产值增长Q1。"

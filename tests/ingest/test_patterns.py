@@ -216,6 +216,8 @@ def test_byline_shapes_and_their_names(line: str, names: list[str]) -> None:
 
 def test_a_title_case_line_with_no_post_after_it_is_no_byline() -> None:
     assert patterns.kind("Valley Town Bets, Again") == ""
+    assert patterns.kind("The Daily Reporter") == ""  # (a paper's name)
+    assert patterns.names("Jane Doe Senior Reporter") == ["Jane Doe"]
     assert patterns.kind("Jobs and Wages | Business") == ""
 
 
