@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reportgen.ingest import patterns
-from reportgen.ingest.blocks import Block, width
+from reportgen.ingest.blocks import CJK, Block, width
 
 if TYPE_CHECKING:
     from reportgen.ingest.lines import Front
@@ -64,4 +64,16 @@ def trailing_bylines(blocks: list[Block], front: Front) -> None:
             if tail:
                 front.authors.extend(patterns.names(tail))
     if not front.authors and not front.bylines:
-        front.authors.extend(n for block in last for n in patterns.bracket_name(block.text))
+        front.authors.extend(n for block in last for n in _bracket_name(block.text))
+
+
+_BRACKET_NAME = re.compile(rf"[(（]\s*(?P<n>[{CJK}]{{2,3}}(?:\s+[{CJK}]{{2,3}}){{0,2}})\s*[)）]$")
+_NOT_BRACKET_NAME = {"下同", "待续", "未完", "同上", "全文完", "本报讯", "资料图"}
+
+
+def _bracket_name(text: str) -> list[str]:
+    """A writer's bare name in brackets closing an article ('……举行。（张巨峰）')."""
+    match = _BRACKET_NAME.search(text[-20:])
+    if match is None or match.group("n") in _NOT_BRACKET_NAME:
+        return []
+    return patterns.names(match.group("n"))

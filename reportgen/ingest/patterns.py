@@ -63,22 +63,24 @@ _IMAGE_CREDIT = re.compile(
     r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
     r"|^[(（]\s*[^()（）\s]{2,12}发\s*[)）]$"
     r"|(?:^|[\s。！？!?])[^\s。！？!?，,]{2,12}(?:供图|供照|图片提供)$"
-    r"|^(?:photos?|photographs?|images?|pictures?|(?:photo|image) (?:credit|source)|credit"
-    r"|illustration|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]"
+    r"|^(?:photos?|photographs?|images?|pictures?|(?:photo|image) (?:credit|source)"
+    r"|credit|illustration|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]"
+    r"|[.!?]\s+(?:photo(?:graph)?s?|images?)\s*:\s*[^.!?]{2,60}\.?$"
     r"|^credit(?:\.{2,3}|…)\s*\S"
     r"|^(?:图片?(?:来自|源自|来源于)|图源(?!于))[^\s。！？!?，,:：|｜/]{1,10}$"  # 图片来自网络
-    r"|(?:^|[.!?]\s+)(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic)\s+"
-    r"(?:by|via|courtesy(?: of)?)"
-    r"\s+[^.!?]{2,60}$"
+    r"|(?:^|[.!?]\s+)(?:photo(?:graph)?s?(?: illustration)?|images?|pictures?|illustration"
+    r"|graphic)\s+(?:by|via|courtesy(?: of)?)\s+[^.!?]{2,60}$"
     r"|(?-i:(?:^|\s)(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w.'-]*\w(?:\s+[A-Z][\w.'-]*\w){0,3}"
     r"(?:/File Photo)?$)"
     r"|^\(?(?:file|stock|handout) (?:photo|image|picture)s?\.?\)?$"
     r"|^\(?(?:(?:photo|image|picture)s?\s+)?courtesy\b[^()]{2,60}\)?$"
-    r"|\((?:[A-Z][\w.&'-]*\s+){0,3}(?:photos?|images?|pictures?)\s*(?:/|by\b|:)[^()]{2,60}\)$"
+    r"|[(\[](?:[A-Z][\w.&'-]*\s+){0,3}(?:photos?|images?|pictures?)\s*(?:/|by\b|:|provided to\b)"
+    r"[^()\[\]]{2,60}[)\]]$"
     r"|^(?:table|figure|chart|exhibit|fig\.)\s*\d+[.:：]\s*\S|^[表图]\s*\d+\s*[.:：、]\s*\S"
     r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
-    r"|^[(（]?\s*(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters|AFP|EPA"
-    r"|CFP|VCG|IC photo|(?:视频|网络|网页|直播)截图)\s*[)）]?$|^图片?由[^。！？!?]{2,20}提供$"
+    r"|^[(（]?\s*(?:视觉中国|人民视觉|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters"
+    r"|AFP|EPA|CFP|VCG|IC photo|(?:视频|网络|网页|直播)截图)\s*[)）]?$"
+    r"|^(?:本版|本文)?图片?均?由[^。！？!?]{2,20}提供$"
     r"|[(（]\s*(?:视觉中国|东方IC|Getty Images|AP Photo|Reuters|AFP|EPA|CFP|VCG|IC photo|Xinhua"
     r"|Bloomberg)(?:\s+via\s+Getty Images)?\s*[)）]$"
     r"|\((?:Xinhua|AFP|AP|Reuters|EPA|IC|CFP|VCG|China Daily|CNS)\s*/\s*[^()/]{2,40}\)$"
@@ -87,9 +89,9 @@ _IMAGE_CREDIT = re.compile(
     r"|(?-i:\([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,2}\s*/\s*(?:The\s+)?[A-Z][\w&.'-]*"
     r"(?:\s+[A-Z][\w&.'-]*){0,3}\)$)"  # '… on Tuesday (Jane Doe/The Oregonian)'
     r"|^(?:staff|file|staff file) photo(?:graph)?s?(?:\s+by\s+[^.!?]{2,40})?\.?$"
-    r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters"
-    r"|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}(?:Images|Photos?"
-    r"|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",
+    r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP"
+    r"|Reuters|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}"
+    r"(?:Images|Photos?|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",
     re.I,
 )
 # A photographer and the outlet (an acronym, 'The …', 'Staff') alone: 'Jane Doe/CNN'.
@@ -464,16 +466,6 @@ def editors(text: str) -> list[str]:
 
 
 _NEXT_LABEL = re.compile(r"(?:责任编辑|责编|编辑|来源|校对|审核|摄影|通讯员|记者|发布)")
-_BRACKET_NAME = re.compile(rf"[(（]\s*(?P<n>[{_HAN}]{{2,3}}(?:\s+[{_HAN}]{{2,3}}){{0,2}})\s*[)）]$")
-_NOT_BRACKET_NAME = {"下同", "待续", "未完", "同上", "全文完", "本报讯", "资料图"}
-
-
-def bracket_name(text: str) -> list[str]:
-    """A writer's bare name in brackets closing an article ('……举行。（张巨峰）')."""
-    match = _BRACKET_NAME.search(text[-20:])
-    if match is None or match.group("n") in _NOT_BRACKET_NAME:
-        return []
-    return names(match.group("n"))
 
 
 def names(text: str) -> list[str]:
