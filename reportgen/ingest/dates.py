@@ -16,7 +16,8 @@ _MONTHS = (
 DATE = re.compile(
     r"(?<!\d)(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
-    rf"|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}})",
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{_MONTHS},?\s+\d{{4}})",
     re.I,
 )
 _PUBLISHED = re.compile(
@@ -54,7 +55,7 @@ _EN_LABEL = re.compile(
 _EN_TAIL = re.compile(r"\s*[|｜·•]\s*(?!by\b)[A-Za-z][\w&'-]*(?:\s+[\w&'-]+){0,2}\s*$", re.I)
 _EN_PIECES = re.compile(
     r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
-    r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b(?:at|on)\b"
+    r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b(?:at|on|the|of)\b"
     r"|\b(?:published|updated|posted)\b|\d{1,2}\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago"
     r"|(?-i:\b(?:[A-Z]{2,4}|GMT|UTC)\b)(?:[+-]\d{1,2}(?::?\d{2})?)?|[\s,|｜·•/-]+",
     re.I,
@@ -141,6 +142,7 @@ def meta_date(value: object) -> str:
 
 
 def _clean(date: str) -> str:
+    date = re.sub(r"(?<=\d)(?:st|nd|rd|th)?\s+of\b|(?<=\d)(?:st|nd|rd|th)\b", "", date)  # 18th of
     return re.sub(r"\s+", " ", re.sub(r"\s*([年月])\s*", r"\1", date)).strip()
 
 

@@ -180,6 +180,19 @@ def test_a_page_date_from_a_time_element_or_more_metadata_never_from_a_sentence(
     assert _page_date(tmp_path, ld) == "2023-05-02"
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("August 18th, 2024", "August 18, 2024"),
+        ("Sunday, August 18th, 2024 at 10:20 a.m.", "August 18, 2024"),
+        ("Published on the 18th of August, 2024", "18 August, 2024"),
+    ],
+)
+def test_a_date_written_with_an_ordinal(line: str, date: str) -> None:
+    m = extract_text(f"Valley Town Bets on Batteries\n\n{line}\n\n{EN}\n\n{EN}\n")
+    assert (m.date, m.dek, [p.text for p in m.lead]) == (date, "", [EN, EN])
+
+
 def test_a_byline_and_its_date_under_an_introduction_give_the_date() -> None:
     intro = "A new plant will hire 900 people over five years, officials say."
     text = f"# Plant opens\n\n{intro}\n\nBy Jane Doe\n\nMay 2, 2023\n\n{EN}\n\n{EN}\n"
