@@ -57,7 +57,8 @@ _EN_PIECES = re.compile(
     r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?"
     r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?|\b(?:at|on|the|of)\b"
     r"|\b(?:published|updated|posted)\b|\d{1,2}\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago"
-    r"|(?-i:\b(?:[A-Z]{2,4}|GMT|UTC)\b)(?:[+-]\d{1,2}(?::?\d{2})?)?|[\s,|｜·•/-]+",
+    r"|(?-i:\b(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|AE[SD]T|NZ[SD]T|[IJ]ST|HKT|SGT|KST|AM|PM)\b)"
+    r"(?:[+-]\d{1,2}(?::?\d{2})?)?|[\s,|｜·•/-]+",  # (the zones, not any word in capitals)
     re.I,
 )
 
@@ -146,14 +147,21 @@ def _clean(date: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*([年月])\s*", r"\1", date)).strip()
 
 
-_DATE_AFTER = re.compile(r"^(?P<who>.+?)\s*[|｜•·—–,]\s*(?P<date>[^|｜•·—–]+)$")
 _DATE_BEFORE = re.compile(r"^(?P<date>.+?)[\s|｜•·,—–]+(?P<who>by\s+[A-Z].*)$", re.I)
+_CUTS = re.compile(r"[\s|｜•·,—–]+(?=\S)")
+_TAIL_START = re.compile(r"[\dA-Za-z]|发布|更新|时间|日期")
 
 
 def undated(text: str) -> str:
     """A line less the date line set before or after it, as bylines carry their dates ('By Jane
-    Doe | May 2, 2023', 'Posted May 2, 2023 by Jane Doe')."""
-    after, before = _DATE_AFTER.match(text), _DATE_BEFORE.match(text)
-    if after and dated(after.group("date")):
-        return after.group("who")
+    Doe | May 2, 2023', 'BY JANE DOE Updated 3:04 PM EDT, Tue May 2, 2023', 'Posted May 2,
+    2023 by Jane Doe'): the longest dated tail after a space or a bar, else a dated head."""
+    match = DATE.search(text) if len(text) <= 120 else None
+    if match is None:
+        return text
+    for cut in _CUTS.finditer(text[: match.start() + 1]):
+        tail = text[cut.end() :]  # (a date line's own words, not a name a Chinese one allows)
+        if _TAIL_START.match(tail) and dated(tail):
+            return text[: cut.start()]
+    before = _DATE_BEFORE.match(text)
     return before.group("who") if before and dated(before.group("date")) else text

@@ -370,6 +370,8 @@ def kind(text: str) -> str:
     text = text.replace("**", "").replace("__", "").strip()
     if credit(text):
         return "credit"
+    if undated(text) != text and byline(text):
+        return "byline"  # a byline carrying its date ('记者 张三 2024-08-18 10:20')
     if furniture(text):
         return "furniture"
     if image_credit(text):

@@ -143,7 +143,14 @@ def test_an_english_date_line_with_its_label_time_or_section_is_the_date(line: s
     assert line in m.furniture and [p.text for p in m.lead] == [EN, EN]
 
 
-@pytest.mark.parametrize("line", ["By Jane Doe | May 2, 2023", "Posted May 2, 2023 by Jane Doe"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe | May 2, 2023",
+        "Posted May 2, 2023 by Jane Doe",
+        "BY Jane Doe Updated 3:04 PM EDT, Tue May 2, 2023",
+    ],
+)
 def test_a_byline_with_its_date_gives_both(line: str) -> None:
     m = extract_text(f"Valley Town Bets on Batteries\n\n{line}\n\n{EN}\n")
     assert (m.authors, m.date, [p.text for p in m.lead]) == (["Jane Doe"], "May 2, 2023", [EN])
@@ -210,3 +217,17 @@ def test_the_date_a_document_is_signed_with_at_its_end() -> None:
     assert extract_text(boxed).date == ""
     said = f"县域经济稳中向好\n\n{P1}\n\n{P2}\n"  # (a date in the last sentence is no signature)
     assert extract_text(said).date == ""
+
+
+def test_a_chinese_byline_carrying_its_date_gives_both() -> None:
+    m = extract_text(f"县域经济稳中向好\n\n记者 张三 2024-08-18 10:20\n\n{P1}\n\n{P1}\n")
+    assert (m.authors, m.date, [p.text for p in m.lead]) == (["张三"], "2024-08-18", [P1, P1])
+
+
+def test_undated_keeps_the_writers_and_leaves_a_line_with_no_date_as_it_is() -> None:
+    from reportgen.ingest.dates import undated
+
+    assert undated("BY JANE DOE May 2, 2023") == "BY JANE DOE"
+    assert undated("记者 张三 2024-08-18 10:20") == "记者 张三"
+    assert undated("By Jane Doe, Reuters") == "By Jane Doe, Reuters"
+    assert undated("May 2, 2023") == "May 2, 2023"  # (nothing before the date)
