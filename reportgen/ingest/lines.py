@@ -285,7 +285,9 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
             front.dek = subtitle[0]
             subtitle[0].kind = "dek"
             titles = [b for b in titles if b is not subtitle[0]]
-        three = len(titles) == 3  # kicker, headline, subtitle (none marked, as print sets them)
+        three = len(titles) == 3 and width(titles[1].text) >= max(6, width(titles[2].text) / 2)
+        # kicker, headline, subtitle (none marked, as print sets them; a middle line much
+        # shorter than the last is a channel's name: '财经' over the title)
         if front.dek is None and (three or len(titles) > 1 and _sentence_under_title(*titles[-2:])):
             front.dek, titles[-1].kind = titles[-1], "dek"
             titles = titles[:-1]

@@ -696,3 +696,13 @@ def test_an_english_label_before_a_bar_is_the_series_and_brackets_stay_in_the_ti
     assert (m.series, m.headline) == ("Opinion", "Valley Town Bets on Batteries")
     m = extract_text(f"Valley Town Bets on Batteries (Again)\n\n{EN1}\n")
     assert (m.series, m.headline) == ("", "Valley Town Bets on Batteries (Again)")
+
+
+def test_a_channels_name_over_the_title_is_no_headline() -> None:
+    """Three title lines whose middle one is short beside the last (a site's and a channel's
+    names over the title) keep the last as the headline."""
+    for top in ("首页\n\n财经", "某某网\n\n国际财经新闻"):
+        m = extract_text(f"{top}\n\n美联储释放降息信号引发全球市场剧烈波动\n\n{P1}\n")
+        assert (m.headline, m.dek) == ("美联储释放降息信号引发全球市场剧烈波动", "")
+    m = extract_text(f"Home\n\nBusiness\n\nValley Town Bets on Batteries\n\n{EN1}\n")
+    assert m.headline == "Valley Town Bets on Batteries"
