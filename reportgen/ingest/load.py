@@ -257,7 +257,8 @@ def _titled(blocks: list[Block], title: str) -> int | None:
     title = _fold(title)
     for i, block in enumerate(blocks[:8]):
         text = _fold(block.text)  # (the same words, whatever the quotes and spaces)
-        first = len(text) >= 4 and title.startswith(text) and _TITLE_JOIN.match(title[len(text) :])
+        first = len(text) >= max(4, len(title) * 0.4) and title.startswith(text)  # (no kicker)
+        first = first and _TITLE_JOIN.match(title[len(text) :])
         same = text == title or first
         if same and block.kind in ("heading", "para"):
             return i

@@ -81,3 +81,8 @@ def test_the_block_repeating_the_page_title_with_other_quotes_is_the_headline(tm
     title = '<title>Valley town bets on "batteries" | Reuters</title>'
     head = _front(tmp_path, title, "<p>Valley town bets on “batteries”</p>", EN)
     assert head == ("Valley town bets on “batteries”", "", "", [EN, EN])
+
+
+def test_a_short_line_the_title_opens_with_is_no_headline(tmp_path) -> None:
+    title = "<title>县域经济：稳中向好的三大原因与未来展望 - 某某网</title>"
+    assert _front(tmp_path, title, "<p>县域经济</p>")[0] == "县域经济：稳中向好的三大原因与未来展望"
