@@ -147,13 +147,16 @@ _TITLE_PARTS = re.compile(r"\s+[-–—|·:]{1,2}\s+|\s*[|_｜]\s*")
 
 
 def _shown_title(doc, title: str) -> str:
-    """The page title less the site's name: the longest part of it the page shows as a line of
-    its own (the site's name may stand before it: '某某财经 - 县域经济稳中向好'), else the title
-    less the parts after its first ('…_财经频道_某某网')."""
-    parts = [p for p in _TITLE_PARTS.split(title) if len(p) >= 4]
-    if len(parts) > 1:
+    """The page title less the site's name: the longest run of its parts the page shows as a
+    line of its own (the site's name may stand before it: '某某财经 - 县域经济稳中向好'; a
+    headline may hold a separator: 'Covid-19 - what we know | Site'), else the title less the
+    parts after its first ('…_财经频道_某某网')."""
+    cuts = [(m.start(), m.end()) for m in _TITLE_PARTS.finditer(title)][:6]
+    if cuts:
+        starts, ends = [0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(title)]
+        parts = {title[a:b] for a in starts for b in ends if b - a >= 4}  # (runs of parts)
         shown = {clean_text(el.text_content()) for el in doc.xpath("//body//*[not(*)]")}
-        part = max((p for p in parts if p in shown), key=len, default="")  # (not the logo's)
+        part = max(parts & shown, key=len, default="")  # (the longest: not the logo's)
         if part:
             return part
     return _without_site(title)
