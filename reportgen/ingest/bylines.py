@@ -77,3 +77,11 @@ def _bracket_name(text: str) -> list[str]:
     if match is None or match.group("n") in _NOT_BRACKET_NAME:
         return []
     return patterns.names(match.group("n"))
+
+
+_EDITED_BY = re.compile(rf"(?:责任编辑|责编|编辑)\s*[:：|｜︱]\s*(?P<n>[{CJK}·]{{2,4}})(?![{CJK}])")
+
+
+def editors(text: str) -> list[str]:
+    """The editors a credit or metadata line names ('责任编辑：陈海峰', '【编辑:王明】')."""
+    return [m.group("n") for m in _EDITED_BY.finditer(text)]

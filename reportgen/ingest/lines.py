@@ -158,7 +158,7 @@ def front_matter(blocks: list[Block]) -> Front:
     front, zone, end, after_byline, skipped = Front(), [], 0, False, 0
     running = {b.text for b in blocks if b.kind == "furniture"}
     while end < len(blocks) and end - skipped < 10 and end < 80:
-        block = blocks[end]
+        block, nxt = blocks[end], blocks[end + 1] if end + 1 < len(blocks) else None
         if block.kind in ("furniture", "credit", "caption"):
             if block.kind == "furniture":
                 front.authors.extend(patterns.labelled_names(block.text))
@@ -179,7 +179,7 @@ def front_matter(blocks: list[Block]) -> Front:
                 front.dek, block.kind = block, "dek"
                 end += 1
                 continue
-            if not _bare_byline(block, zone):
+            if not _bare_byline(block, zone, nxt):
                 break
         if block.kind == "heading":
             heads = [b for b in zone if b.kind == "heading"]
@@ -194,11 +194,11 @@ def front_matter(blocks: list[Block]) -> Front:
                 front.dek, block.kind = block, "dek"
                 end += 1
                 continue
-            if front.dek is None and not front.bylines and _bare_byline(block, zone):
+            if front.dek is None and not front.bylines and _bare_byline(block, zone, nxt):
                 _take_byline(block, front)
                 end += 1
             break
-        if zone and _bare_byline(block, zone):
+        if zone and _bare_byline(block, zone, nxt):
             _take_byline(block, front)
             after_byline = True
             end += 1
@@ -396,8 +396,12 @@ def _dek_like(block: Block, zone: list[Block], front: Front) -> bool:
     ) <= 120
 
 
-def _bare_byline(block: Block, zone: list[Block]) -> bool:
-    return bool(zone) and block.kind == "para" and patterns.bare_names(block.text)
+def _bare_byline(block: Block, zone: list[Block], nxt: Block | None = None) -> bool:
+    """Names alone under the title: Chinese ones, or English ones over a date ('Jane Doe' /
+    'May 2, 2023')."""
+    dated = nxt is not None and nxt.kind == "furniture" and patterns.dated(nxt.text)
+    named = patterns.bare_names(block.text) or dated and patterns.english_names(block.text)
+    return bool(zone) and block.kind == "para" and bool(named)
 
 
 def _repeated_title(blocks: list[Block], front: Front) -> None:

@@ -332,8 +332,8 @@ _NAME_ROLE_EN = re.compile(
 def byline(text: str) -> bool:
     """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
-    text = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
-    text = undated(text)
+    dated_line = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
+    text = undated(dated_line)
     if re.match(f"^{_ROLE_OR_TEXT}", text):  # ('作者：张三（某某大学教授）', '文｜张三 编辑｜李四')
         text = re.sub(
             rf"\s*(?:[（(][^()（）]{{2,30}}[)）]|\s(?:{_CREDIT_ROLES}){_SEP}.*)$", "", text
@@ -346,12 +346,24 @@ def byline(text: str) -> bool:
         or _AFFILIATED.match(text)
         or _NAME_OUTLET.match(text)
         or _NAME_ROLE_EN.match(text)
+        or dated_line != text
+        and english_names(text)  # ('Jane Doe | May 2, 2023')
     )
 
 
 def bare_names(text: str) -> bool:
     """Two or more short names and nothing else ('张三 李四'): a byline in the front matter."""
     return bool(_BARE_NAMES.match(text)) and width(text) <= 30
+
+
+_EN_NAME = r"(?!The\s)[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){1,2}"
+_EN_NAMES = re.compile(rf"^{_EN_NAME}(?:\s*(?:,|and|&)\s*{_EN_NAME})?$")
+
+
+def english_names(text: str) -> bool:
+    """One or two names in capitals and nothing else ('Jane Doe', 'JANE DOE and JOHN ROE'): a
+    byline where a date goes with it (reportgen/ingest/lines.py)."""
+    return bool(_EN_NAMES.match(text))
 
 
 def dateline(text: str) -> re.Match | None:
@@ -455,16 +467,6 @@ def labelled_names(text: str) -> list[str]:
     if match is None:
         return []
     return names(_NEXT_LABEL.split(match.group("n"))[0])
-
-
-_EDITED_BY = re.compile(
-    rf"(?:责任编辑|责编|编辑)\s*[:：|｜︱]\s*(?P<n>[{_HAN}·]{{2,4}})(?![{_HAN}])"
-)
-
-
-def editors(text: str) -> list[str]:
-    """The editors a credit or metadata line names ('责任编辑：陈海峰', '【编辑:王明】')."""
-    return [m.group("n") for m in _EDITED_BY.finditer(text)]
 
 
 _NEXT_LABEL = re.compile(r"(?:责任编辑|责编|编辑|来源|校对|审核|摄影|通讯员|记者|发布)")

@@ -71,3 +71,22 @@ def test_the_papers_own_report_names_its_writers_in_brackets() -> None:
     assert (m.authors, m.dateline) == (["张三", "李四"], "")
     assert len(m.lead) == 2  # (the paragraph stays whole)
     assert extract_text(f"县域经济稳中向好\n\n本报讯（某某供稿）{para}\n").authors == []
+
+
+def test_names_alone_over_or_before_a_date_under_the_title_are_the_byline() -> None:
+    from reportgen.extract import extract_text
+
+    en = "The plant opened on Monday after four years of construction and hiring in the county."
+    for names in ("Jane Doe | May 2, 2023", "Jane Doe\nMay 2, 2023", "JANE DOE\n\nMay 2, 2023"):
+        m = extract_text(f"Valley Town Bets on Batteries\n\n{names}\n\n{en}\n\n{en}\n")
+        assert m.headline == "Valley Town Bets on Batteries"
+        assert (m.authors[0].title(), m.date, m.series) == ("Jane Doe", "May 2, 2023", "")
+    m = extract_text(f"Valley Town Bets on Batteries\n\nValley Town\n\n{en}\n")
+    assert m.authors == []  # (no date with it: no byline)
+
+
+def test_the_editors_a_credit_line_names() -> None:
+    from reportgen.ingest.bylines import editors
+
+    assert editors("（责任编辑：陈海峰）") == ["陈海峰"]
+    assert editors("【编辑:王明】") == ["王明"]
