@@ -268,3 +268,10 @@ def test_sentences_with_picture_words_are_no_captions(line: str) -> None:
 def test_an_accounts_prompts_are_furniture_not_names(line: str) -> None:
     assert patterns.kind(line) == "furniture"
     assert not patterns.bare_names(line) or patterns.furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["首页 > 财经 > 正文", "Home » News » Business", "Home › Politics › Jobs"]
+)
+def test_a_path_of_pages_is_furniture(line: str) -> None:
+    assert patterns.kind(line) == "furniture"
