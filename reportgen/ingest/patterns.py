@@ -128,7 +128,8 @@ _AD = re.compile(
     r"|LinkedIn|WhatsApp|Reddit|Pinterest|WeChat|Weibo|Email|E-mail|Copy link)$"  # share buttons
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
     r"|read more|more|more stories|more news|see more|load more|related|related articles"
-    r"|sign up|subscribe|follow us.*|comments?)$"
+    r"|sign up|subscribe|follow us.*|comments?|menu|search|sections|open menu|close)$"
+    r"|^(?:related|read more|see also|also read|read also)\s*:\s*\S.{0,80}$"  # (another story)
     r"|^(?:your video will (?:play|begin|start) in\b.{0,12}|replay|play video|watch(?: the)? video"
     r"|video (?:is )?(?:loading|unavailable)|视频加载中.{0,6}|点击播放|重新播放)$"  # video player
     r"|^(?:get|sign up for|subscribe to)\b.{0,60}\bnewsletter\.?$|^收藏到\S{1,20}$"

@@ -706,3 +706,19 @@ def test_a_channels_name_over_the_title_is_no_headline() -> None:
         assert (m.headline, m.dek) == ("美联储释放降息信号引发全球市场剧烈波动", "")
     m = extract_text(f"Home\n\nBusiness\n\nValley Town Bets on Batteries\n\n{EN1}\n")
     assert m.headline == "Valley Town Bets on Batteries"
+
+
+def test_an_english_page_copied_as_text_with_its_chrome() -> None:
+    text = (
+        "Skip to main content\n\nMenu\n\nBusiness\n\nValley Town Bets on Batteries\n\n"
+        "A new plant will hire 900 people over five years\n\nBy Jane Doe\n\n"
+        f"May 2, 2023, 10:01 a.m. ET\n\nShare\n\n{EN1}\n\nAdvertisement\n\n{EN2}\n\n"
+        f"Related: Another story about the plant\n\n{EN3}\n\nRead more\n"
+    )
+    m = extract_text(text)
+    assert (m.series, m.headline, m.dek) == (
+        "Business",
+        "Valley Town Bets on Batteries",
+        "A new plant will hire 900 people over five years",
+    )
+    assert (m.authors, m.date, _body(m)) == (["Jane Doe"], "May 2, 2023", [EN1, EN2, EN3])

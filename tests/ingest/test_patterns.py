@@ -275,3 +275,9 @@ def test_an_accounts_prompts_are_furniture_not_names(line: str) -> None:
 )
 def test_a_path_of_pages_is_furniture(line: str) -> None:
     assert patterns.kind(line) == "furniture"
+
+
+@pytest.mark.parametrize("line", ["Menu", "Search", "Related: Another story about the plant"])
+def test_a_pages_menu_words_and_links_to_other_stories_are_furniture(line: str) -> None:
+    assert patterns.kind(line) == "furniture"
+    assert patterns.kind("Related news spread quickly through the valley on Monday.") == ""
