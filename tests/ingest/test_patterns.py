@@ -277,7 +277,9 @@ def test_a_path_of_pages_is_furniture(line: str) -> None:
     assert patterns.kind(line) == "furniture"
 
 
-@pytest.mark.parametrize("line", ["Menu", "Search", "Related: Another story about the plant"])
+@pytest.mark.parametrize(
+    "line", ["Menu", "Search", "首页", "Related: Another story about the plant"]
+)
 def test_a_pages_menu_words_and_links_to_other_stories_are_furniture(line: str) -> None:
     assert patterns.kind(line) == "furniture"
     assert patterns.kind("Related news spread quickly through the valley on Monday.") == ""
