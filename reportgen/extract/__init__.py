@@ -110,7 +110,7 @@ def _text(block: Block | None) -> str:
 def _front_authors(front: Front, blocks: list[Block]) -> list[str]:
     """The writers named in every byline and dateline, each once, in order; a name the page
     credits as its editor is no writer when another writer is named."""
-    from reportgen.ingest.patterns import editors
+    from reportgen.ingest.bylines import editors
 
     found = [name for block in front.bylines for name in _byline_names(block.text)]
     authors = list(dict.fromkeys([*found, *front.authors]))

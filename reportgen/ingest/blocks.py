@@ -70,12 +70,17 @@ def width(text: str) -> int:
     return cjk + 2 * words
 
 
+# A heading's marks run into a Chinese title ('#县域经济稳中向好'), as many editors write it;
+# not a topic tag ('#两会#').
+_ATX_UNSPACED = re.compile(f"(?m)^(#{{1,6}})(?=[{CJK}【“《（])(?![^\n#]*#)")
+
+
 def parse_markdown(text: str) -> list[Block]:
     """Headings and paragraphs via markdown-it-py (indented code off: print text indents)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").disable(["code", "html_block", "hr"])
-    tokens = md.parse(text)
+    tokens = md.parse(_ATX_UNSPACED.sub(r"\1 ", text))
     blocks: list[Block] = []
     last_line = 0
     prefix = ""

@@ -104,12 +104,15 @@ def split_theses(blocks: list[Block], start: int) -> None:
     ]
     if len(found) < 2:
         return
-    for k in reversed(found):
-        para = blocks[k + 1]
-        thesis = _THESIS.match(para.text).group(0)  # type: ignore[union-attr]
-        rest = Block("para", para.text[len(thesis) :].lstrip(), gap=0, lines=para.lines)
-        para.text, para.lines, para.rows = thesis, 1, []
-        blocks.insert(k + 2, rest)
+    paras = {k + 1 for k in found}
+    out: list[Block] = []
+    for i, para in enumerate(blocks):  # one pass, no inserts: linear in the article's size
+        out.append(para)
+        if i in paras:
+            thesis = _THESIS.match(para.text).group(0)  # type: ignore[union-attr]
+            out.append(Block("para", para.text[len(thesis) :].lstrip(), gap=0, lines=para.lines))
+            para.text, para.lines, para.rows = thesis, 1, []
+    blocks[:] = out
 
 
 def _numeral_then_thesis(numeral: Block, para: Block) -> bool:
@@ -317,14 +320,27 @@ def _bylined(body: list[Block], k: int) -> bool:
 
 def _labels(body: list[Block]) -> None:
     """A two-line head whose first line is a label ending in a colon or dash ('英国《泰晤士报》：',
-    '领航——'): the label is the heading, the head line after it the tagline."""
+    '领航——'), or a short label over a head led by a dash ('产业升级' over '——拼出新天地'): the
+    label is the heading, the head line after it the tagline."""
     for k in range(1, len(body)):
         head, label = body[k], body[k - 1]
         if head.kind != "heading" or label.kind != "para" or label.item:
             continue
-        if width(label.text) <= 20 and _LABEL_END.search(label.text):
+        if width(label.text) <= 20 and (_LABEL_END.search(label.text) or _dashed(body, k)):
             label.kind, label.level = "heading", head.level
             head.kind = "tagline"
+
+
+def _dashed(body: list[Block], k: int) -> bool:
+    """A head led by a dash, no name ('——陆游'), under a short line after text: its label."""
+    head, label = body[k], body[k - 1]
+    before = body[k - 2] if k >= 2 else None
+    after_text = before is None or before.kind != "para" or ends_sentence(before.text)
+    match = _ATTRIBUTION.match(head.text)
+    who = match.group("who").strip() if match else ""
+    named = _NAMED.match(who) or (not is_cjk(who) and _english_name(who))
+    dashed = bool(_SUBTITLE.match(head.text)) and not named
+    return dashed and after_text and _head_like(label) and not ends_sentence(label.text)
 
 
 def _labelled(body: list[Block], k: int) -> bool:
@@ -389,3 +405,60 @@ def _bold_head(block: Block) -> bool:
     limit = 40 if is_cjk(text) else 30
     short = width(text) <= limit and not block.item
     return short and _single_sentence(text) and not _LEAD_IN.search(text)
+
+
+def pair_heads(blocks: list[Block], start: int) -> None:
+    """Two heads with no text between them, text after the second: one two-line head (a label,
+    then its slogan or sub-heading, longer than it or quoted or led by a dash), the second line
+    its tagline, never a section left empty (a short head under a longer one, shaped like it,
+    is a section of its own: an umbrella head over its first part, '环球市场' over '宏观').
+    A second head numbered in another style opens a level under the first ('一、…' over
+    '（一）…'): every head numbered that way goes one level down. A level whose heads also
+    stand after text is a level of its own, left as it is. Two passes: linear."""
+    seq = [b for b in blocks[start:] if b.kind not in _SKIPPED]
+    after_text: set[int] = set()  # heading levels set after text somewhere
+    for k, block in enumerate(seq):
+        if block.kind == "heading" and (k == 0 or seq[k - 1].kind != "heading"):
+            after_text.add(block.level)
+    lower: set[str] = set()
+    for k in range(len(seq) - 2):
+        first, second, text = seq[k], seq[k + 1], seq[k + 2]
+        if first.kind != "heading" or second.kind != "heading" or text.kind != "para":
+            continue
+        if width(first.text) > 40 or width(second.text) > 60:
+            continue
+        styles = _numbering(first.text), _numbering(second.text)
+        if all(styles) and styles[0] != styles[1]:
+            lower.add(styles[1])
+            continue
+        own_level = second.level != first.level and second.level in after_text
+        if not styles[1] and not own_level and tagline_shaped(first, second):
+            first.level = second.level = min(first.level, second.level)  # (a small label over)
+            second.kind = "tagline"
+    top = min((b.level for b in seq if b.kind == "heading"), default=0)
+    for block in seq:
+        if lower and block.kind == "heading" and _numbering(block.text) in lower:
+            block.level = max(block.level, top + 1)
+
+
+def tagline_shaped(label: Block, line: Block) -> bool:
+    """The line under a label reads as its slogan or sub-heading: longer, quoted or dashed."""
+    text = line.text
+    return width(text) > width(label.text) or bool(_QUOTED.match(text) or _SUBTITLE.match(text))
+
+
+def subtitle_heading(blocks: list[Block], start: int, block: Block) -> bool:
+    """A heading right under the title, before any text, is its subtitle, not a section's head,
+    when a dash leads it ('——来自某县的调查'), it is set in italics or classed as a summary
+    (reportgen/ingest/html.py), or no heading of its size or smaller follows it
+    (the sections are larger, or there are none); a short label ('概述', 'Summary') or a
+    numbered head stays a head."""
+    at = next((i for i in range(start, len(blocks)) if blocks[i] is block), None)
+    if at is None or any(b.kind not in _SKIPPED for b in blocks[start:at]):
+        return False
+    text = block.text
+    if _SUBTITLE.match(text) or block.emphasis == "em":  # (or set in italics, or classed so)
+        return True
+    label = width(text) < (6 if is_cjk(text) else 8) or bool(NUMBERED.match(text))
+    later = (b for b in blocks[at + 1 :] if b.kind == "heading")
+    return not label and all(b.level < block.level for b in later)

@@ -13,24 +13,19 @@ from reportgen.errors import InputError
 from reportgen.ingest import Parsed, clean_text, patterns
 from reportgen.ingest.blocks import Block, ends_sentence, width
 from reportgen.ingest.charsets import decode_html
+from reportgen.ingest.clutter import (
+    BYLINE_CLASS,
+    CODE_TAGS,
+    DROP_TAGS,
+    in_clutter,
+    listed,
+    strip_clutter,
+)
+from reportgen.ingest.load import same_title
 
-_CODE_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas",
-    "button", "select", "input", "textarea",
-)  # fmt: skip
-_DROP_TAGS = (*_CODE_TAGS, "nav", "aside", "footer", "form", "dialog", "menu")
-_CLUTTER = re.compile(
-    r"(?:^|[-_\s])(?:share|sharing|social|comments?|replies|related|recommend(?:ed|s)?"
-    r"|read-?more|breadcrumbs?|crumbs?|nav|navbar|navigation|menu|sidebar|footer|copyright"
-    r"|advert\w*|ads?|banner|sponsor\w*|subscribe|newsletter|toolbar|pager|pagination"
-    r"|popup|modal|cookies?|login|signup|qrcode|hot-?news|more-?news|tags?)(?:[-_\s]|$)",
-    re.IGNORECASE,
-)
-_CLUTTER_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
 _CAPTION_CLASS = re.compile(
-    r"caption|pic-?te?xt|img-?desc|image-?desc|photo-?desc|pic-?desc|imgtxt|图注", re.IGNORECASE
+    r"caption|pic[-_]?te?xt|(?:img|image|photo|pic)[-_]?desc|imgtxt|图注", re.IGNORECASE
 )
-_BYLINE_CLASS = re.compile(r"byline|author(?!i[sz]|it)|writer|reporter", re.I)  # not authorized
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LEAF = {"p", "li", "dt", "dd", "pre", "address", "figcaption", "caption", *_HEADING}
 _BLOCK = _LEAF | {
@@ -56,13 +51,13 @@ def read_html(raw: bytes, path: str | Path = "<input>") -> Parsed:
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page ({exc})", path=path) from None
     byline, published = _byline(doc), _published(doc)
-    _strip_clutter(doc)
+    strip_clutter(doc)
     title, h1 = _title(doc)
     walker = _Walker()
     for element in _with_title_area(_main_content(doc), h1):
         walker.visit(element)
     walker.flush()
-    blocks = _drop_empty_headings([b for b in walker.blocks if b.text])
+    blocks = _drop_empty_headings([b for b in walker.blocks if b.text], title)
     if not any(b.kind in ("para", "caption") for b in blocks):
         raise InputError("no article text found in the HTML page", path=path)
     subheads = [b for b in blocks if id(b) in walker.bold]
@@ -95,21 +90,41 @@ def _title_neighbours(h1, picked: list) -> list:
     return out
 
 
-def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
-    """Headings with nothing under them (left over from removed link lists) are dropped."""
+def _drop_empty_headings(blocks: list[Block], title: str = "") -> list[Block]:
+    """Headings with nothing under them (left over from removed link lists) are dropped, but
+    for the first lines of two-line heads and a kicker over the headline (the page's title)."""
+    kept = _two_line_heads(blocks)
     out: list[Block] = []
     for block in reversed(blocks):
         nxt = out[-1] if out else None
         empty = nxt is None or (nxt.kind == "heading" and 1 < nxt.level <= block.level)
-        if block.kind == "heading" and block.level > 1 and empty:
+        empty = empty and not (nxt is not None and title and nxt.text == title)
+        if block.kind == "heading" and block.level > 1 and empty and id(block) not in kept:
             continue
         out.append(block)
     return out[::-1]
 
 
+def _two_line_heads(blocks: list[Block]) -> set[int]:
+    """The labels of two-line heads (a short heading, then its slogan as a heading its size or
+    larger over text: reportgen/ingest/heads.py pairs them), when the page sets two or more
+    of them or the slogan is quoted or dashed; a box's title ('相关新闻') is none."""
+    from reportgen.ingest.heads import tagline_shaped
+
+    pairs = []
+    for label, line, text in zip(blocks, blocks[1:], blocks[2:], strict=False):
+        heads = label.kind == line.kind == "heading" and label.level >= line.level
+        if heads and text.kind == "para" and width(label.text) <= 30:
+            boxed = patterns.kind(label.text) or patterns.RELATED.match(label.text)
+            if tagline_shaped(label, line) and not boxed:
+                pairs.append((label, line))
+    marked = [(a, b) for a, b in pairs if re.match(r"^[“「『\"'‘—–-]", b.text)]
+    return {id(a) for a, _ in (pairs if len(pairs) >= 2 else marked)}
+
+
 def _title(doc) -> tuple[str, object | None]:
     """The page's headline and its h1 (the one matching the <title> if several), else the
-    <title> less the site name."""
+    <title> less the site name (with the first h1, to find the title area by)."""
     named = [
         clean_text(v) for v in doc.xpath("//meta[@property='og:title']/@content|//title/text()")
     ]
@@ -120,11 +135,31 @@ def _title(doc) -> tuple[str, object | None]:
         heads.remove((text, h1))
         h1.drop_tree()  # the site's name set as an h1 ('…orders jump - Site News' over it)
     for text, h1 in heads:
-        if any(text in n or n in text for n in named):
+        if any(same_title(text, n) for n in named):
             return text, h1
-    if heads:
-        return heads[0]
-    return (_without_site(named[0]) if named else ""), None
+    title = _shown_title(doc, named[0]) if named else ""
+    if heads:  # no h1 is the page's title: the title is the evidence (reportgen/ingest/load.py)
+        return (title or heads[0][0]), heads[0][1]
+    return title, None
+
+
+_TITLE_PARTS = re.compile(r"\s+[-–—|·:]{1,2}\s+|\s*[|_｜]\s*")
+
+
+def _shown_title(doc, title: str) -> str:
+    """The page title less the site's name: the longest run of its parts the page shows as a
+    line of its own (the site's name may stand before it: '某某财经 - 县域经济稳中向好'; a
+    headline may hold a separator: 'Covid-19 - what we know | Site'), else the title less the
+    parts after its first ('…_财经频道_某某网')."""
+    cuts = [(m.start(), m.end()) for m in _TITLE_PARTS.finditer(title)][:6]
+    if cuts:
+        starts, ends = [0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(title)]
+        parts = {title[a:b] for a in starts for b in ends if b - a >= 4}  # (runs of parts)
+        shown = {clean_text(el.text_content()) for el in doc.xpath("//body//*[not(*)]")}
+        part = max(parts & shown, key=len, default="")  # (the longest: not the logo's)
+        if part:
+            return part
+    return _without_site(title)
 
 
 def _site_only(text: str, named: list[str]) -> bool:
@@ -146,10 +181,10 @@ def _byline(doc) -> str:
     """The byline shown on the page (an author/byline element), else the author metadata."""
     for el in doc.xpath("//body//*[@class or @id or @itemprop or @rel]"):
         attrs = " ".join(el.get(a, "") for a in ("class", "id", "itemprop", "rel"))
-        if el.tag in _DROP_TAGS or not _BYLINE_CLASS.search(attrs) or _in_clutter(el):
+        if el.tag in DROP_TAGS or not BYLINE_CLASS.search(attrs) or in_clutter(el):
             continue
-        text = clean_text(el.text_content())
-        if text and width(text) <= 40 and not _listed(el) and not patterns.credit(text):
+        text = clean_text(_inline(el))
+        if text and width(text) <= 40 and not listed(el) and not patterns.credit(text):
             return text  # (an 'author' element holding the editor's credit names no writer)
     metas = (
         "//meta[@name='author']/@content",
@@ -167,23 +202,12 @@ def _byline(doc) -> str:
 
 _PUBLISHED_META = {
     "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
-    "publish_date", "date", "dc.date.issued", "dcterms.issued",
+    "publish_date", "date", "dc.date.issued", "dcterms.issued", "dc.date", "parsely-pub-date",
+    "sailthru.date", "article.published", "publication_date", "citation_publication_date",
 }  # fmt: skip
 
 
 _TIME_CLASS = re.compile(r"(?:^|[-_\s])(?:\w*time|\w*date|pub\w*|publish\w*)(?:[-_\s]|$)", re.I)
-
-
-def _listed(el) -> bool:
-    """Inside a link, or an item of a list of other stories (a list item that links a title):
-    those stories' writers and dates, not the article's."""
-    for anc in el.iterancestors():
-        if anc.tag == "a":
-            return True
-        if anc.tag == "li":
-            titles = [a for a in anc.iter("a") if width(clean_text(a.text_content())) > 10]
-            return any(el not in a.iterdescendants() for a in titles)
-    return False
 
 
 def _published(doc) -> str:
@@ -191,14 +215,19 @@ def _published(doc) -> str:
     list of other stories), as written; else the date its metadata gives (its day), else ''."""
     from reportgen.ingest.dates import DATE, meta_date
 
-    for el in doc.xpath("//body//*[@class or @id]"):
+    for el in doc.xpath("//body//*[@class or @id or @datetime]"):
+        line = clean_text(el.getparent().text_content()) if el.tag == "time" else ""
+        dateline = width(line) <= 40 and not ends_sentence(line)  # (no date in a sentence)
+        stamp = meta_date(el.get("datetime")) if line and dateline else ""
+        if stamp and not listed(el) and not in_clutter(el):
+            return stamp  # <time datetime="2023-05-02T15:04:00Z">3 hours ago</time>
         if not _TIME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
-        if el.tag in _CODE_TAGS or _listed(el):
+        if el.tag in CODE_TAGS or listed(el):
             continue
         text = clean_text(el.text_content())
         match = DATE.search(text) if width(text) <= 60 else None
-        if match and not _in_clutter(el):
+        if match and not in_clutter(el):
             return meta_date(match.group(0))
 
     for meta in doc.iter("meta"):
@@ -211,15 +240,6 @@ def _published(doc) -> str:
         if match and (date := meta_date(match.group(1))):
             return date
     return ""
-
-
-def _in_clutter(el) -> bool:
-    for anc in el.iterancestors():
-        attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if anc.tag in _DROP_TAGS or (_CLUTTER.search(attrs) and not _BYLINE_CLASS.search(attrs)):
-            return True
-    attrs = f"{el.get('class', '')} {el.get('id', '')}"
-    return bool(_CLUTTER.search(attrs))
 
 
 def _json_ld_author(doc) -> str:
@@ -235,35 +255,6 @@ def _json_ld_author(doc) -> str:
             if any(names):
                 return " ".join(n for n in names if n)
     return ""
-
-
-def _strip_clutter(doc) -> None:
-    """Drop scripts, navigation, share bars, comments and related lists, but never the article."""
-    for el in list(doc.iter(etree.Comment, etree.ProcessingInstruction)):
-        if el.getparent() is not None:
-            el.drop_tree()
-    for el in list(doc.iter(*_CODE_TAGS)):
-        if el.getparent() is not None:
-            el.drop_tree()
-    total = len(doc.text_content()) or 1
-    for el in list(doc.iter(*_DROP_TAGS)):
-        if el.getparent() is not None and not _holds_article(el, total):
-            el.drop_tree()
-    for el in list(doc.xpath("//body//*[@class or @id or @role]")):
-        if el.getparent() is None or el.tag in ("body", "main", "article"):
-            continue
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
-        cluttered = _CLUTTER.search(attrs) or el.get("role", "") in _CLUTTER_ROLES
-        if cluttered and not _BYLINE_CLASS.search(attrs) and not _holds_article(el, total):
-            el.drop_tree()
-    for el in list(doc.iter("header")):
-        if el.getparent() is not None and not el.xpath(".//h1|.//h2"):
-            el.drop_tree()
-
-
-def _holds_article(el, total: int) -> bool:
-    """An element holding the headline or a large share of the page's text is never clutter."""
-    return bool(el.xpath(".//h1")) or len(el.text_content()) > 0.4 * total
 
 
 def _main_content(doc) -> list:
@@ -339,7 +330,10 @@ class _Walker:
         elif _linked_image(el) and not "".join(self.buffer).strip():
             self.after_image = True  # a picture inside a link (a video's poster frame)
         elif tag:
-            self.buffer.append(el.text_content())
+            piece = _inline(el)
+            if len(self.buffer) >= 2 and not self.buffer[-1] and _run_on(self.buffer[-2], piece):
+                piece = " " + piece  # ('<span>Jane Doe</span><span>Staff writer</span>')
+            self.buffer.append(piece)
             self.linked += _link_chars(el)
 
     @staticmethod
@@ -355,8 +349,9 @@ class _Walker:
                 self.add(block)
             return
         text = clean_text(el.text_content())
-        if tag in _HEADING:
-            self.add(Block("heading", text, _HEADING[tag], marked=True))
+        if tag in _HEADING:  # (a heading classed as the summary is one: its subtitle)
+            summary = "em" if _dek(el) else ""
+            self.add(Block("heading", text, _HEADING[tag], marked=True, emphasis=summary))
             return
         if not text and el.find(".//img") is not None:
             self.after_image = True
@@ -456,6 +451,9 @@ def _split_breaks(el) -> list[str]:
         elif isinstance(node.tag, str):
             parts[-1] += node.text or ""
             for child in node:
+                before = child.getprevious()
+                if before is not None and not before.tail and _run_on(parts[-1], _inline(child)):
+                    parts[-1] += " "
                 visit(child)
                 parts[-1] += child.tail or ""
 
@@ -463,10 +461,32 @@ def _split_breaks(el) -> list[str]:
     return [t for t in (clean_text(p) for p in parts) if t]
 
 
+def _inline(el) -> str:
+    """An element's text, a space put between inline elements that run two words together
+    ('<span>Jane Doe</span><span>Staff writer</span>': a page's style sets them apart)."""
+    text = el.text or ""
+    for child in el:
+        piece = _inline(child) if isinstance(child.tag, str) else ""
+        before = child.getprevious()
+        text += " " if before is not None and not before.tail and _run_on(text, piece) else ""
+        text += piece + (child.tail or "")
+    return text
+
+
+def _run_on(text: str, after: str) -> bool:
+    """A word ends and a capitalised one begins with nothing between them (Latin letters)."""
+    return bool(re.search(r"[a-z0-9.]$", text)) and bool(re.match(r"[A-Z]", after))
+
+
 def _table_blocks(table) -> list[Block]:
+    """A data table's rows, each a paragraph; a table that sets a picture and a line or two
+    under it (old pages lay pictures out so) gives those lines as the picture's captions."""
     blocks = [Block("caption", clean_text(c.text_content())) for c in table.iter("caption")]
+    rows = []
     for row in table.iter("tr"):
         cells = [clean_text(c.text_content()) for c in row if c.tag in ("td", "th")]
         if any(cells):
-            blocks.append(Block("para", " | ".join(c for c in cells if c)))
-    return blocks
+            rows.append(" | ".join(c for c in cells if c))
+    pictured = any(_seen(img) for img in table.iter("img")) and len(rows) <= 2
+    kind = "caption" if pictured and all(width(r) <= _CAPTION_WIDTH for r in rows) else "para"
+    return blocks + [Block(kind, row) for row in rows]

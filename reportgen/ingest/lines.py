@@ -36,7 +36,9 @@ from reportgen.ingest.heads import (  # noqa: F401
     NUMBERED,
     find_heads,
     join_attributions,
+    pair_heads,
     split_theses,
+    subtitle_heading,
 )
 from reportgen.ingest.rows import (  # noqa: F401 - the readers take them from here
     front_matter_yaml,
@@ -103,6 +105,7 @@ def classify(blocks: list[Block], byline: str = "") -> Front:
     split_theses(blocks, front.start)
     join_attributions(blocks, front.start)
     find_heads(blocks, front.start)
+    pair_heads(blocks, front.start)
     _first_head_in_title(blocks, front)
     _closing_box_heads(blocks, front)
     bylines.trailing_bylines(blocks, front)
@@ -124,7 +127,8 @@ def mark_known(blocks: list[Block]) -> None:
         if block.kind == "para" and i >= 3 and len(block.text.strip()) == 1:
             block.kind = "furniture"  # one character alone is no paragraph
             continue
-        if block.kind == "para" and _LONE_FIGURE.match(block.text) and width(block.text) <= 10:
+        figure = _LONE_FIGURE.match(block.text) and not patterns.dated(block.text)  # 2022.03.07
+        if block.kind == "para" and figure and width(block.text) <= 10:
             block.item = True  # a figure set large on its own (a KPI graphic): body, but whole
             continue
         boxed = late or (block.kind == "heading" and prose > 0)
@@ -154,7 +158,7 @@ def front_matter(blocks: list[Block]) -> Front:
     front, zone, end, after_byline, skipped = Front(), [], 0, False, 0
     running = {b.text for b in blocks if b.kind == "furniture"}
     while end < len(blocks) and end - skipped < 10 and end < 80:
-        block = blocks[end]
+        block, nxt = blocks[end], blocks[end + 1] if end + 1 < len(blocks) else None
         if block.kind in ("furniture", "credit", "caption"):
             if block.kind == "furniture":
                 front.authors.extend(patterns.labelled_names(block.text))
@@ -175,7 +179,7 @@ def front_matter(blocks: list[Block]) -> Front:
                 front.dek, block.kind = block, "dek"
                 end += 1
                 continue
-            if not _bare_byline(block, zone):
+            if not _bare_byline(block, zone, nxt):
                 break
         if block.kind == "heading":
             heads = [b for b in zone if b.kind == "heading"]
@@ -190,11 +194,11 @@ def front_matter(blocks: list[Block]) -> Front:
                 front.dek, block.kind = block, "dek"
                 end += 1
                 continue
-            if front.dek is None and not front.bylines and _bare_byline(block, zone):
+            if front.dek is None and not front.bylines and _bare_byline(block, zone, nxt):
                 _take_byline(block, front)
                 end += 1
             break
-        if zone and _bare_byline(block, zone):
+        if zone and _bare_byline(block, zone, nxt):
             _take_byline(block, front)
             after_byline = True
             end += 1
@@ -269,7 +273,9 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
     marked = [b for b in zone if b.kind == "heading"]
     titles = [b for b in zone if b.kind in ("para", "heading", "caption")]
     headline = min(marked, key=lambda b: b.level) if marked else None
-    for b in marked:
+    pre = zone[: zone.index(headline)] if headline is not None else []
+    summary = [b for b in pre if b.emphasis == "em" and not _kicker(b.text)]  # (classed, italic)
+    for b in marked + summary:  # a pre-title set as a heading is the dek, as in print
         if b is not headline and front.dek is None:
             front.dek, b.kind = b, "dek"
     titles = [b for b in titles if b.kind != "dek"]
@@ -279,7 +285,10 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
             front.dek = subtitle[0]
             subtitle[0].kind = "dek"
             titles = [b for b in titles if b is not subtitle[0]]
-        if front.dek is None and len(titles) >= 2 and _sentence_under_title(*titles[-2:]):
+        three = len(titles) == 3 and width(titles[1].text) >= max(6, width(titles[2].text) / 2)
+        # kicker, headline, subtitle (none marked, as print sets them; a middle line much
+        # shorter than the last is a channel's name: '财经' over the title)
+        if front.dek is None and (three or len(titles) > 1 and _sentence_under_title(*titles[-2:])):
             front.dek, titles[-1].kind = titles[-1], "dek"
             titles = titles[:-1]
         headline = titles[-1] if titles else None
@@ -300,16 +309,21 @@ def _titles(zone: list[Block], front: Front, blocks: list[Block]) -> None:
     if is_cjk(text):
         for _ in range(3):
             text = _SITE_SUFFIX.sub("", text)
-    match = _SERIES_AFTER.match(text) or _SERIES_BEFORE.match(text)
-    front.headline_text = text
+    match = (_SERIES_AFTER.match(text) if is_cjk(text) else None) or _SERIES_BEFORE.match(text)
+    front.headline_text = text  # (an English title's brackets are its own: '(again)')
     dated = _DATED_COLUMN.match(text) if is_cjk(text) else None
     if dated and front.series is None:
         front.series_text = (dated.group("s") or dated.group("s2")).strip()
         front.headline_text = (dated.group("h") or text).strip()
-    elif match and is_cjk(text):
+    elif match and (is_cjk(text) or match.group("s2")):  # 'Opinion | …' too
         front.headline_text = match.group("h").strip()
         if front.series is None:
             front.series_text = (match.groupdict().get("s") or match.group("s2")).strip()
+
+
+def _kicker(text: str) -> bool:
+    """A short label, no clause in it ('高质量发展调研行', 'Inside Politics'): a series line."""
+    return width(text) <= (12 if is_cjk(text) else 8) and not re.search(r"[，,；;。：:]", text)
 
 
 _BAR_TAIL = re.compile(r"^\s*[-–—|｜_·]{1,2}\s*\S.{0,40}$")
@@ -382,8 +396,12 @@ def _dek_like(block: Block, zone: list[Block], front: Front) -> bool:
     ) <= 120
 
 
-def _bare_byline(block: Block, zone: list[Block]) -> bool:
-    return bool(zone) and block.kind == "para" and patterns.bare_names(block.text)
+def _bare_byline(block: Block, zone: list[Block], nxt: Block | None = None) -> bool:
+    """Names alone under the title: Chinese ones, or English ones over a date ('Jane Doe' /
+    'May 2, 2023')."""
+    dated = nxt is not None and nxt.kind == "furniture" and patterns.dated(nxt.text)
+    named = patterns.bare_names(block.text) or dated and patterns.english_names(block.text)
+    return bool(zone) and block.kind == "para" and bool(named)
 
 
 def _repeated_title(blocks: list[Block], front: Front) -> None:
@@ -398,7 +416,8 @@ def _repeated_title(blocks: list[Block], front: Front) -> None:
 
 def _dek_heading(blocks: list[Block], front: Front) -> None:
     """A whole sentence set as a heading right under the title is its summary, not a head; so
-    is a line there that repeats the title ('“…”——习近平总书记引领…迈上新台阶')."""
+    is a subtitle set as a heading (reportgen/ingest/heads.py), and a line there that repeats
+    the title ('“…”——习近平总书记引领…迈上新台阶')."""
     if front.dek is not None or front.headline is None:
         return
     first = next((b for b in blocks[front.start : front.start + 3] if b.kind == "para"), None)
@@ -411,7 +430,7 @@ def _dek_heading(blocks: list[Block], front: Front) -> None:
         if block.kind != "heading":
             continue
         long = width(block.text) > (20 if is_cjk(block.text) else 24)
-        if long and ends_sentence(block.text):
+        if long and ends_sentence(block.text) or subtitle_heading(blocks, front.start, block):
             front.dek, block.kind = block, "dek"
         return
 
@@ -435,12 +454,15 @@ def _first_head_in_title(blocks: list[Block], front: Front) -> None:
 
 def _captions_over_credits(blocks: list[Block], start: int) -> None:
     """A short sentence right over a line that is nothing but a photo credit ('新华社记者 李四摄',
-    '(AP Photo/Jane Doe)') is that photo's caption; a bare head over one stays a head."""
+    '(AP Photo/Jane Doe)') is that photo's caption; a bare head over one stays a head, and so
+    does a paragraph no shorter than the text's middle one (a picture credited, uncaptioned)."""
+    sizes = sorted(width(b.text) for b in blocks[start:] if b.kind == "para")
+    middle = sizes[len(sizes) // 2] if sizes else 0
     for i in range(max(start, 1), len(blocks)):
         block, prev = blocks[i], blocks[i - 1]
         if block.kind != "caption" or prev.kind != "para" or prev.item or i - 1 < start:
             continue
-        if not patterns.photographer(block.text) or width(prev.text) > 60:
+        if not patterns.photographer(block.text) or width(prev.text) > min(60, middle - 1):
             continue
         sentence = ends_sentence(prev.text) or re.search(r"[，,]", prev.text)
         if (

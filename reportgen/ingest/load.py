@@ -220,13 +220,20 @@ def layout_from_parsed(parsed: Parsed):
 
 
 def _ensure_headline(blocks: list[Block], title: str) -> None:
-    """Without a level-1 heading near the top, the page title becomes the headline."""
+    """Without a level-1 heading near the top, the page title becomes the headline; so it does
+    when the h1 is not the title (a kicker, a section's name, a dashed subtitle) and the title
+    stands in another block near the top, or the h1 is led by a dash (then it is a subtitle)."""
     from reportgen.ingest.patterns import SITE_NAME
 
     top = next((i for i, b in enumerate(blocks[:6]) if b.kind == "heading" and b.level == 1), None)
     if top is not None and SITE_NAME.match(blocks[top].text):
         blocks[top].kind, blocks[top].level = "furniture", 0  # the site's name set as an h1
         top = None
+    if top is not None and title and not same_title(blocks[top].text, title):
+        at = _titled(blocks, title)  # a kicker, a section's name or a subtitle set as the h1
+        if at is not None or _DASHED.match(blocks[top].text):
+            blocks[top].level, subtitle = 2, blocks[top].text
+            top = _headline_at(blocks, at, title.removesuffix(subtitle).strip() or title)
     if top is not None:
         for block in blocks[:top]:
             if block.kind == "heading":
@@ -237,8 +244,42 @@ def _ensure_headline(blocks: list[Block], title: str) -> None:
         title = head.text if head is not None else ""
     if not title:
         return
-    for block in blocks[:6]:
-        if block.text == title:
-            block.kind, block.level, block.marked = "heading", 1, True
-            return
-    blocks.insert(0, Block("heading", title, 1, marked=True))
+    _headline_at(blocks, _titled(blocks, title), title)
+
+
+_TITLE_JOIN = re.compile(r"^\s*(?:——|—|--|–|:|：|\|)")
+_DASHED = re.compile(r"^\s*(?:——|—|--)")
+
+
+def _titled(blocks: list[Block], title: str) -> int | None:
+    """The block near the top that is the page's title, or its first part (the title less a
+    subtitle after a dash or colon: '县域经济稳中向好——来自某县的调查'); None without one."""
+    title = _fold(title)
+    for i, block in enumerate(blocks[:8]):
+        text = _fold(block.text)  # (the same words, whatever the quotes and spaces)
+        first = len(text) >= max(4, len(title) * 0.4) and title.startswith(text)  # (no kicker)
+        first = first and _TITLE_JOIN.match(title[len(text) :])
+        same = text == title or first
+        if same and block.kind in ("heading", "para"):
+            return i
+    return None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\"'“”‘’「」『』]+", "", text)
+
+
+def _headline_at(blocks: list[Block], at: int | None, title: str) -> int:
+    """The block at ``at`` made the headline, else the title put first as one."""
+    if at is None:
+        blocks.insert(0, Block("heading", title, 1, marked=True))
+        return 0
+    blocks[at].kind, blocks[at].level, blocks[at].marked = "heading", 1, True
+    return at
+
+
+def same_title(h1: str, title: str) -> bool:
+    """The h1 is the page's title, or holds it, or is held by it (but for the subtitle after
+    a dash: '——来自某县的调查' in '县域经济稳中向好——来自某县的调查')."""
+    dashed = _DASHED.match(h1) and not title.startswith(h1)
+    return (h1 in title or title in h1) and not dashed

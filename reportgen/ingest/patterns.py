@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from reportgen.ingest.blocks import _FURNITURE, ends_sentence, width
+from reportgen.ingest.dates import dated, undated
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _NAME = f"[{_HAN}·]{{2,5}}"
@@ -17,14 +18,18 @@ _CLOSE = r"\s*[)）】\]]?"
 
 _ROLE = (
     r"(?:本报|本刊|本台|本网|新华社|中新社|人民日报|经济日报|光明日报)?(?:特约|实习|首席|驻\S{1,4})?"
-    r"(?:记者|通讯员|作者|撰文|文字|文图|图文|采写|主笔)"
+    r"(?:记者|通讯员|实习生|作者|撰文|撰稿|文字|文图|图文|采写|主笔)"
 )
 _ROLE_OR_TEXT = rf"(?:(?:《[^》]{{1,12}}》\s*)?{_ROLE}(?:{_SEP}|\s*)|文{_SEP})"
 _SPACED_NAMES = f"[{_HAN}·]{{1,5}}(?:[\\s、,，]+[{_HAN}·]{{1,5}}){{0,9}}"
-BYLINE_ZH = re.compile(rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+{_CLOSE}$")
+_PHOTO_ROLE = rf"(?:图|摄影|摄)\s*{_SEP}"  # the photographer named after the writer ('图/李四')
+BYLINE_ZH = re.compile(
+    rf"^{_OPEN}(?:{_ROLE_OR_TEXT}{_SPACED_NAMES}\s*)+(?:{_PHOTO_ROLE}{_SPACED_NAMES})?{_CLOSE}$"
+)
 _BARE_NAMES = re.compile(rf"^{_NAME}(?:[\s、,，]+{_NAME}){{1,5}}$")
 _BYLINE_EN = re.compile(
-    r"^(?:by|words by|text by|written by)\s+[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*"
+    r"^(?:(?:(?:words|text|written|story)\s+)?by\s*:?|(?:authors?|contributors?|writers?)\s*:)"
+    r"\s*[A-Z][\w.'-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'-]*)*"
     r"(?:\s*[|｜—–-]\s*(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z&][\w.&'-]*){0,4})?$",  # '| Agency'
     re.I,
 )
@@ -58,31 +63,43 @@ _IMAGE_CREDIT = re.compile(
     r"|[(（][^()（）]{0,30}(?:摄|供图|图片来源)[^()（）]{0,20}[)）]$"
     r"|^[(（]\s*[^()（）\s]{2,12}发\s*[)）]$"
     r"|(?:^|[\s。！？!?])[^\s。！？!?，,]{2,12}(?:供图|供照|图片提供)$"
-    r"|^(?:photos?|photographs?|images?|pictures?|photo credit|image credit|credit|illustration"
-    r"|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]"
-    r"|^(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic)\s+(?:by|via|courtesy(?: of)?)"
-    r"\s+[^.!?]{2,60}$"
+    r"|^(?:photos?|photographs?|images?|pictures?|(?:photo|image) (?:credit|source)"
+    r"|credit|illustration|graphic|pictured|above|below|top|left|right|file photo)\s*[:：]"
+    r"|[.!?]\s+(?:photo(?:graph)?s?|images?)\s*:\s*[^.!?]{2,60}\.?$"
+    r"|^credit(?:\.{2,3}|…)\s*\S"
+    r"|^(?:图片?(?:来自|源自|来源于)|图源(?!于))[^\s。！？!?，,:：|｜/]{1,10}$"  # 图片来自网络
+    r"|(?:^|[.!?]\s+)(?:photo(?:graph)?s?(?: illustration)?|images?|pictures?|illustration"
+    r"|graphic)\s+(?:by|via|courtesy(?: of)?)\s+[^.!?]{2,60}$"
     r"|(?-i:(?:^|\s)(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w.'-]*\w(?:\s+[A-Z][\w.'-]*\w){0,3}"
     r"(?:/File Photo)?$)"
     r"|^\(?(?:file|stock|handout) (?:photo|image|picture)s?\.?\)?$"
     r"|^\(?(?:(?:photo|image|picture)s?\s+)?courtesy\b[^()]{2,60}\)?$"
-    r"|\((?:[A-Z][\w.&'-]*\s+){0,3}(?:photos?|images?|pictures?)\s*(?:/|by\b|:)[^()]{2,60}\)$"
+    r"|[(\[](?:[A-Z][\w.&'-]*\s+){0,3}(?:photos?|images?|pictures?)\s*(?:/|by\b|:|provided to\b)"
+    r"[^()\[\]]{2,60}[)\]]$"
     r"|^(?:table|figure|chart|exhibit|fig\.)\s*\d+[.:：]\s*\S|^[表图]\s*\d+\s*[.:：、]\s*\S"
     r"|\((?:photos?|images?)(?:\s+by|\s*:)[^)]*\)$"
-    r"|^[(（]?\s*(?:视觉中国|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters|AFP|EPA"
-    r"|CFP|VCG|IC photo|(?:视频|网络|网页|直播)截图)\s*[)）]?$|^图片?由[^。！？!?]{2,20}提供$"
+    r"|^[(（]?\s*(?:视觉中国|人民视觉|摄图网|图虫创意|东方IC|新华社发|Getty Images|AP Photo|Reuters"
+    r"|AFP|EPA|CFP|VCG|IC photo|(?:视频|网络|网页|直播)截图)\s*[)）]?$"
+    r"|^(?:本版|本文)?图片?均?由[^。！？!?]{2,20}提供$"
     r"|[(（]\s*(?:视觉中国|东方IC|Getty Images|AP Photo|Reuters|AFP|EPA|CFP|VCG|IC photo|Xinhua"
     r"|Bloomberg)(?:\s+via\s+Getty Images)?\s*[)）]$"
     r"|\((?:Xinhua|AFP|AP|Reuters|EPA|IC|CFP|VCG|China Daily|CNS)\s*/\s*[^()/]{2,40}\)$"
     r"|(?-i:[.!?]\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'-]*[a-z]){1,2}\s*/\s*(?:The\s+)?[A-Z][\w&.'-]*\w"
     r"(?:\s+[A-Z][\w&.'-]*\w){0,3}$)"  # '… on Tuesday. Jane Doe/The Oregonian' closing a caption
+    r"|(?-i:\([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,2}\s*/\s*(?:The\s+)?[A-Z][\w&.'-]*"
+    r"(?:\s+[A-Z][\w&.'-]*){0,3}\)$)"  # '… on Tuesday (Jane Doe/The Oregonian)'
     r"|^(?:staff|file|staff file) photo(?:graph)?s?(?:\s+by\s+[^.!?]{2,40})?\.?$"
-    r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP|Reuters"
-    r"|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}(?:Images|Photos?"
-    r"|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",
+    r"|(?:^|[.!?]\s+|\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|AP"
+    r"|Reuters|EPA(?:-EFE)?|Bloomberg|Xinhua|Shutterstock|Alamy|(?:[A-Z][\w&.'-]*\s+){0,3}"
+    r"(?:Images|Photos?|Pictures|Press))(?:\s+via\s+Getty Images)?\)?$",
     re.I,
 )
-_POINTER = "▲△↑"  # a caption's mark pointing at the picture over it
+# A photographer and the outlet (an acronym, 'The …', 'Staff') alone: 'Jane Doe/CNN'.
+_NAME_CREDIT = re.compile(
+    r"^\(?[A-Z][a-z]+(?:\s+[A-Z][\w.'-]*[a-z]){1,2}\s*/\s*"
+    r"(?:The\s+[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}|[A-Z]{2,6}|Staff)\)?$"
+)
+_POINTER = "▲△↑▼▽↓"  # a caption's mark pointing at the picture over (or under) it
 _PHOTO_BY = re.compile(
     rf"(?:^|[\s。！？!?）)”'\"])(?:(?:人民网|新华网|新华社|中新社|中新网|人民日报|本报|视觉中国)\s*)?"
     rf"(?:特约|实习)?(?:记者|通讯员)?\s*{_NAMES}\s*[/／]?\s*摄(?:影)?\s*(?:[(（][^()（）]{{1,12}}[)）])?$"
@@ -94,15 +111,16 @@ _ACCOUNT = (
 _AD = re.compile(
     r"(?:尽在|下载|打开|安装).{0,15}(?:APP|客户端)|海量资讯|扫(?:描|一扫)?.{0,8}二维码"
     r"|关注.{0,12}(?:公众号|微信号|微博|视频号)|(?:点击|阅读)(?:原文|全文|更多)|^分享[到至]"
+    r"|^(?:点击(?:上方)?(?:蓝字|关注)|关注我们|设为星标|点个?赞|点个?在看)"  # (prompts)
     r"|^【?(?:打印|关闭|纠错|收藏|返回顶部)(?:本页|窗口)?】|字号\s*[:：]?\s*[大中小]"
     r"|^(?:上一篇|下一篇|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|相关链接|为你推荐|猜你喜欢"
     r"|精彩推荐|热门推荐|热门搜索|热门标签|热词|点击排行|排行榜|扫一扫)"
     r"|^.{0,10}(?:APP|App|客户端|公众号|微信号|微博)$|^https?://\S+$|^www\.\S+$"
     r"|^(?:[\w().]+\s+){0,4}(?:first published|published|updated)\b.{0,20}\d{4}"
-    r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>。，]{1,12}>\s*){2,}"
+    r"|^(?:您所在的?位置|当前位置|您的位置|所在位置)\s*[:：]|^(?:[^>»›。，]{1,12}[>»›]\s*){2,}"
     r"|^返回.{0,10}(?:首页|顶部)|^打印|^(?:调整|设置|选择)?字[体号]|^【?字号"
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
-    r"|^(?:图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞|(?:查看|加载)?更多\s*>*)$"
+    r"|^(?:首页|网站首页|图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞|(?:查看|加载)?更多\s*>*)$"
     rf"|^{_ACCOUNT}(?:\s*[|｜/·]\s*{_ACCOUNT})*$"
     r"|^(?:advertising|sponsored(?: content)?|powered by\s+\S.{0,40})$"
     r"|^(?:skip to (?:main )?(?:content|navigation)|skip navigation|跳转到主要内容|无障碍浏览?)$"
@@ -110,26 +128,14 @@ _AD = re.compile(
     r"|LinkedIn|WhatsApp|Reddit|Pinterest|WeChat|Weibo|Email|E-mail|Copy link)$"  # share buttons
     r"|^\d+\s*min(?:ute)?s?\s+read$|^advertisement\b|^(?:share|share this|share this article"
     r"|read more|more|more stories|more news|see more|load more|related|related articles"
-    r"|sign up|subscribe|follow us.*|comments?)$"
+    r"|sign up|subscribe|follow us.*|comments?|menu|search|sections|open menu|close)$"
+    r"|^(?:related|read more|see also|also read|read also)\s*:\s*\S.{0,80}$"  # (another story)
     r"|^(?:your video will (?:play|begin|start) in\b.{0,12}|replay|play video|watch(?: the)? video"
     r"|video (?:is )?(?:loading|unavailable)|视频加载中.{0,6}|点击播放|重新播放)$"  # video player
     r"|^(?:get|sign up for|subscribe to)\b.{0,60}\bnewsletter\.?$|^收藏到\S{1,20}$"
     r"|^this (?:article|story|post) (?:originally )?(?:appeared|was (?:first )?published)"
     r" (?:on|in)\b|^(?:[A-Z][\w&.-]*\s+){0,4}(?:media|press) release$"
     r"|^\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?!\d).{0,24}$",
-    re.I,
-)
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-_DATE_EN = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+"
-    + _MONTHS
-    + r"|"
-    + _MONTHS
-    + r"\s+\d{1,2},?)\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*[A-Z]{2,4})?)?$",
     re.I,
 )
 END_MARK = re.compile(
@@ -140,18 +146,6 @@ _PRINT_SOURCE = re.compile(r"^《\s*[^》]{1,14}\s*》\s*[(（]?.{0,30}版\s*[)�
 _PRINT_SOURCE_TAIL = re.compile(r"\s*《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]$")
 _ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原(?:标)?题(?:为)?\s*[:：《]")
 _DEBRIS = re.compile(r"^(?:[#*\\\-=_~+>|\s]+|img|image|图片)$", re.I)
-_DATE_LINE = re.compile(
-    r"^(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*|[^。！？!?，,]{1,24}?\s*(?=\d{4}-\d{1,2}-\d{1,2}\s+\d))?\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
-    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
-    r"(?:[\s|｜/]*(?:来源|作者|编辑|浏览|阅读|点击|字号)\s*[:：].{0,40}"
-    r"|\s*[\u4e00-\u9fff]{2,10}(?:网|报|社|台|新闻|客户端))?\s*$"
-)
-# A date and time with the source that published it ('2025年05月07日 10:30 某某财经').
-_DATED_SOURCE = re.compile(
-    r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-    r"\s+(?:来源\s*[:：]\s*)?[^\s。，,！？!?：:]{2,16}$"
-)
-
 _AGENCY = r"[\u4e00-\u9fff]{0,8}(?:社|网|报|台|新闻|客户端)"
 DATELINE_ZH = re.compile(
     rf"^(?P<d>{_AGENCY}[\u4e00-\u9fff]{{0,10}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息))"
@@ -205,9 +199,7 @@ def furniture(text: str) -> bool:
         or _PRINT_SOURCE.match(text)
         or _ORIGINAL_TITLE.match(text)
         or _DEBRIS.match(text)
-        or _DATE_LINE.match(text)
-        or _DATED_SOURCE.match(text)
-        or _DATE_EN.match(text)
+        or dated(text)
         or end_mark(text)
         or _CODE.match(text)
         or (_AD.search(text) is not None and _not_prose(text))
@@ -237,11 +229,6 @@ _ABOUT_SERIES = re.compile(
 
 def _series_note(text: str) -> bool:
     return bool(_EDITOR_NOTE.match(text)) and bool(_ABOUT_SERIES.search(text))
-
-
-def dated(text: str) -> bool:
-    """A line that is a date (with a time or its source, as page headers set it)."""
-    return bool(_DATE_EN.match(text) or _DATE_LINE.match(text) or _DATED_SOURCE.match(text))
 
 
 def _not_prose(text: str) -> bool:
@@ -277,6 +264,7 @@ def image_credit(text: str) -> bool:
         return True  # '▲ 改造后的老街区': the line under a picture, pointing at it
     return bool(
         _IMAGE_CREDIT.search(text)
+        or _NAME_CREDIT.match(text)
         or _PHOTO_BY.search(text)
         or _PICTURED.match(text)
         or _TABLE_UNITS.match(text)
@@ -302,7 +290,8 @@ def photographer(text: str) -> bool:
     if width(text) > 40:
         return False
     match = _PHOTO_BY.search(text)
-    return (match is not None and match.start() == 0) or bool(_PHOTOGRAPHER_EN.match(text))
+    credit = _PHOTOGRAPHER_EN.match(text) or _NAME_CREDIT.match(text)
+    return (match is not None and match.start() == 0) or bool(credit)
 
 
 _PHOTOGRAPHER_EN = re.compile(
@@ -318,22 +307,38 @@ def caption_credit(text: str) -> str:
     match = _PHOTO_BY.search(text)
     if match:
         return text[match.start() :].lstrip(" 。！？!?）)”'\"")
-    match = _IMAGE_CREDIT.search(text)
+    match = _IMAGE_CREDIT.search(text) or _NAME_CREDIT.match(text)
     if match is None:
         return ""
-    return text if match.start() == 0 else text[match.start() :].lstrip(" 。！？!?")
+    return text if match.start() == 0 else text[match.start() :].lstrip(" 。！？!?.")
 
 
 _NAME_OUTLET = re.compile(
     rf"^{_NAME}(?:[\s、,，]+{_NAME}){{0,3}}\s*[/／]\s*[^/／\s]{{2,12}}(?:报|网|社|台|新闻|杂志|周刊)$"
 )
 _AFFILIATED = re.compile(r"^[(（]\s*(?:作者|撰稿)\s*[:：][^()（）]{2,40}[)）]$")
+_POST = (  # a writer's post ('Staff writer', 'Senior Reporter')
+    r"(?:(?:senior|chief|staff|contributing|special|political|business|investigative|the)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist)s?"
+)
+# A writer named with their post, no 'By' ('Jane Doe | Staff writer', 'Jane Doe, Reporter').
+_NAME_ROLE_EN = re.compile(
+    r"^(?:by\s+)?(?-i:(?!The\s)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
+    r"(?:\s+and\s+(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}))?(?:\s*[,|｜•·—–-]\s*|\s+)"
+    rf"{_POST}$",
+    re.I,
+)
 
 
 def byline(text: str) -> bool:
     """A line naming the writers with their role ('本报记者 王明', '作者︱李华', 'By Jane Lee'),
     a print source line after it allowed ('本报记者 王明《人民日报》（…版）')."""
-    text = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
+    dated_line = _PRINT_SOURCE_TAIL.sub("", text).lstrip(_MARKER + " ")
+    text = undated(dated_line)
+    if re.match(f"^{_ROLE_OR_TEXT}", text):  # ('作者：张三（某某大学教授）', '文｜张三 编辑｜李四')
+        text = re.sub(
+            rf"\s*(?:[（(][^()（）]{{2,30}}[)）]|\s(?:{_CREDIT_ROLES}){_SEP}.*)$", "", text
+        )
     if width(text) > 40 or not text:
         return False
     return bool(
@@ -341,12 +346,25 @@ def byline(text: str) -> bool:
         or _BYLINE_EN.match(text)
         or _AFFILIATED.match(text)
         or _NAME_OUTLET.match(text)
+        or _NAME_ROLE_EN.match(text)
+        or dated_line != text
+        and english_names(text)  # ('Jane Doe | May 2, 2023')
     )
 
 
 def bare_names(text: str) -> bool:
     """Two or more short names and nothing else ('张三 李四'): a byline in the front matter."""
     return bool(_BARE_NAMES.match(text)) and width(text) <= 30
+
+
+_EN_NAME = r"(?!The\s)[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){1,2}"
+_EN_NAMES = re.compile(rf"^{_EN_NAME}(?:\s*(?:,|and|&)\s*{_EN_NAME})?$")
+
+
+def english_names(text: str) -> bool:
+    """One or two names in capitals and nothing else ('Jane Doe', 'JANE DOE and JOHN ROE'): a
+    byline where a date goes with it (reportgen/ingest/lines.py)."""
+    return bool(_EN_NAMES.match(text))
 
 
 def dateline(text: str) -> re.Match | None:
@@ -365,6 +383,8 @@ def kind(text: str) -> str:
     text = text.replace("**", "").replace("__", "").strip()
     if credit(text):
         return "credit"
+    if undated(text) != text and byline(text):
+        return "byline"  # a byline carrying its date ('记者 张三 2024-08-18 10:20')
     if furniture(text):
         return "furniture"
     if image_credit(text):
@@ -378,13 +398,15 @@ def kind(text: str) -> str:
 
 
 _ROLE_WORDS = re.compile(
-    rf"{_ROLE}(?:{_SEP})?|文{_SEP}|^(?:words |text |written )?by\s+|[(（)）]", re.I
+    rf"{_ROLE}(?:{_SEP})?|文{_SEP}|^(?:(?:words |text |written |story )?by\s*:?"
+    r"|(?:authors?|contributors?|writers?)\s*:)\s*|[(（)）]",
+    re.I,
 )
 _NOT_NAMES = re.compile(
     r"\b(?:CNN\w*|Reuters|AP|AFP|Bloomberg|Staff|Writer|Reporter|Correspondent|Editor|Updated"
     r"|Published|News|Times|Post|Journal|Press|Agency|Xinhua|Union|Party|Council|Ministry"
     r"|Department|Office|Government|Association|Institute|University|Committee|Media"
-    r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)\b",
+    r"|Release|Group|Company|Inc|Ltd|Limited|Bureau|Centre|Center|Foundation)s?\b",
     re.I,
 )
 _TASKS = {
@@ -395,7 +417,8 @@ _NOT_NAME_ZH = re.compile(r"(?:网|报|社|台|新闻|中心|公司|集团|部|�
 _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b" + _MONTH + r"|\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]",
+    r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]|\s(?:图|摄影|摄)\s*[|｜︱丨:：/]"
+    r"|\s+for\s+(?:the\s+)?(?-i:[A-Z])|\s+" + _POST + r"\b",  # (… for The Daily Planet)
     re.I,
 )
 
@@ -447,32 +470,14 @@ def labelled_names(text: str) -> list[str]:
     return names(_NEXT_LABEL.split(match.group("n"))[0])
 
 
-_EDITED_BY = re.compile(
-    rf"(?:责任编辑|责编|编辑)\s*[:：|｜︱]\s*(?P<n>[{_HAN}·]{{2,4}})(?![{_HAN}])"
-)
-
-
-def editors(text: str) -> list[str]:
-    """The editors a credit or metadata line names ('责任编辑：陈海峰', '【编辑:王明】')."""
-    return [m.group("n") for m in _EDITED_BY.finditer(text)]
-
-
 _NEXT_LABEL = re.compile(r"(?:责任编辑|责编|编辑|来源|校对|审核|摄影|通讯员|记者|发布)")
-_BRACKET_NAME = re.compile(rf"[(（]\s*(?P<n>[{_HAN}]{{2,3}}(?:\s+[{_HAN}]{{2,3}}){{0,2}})\s*[)）]$")
-_NOT_BRACKET_NAME = {"下同", "待续", "未完", "同上", "全文完", "本报讯", "资料图"}
-
-
-def bracket_name(text: str) -> list[str]:
-    """A writer's bare name in brackets closing an article ('……举行。（张巨峰）')."""
-    match = _BRACKET_NAME.search(text[-20:])
-    if match is None or match.group("n") in _NOT_BRACKET_NAME:
-        return []
-    return names(match.group("n"))
 
 
 def names(text: str) -> list[str]:
     """The writers' names in a byline, without roles, dates, outlets or reading times."""
-    text = _PRINT_SOURCE_TAIL.sub("", text)
+    text = undated(_PRINT_SOURCE_TAIL.sub("", text).strip("【】[] "))
+    lead = re.match(rf"{_OPEN}{_ROLE_OR_TEXT}", text)  # ('文 | 张三': no bar to cut at)
+    text = text[lead.end() :] if lead and re.search(f"[{_HAN}]", text) else text
     cut = _BYLINE_END.search(text)
     text = text[: cut.start()] if cut else text
     han = len(re.findall(f"[{_HAN}]", text))

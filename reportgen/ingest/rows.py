@@ -14,7 +14,7 @@ from reportgen.ingest.blocks import (
     ends_sentence,
     width,
 )
-from reportgen.ingest.heads import _LEAD_IN
+from reportgen.ingest.heads import _LEAD_IN, _SUBTITLE
 from reportgen.ingest.read import YAML_HEADER
 
 _CONTINUES = re.compile(
@@ -181,9 +181,19 @@ def _line_groups(rows: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
             or alone
             or (ends[i] and (per_line or cols[i] <= 0.8 * wrap or head(i + 1)))
             or (per_line and _whole_line(texts[i], texts[i + 1]))
+            or _subtitle_under(texts[i], texts[i + 1])
         )
         if cut:
             groups.append([])
         groups[-1].append(rows[i + 1])
         broke = cut
     return groups
+
+
+def _subtitle_under(text: str, after: str) -> bool:
+    """A short line led by a dash under a short line that ends no clause: a title and its
+    subtitle ('县域经济稳中向好' over '——来自某县的调查'), two lines, not one run on."""
+    short = width(text) <= 40 and width(after) <= 40 and not ends_sentence(text)
+    titled = not re.search(r"[，,；;]", text) or not ends_sentence(after)  # (else a sentence)
+    dashed = bool(_SUBTITLE.match(after)) and not re.search(r"[，,、：:；;（(“]$", text)
+    return short and titled and dashed

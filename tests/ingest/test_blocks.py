@@ -57,3 +57,15 @@ def test_join_text_spacing() -> None:
     assert join_text("为浙江加", "快构建") == "为浙江加快构建"
     assert join_text("the eco-", "nomy grew") == "the economy grew"
     assert join_text("the economy", "grew") == "the economy grew"
+
+
+def test_heading_marks_run_into_a_chinese_title_still_make_a_heading() -> None:
+    from reportgen.ingest.blocks import parse_markdown
+
+    blocks = parse_markdown("#县域经济稳中向好\n\n##产业升级\n\n#两会# 代表们热议\n\n#1 seed\n")
+    assert [(b.kind, b.level) for b in blocks] == [
+        ("heading", 1),
+        ("heading", 2),
+        ("para", 0),
+        ("para", 0),
+    ]

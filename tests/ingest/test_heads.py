@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reportgen.ingest.blocks import parse_markdown
 from reportgen.ingest.heads import find_heads
 
@@ -150,3 +152,131 @@ def test_questions_beside_numbered_heads_stay_text() -> None:
     )
     m = extract_text(text)
     assert [t.heading for t in m.themes] == ["一、参加范围", "二、缴费标准"]
+
+
+def _themes(text: str, name: str = "a.md", tmp_path=None) -> list[tuple[str, str, int]]:
+    from reportgen.extract import extract_path, extract_text
+
+    if tmp_path is None:
+        model = extract_text(text)
+    else:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        model = extract_path(path)
+    return [(t.heading, t.tagline, len(t.paragraphs)) for t in model.themes]
+
+
+TWO_LINE = [("产业升级", "拼出一片新天地", 1), ("民生改善", "让群众更满意更幸福", 1)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("## {}", "## {}"),  # two headings of one size
+        ("## {}", "### {}"),  # a smaller heading under each head, and nowhere else
+        ("**{}**", "**{}**"),  # two bold lines
+        ("### {}", "## {}"),  # a small label over a larger heading
+    ],
+)
+def test_a_head_right_over_another_head_line_is_one_two_line_head(first, second) -> None:
+    """The label and the line under it, with no text between, are one section: heading and
+    tagline, never a first section left empty."""
+    parts = [f"# 县域经济稳中向好\n\n{PROSE}"]
+    for head, tagline, _ in TWO_LINE:
+        parts.append(f"{first.format(head)}\n\n{second.format(tagline)}\n\n{PROSE}")
+    assert _themes("\n\n".join(parts) + "\n") == TWO_LINE
+
+
+def test_a_label_over_a_dashed_line_is_one_two_line_head() -> None:
+    text = f"县域经济稳中向好\n\n{PROSE}\n\n产业升级\n\n——拼出一片新天地\n\n{PROSE}\n\n"
+    text += f"民生改善\n\n——让群众更满意更幸福\n\n{PROSE}\n"
+    assert _themes(text) == [
+        ("产业升级", "——拼出一片新天地", 1),
+        ("民生改善", "——让群众更满意更幸福", 1),
+    ]
+    en = "The plant opened on Monday after four years of construction and hiring in the county."
+    text = f"Valley Town Bets on Batteries\n\n{en}\n\nJobs\n\n— a plant that wants to stay\n\n"
+    text += f"{en}\n\nHousing\n\n— a tight market for renters\n\n{en}\n"
+    assert [h for h, _, _ in _themes(text)] == ["Jobs", "Housing"]
+
+
+def test_a_short_head_under_a_longer_one_is_a_section_of_its_own() -> None:
+    """An umbrella head over its first part ('环球市场' over '宏观'), and a level of heads that
+    also stands after text, stay sections or text as they were: no tagline."""
+    text = f"# 财经早餐\n\n{PROSE}\n\n### 环球市场\n\n### 宏观\n\n{PROSE}\n\n### 金融\n\n{PROSE}\n"
+    assert _themes(text) == [("环球市场", "", 0), ("宏观", "", 1), ("金融", "", 1)]
+    text = f"# 标题\n\n{PROSE}\n\n## 产业升级\n\n### 拼出新天地\n\n{PROSE}\n\n### 更多细节\n\n{PROSE}\n"
+    assert _themes(text) == [("产业升级", "", 4)]
+
+
+def test_a_numbered_head_over_one_numbered_another_way_opens_a_level() -> None:
+    text = f"政府工作报告\n\n{PROSE}\n\n一、总体要求\n\n（一）指导思想\n\n{PROSE}\n\n"
+    text += f"（二）主要目标\n\n{PROSE}\n\n二、重点任务\n\n（一）扩大内需\n\n{PROSE}\n"
+    assert _themes(text) == [("一、总体要求", "", 4), ("二、重点任务", "", 2)]
+
+
+def test_two_line_heads_in_a_page_keep_their_label_headings(tmp_path) -> None:
+    body = "".join(
+        f"<h2>{h}</h2><h2>{t}</h2><p>{PROSE}</p>" for h, t in [TWO_LINE[0][:2], TWO_LINE[1][:2]]
+    )
+    page = f"<html><body><article><h1>县域经济稳中向好</h1><p>{PROSE}</p>{body}</article></body></html>"
+    assert _themes(page, "a.html", tmp_path) == TWO_LINE
+    small = page.replace(f"<h2>{TWO_LINE[0][0]}</h2>", f"<h3>{TWO_LINE[0][0]}</h3>")
+    small = small.replace(f"<h2>{TWO_LINE[1][0]}</h2>", f"<h3>{TWO_LINE[1][0]}</h3>")
+    assert _themes(small, "a.html", tmp_path) == TWO_LINE
+    one = f"<h2>相关新闻</h2><h2>民生改善与群众满意</h2><p>{PROSE}</p>"
+    page = f"<html><body><article><h1>标题</h1><p>{PROSE}</p>{one}</article></body></html>"
+    assert _themes(page, "a.html", tmp_path) == [("民生改善与群众满意", "", 1)]
+
+
+def _front(text: str) -> tuple[str, str, list[str]]:
+    from reportgen.extract import extract_text
+
+    m = extract_text(text)
+    return m.headline, m.dek, [t.heading for t in m.themes]
+
+
+def test_a_heading_right_under_the_title_is_its_subtitle_not_a_section() -> None:
+    """Led by a dash, or with no heading its size or smaller after it: the dek. A short label
+    ('概述') or a heading with sections its size after it stays a head."""
+    assert _front(f"# 县域经济稳中向好\n\n## ——来自某县的调查\n\n{PROSE}\n") == (
+        "县域经济稳中向好",
+        "——来自某县的调查",
+        [],
+    )
+    en = "The plant opened on Monday after four years of construction and hiring in the county."
+    text = f"# Valley town bets on batteries\n\n## A new plant will hire 900 people\n\n{en}\n"
+    assert _front(text)[1:] == ("A new plant will hire 900 people", [])
+    text = f"# 标题\n\n### 来自某县的调查\n\n{PROSE}\n\n## 第一部分\n\n{PROSE}\n\n## 第二部分\n\n{PROSE}\n"
+    assert _front(text) == ("标题", "来自某县的调查", ["第一部分", "第二部分"])
+    text = f"# 标题\n\n## 来自某县的调查\n\n{PROSE}\n\n## 第二部分的内容\n\n{PROSE}\n"
+    assert _front(text) == ("标题", "", ["来自某县的调查", "第二部分的内容"])
+    assert _front(f"# 标题\n\n## 概述\n\n{PROSE}\n") == ("标题", "", ["概述"])
+    en = "The plant opened on Monday after four years of construction and hiring in the county."
+    text = (
+        f"# Valley Town Bets\n\n## *A new plant will hire 900 people*\n\n{en}\n\n## Jobs\n\n{en}\n"
+    )
+    assert _front(text + f"\n## Housing\n\n{en}\n") == (
+        "Valley Town Bets",
+        "A new plant will hire 900 people",
+        ["Jobs", "Housing"],
+    )
+
+
+def test_pairing_heads_and_splitting_theses_stay_linear_in_the_article_size() -> None:
+    import time
+
+    from reportgen.ingest.layout import layout_from_text
+
+    def run(n: int) -> float:
+        parts = [f"## 产业{i}\n\n## 拼出一片新天地{i}\n\n{PROSE}" for i in range(n)]
+        parts += [f"**民生{i}**\n\n**“让群众更满意{i}”**\n\n{PROSE}" for i in range(n)]
+        parts += [f"（{i}）\n\n守住底线第{i}条。{PROSE}" for i in range(n)]  # (theses split off)
+        text = "# 标题\n\n" + "\n\n".join(parts)
+        started = time.perf_counter()
+        layout_from_text(text)
+        return time.perf_counter() - started
+
+    run(20)
+    small, large = run(100), run(800)
+    assert large < 8 * small * 2.5

@@ -465,3 +465,80 @@ def test_a_caption_in_the_pictures_own_paragraph_after_a_break(tmp_path) -> None
     model = _extract(tmp_path, page)
     assert [c.text for c in model.captions] == ["工人在施工现场作业。"]
     assert [p.text for p in model.lead] == [p1, p2, p2]
+
+
+def test_a_small_heading_over_the_headline_is_kept_for_the_front_matter(tmp_path) -> None:
+    """A heading set over the page's headline (its kicker or pre-title) has no text under it,
+    but is no heading left over from a removed list: it stays, out of the body."""
+    para = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
+    page = "<html><head><title>县域经济稳中向好 - 某某网</title></head><body><div>"
+    page += f"<h3>高质量发展调研行</h3><h2>县域经济稳中向好</h2><p>{para}</p><p>{para}</p></div>"
+    model = _extract(tmp_path, page + "</body></html>")
+    assert model.headline == "县域经济稳中向好"
+    assert "高质量发展调研行" in (model.series, model.dek)
+    assert [p.text for p in model.lead] == [para, para]
+
+
+def test_the_site_name_before_the_page_title_is_not_the_headline(tmp_path) -> None:
+    """The page title's part the page shows as a line (the longest such part) is the headline,
+    wherever the site's name stands in the title."""
+    para = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
+    for title, shown in [
+        ("某某财经 - 县域经济稳中向好", "<div class='logo'>某某财经</div><p>县域经济稳中向好</p>"),
+        ("县域经济稳中向好_财经频道_某某网", "<p>县域经济稳中向好</p>"),
+        ("县域经济 - 稳中向好 | 某某网", "<span>县域经济</span><p>县域经济 - 稳中向好</p>"),
+    ]:
+        page = f"<html><head><title>{title}</title></head><body><div>{shown}"
+        model = _extract(tmp_path, page + f"<p>{para}</p><p>{para}</p></div></body></html>")
+        assert model.headline.replace(" - ", "") == "县域经济稳中向好"
+        assert [p.text for p in model.lead] == [para, para]
+
+
+def test_a_heading_classed_as_the_subtitle_is_the_dek_not_a_section(tmp_path) -> None:
+    para = "The plant opened on Monday after four years of construction and hiring in the county."
+    page = "<html><body><article><h1>Valley town bets on batteries</h1>"
+    page += "<h2 class='article-subtitle'>A new plant will hire 900 people</h2>"
+    page += f"<p>{para}</p><h2>Jobs</h2><p>{para}</p><h2>Housing</h2><p>{para}</p></article>"
+    model = _extract(tmp_path, page + "</body></html>")
+    assert model.dek == "A new plant will hire 900 people"
+    assert [t.heading for t in model.themes] == ["Jobs", "Housing"]
+
+
+def test_a_picture_laid_out_in_a_table_gives_its_caption_a_data_table_its_rows(tmp_path) -> None:
+    para = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
+    picture = (
+        "<table><tr><td><img src='a.jpg'></td></tr><tr><td>改造后的老街区焕然一新</td></tr></table>"
+    )
+    data = "<table><tr><td>地区</td><td>产值</td></tr><tr><td>甲县</td><td>12亿元</td></tr></table>"
+    page = f"<html><body><article><h1>标题</h1><p>{para}</p>{picture}<p>{para}</p>{data}"
+    model = _extract(tmp_path, page + f"<p>{para}</p></article></body></html>")
+    assert [c.text for c in model.captions] == ["改造后的老街区焕然一新"]
+    assert [p.text for p in model.lead] == [para, para, "地区 | 产值", "甲县 | 12亿元", para]
+    described = "<div><img src='a.jpg'><span class='img_descr'>工人在车间作业</span></div>"
+    page = f"<html><body><article><h1>标题</h1><p>{para}</p>{described}<p>{para}</p>"
+    model = _extract(tmp_path, page + "</article></body></html>")
+    assert [c.text for c in model.captions] == ["工人在车间作业"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div class='byline'><span class='author'>Jane Doe</span><span>Staff writer</span></div>",
+        "<p class='byline'><span>Jane Doe</span><span>Staff writer</span></p>",
+        "<div class='byline'><a class='author-name'>Jane Doe</a><span>Reporter</span></div>",
+    ],
+)
+def test_a_writer_and_a_post_in_elements_set_side_by_side(tmp_path, byline: str) -> None:
+    """Inline elements that run two words together ('Jane Doe' 'Staff writer') are read apart:
+    the writer's name, not 'Jane DoeStaff writer'."""
+    para = "The plant opened on Monday after four years of construction and hiring in the county."
+    page = f"<html><body><article><h1>Valley town bets on batteries</h1>{byline}"
+    model = _extract(tmp_path, page + f"<p>{para}</p><p>{para}</p></article></body></html>")
+    assert model.authors == ["Jane Doe"]
+    assert [p.text for p in model.lead] == [para, para]
+
+
+def test_inline_elements_inside_words_or_chinese_text_run_on_as_before(tmp_path) -> None:
+    para = "<p><b>T</b>he plant opened on <i>Monday</i>. 今年<b>产值</b>增长<span>Q</span>1。</p>"
+    model = _extract(tmp_path, f"<html><body><h1>Plant</h1>{para}{para}</body></html>")
+    assert model.lead[0].text == "The plant opened on Monday. 今年产值增长Q1。"

@@ -640,3 +640,85 @@ def test_a_short_column_name_over_a_sentence_case_title_stays_the_series() -> No
     )
     assert m.headline == "Valley town bets big on batteries and new jobs"
     assert m.series == "Economy Watch"
+
+
+def test_a_summary_in_italics_over_the_title_is_the_dek_a_short_label_the_series() -> None:
+    text = f"*A new plant will hire 900 people over five years*\n\n# Valley Town Bets\n\n{EN1}\n"
+    m = extract_text(text)
+    assert (m.headline, m.series, m.dek) == (
+        "Valley Town Bets",
+        "",
+        "A new plant will hire 900 people over five years",
+    )
+    m = extract_text(f"*Inside Politics*\n\n# Valley Town Bets\n\n{EN1}\n")
+    assert (m.headline, m.series, m.dek) == ("Valley Town Bets", "Inside Politics", "")
+
+
+def test_a_paragraph_over_a_credit_alone_stays_text_unless_shorter_than_the_text() -> None:
+    """A credit line under a paragraph as long as the others credits an uncaptioned picture:
+    the paragraph stays text; a short line over it is the picture's caption."""
+    m = extract_text(f"Plant Opens\n\n{EN1}\n\n(AP Photo/Jane Doe)\n\n{EN2}\n\n{EN3}\n")
+    assert _body(m) == [EN1, EN2, EN3]
+    assert [c.text for c in m.captions] == ["(AP Photo/Jane Doe)"]
+    m = extract_text(f"标题\n\n{P1}\n\n新华社记者 李四 摄\n\n{P2}\n\n{P3}\n")
+    assert _body(m) == [P1, P2, P3]
+
+
+def test_three_unmarked_title_lines_are_kicker_headline_and_subtitle() -> None:
+    m = extract_text(
+        f"高质量发展调研行\n\n县域经济稳中向好\n\n来自某县的调查与思考\n\n{P1}\n\n{P2}\n"
+    )
+    assert (m.series, m.headline, m.dek) == (
+        "高质量发展调研行",
+        "县域经济稳中向好",
+        "来自某县的调查与思考",
+    )
+    assert _body(m) == [P1, P2]
+    m = extract_text(f"县域经济稳中向好\n——来自某县的调查\n\n{P1}\n")
+    assert (m.headline, m.dek, _body(m)) == ("县域经济稳中向好", "——来自某县的调查", [P1])
+
+
+def test_a_caption_over_a_photographer_and_outlet_credit_on_the_next_line() -> None:
+    text = (
+        f"Plant Opens\n\n{EN1}\n\nWorkers assemble battery packs on Tuesday.\nJane Doe/CNN\n\n"
+        f"{EN2}\n\n{EN3}\n"
+    )
+    m = extract_text(text)
+    assert [c.text for c in m.captions] == [
+        "Workers assemble battery packs on Tuesday.",
+        "Jane Doe/CNN",
+    ]
+    assert _body(m) == [EN1, EN2, EN3] and not m.themes
+
+
+def test_an_english_label_before_a_bar_is_the_series_and_brackets_stay_in_the_title() -> None:
+    m = extract_text(f"Opinion | Valley Town Bets on Batteries\n\n{EN1}\n")
+    assert (m.series, m.headline) == ("Opinion", "Valley Town Bets on Batteries")
+    m = extract_text(f"Valley Town Bets on Batteries (Again)\n\n{EN1}\n")
+    assert (m.series, m.headline) == ("", "Valley Town Bets on Batteries (Again)")
+
+
+def test_a_channels_name_over_the_title_is_no_headline() -> None:
+    """Three title lines whose middle one is short beside the last (a site's and a channel's
+    names over the title) keep the last as the headline."""
+    for top in ("首页\n\n财经", "某某网\n\n国际财经新闻"):
+        m = extract_text(f"{top}\n\n美联储释放降息信号引发全球市场剧烈波动\n\n{P1}\n")
+        assert (m.headline, m.dek) == ("美联储释放降息信号引发全球市场剧烈波动", "")
+    m = extract_text(f"Home\n\nBusiness\n\nValley Town Bets on Batteries\n\n{EN1}\n")
+    assert m.headline == "Valley Town Bets on Batteries"
+
+
+def test_an_english_page_copied_as_text_with_its_chrome() -> None:
+    text = (
+        "Skip to main content\n\nMenu\n\nBusiness\n\nValley Town Bets on Batteries\n\n"
+        "A new plant will hire 900 people over five years\n\nBy Jane Doe\n\n"
+        f"May 2, 2023, 10:01 a.m. ET\n\nShare\n\n{EN1}\n\nAdvertisement\n\n{EN2}\n\n"
+        f"Related: Another story about the plant\n\n{EN3}\n\nRead more\n"
+    )
+    m = extract_text(text)
+    assert (m.series, m.headline, m.dek) == (
+        "Business",
+        "Valley Town Bets on Batteries",
+        "A new plant will hire 900 people over five years",
+    )
+    assert (m.authors, m.date, _body(m)) == (["Jane Doe"], "May 2, 2023", [EN1, EN2, EN3])

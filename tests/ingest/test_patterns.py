@@ -182,3 +182,104 @@ def test_a_share_bar_over_the_title_is_no_series() -> None:
     assert m.headline == "一季度全省经济开局良好"
     assert not m.series
     assert [p.text for p in m.lead] == [p1, p2]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("文｜张三", ["张三"]),
+        ("文 | 张三", ["张三"]),
+        ("撰文：张三", ["张三"]),
+        ("【记者 张三】", ["张三"]),
+        ("记者 张三 通讯员 李四", ["张三", "李四"]),
+        ("文/张三 图/李四", ["张三"]),  # (the photographer is no writer)
+        ("撰稿：张三 李四", ["张三", "李四"]),
+        ("作者：张三（某某大学教授）", ["张三"]),
+        ("文 | 张三 编辑 | 李四", ["张三"]),  # (the editor is a credit, no writer)
+        ("实习生 赵六", ["赵六"]),
+        ("Written by: Jane Doe", ["Jane Doe"]),
+        ("Authors: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe for The Daily Planet", ["Jane Doe"]),
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe | May 2, 2023", ["Jane Doe"]),
+        ("Story by Jane Doe", ["Jane Doe"]),
+        ("Jane Doe | Staff writer", ["Jane Doe"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("By Jane Doe • Senior Reporter", ["Jane Doe"]),
+        ("Jane Doe and John Roe, Contributing Writers", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_byline_shapes_and_their_names(line: str, names: list[str]) -> None:
+    assert patterns.kind(line) == "byline"
+    assert patterns.names(line) == names
+
+
+def test_a_title_case_line_with_no_post_after_it_is_no_byline() -> None:
+    assert patterns.kind("Valley Town Bets, Again") == ""
+    assert patterns.kind("The Daily Reporter") == ""  # (a paper's name)
+    assert patterns.names("Jane Doe Senior Reporter") == ["Jane Doe"]
+    assert patterns.kind("Jobs and Wages | Business") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("图为园区全景。新华社记者 张三 摄", "新华社记者 张三 摄"),
+        ("游客在景区游览。（图片来源：某某网）", "（图片来源：某某网）"),
+        ("图｜改造后的老街区焕然一新", "图｜改造后的老街区焕然一新"),
+        ("图片来自网络", "图片来自网络"),
+        ("图源网络", "图源网络"),
+        ("▼ 改造后的老街区", ""),
+        ("Workers at the plant. Photo: Jane Doe / Getty Images", "Photo: Jane Doe / Getty Images"),
+        ("The plant. Photograph: Jane Doe for The Planet", "Photograph: Jane Doe for The Planet"),
+        ("本版图片均由受访者提供", "本版图片均由受访者提供"),
+        ("人民视觉", "人民视觉"),
+        ("Photo illustration by Jane Doe", "Photo illustration by Jane Doe"),
+        ("[Photo/Xinhua]", "[Photo/Xinhua]"),
+        ("[Photo provided to China Daily]", "[Photo provided to China Daily]"),
+        ("Workers at the plant on Tuesday. (AP Photo/Jane Doe)", "(AP Photo/Jane Doe)"),
+        ("A view of the river. Photo by Jane Doe", "Photo by Jane Doe"),
+        ("Workers at the plant (Jane Doe/The Oregonian)", "(Jane Doe/The Oregonian)"),
+        ("Credit...Jane Doe for The Daily Planet", "Credit...Jane Doe for The Daily Planet"),
+        ("Jane Doe/CNN", "Jane Doe/CNN"),
+        ("Jane Doe/The Oregonian", "Jane Doe/The Oregonian"),
+        ("图片来源于网络", "图片来源于网络"),
+        ("Image source: Getty Images", "Image source: Getty Images"),
+    ],
+)
+def test_caption_shapes_and_the_credit_they_carry(line: str, credit: str) -> None:
+    assert patterns.kind(line) == "caption"
+    assert patterns.caption_credit(line) == credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "图源于此次调查的结论",
+        "He said the photo by the river was his favourite.",
+        "The council met on Tuesday (Smith/Jones).",
+    ],
+)
+def test_sentences_with_picture_words_are_no_captions(line: str) -> None:
+    assert patterns.kind(line) == ""
+
+
+@pytest.mark.parametrize("line", ["点击蓝字 关注我们", "点击上方蓝字关注", "设为星标", "点个在看"])
+def test_an_accounts_prompts_are_furniture_not_names(line: str) -> None:
+    assert patterns.kind(line) == "furniture"
+    assert not patterns.bare_names(line) or patterns.furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["首页 > 财经 > 正文", "Home » News » Business", "Home › Politics › Jobs"]
+)
+def test_a_path_of_pages_is_furniture(line: str) -> None:
+    assert patterns.kind(line) == "furniture"
+
+
+@pytest.mark.parametrize(
+    "line", ["Menu", "Search", "首页", "Related: Another story about the plant"]
+)
+def test_a_pages_menu_words_and_links_to_other_stories_are_furniture(line: str) -> None:
+    assert patterns.kind(line) == "furniture"
+    assert patterns.kind("Related news spread quickly through the valley on Monday.") == ""

@@ -60,3 +60,10 @@ def test_numbered_items_in_text_stay_apart_in_the_layout() -> None:
     prose = "这是一段较长的正文，说明这一部分的内容，写得足够长以便与标题区分开来。"
     layout = layout_from_text(f"标题\n\n{prose}\n\n（1）芬兰\n（2）丹麦\n\n{prose}\n")
     assert [b.text for b in layout.lead.blocks] == [prose, "（1）芬兰", "（2）丹麦", prose]
+
+
+def test_a_title_and_its_dashed_subtitle_on_two_lines_are_two_blocks() -> None:
+    blocks = split_rows(parse_markdown("县域经济稳中向好\n——来自某县的调查\n"))
+    assert [b.text for b in blocks] == ["县域经济稳中向好", "——来自某县的调查"]
+    prose = "他说，这件事情我们已经讨论了很久，大家的意见\n——也就是各方的看法——基本一致。\n"
+    assert len(split_rows(parse_markdown(prose))) == 1  # (a clause cut at a line end)
