@@ -103,10 +103,23 @@ def unsure_subject(f: Fact, model: Model) -> bool:
     different things: no subject of its own, in an article of sections with no main subject (a
     digest of items, a feature whose sections each follow someone). On a card such a figure
     reads as the article's; it stays in the sections and the annex. (An article of one topic
-    without sections speaks of that topic throughout.)"""
+    without sections speaks of that topic throughout.) A subject carried from an earlier
+    sentence (``carried_subject``) is as unsure."""
+    if carried_subject(f, model):
+        return True
     if f.subject.strip() or model.subject.strip() or len(model.themes) < 2:
         return False
     return any(g.subject.strip() for g in model.facts)  # (a model that names no one: no rule)
+
+
+def carried_subject(f: Fact, model: Model) -> bool:
+    """Whether the figure's subject is another than the article's and its sentence does not
+    name it (carried from an earlier sentence, a best guess for the model): a card would
+    show a subject its evidence does not state."""
+    subject, main = f.subject.strip(), model.subject.strip()
+    if not subject or (main and (subject in main or main in subject)):
+        return False
+    return subject not in model.text[f.sentence_span.start : f.sentence_span.end]
 
 
 # A sentence that gives an example (以同盾科技为例, 比如, For example): its figures are a case's

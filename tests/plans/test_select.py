@@ -353,3 +353,22 @@ def test_a_card_of_an_article_of_items_says_whom_its_figure_is_about(seed_model)
     assert card_label(fact.model_copy(update={"subject": ""}), digest) == card_label(
         fact.model_copy(update={"subject": ""}), seed_model
     )
+
+
+def test_a_subject_carried_from_another_sentence_gives_no_card() -> None:
+    """The model may carry a subject from an earlier sentence (a best guess); a card would show
+    a subject the figure's own sentence does not name, so the figure gets none."""
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_worthy, carried_subject
+
+    model = extract_text(
+        "桐庐县经济观察\n\n桐庐县工业产值达到1200亿元。\n\n"
+        "甲集团去年营业收入达到300亿元。利润总额达到20亿元。\n"
+    )
+    by_text = {f.text: f for f in model.facts}
+    profit = by_text["20亿元"].model_copy(update={"subject": "甲集团"})
+    facts = [profit if f.text == "20亿元" else f for f in model.facts]
+    model = model.model_copy(update={"facts": facts})
+    assert carried_subject(profit, model) and not card_worthy(profit, model)
+    named = by_text["300亿元"]
+    assert not carried_subject(named, model)
