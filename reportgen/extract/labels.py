@@ -218,11 +218,17 @@ def _fitting(words: list[str], limit: int) -> list[str]:
 
 def _glued(pairs) -> list[tuple[str, str]]:
     """A measure's last character that the tagger calls a verb, right after a noun, is the
-    noun's (贡献/率 -> 贡献率, 利用/率 -> 利用率): a label never breaks there."""
+    noun's (贡献/率 -> 贡献率, 利用/率 -> 利用率), and a prefix the tagger sets apart opens the
+    noun after it (非/制造业 -> 非制造业: without it the label says the opposite)."""
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
         if tag == "v" and word in MEASURE_END and out and out[-1][1] in _NOUNISH:
             out[-1] = (out[-1][0] + word, "n")
+        elif out and out[-1][1] == "h" and tag in _NOUNISH:
+            out[-1] = (
+                out[-1][0] + word,
+                tag,
+            )  # 非/制造业 -> 非制造业: a negating prefix is the noun's
         else:
             out.append((word, tag))
     return out

@@ -130,7 +130,8 @@ def _personal(before: str) -> bool:
     from reportgen.extract.segment import words
 
     pairs = words(before)[:-1]  # the word right before a figure is its verb (高达), no name
-    return any(tag == "nr" and len(word) >= 2 for word, tag in pairs)
+    # a Chinese name has two or three characters: a longer "nr" is a phrase (高温多雨)
+    return any(tag == "nr" and 2 <= len(word) <= 3 for word, tag in pairs)
 
 
 def _planned_paragraph(f: Fact, model: Model) -> bool:

@@ -302,3 +302,14 @@ def test_genre_terms_opening_on_a_character_the_tagger_drops_stay_whole() -> Non
     facts = _facts("车市\n\n2月乘用车零售量同比增长26%。存款年化利率达到5%以上。\n")
     assert facts["26%"].label == "乘用车零售量"
     assert facts["5%以上"].label.endswith("年化利率")
+
+
+def test_a_negating_prefix_stays_with_its_noun() -> None:
+    """非制造业PMI is not 制造业PMI: the prefix the tagger sets apart opens the label."""
+    from reportgen.extract import extract_text
+
+    m = extract_text("标题\n\n非制造业PMI为50.3%，比上月上升0.1个百分点。\n")
+    assert [(f.text, f.label) for f in m.facts] == [
+        ("50.3%", "非制造业PMI"),
+        ("0.1个百分点", "非制造业PMI"),
+    ]

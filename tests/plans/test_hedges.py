@@ -81,3 +81,13 @@ def test_hedged_reads_a_plan_stated_before_the_figure() -> None:
     model = extract_text("标题\n\n去年全市产值达到900亿元。今年力争产值突破1000亿元。\n")
     got = {f.text: hedged(f, model) for f in model.facts}
     assert got == {"900亿元": False, "突破1000亿元": True}
+
+
+def test_a_four_character_phrase_the_tagger_calls_a_name_is_no_person() -> None:
+    """jieba tags some four-character phrases as names (高温多雨); a Chinese name has two or
+    three characters, so the figure after them is no one's story."""
+    from reportgen.extract import extract_text
+    from reportgen.plans.hedges import hedged
+
+    m = extract_text("标题\n\n受近期高温多雨等因素影响，8月份，全国制造业PMI为49.1%。\n")
+    assert not hedged(m.facts[0], m)
