@@ -313,3 +313,11 @@ def test_a_negating_prefix_stays_with_its_noun() -> None:
         ("50.3%", "非制造业PMI"),
         ("0.1个百分点", "非制造业PMI"),
     ]
+
+
+def test_a_label_never_opens_on_the_rest_of_a_date() -> None:
+    """8月份钢铁行业PMI: 月份 finishes the number before it, no measure's word."""
+    from reportgen.extract import extract_text
+
+    m = extract_text("标题\n\n8月份钢铁行业PMI为40.4%。\n")
+    assert [(f.text, f.label) for f in m.facts] == [("40.4%", "钢铁行业PMI")]
