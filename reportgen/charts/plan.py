@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from reportgen.charts.compare import bar_problems, enumerated, problems, same_measure
-from reportgen.charts.wording import Wording, load_wording
+from reportgen.charts.wording import Wording, load_wording, period
 from reportgen.charts.wording import bar_label as _label
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
 from reportgen.plans.select import CARDS_FEWEST, card_label, headline, showable, vague
@@ -431,7 +431,8 @@ def _change(ctx: _Ctx, rel: Relation) -> ChartSpec | None:
     previous, how = _previous(w, rel, delta, current, before)
     if previous is None:
         return None
-    after = w["change_after"]
+    said = model.text[current.sentence_span.start : current.span.start]
+    after = period(said, model.language) or w["change_after"]  # 8月份, else 当前
     subject = _label(current) or rel.subject or _short(current.text)
     badge = ctx.badges.get(current.id, "")
     series = ChartSeries(

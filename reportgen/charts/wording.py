@@ -23,6 +23,37 @@ def bar_label(fact: Fact) -> str:
     return counts
 
 
+# The period a figure's sentence states before it: 2023年, 8月份, 1-8月, 上半年, 前三季度; in
+# English "in August", "in 2023".
+_ZH_PERIOD = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}\s*[-—–至~]\s*)?\d{1,2}月份?(?:末|底)?"
+    r"|\d{4}年(?:上半年|下半年|前三季度|[一二三四]季度|末|底)?"
+    r"|(?:上半年|下半年|前三季度|[一二三四]季度)"
+)
+_EN_PERIOD = re.compile(
+    r"\b(?:[Ii]n|[Ff]or|[Dd]uring)\s+((?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?:\s+\d{4})?|(?:19|20)\d{2})\b"
+)
+
+
+def period(sentence_before: str, language: str) -> str:
+    """The last period the words before a figure state ("" when none): what a chart's bar of
+    the stated value is called instead of a bare "now" (8月份, not 当前). In Chinese only a
+    time phrase of its own (opening its clause or closed by a comma), never a year inside a
+    name (根据2023年全省…报告显示)."""
+    sentence_before = sentence_before.replace("*", "")  # Markdown emphasis marks no clause
+    if language == "zh":  # a time phrase of its own: opening its clause or closed by a comma
+        found = [
+            m
+            for m in _ZH_PERIOD.finditer(sentence_before)
+            if sentence_before[m.end() : m.end() + 1] in "，,"
+            or sentence_before[max(0, m.start() - 1) : m.start()] in ("", "，", ",", "。", "；")
+        ]
+        return found[-1].group(0).replace(" ", "") if found else ""
+    found = list(_EN_PERIOD.finditer(sentence_before))
+    return found[-1].group(1) if found else ""
+
+
 @dataclass
 class Wording:
     """The chart labels of one language, with small formatting helpers."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reportgen.charts.wording import Wording, load_wording
 from reportgen.extract import extract_text
 from reportgen.plans import template_dirs
@@ -60,3 +62,23 @@ def test_a_cut_date_tail_without_a_label_is_dropped_from_the_bar_label() -> None
     model = extract_text("标题\n\n7月份钢厂开工指数为41.2，比上月下降1.5个点。\n")
     fact = model.facts[0].model_copy(update={"counts": "月份钢厂开工指数", "label": ""})
     assert bar_label(fact) == "钢厂开工指数"
+
+
+@pytest.mark.parametrize(
+    ("before", "language", "expected"),
+    [
+        ("国家统计局公布数据，8月份，我国制造业PMI为", "zh", "8月份"),
+        ("2023年，我国经济发展新动能指数为", "zh", "2023年"),
+        ("1-8月份累计销售额", "zh", "1-8月份"),
+        ("据中物联，**8月份钢铁行业PMI为", "zh", "8月份"),  # emphasis marks no clause
+        ("根据2023年全省科技进步统计监测报告显示，全区创新指数", "zh", ""),  # a name's year
+        ("钱塘创新指数", "zh", ""),
+        ("Unemployment in March was", "en", "March"),
+        ("In 2023 the rate was", "en", "2023"),
+    ],
+)
+def test_the_period_a_figure_is_stated_for(before, language, expected) -> None:
+    """A change chart calls the stated value's bar by its period (8月份), not a bare 当前."""
+    from reportgen.charts.wording import period
+
+    assert period(before, language) == expected
