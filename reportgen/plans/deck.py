@@ -41,7 +41,14 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
         "publication": publication(model),
         "display_title": display_title(model),
         "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
+        "one_section": one_section(themes),
     }
+
+
+def one_section(themes: list[dict]) -> bool:
+    """Whether the deck shows one section only: no agenda, divider or summary then (an agenda
+    of one item, a divider numbered 01 and a summary of one card say nothing)."""
+    return len([t for t in themes if t["weight"] != "empty" and not t.get("commentary")]) == 1
 
 
 def _topic_slides(paragraphs, language: str) -> list[dict]:

@@ -120,3 +120,23 @@ def test_a_lone_english_word_as_speaker_gives_way_to_a_full_name() -> None:
     )
     speakers = [q.speaker for q in model.quotes if q.id in lead_quotes(model)]
     assert "Delta" not in speakers and len(speakers) == 2
+
+
+def test_a_deck_of_one_section_has_no_agenda_divider_or_summary() -> None:
+    """An agenda of one item, a divider numbered 01 and a summary of one card say nothing: a
+    deck of one section shows its points under its heading."""
+    from reportgen.extract import extract_text
+    from reportgen.plans import labels, render_plan, template_dirs
+    from reportgen.plans.deck import plan_context
+
+    text = (
+        "桐庐县经济观察\n\n一、主要工作\n\n"
+        "全县工业产值达到1200亿元，同比增长5%。新增规上企业40家，外贸进出口增长8%。\n\n"
+        "全县社会消费品零售总额达到600亿元，增长6%。旅游收入达到90亿元。\n"
+    )
+    model = extract_text(text)
+    context = plan_context(model, labels("deck", "zh", template_dirs()), {})
+    assert context["one_section"]
+    kinds = [s["kind"] for s in render_plan("deck.yaml.j2", context, template_dirs())["slides"]]
+    assert "agenda" not in kinds and "summary" not in kinds and "section" not in kinds
+    assert "points" in kinds

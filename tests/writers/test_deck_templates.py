@@ -39,7 +39,10 @@ def _reference_with_background(path, color: str) -> None:
 
 def test_folder_plan_reorders_and_drops_slides(tmp_path) -> None:
     plan = (DEFAULT / "deck.yaml.j2").read_text(encoding="utf-8")
-    start, end = plan.index("{% if blocks %}\n  - kind: agenda"), plan.index("{% if headline_facts")
+    start, end = (
+        plan.index("{% if blocks and not one_section %}\n  - kind: agenda"),
+        plan.index("{% if headline_facts"),
+    )
     plan = plan[:start] + plan[end:]  # no agenda
     sources = "  - kind: sources\n    title: {{ labels.sources | q }}\n"
     plan = plan.replace(sources, "").replace("slides:\n", "slides:\n" + sources, 1)
