@@ -212,10 +212,16 @@ _EN_NOISE = re.compile(
 )
 
 
+_UNIT_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "mn", "m", "k"})
+
+
 def counts_en(text: str, q, sentence_start: int) -> str:
     """What an English figure counts: its unit's noun, the words after it naming the money's
     purpose or recipient, else the last words of its clause (another figure's never)."""
-    base = q.unit.split()[-1] if q.unit else ""
+    words = q.unit.split()
+    if words and words[0].lower() in _UNIT_SCALES:
+        words = words[1:]  # "million USD": the scale is no noun
+    base = " ".join(words)  # a name counted keeps its words (160,000 New Zealanders)
     base = base.split("/")[0]  # a rate ($10.50 an hour: USD/hour) counts what its money counts
     if base and base not in _EN_MONEY and base not in ("%", "points"):
         return base

@@ -331,6 +331,8 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
     if not unit and "." not in num and not scale and "," not in num:
         return None  # a bare whole number (a year, a count of nothing) unless digit-grouped
     end = unit_end if unit_word and unit_word == unit else _en_end(m)
+    if unit_word and unit_word == unit:
+        unit = base = _proper(text[m.start("unit") : unit_end]) or unit
     qword = re.sub(r"\s+", " ", (m.group("qb") or "").lower())
     qualifier = EN_QUALIFIERS.get(qword, "exact")
     normalized = value * EN_SCALES.get(scale, 1.0)
@@ -345,6 +347,13 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
         normalized,
         base,
     )
+
+
+def _proper(words: str) -> str:
+    """A counted noun written as a name keeps its words and case (160,000 New Zealanders
+    counts "New Zealanders", not "zealanders"); "" for a common noun."""
+    parts = words.split()
+    return " ".join(parts) if parts and all(w[:1].isupper() for w in parts) else ""
 
 
 def _en_head_noun(m: re.Match) -> tuple[str, int]:

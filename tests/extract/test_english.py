@@ -72,3 +72,10 @@ def test_a_title_or_form_of_address_alone_names_nobody() -> None:
     )
     assert "Finance Minister Ann Lee" in _en_names("Finance Minister Ann Lee and the Minister met.")
     assert "Minister" not in _en_names("Finance Minister Ann Lee and the Minister met.")
+
+
+def test_a_name_counted_is_its_label_whole() -> None:
+    from reportgen.extract import extract_text
+
+    m = extract_text("Title\n\nThere are over 160,000 New Zealanders out of work.\n")
+    assert [(f.label, f.counts) for f in m.facts] == [("New Zealanders", "New Zealanders")]

@@ -215,3 +215,9 @@ def test_zh_lengths_basis_points_and_two_of_a_counter() -> None:
     texts = lambda t: [q.text for q in find_quantities(t, "zh")]  # noqa: E731
     assert texts("两家公司各买两台设备。") == ["两家", "两台"]
     assert texts("做到两个维护，两年来实现两位数增长。") == []
+
+
+def test_en_a_name_counted_keeps_its_words_and_case() -> None:
+    """160,000 New Zealanders counts "New Zealanders" (a name), 200 firms counts "firms"."""
+    found = [(q.text, q.unit) for q in find_en("Over 160,000 New Zealanders and 200 firms.")]
+    assert found == [("Over 160,000 New Zealanders", "New Zealanders"), ("200 firms", "firms")]
