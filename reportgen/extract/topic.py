@@ -17,6 +17,8 @@ _AFTER = frozenset({"v", "vd", "d", "t", "p"})
 # Last characters of a noun phrase that names a measure, not whom it is about (零售总额, 亩产).
 _MEASURE_END = frozenset("量额值率重比数价积度速幅产")
 _BREAK = re.compile(r"[,，、:：;；。！？!?\n“”()（）…|]")
+# What finishes a date whose digits the tagger sets apart (8/月份): no topic's word.
+_DATE_TAILS = frozenset({"月份", "年度", "季度", "月", "年", "日"})
 # Nouns too general to name anyone (企业 alone is no subject; 金融风控企业 is).
 _GENERIC = frozenset({"企业", "公司", "市场", "行业", "产品", "项目", "数据", "记者", "报告"})
 
@@ -34,7 +36,7 @@ def topic(sentence: str) -> str:
 
 def _opening_noun_phrase(pairs) -> str:
     i = 0
-    while i < len(pairs) and pairs[i][1] in _BEFORE:
+    while i < len(pairs) and (pairs[i][1] in _BEFORE or pairs[i][0] in _DATE_TAILS):
         i += 1
     run: list[str] = []
     while i < len(pairs) and pairs[i][1] in _NOUNS:

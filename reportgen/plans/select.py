@@ -368,7 +368,7 @@ def section_figure(model: Model, theme: int) -> Fact | None:
 
 # A time a counted phrase opens with, or the unit left of a date whose number was cut off (年…)
 _LEADING_TIME = re.compile(
-    r"^(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?|[上下]半年|今年|去年|全年|[年月日号](?!度))"
+    r"^(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?|[上下]半年|今年|去年|全年|月份|季度|[年月日号](?!度))"
 )
 FULLER_MOST = 16  # characters of what a figure counts, shown on a card in place of its label
 

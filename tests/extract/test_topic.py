@@ -52,3 +52,10 @@ def test_an_items_figures_are_about_the_group_its_sentence_opens_by_counting() -
         "4、光伏板块走强。\n"
     )
     assert {f.text: f.subject for f in model.facts}["474.04亿元"] == "基金公司"
+
+
+def test_a_topic_never_opens_on_the_rest_of_a_date() -> None:
+    """8月份钢铁行业PMI为40.4%: the topic is 钢铁行业PMI, never 月份钢铁行业PMI."""
+    from reportgen.extract.topic import topic
+
+    assert topic("8月份钢铁行业PMI为40.4%") == "钢铁行业PMI"

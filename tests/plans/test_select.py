@@ -372,3 +372,12 @@ def test_a_subject_carried_from_another_sentence_gives_no_card() -> None:
     assert carried_subject(profit, model) and not card_worthy(profit, model)
     named = by_text["300亿元"]
     assert not carried_subject(named, model)
+
+
+def test_a_card_label_never_opens_on_the_rest_of_a_date() -> None:
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_label
+
+    m = extract_text("早报\n\n1、据中物联，8月份钢铁行业PMI为40.4%，环比下降2.1个百分点。\n")
+    f = next(f for f in m.facts if f.text == "40.4%")
+    assert card_label(f, m) == "钢铁行业PMI"
