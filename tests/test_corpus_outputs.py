@@ -179,7 +179,8 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # groups and topics, counted groups, persons, a digest's cards naming their own subjects): 39
 # of 214 (the cards that are right 179 -> 175, the wrong ones 51 -> 39; held aside 48 -> 42);
 # 37 of 211 once a subject carried from another sentence gives no card (right 175 -> 174,
-# held aside 42 of 129 -> 39 of 126).
+# held aside 42 of 129 -> 39 of 126); 37 of 206 once a number inside a name (Fortune 500
+# companies) is no figure: that card gone, one English article keeps one card, no KPI slide.
 # A ceiling: lower it when it falls, raise it only with a stated reason.
 BAD_CARDS_CEILING = 37
 
@@ -199,8 +200,9 @@ def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
     # precision is not bought by leaving every card empty (245: a lone headline figure is shown
     # once, in the brief, not also on a one-card slide and a one-card panel; 231: cards of
     # unknown subjects, cut labels and examples' details left out, see the ceiling above; 230:
-    # a forecast is no card; 214: the merge of the deck and subjects branches; 211: carried subjects, see above)
-    assert total.cards >= 211
+    # a forecast is no card; 214: the merge of the deck and subjects branches; 211: carried
+    # subjects; 206: a name's number, see above)
+    assert total.cards >= 206
     assert total.bad <= BAD_CARDS_CEILING, total.why
 
 

@@ -327,6 +327,8 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
         return None
     if no_figure(text, m.start(), m.start("num"), m.end("num"), bare=not (cur or pct or scale)):
         return None
+    if not (cur or pct or scale or m.group("qb")) and _in_a_name(text, m.start("num")):
+        return None  # Fortune 500 companies, S&P 500: a name's number
     unit, base = _en_unit(cur, scale, pct, unit_word)
     if not unit and "." not in num and not scale and "," not in num:
         return None  # a bare whole number (a year, a count of nothing) unless digit-grouped
@@ -347,6 +349,26 @@ def _en_quantity(text: str, m: re.Match) -> Quantity | None:
         normalized,
         base,
     )
+
+
+_EN_NAME_WORD = re.compile(r"([A-Z][A-Za-z&.'-]*)\s+$")
+
+
+def _in_a_name(text: str, num_start: int) -> bool:
+    """Whether a bare number follows a capitalised word inside a sentence (Fortune 500, S&P 500,
+    Windows 11): part of a name, no figure. A sentence's first word or a function word
+    capitalised by its place (The 500 firms) is no name."""
+    m = _EN_NAME_WORD.search(text, max(0, num_start - 24), num_start)
+    if not m or m.group(1).lower() in _EN_FUNCTION_WORDS:
+        return False
+    before = text[: m.start()].rstrip(" \t")
+    return bool(before) and before[-1] not in '.!?:\n"“(' and not before.endswith("—")
+
+
+_EN_FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "in", "on", "at", "for",
+    "of", "by", "to", "with", "from", "over", "about", "nearly", "some", "all", "more", "than",
+    "up", "under", "only", "just", "almost", "around", "roughly", "another", "its", "their",
+    "our", "his", "her", "these", "those", "this", "that", "each", "every", "top"})  # fmt: skip
 
 
 def _proper(words: str) -> str:

@@ -221,3 +221,14 @@ def test_en_a_name_counted_keeps_its_words_and_case() -> None:
     """160,000 New Zealanders counts "New Zealanders" (a name), 200 firms counts "firms"."""
     found = [(q.text, q.unit) for q in find_en("Over 160,000 New Zealanders and 200 firms.")]
     assert found == [("Over 160,000 New Zealanders", "New Zealanders"), ("200 firms", "firms")]
+
+
+def test_en_a_number_inside_a_name_is_no_figure() -> None:
+    """Fortune 500 companies, S&P 500: a bare number after a capitalised word inside a
+    sentence is a name's; a sentence's first word (The 500 firms) names nothing."""
+    assert [q.text for q in find_en("It joined the Fortune 500 companies last year.")] == []
+    assert [q.text for q in find_en("The S&P 500 index rose 2%.")] == ["2%"]
+    assert [q.text for q in find_en("The 500 firms hired 30 people.")] == [
+        "500 firms",
+        "30 people",
+    ]
