@@ -180,9 +180,10 @@ def test_no_slide_carries_a_single_short_point(models) -> None:
 # of 214 (the cards that are right 179 -> 175, the wrong ones 51 -> 39; held aside 48 -> 42);
 # 37 of 211 once a subject carried from another sentence gives no card (right 175 -> 174,
 # held aside 42 of 129 -> 39 of 126); 37 of 206 once a number inside a name (Fortune 500
-# companies) is no figure: that card gone, one English article keeps one card, no KPI slide.
+# companies) is no figure: that card gone, one English article keeps one card, no KPI slide;
+# 33 of 205 once a figure in a clause of what cannot be (不可能, 无法) is hedged.
 # A ceiling: lower it when it falls, raise it only with a stated reason.
-BAD_CARDS_CEILING = 37
+BAD_CARDS_CEILING = 33
 
 
 def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
@@ -201,8 +202,8 @@ def test_headline_and_summary_cards_stay_under_their_ceiling(models) -> None:
     # once, in the brief, not also on a one-card slide and a one-card panel; 231: cards of
     # unknown subjects, cut labels and examples' details left out, see the ceiling above; 230:
     # a forecast is no card; 214: the merge of the deck and subjects branches; 211: carried
-    # subjects; 206: a name's number, see above)
-    assert total.cards >= 206
+    # subjects; 206: a name's number; 205: what cannot be, see above)
+    assert total.cards >= 205
     assert total.bad <= BAD_CARDS_CEILING, total.why
 
 

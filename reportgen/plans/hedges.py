@@ -11,6 +11,8 @@ _ZH_HEDGE = re.compile(r"可能|或将|预计|预测|有望|估计|拟|力争|�
 # Someone's statement reported in the sentence (唐在林表示，…), a maybe right after the figure.
 _ZH_SAID = re.compile(r"(?:表示|认为|介绍|坦言|透露)[，,：:]")
 _ZH_MAYBE_AFTER = re.compile(r"^[^，,；;。]{0,4}(?:可能|或将|有望|将)")
+# What cannot or will not be, later in the figure's clause (在200公里的范围内不可能建设…).
+_ZH_CANNOT_AFTER = re.compile(r"^[^，,；;。]{0,12}?(?:不可能|不会|无法|难以)")
 _ZH_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下|以内)?的")
 
 
@@ -42,6 +44,7 @@ def hedged(f: Fact, model: Model) -> bool:
             or _planned_paragraph(f, model)
             or _personal(before)
             or bool(_ZH_MAYBE_AFTER.match(after))
+            or bool(_ZH_CANNOT_AFTER.match(after))
             or (threshold and bool(_ZH_THRESHOLD_AFTER.match(after)))
             or (threshold and _sorts_a_count(before, f))
         )

@@ -91,3 +91,16 @@ def test_a_four_character_phrase_the_tagger_calls_a_name_is_no_person() -> None:
 
     m = extract_text("标题\n\n受近期高温多雨等因素影响，8月份，全国制造业PMI为49.1%。\n")
     assert not hedged(m.facts[0], m)
+
+
+def test_a_figure_of_what_cannot_be_is_hedged() -> None:
+    """在200公里的范围内不可能建设三个港口: the distance frames what cannot be, no value."""
+    from reportgen.extract import extract_text
+    from reportgen.plans.hedges import hedged
+
+    m = extract_text(
+        "标题\n\n专家认为，在200公里的范围内不可能建设三个大型港口。全港吞吐量达到3亿吨。\n"
+    )
+    by_text = {f.text: f for f in m.facts}
+    assert hedged(by_text["200公里"], m)
+    assert not hedged(by_text["3亿吨"], m)
