@@ -119,7 +119,10 @@ def normalize(text: str) -> str:
 
 
 # A YAML header (--- … --- at the top, as static sites and archive dumps write).
-YAML_HEADER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){1,80}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+# Blank lines may stand before it (archive dumps often start with one).
+YAML_HEADER = re.compile(
+    r"\A(?:[ \t]*\n){0,5}---[ \t]*\n(?P<body>(?:.*\n){1,80}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
+)
 
 
 def _drop_undrawable(text: str) -> str:

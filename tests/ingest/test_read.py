@@ -110,3 +110,14 @@ def test_a_yaml_headers_indentation_is_kept_for_its_parser() -> None:
     assert model.headline == "Factory orders rise"
     assert [p.text for p in model.lead] == ["Factory orders rose 2.1 percent in March."]
     assert normalize("  ---\nnot: a header\n  indented\n") == "---\nnot: a header\nindented\n"
+
+
+def test_a_yaml_header_after_blank_lines_is_still_the_header() -> None:
+    """Archive dumps often open with a blank line before ---: the header is still read (its
+    title the headline), never printed as the first paragraph."""
+    from reportgen.extract import extract_text
+
+    text = "\n---\ntitle: '某县经济稳中向好'\nauthor: 某网\ndate: Mon, 07 Mar 2022 13:54:36 GMT\n---\n\n全县工业产值达到1200亿元。\n"
+    m = extract_text(text)
+    assert m.headline == "某县经济稳中向好"
+    assert all("title:" not in p.text for p in m.lead)
