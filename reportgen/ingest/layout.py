@@ -21,6 +21,7 @@ from reportgen.ingest.lines import (
     title_from_meta,
 )
 from reportgen.ingest.repeats import pull_quotes
+from reportgen.ingest.rows import meta_date_text
 
 
 @dataclass
@@ -54,10 +55,10 @@ def layout_from_text(text: str) -> Layout:
     blocks = split_rows(parse_markdown(text))
     mark_furniture(blocks)
     if header:
-        title_from_meta(blocks, meta_text(meta, "title", "headline"))
+        title_from_meta(blocks, meta_text(meta, "title", "headline", "post_title"))
         blocks.insert(0, Block("furniture", header))
     front = classify(blocks, meta_text(meta, "author", "byline", "authors"))
-    published = meta.get("date") or meta.get("published") or ""
+    published = meta_date_text(meta)
     front.date = publication_date(blocks, front.start, published)
     mark_captions(blocks, front.start)
     pull_quotes(blocks, front.start)  # (after captions: a caption may say the text again)

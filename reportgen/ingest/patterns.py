@@ -122,7 +122,8 @@ _AD = re.compile(
     r"|^(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+"
     r"|^(?:首页|网站首页|图集|组图|\+\d+|点赞|收藏|评论|分享|举报|打印|返回|关闭窗口|在看|赞|(?:查看|加载)?更多\s*>*)$"
     rf"|^{_ACCOUNT}(?:\s*[|｜/·]\s*{_ACCOUNT})*$"
-    r"|^(?:advertising|sponsored(?: content)?|powered by\s+\S.{0,40})$"
+    r"|^(?:advertising|sponsored(?: content)?|powered by\s+\S.{0,40}|leave a (?:comment|reply))$"
+    r"|^\[(?:ad|ads|advert|advertisement|adsense)[_-]?\d{0,3}\]$"  # a blog's ad shortcode
     r"|^(?:skip to (?:main )?(?:content|navigation)|skip navigation|跳转到主要内容|无障碍浏览?)$"
     r"|^(?:微信|微信好友|朋友圈|QQ|QQ空间|QQ好友|新浪微博|腾讯微博|豆瓣|人人网|复制链接|Facebook|Twitter"
     r"|LinkedIn|WhatsApp|Reddit|Pinterest|WeChat|Weibo|Email|E-mail|Copy link)$"  # share buttons
@@ -418,6 +419,7 @@ _BYLINE_END = re.compile(
     r"\s+[|·•]\s+|\s+[-–—]\s+|\bUpdated\b|\bPublished\b|\bPosted\b|\d+\s*min(?:ute)?s?\s+read"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b" + _MONTH + r"|\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}:\d{2}|\d{4}年|发布时间|来源[:：]|\s(?:图|摄影|摄)\s*[|｜︱丨:：/]"
+    r"|\s+leave a (?:comment|reply)\b|\s+\d*\s*comments?\s*$"  # a comment link run in
     r"|\s+for\s+(?:the\s+)?(?-i:[A-Z])|\s+" + _POST + r"\b",  # (… for The Daily Planet)
     re.I,
 )

@@ -56,6 +56,18 @@ def title_from_meta(blocks: list[Block], title: str) -> None:
     blocks.insert(0, Block("heading", title, 1, marked=True))
 
 
+def meta_date_text(meta: dict) -> str:
+    """The header's publication date as text: a string, or a date YAML read as one
+    (post_date: 2016-04-28 08:29:04); never a flag (published: true)."""
+    import datetime
+
+    for key in ("date", "post_date", "published", "pubDate", "publishDate"):
+        value = meta.get(key)
+        if isinstance(value, datetime.date | str) and str(value).strip():
+            return str(value).strip()
+    return ""
+
+
 def meta_text(meta: dict, *keys: str) -> str:
     """The first of these header fields that holds a short string."""
     for key in keys:

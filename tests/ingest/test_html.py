@@ -542,3 +542,15 @@ def test_inline_elements_inside_words_or_chinese_text_run_on_as_before(tmp_path)
     para = "<p><b>T</b>he plant opened on <i>Monday</i>. 今年<b>产值</b>增长<span>Q</span>1。</p>"
     model = _extract(tmp_path, f"<html><body><h1>Plant</h1>{para}{para}</body></html>")
     assert model.lead[0].text == "The plant opened on Monday. 今年产值增长Q1。"
+
+
+def test_a_comment_link_in_the_byline_element_is_no_part_of_the_name(tmp_path) -> None:
+    page = (
+        "<html><head><title>Gas prices</title></head><body>"
+        '<header><h1>Gas prices fall</h1><div class="byline"><span>Jane Doe</span> '
+        '<a href="#comments">Leave a comment</a></div></header><article>'
+        "<p>Prices fell 10 percent in a month, the survey found, as crude oil slid.</p>"
+        "</article></body></html>"
+    )
+    model = _extract(tmp_path, page)
+    assert model.authors == ["Jane Doe"]

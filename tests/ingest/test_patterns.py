@@ -283,3 +283,10 @@ def test_a_path_of_pages_is_furniture(line: str) -> None:
 def test_a_pages_menu_words_and_links_to_other_stories_are_furniture(line: str) -> None:
     assert patterns.kind(line) == "furniture"
     assert patterns.kind("Related news spread quickly through the valley on Monday.") == ""
+
+
+def test_a_blog_ad_shortcode_and_a_comment_prompt_are_furniture() -> None:
+    from reportgen.ingest.patterns import furniture
+
+    assert furniture("[ad_1]") and furniture("[ad_12]") and furniture("Leave a comment")
+    assert not furniture("[1] Notes on the data")

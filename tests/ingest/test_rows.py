@@ -67,3 +67,19 @@ def test_a_title_and_its_dashed_subtitle_on_two_lines_are_two_blocks() -> None:
     assert [b.text for b in blocks] == ["县域经济稳中向好", "——来自某县的调查"]
     prose = "他说，这件事情我们已经讨论了很久，大家的意见\n——也就是各方的看法——基本一致。\n"
     assert len(split_rows(parse_markdown(prose))) == 1  # (a clause cut at a line end)
+
+
+def test_a_wordpress_header_gives_title_and_date() -> None:
+    """post_title and post_date (a WordPress export) are the headline and the date; a flag
+    (published: true) is no date."""
+    from reportgen.extract import extract_text
+
+    text = (
+        "---\nID: 3147\npost_title: >\n  Weak spending seen\n  hurting growth\n"
+        "post_date: 2016-04-28 08:29:04\npublished: true\n---\n [ad_1]\n\n"
+        "Growth likely stalled in the first quarter, economists said.\n"
+    )
+    m = extract_text(text)
+    assert m.headline == "Weak spending seen hurting growth"
+    assert m.date.startswith("2016-04-28")
+    assert "[ad_1]" not in m.text.split("\n\n")[0]
