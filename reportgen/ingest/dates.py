@@ -165,3 +165,32 @@ def undated(text: str) -> str:
             return text[: cut.start()]
     before = _DATE_BEFORE.match(text)
     return before.group("who") if before and dated(before.group("date")) else text
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NUMERIC_DAY = re.compile(r"^\D*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\D*$")
+_WORDED_DAY = re.compile(r"(\d{1,2})?\s*([A-Za-z]{3})[a-z]*\.?\s*(\d{1,2})?,?\s+(\d{4})")
+
+
+def day_of(date: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a publication date as the page wrote it (2022-03-07, 07 Mar 2022,
+    March 7, 2022, 2022年3月7日); None when it names no single day."""
+    digits = _NUMERIC_DAY.match(date)
+    if digits:
+        year, month, day = (int(g) for g in digits.groups())
+    else:
+        words = _WORDED_DAY.search(date)
+        if not words or words.group(2).lower() not in _MONTH_NAMES:
+            return None
+        if not (words.group(1) or words.group(3)):
+            return None
+        year, day = int(words.group(4)), int(words.group(1) or words.group(3))
+        month = _MONTH_NAMES.index(words.group(2).lower()) + 1
+    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def display_date(date: str, language: str) -> str:
+    """A publication date as a Chinese reader expects it (2022年3月7日, not 07 Mar 2022); an
+    English one, or one that names no single day, as written."""
+    day = day_of(date) if language == "zh" else None
+    return f"{day[0]}年{day[1]}月{day[2]}日" if day else date

@@ -7,6 +7,7 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
+from reportgen.ingest.dates import display_date
 from reportgen.ingest.sentences import paragraph_sentences as sentences
 from reportgen.model import Fact, Model, Paragraph
 from reportgen.plans.bullets import trim_opening, weak
@@ -386,6 +387,7 @@ def _model_view(model: Model) -> dict:
         "dek": model.dek,
         "dateline": model.dateline,
         "date": model.date,
+        "display_date": display_date(model.date, model.language),
         "authors": list(model.authors),
         "source": model.source.name,
         "publication": publication(model),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from reportgen.ingest.dates import display_date
 from reportgen.ingest.sentences import CLOSING_QUOTES as _CLOSERS
 from reportgen.ingest.sentences import FIRST_IN_TEXT as _SENTENCE
 from reportgen.ingest.sentences import SENTENCE_IN_LINE as _SENTENCE_IN_LINE
@@ -40,6 +41,7 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
         "lead_quotes": [] if shown else lead_quotes(model),
         "publication": publication(model),
         "display_title": display_title(model),
+        "display_date": display_date(model.date, model.language),
         "blocks": section_blocks(themes, int(labels.get("digest_title_max", 40))) if shown else [],
         "one_section": one_section(themes),
     }

@@ -23,7 +23,10 @@ _KIND_WORDS = re.compile(
     r"at least|minimum|maximum|will",
     re.I,
 )
-_BREAK = re.compile(r"——|—|[，。；;！？!?\n、|：:（）()]|,\s|\.\s")
+# Clause breaks; a caption's number opening a piece (图2 …, Table 1: …) is one too.
+_BREAK = re.compile(
+    r"——|—|[，。；;！？!?\n、|：:（）()]|,\s|\.\s|^(?:[图表]\s*\d+|(?:Figure|Table)\s+\d+)[.:：]?\s+"
+)
 _ROW = re.compile(r"^(?P<doc>\S+) .*?(?P<row>\(table \d+, row \d+), cell \d+\)")
 _SKIP = ("notes", "quote", "alt")
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reportgen.ingest.dates import display_date
 from reportgen.ingest.numbers import NUMBER
 from reportgen.ingest.sentences import SPLIT_FOR_SEARCH
 from reportgen.model import Model
@@ -131,7 +132,8 @@ class Source:
         source = cls(model.language, text, fold(text), tokens, values, quantities, derived, labels)
         source.statements = _statements(text, model.language)
         name = model.source.name
-        shown = {name, name.rsplit(".", 1)[0], *([model.date] if model.date else [])}
+        dates = [model.date, display_date(model.date, model.language)] if model.date else []
+        shown = {name, name.rsplit(".", 1)[0], *dates}
         source.names = sorted(shown, key=len, reverse=True)
         source.derived_units = {u: sorted(v) for u, v in derived_units.items()}
         return source

@@ -231,3 +231,20 @@ def test_undated_keeps_the_writers_and_leaves_a_line_with_no_date_as_it_is() -> 
     assert undated("记者 张三 2024-08-18 10:20") == "记者 张三"
     assert undated("By Jane Doe, Reuters") == "By Jane Doe, Reuters"
     assert undated("May 2, 2023") == "May 2, 2023"  # (nothing before the date)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("07 Mar 2022", "2022年3月7日"),
+        ("Mon, 07 Mar 2022 13:54:36 GMT", "2022年3月7日"),
+        ("2016-04-28", "2016年4月28日"),
+        ("2022年03月07日", "2022年3月7日"),
+        ("2024", "2024"),  # no single day: as written
+    ],
+)
+def test_a_date_is_shown_as_a_chinese_reader_expects(written, shown) -> None:
+    from reportgen.ingest.dates import display_date
+
+    assert display_date(written, "zh") == shown
+    assert display_date(written, "en") == written

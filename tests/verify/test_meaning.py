@@ -80,3 +80,14 @@ def test_a_row_label_quoting_the_figures_own_clause_passes() -> None:
     row = "brief.docx paragraph 9 (table 1, row 2, cell {})"
     pieces = [Piece(row.format(1), "净利润为13.41亿元"), Piece(row.format(2), "13.41亿元")]
     assert check_meaning(pieces, Source.of(model, []), model) == []
+
+
+def test_a_caption_numbered_before_the_articles_own_words_passes(model) -> None:
+    """图2 and Table 1 number a caption: the words after them that the article says (a section
+    heading holding a target) are the article's, and pass; a target of the tool's own words
+    still needs its word."""
+    heading = "力争到2027年营收突破4000亿元"
+    assert _found(model, f"图2 {heading}：数据对比（亿元）") == []
+    assert _found(model, "图2 营收突破4000亿元：数据对比（亿元）") == [
+        "figure '突破4000亿元' is a target in the source, shown as a value"
+    ]

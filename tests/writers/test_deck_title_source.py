@@ -28,14 +28,14 @@ def test_title_slide_shows_date_byline_and_publication() -> None:
     slides = _slides(model)
     title = slides[0]
     assert _text(title, "Byline") == "王五"
-    assert _text(title, "Date") == "2024年05月06日  ·  东海日报"
+    assert _text(title, "Date") == "2024年5月6日  ·  东海日报"
     assert "来源：东海日报" in _text(slides[-1], "Sources")
 
 
 def test_no_publication_line_means_no_publication_shown() -> None:
     model = zh_model().model_copy(update={"date": "2024年05月06日", "credits": ["【编辑：赵六】"]})
     slides = _slides(model)
-    assert _text(slides[0], "Date") == "2024年05月06日"
+    assert _text(slides[0], "Date") == "2024年5月6日"
     assert "来源" not in _text(slides[-1], "Sources")
 
 

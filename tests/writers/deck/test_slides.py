@@ -92,5 +92,5 @@ def test_the_title_slide_shows_the_publication_date_only_when_there_is_one() -> 
     assert "Date" not in _title_shapes(model)
     model.date = "2020年08月23日"
     shapes = _title_shapes(model)
-    assert shapes["Date"] == "2020年08月23日"
+    assert shapes["Date"] == "2020年8月23日"  # as a Chinese reader expects it
     assert shapes["Byline"]  # the date goes under the byline, not in its place
