@@ -402,7 +402,7 @@ def card_label(f: Fact, model: Model) -> str:
 
 
 _VERB = re.compile(
-    r"(增长|下降|提高|提升|降低|减少|增加|上升|下滑|回落|增至|降至|"
+    r"(增长|下降|提高|提升|降低|减少|增加|上升|下滑|回落|增至|降至|下跌|上涨|跌|涨|"
     r"rose|fell|grew|dropped|increased|decreased|declined|up|down)\s*(?:了|by|of)?\s*$",
     re.I,
 )

@@ -381,3 +381,13 @@ def test_a_card_label_never_opens_on_the_rest_of_a_date() -> None:
     m = extract_text("早报\n\n1、据中物联，8月份钢铁行业PMI为40.4%，环比下降2.1个百分点。\n")
     f = next(f for f in m.facts if f.text == "40.4%")
     assert card_label(f, m) == "钢铁行业PMI"
+
+
+def test_a_fall_written_with_跌_shows_its_verb_on_the_card() -> None:
+    """创业板指跌近3%: the card says 跌, or it reads as a level or a gain."""
+    from reportgen.extract import extract_text
+    from reportgen.plans.select import card_label
+
+    m = extract_text("早报\n\n周四，创业板指跌近3%，沪指收盘下跌0.89%。\n")
+    labels = [card_label(f, m) for f in m.facts]
+    assert labels[0].endswith("跌") and labels[1].endswith("下跌")
