@@ -66,3 +66,13 @@ def test_an_article_without_a_headline_is_titled_by_its_first_section() -> None:
     document = docx.Document(io.BytesIO(render_brief(model, charts=None)))
     titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
     assert titles == [first]
+
+
+def test_the_sources_slide_names_the_shown_title_and_never_an_empty_one() -> None:
+    """The sources slide's article line is the title the deck shows (a headline, else the
+    series, dek or first section heading); with none of them there is no empty "原文：" line."""
+    named = zh_model().model_copy(update={"headline": "", "series": "", "dek": ""})
+    sources = _text(_slides(named)[-1], "Sources")
+    assert f"原文：{named.themes[0].heading}" in sources
+    bare = named.model_copy(update={"themes": []})
+    assert "原文：" not in _text(_slides(bare)[-1], "Sources")

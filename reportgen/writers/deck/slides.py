@@ -381,10 +381,13 @@ class _Deck(KpiSlides, ChartSlides, PointSlides):
         self._cards(slide, self.frame, cards)
 
     def _slide_sources(self, spec: dict) -> None:
+        from reportgen.plans.deck import display_title
+
         m, lab = self.model, self.labels
         sep = "：" if self.zh else ": "
+        title = display_title(m) if m.headline or m.series or m.dek or m.themes else ""
         lines = [
-            f"{lab['article']}{sep}{m.headline or m.series}",
+            f"{lab['article']}{sep}{title}" if title else "",  # never an empty "Article:" line
             f"{lab['authors']}{sep}{'  '.join(m.authors)}" if m.authors else "",
             f"{lab.get('publication', '')}{sep}{spec['source']}" if spec.get("source") else "",
             f"{lab['file']}{sep}{m.source.name}",
