@@ -69,6 +69,10 @@ def _assign(before: str, values: list[Fact]) -> None:
     if not items:
         return
     last, shared = _split_last(items[0], _TRAILING.sub("", items[-1]), values[0].label)
+    if not shared and _bodies(items):
+        for name, fact in zip(items, values, strict=True):
+            fact.subject = name  # 与欧盟、东盟和美国分别进出口…: the measure follows 分别
+        return
     names = [*items[:-1], last]
     if not shared or not all(_whole(name) for name in names):
         return
@@ -106,17 +110,42 @@ def _split_last(first: str, last: str, label: str) -> tuple[str, str]:
 
 
 def _items(clause: str, n: int) -> list[str]:
-    """The clause cut into ``n`` items at 、 (or, failing that, at 和/及/与)."""
-    for parts in (clause.split("、"), _JOIN.split(clause)):
+    """The clause cut into ``n`` items at 、 (or at 、 and the 和/及/与 before the last item, the
+    first item read after the 与/和/同 that opens the list: 我国与欧盟、东盟和美国 -> 欧盟, 东盟,
+    美国; or, failing both, at 和/及/与)."""
+    for parts in (clause.split("、"), _last_joined(clause), _JOIN.split(clause)):
         parts = [p.strip() for p in parts]
         if len(parts) == n and all(parts):
             return parts
     return []
 
 
+_LIST_OPENER = re.compile(r"^.*(?:与|和|同|跟)")
+
+
+def _last_joined(clause: str) -> list[str]:
+    """Items at 、 with the last one's 和/及/与 splitting it too, the first past its opener."""
+    parts = clause.split("、")
+    if len(parts) < 2:
+        return []
+    tail = re.split(r"以及|和|及|与", parts[-1])
+    if len(tail) != 2:
+        return []
+    return [_LIST_OPENER.sub("", parts[0]), *parts[1:-1], *tail]
+
+
 def _whole(name: str) -> bool:
     """A name of whole words and no figures (not cut inside a word by a mis-split list)."""
     return bool(name) and not any(ch.isdigit() for ch in name) and len(name) <= 16
+
+
+def _bodies(items: list[str]) -> bool:
+    """Whether the items are all names of places or bodies (欧盟、东盟和美国: abbreviations the
+    tagger calls j count, as long as one of them is a place or body it knows)."""
+    tagged = [segment.words(x) for x in items]
+    short = all(_whole(x) and len(w) <= 2 for x, w in zip(items, tagged, strict=True))
+    named = all(any(t in ENTITY_TAGS or t in ("j", "nz") for _, t in w) for w in tagged)
+    return short and named and any(_is_entity(x) for x in items)
 
 
 def _is_entity(name: str) -> bool:

@@ -53,3 +53,18 @@ def test_a_label_keeps_a_noun_whose_last_character_is_tagged_a_verb() -> None:
 def test_a_label_does_not_reach_back_over_a_range() -> None:
     found = _facts("该公司2021年-2023年的营业收入为6000万元。")
     assert found["6000万元"][1] == "营业收入"
+
+
+def test_a_list_of_bodies_closed_by_和_after_a_preposition_takes_its_values() -> None:
+    """我国与欧盟、东盟和美国分别进出口A、B和C: each value is about its partner (the list opens
+    after 与 and its last item follows 和); the measure comes after 分别."""
+    from reportgen.extract import extract_text
+
+    m = extract_text(
+        "外贸\n\n前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。\n"
+    )
+    assert [(f.text, f.subject, f.label) for f in m.facts] == [
+        ("8746.4亿元", "欧盟", "进出口"),
+        ("8704.7亿元", "东盟", "进出口"),
+        ("7859.2亿元", "美国", "进出口"),
+    ]
