@@ -34,10 +34,17 @@ def distribute(text: str, facts: list[Fact]) -> None:
         by_sentence.setdefault(key, []).append(fact)
     for (start, end), group in by_sentence.items():
         sentence = text[start:end]
+        bodies: list[str] = []
         for match in re.finditer(_WORD, sentence):
             values = _values(text, start + match.end(), group)
-            if len(values) >= 2:
-                _assign(sentence[: match.start()], values)
+            if len(values) < 2:
+                continue
+            before = sentence[: match.start()]
+            if bodies and len(bodies) == len(values) and not _own_clause(before):
+                for name, fact in zip(bodies, values, strict=True):
+                    fact.subject = name  # …，分别增长A、B和C: the same partners again
+                continue
+            bodies = _assign(before, values)
 
 
 def _values(text: str, after: int, group: list[Fact]) -> list[Fact]:
@@ -55,7 +62,14 @@ def _values(text: str, after: int, group: list[Fact]) -> list[Fact]:
     return out
 
 
-def _assign(before: str, values: list[Fact]) -> None:
+def _own_clause(before: str) -> str:
+    """The words of 分别's own clause before it ("" when 分别 opens its clause)."""
+    return _LEAD.sub("", _CLAUSE_END.split(before)[-1].strip())
+
+
+def _assign(before: str, values: list[Fact]) -> list[str]:
+    """Label or subject each value from the items listed before 分别; the bodies given as
+    subjects, for a later 分别 of the same sentence with no list of its own."""
     clause = _CLAUSE_END.split(before)[-1]
     clause = _LEAD.sub("", clause.strip())
     years = _YEARS.search(clause)
@@ -64,23 +78,24 @@ def _assign(before: str, values: list[Fact]) -> None:
         if measure:
             for year, fact in zip(range(int(years[1]), int(years[2]) + 1), values, strict=True):
                 fact.label = f"{year}年{measure}"
-        return
+        return []
     items = _items(clause, len(values))
     if not items:
-        return
+        return []
     last, shared = _split_last(items[0], _TRAILING.sub("", items[-1]), values[0].label)
     if not shared and _bodies(items):
         for name, fact in zip(items, values, strict=True):
             fact.subject = name  # 与欧盟、东盟和美国分别进出口…: the measure follows 分别
-        return
+        return items
     names = [*items[:-1], last]
     if not shared or not all(_whole(name) for name in names):
-        return
+        return []
     for name, fact in zip(names, values, strict=True):
         if _is_entity(name):
             fact.subject, fact.label = name, shared
         else:
             fact.label = name + shared
+    return names if all(_is_entity(name) for name in names) else []
 
 
 def _split_last(first: str, last: str, label: str) -> tuple[str, str]:

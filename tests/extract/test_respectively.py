@@ -61,10 +61,15 @@ def test_a_list_of_bodies_closed_by_和_after_a_preposition_takes_its_values() -
     from reportgen.extract import extract_text
 
     m = extract_text(
-        "外贸\n\n前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。\n"
+        "外贸\n\n前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元，"
+        "分别增长12.4%、10.5%和9.7%。\n"
     )
     assert [(f.text, f.subject, f.label) for f in m.facts] == [
         ("8746.4亿元", "欧盟", "进出口"),
         ("8704.7亿元", "东盟", "进出口"),
         ("7859.2亿元", "美国", "进出口"),
+        # a second 分别 with no list of its own: the same partners
+        ("12.4%", "欧盟", "进出口"),
+        ("10.5%", "东盟", "进出口"),
+        ("9.7%", "美国", "进出口"),
     ]
