@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from reportgen.charts.compare import bar_problems, enumerated, problems, same_measure
-from reportgen.charts.wording import Wording, change_verb, load_wording, period
+from reportgen.charts.wording import Wording, load_wording, period
 from reportgen.charts.wording import bar_label as _label
 from reportgen.model import ChartSeries, ChartSpec, Fact, Model, Relation
-from reportgen.plans.select import CARDS_FEWEST, card_label, headline, showable, vague
+from reportgen.plans.select import CARDS_FEWEST, card_label, headline, showable, stated_verb, vague
 
 MAX_FIGURES = 6
 MAX_BARS = 8
@@ -444,7 +444,7 @@ def _change(ctx: _Ctx, rel: Relation) -> ChartSpec | None:
         display=[w.number(previous), w.display(current)],
         badges=["", badge],
     )
-    verb = change_verb(rel.text) or w["change_up" if rel.direction != "down" else "change_down"]
+    verb = stated_verb(rel.text) or w["change_up" if rel.direction != "down" else "change_down"]
     delta_text = w.with_unit(w.display(delta), delta.unit)
     alt = w.fmt(
         "alt_change",

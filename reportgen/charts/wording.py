@@ -54,20 +54,6 @@ def period(sentence_before: str, language: str) -> str:
     return found[-1].group(1) if found else ""
 
 
-# The verbs a stated change is written with (增长9.8%, 下降0.3个百分点, rose 2.1%).
-_CHANGE_VERB = re.compile(
-    r"(增长|提升|提高|上升|上涨|增加|下降|减少|回落|下滑|降低|下跌|"
-    r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|climbed)\b)"
-)
-
-
-def change_verb(stated: str) -> str:
-    """The verb the article states a change with ("" when none): a chart says 增长, not a
-    built-in 提升, where the article says 增长."""
-    m = _CHANGE_VERB.search(stated)
-    return m.group(1) if m else ""
-
-
 @dataclass
 class Wording:
     """The chart labels of one language, with small formatting helpers."""

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from reportgen.ingest.numbers import EN_SCALES
+
 # A run of capitalised words on one line (a name never runs over a line break: a heading's
 # last word and the next line's first are two names).
 _EN_PROPER = re.compile(r"\b(?:[A-Z][a-zA-Z.&'’-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][a-zA-Z.&'’-]+)*)")
@@ -212,14 +214,11 @@ _EN_NOISE = re.compile(
 )
 
 
-_UNIT_SCALES = frozenset({"thousand", "million", "billion", "trillion", "bn", "mn", "m", "k"})
-
-
 def counts_en(text: str, q, sentence_start: int) -> str:
     """What an English figure counts: its unit's noun, the words after it naming the money's
     purpose or recipient, else the last words of its clause (another figure's never)."""
     words = q.unit.split()
-    if words and words[0].lower() in _UNIT_SCALES:
+    if words and words[0].lower() in EN_SCALES:
         words = words[1:]  # "million USD": the scale is no noun
     base = " ".join(words)  # a name counted keeps its words (160,000 New Zealanders)
     base = base.split("/")[0]  # a rate ($10.50 an hour: USD/hour) counts what its money counts

@@ -70,8 +70,7 @@ def _own_clause(before: str) -> str:
 def _assign(before: str, values: list[Fact]) -> list[str]:
     """Label or subject each value from the items listed before 分别; the bodies given as
     subjects, for a later 分别 of the same sentence with no list of its own."""
-    clause = _CLAUSE_END.split(before)[-1]
-    clause = _LEAD.sub("", clause.strip())
+    clause = _own_clause(before)
     years = _YEARS.search(clause)
     if years and int(years[2]) - int(years[1]) + 1 == len(values):
         measure = clause[years.end() :].lstrip("的").strip()

@@ -25,12 +25,12 @@ _PUBLISHED = re.compile(
 )
 _PRINT_EDITION = re.compile(r"《\s*[^》]{1,14}\s*》\s*[(（][^()（）]{0,30}版\s*[)）]\s*$")
 _NOT_STORY = ("furniture", "credit", "byline", "dateline", "front")
-_WEEKDAY_END = re.compile(r"^\s*(?:(?:星期|周)[一二三四五六日天])?\s*$")
 _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T\s]|$)")
 
 # ---------------------------------------------------------------- lines that are a date
 
 _WEEKDAY_ZH = r"(?:\s*(?:星期|周)[一二三四五六日天])?"
+_WEEKDAY_END = re.compile(rf"^{_WEEKDAY_ZH}\s*$")
 _YMD = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
 _DATE_LINE = re.compile(  # '2022年03月07日 星期一 15:21', '发布时间：2022-03-07 15:21 来源：某报',
     # '原创 张三 某某观察 2022年03月07日 15:21 北京' (an account's header: where it was sent from)

@@ -50,7 +50,12 @@ def plan_context(model: Model, labels: dict, entries: dict) -> dict:
 def one_section(themes: list[dict]) -> bool:
     """Whether the deck shows one section only: no agenda, divider or summary then (an agenda
     of one item, a divider numbered 01 and a summary of one card say nothing)."""
-    return len([t for t in themes if t["weight"] != "empty" and not t.get("commentary")]) == 1
+    return len(_shown(themes)) == 1
+
+
+def _shown(themes: list[dict]) -> list[dict]:
+    """The sections the deck shows as sections: not empty, not a boxed commentary."""
+    return [t for t in themes if t["weight"] != "empty" and not t.get("commentary")]
 
 
 def _topic_slides(paragraphs, language: str) -> list[dict]:
@@ -114,8 +119,7 @@ def section_blocks(themes: list[dict], title_max: int = 40, most: int = 4) -> li
     ``single`` (its points under its heading, no divider)."""
     out: list[dict] = []
     run: list[dict] = []
-    shown = [t for t in themes if t["weight"] != "empty" and not t.get("commentary")]
-    compact = len(shown) > DIVIDERS_MOST
+    compact = len(_shown(themes)) > DIVIDERS_MOST
 
     def flush() -> None:
         if len(run) == 1:  # a short sentence fits the divider; a longer one gets the slide

@@ -122,7 +122,7 @@ def carried_subject(f: Fact, model: Model) -> bool:
     return subject not in model.text[f.sentence_span.start : f.sentence_span.end]
 
 
-# A sentence that gives an example (以同盾科技为例, 比如, For example): its figures are a case's
+# A sentence that gives an example (以某公司为例, 比如, For example): its figures are a case's
 # details, not the article's headline figures.
 _EXAMPLE = re.compile(
     r"以[^，。；,;]{1,24}为例|(?:^|[，,：:])\s*(?:比如|例如|譬如|举例来说)|"
@@ -401,11 +401,14 @@ def card_label(f: Fact, model: Model) -> str:
     return f"{subject}{sep}{label}" if model.language == "zh" else f"{label}{sep}{subject}"
 
 
+# The verbs an article states a change with: one list for cards (the verb right before a
+# figure) and change charts (the verb of the stated change).
+_ZH_CHANGE = "增长|下降|提高|提升|降低|减少|增加|上升|下滑|回落|下跌|上涨"
+_EN_CHANGE = "rose|fell|grew|dropped|increased|decreased|declined"
 _VERB = re.compile(
-    r"(增长|下降|提高|提升|降低|减少|增加|上升|下滑|回落|增至|降至|下跌|上涨|跌|涨|"
-    r"rose|fell|grew|dropped|increased|decreased|declined|up|down)\s*(?:了|by|of)?\s*$",
-    re.I,
+    rf"({_ZH_CHANGE}|增至|降至|跌|涨|{_EN_CHANGE}|up|down)\s*(?:了|by|of)?\s*$", re.I
 )
+_STATED = re.compile(rf"({_ZH_CHANGE}|\b(?:{_EN_CHANGE}|climbed)\b)")
 
 
 def _opens_sentence(f: Fact, model: Model, words: str) -> bool:
@@ -414,6 +417,13 @@ def _opens_sentence(f: Fact, model: Model, words: str) -> bool:
     span = f.sentence_span
     head = model.text[span.start : min(span.end, span.start + len(words) + 256)]
     return head.lstrip().startswith(words)
+
+
+def stated_verb(stated: str) -> str:
+    """The verb a stated change is written with ("" when none): a chart says 增长, not a
+    built-in 提升, where the article says 增长."""
+    m = _STATED.search(stated)
+    return m.group(1) if m else ""
 
 
 def change_verb(f: Fact, model: Model) -> str:

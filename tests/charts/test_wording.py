@@ -82,12 +82,3 @@ def test_the_period_a_figure_is_stated_for(before, language, expected) -> None:
     from reportgen.charts.wording import period
 
     assert period(before, language) == expected
-
-
-def test_a_change_is_said_with_the_articles_verb() -> None:
-    from reportgen.charts.wording import change_verb
-
-    assert change_verb("比上年增长19.5%") == "增长"
-    assert change_verb("较上年提升25个点") == "提升"
-    assert change_verb("employment rose 2.1% from a year earlier") == "rose"
-    assert change_verb("比上年多") == ""

@@ -391,3 +391,12 @@ def test_a_fall_written_with_跌_shows_its_verb_on_the_card() -> None:
     m = extract_text("早报\n\n周四，创业板指跌近3%，沪指收盘下跌0.89%。\n")
     labels = [card_label(f, m) for f in m.facts]
     assert labels[0].endswith("跌") and labels[1].endswith("下跌")
+
+
+def test_a_change_is_said_with_the_articles_verb() -> None:
+    from reportgen.plans.select import stated_verb as change_verb
+
+    assert change_verb("比上年增长19.5%") == "增长"
+    assert change_verb("较上年提升25个点") == "提升"
+    assert change_verb("employment rose 2.1% from a year earlier") == "rose"
+    assert change_verb("比上年多") == ""
